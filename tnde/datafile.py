@@ -1,0 +1,199 @@
+"""Typed, strict reading of TOML data files (profiles, templates, drafts).
+
+Every accessor knows the file and the dotted key it reads, so an error always names the file,
+the key and the problem. Unknown keys are errors too: a typo in a profile must not silently
+fall back to a default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tnde.errors import DataFileError
+
+T = TypeVar("T")
+_MISSING: Any = object()
+
+
+def load_toml(path: Path, error: type[DataFileError] = DataFileError) -> dict[str, Any]:
+    """Read a TOML file, turning I/O and syntax problems into ``error`` naming the file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(str(path), "", "file not found") from None
+    except OSError as exc:
+        raise error(str(path), "", f"cannot read file: {exc.strerror}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise error(str(path), "", "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(str(path), "", f"malformed TOML: {exc}") from None
+
+
+class Table:
+    """A TOML table being read: accessors pop keys, :meth:`done` rejects what is left."""
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        source: str,
+        prefix: str = "",
+        error: type[DataFileError] = DataFileError,
+    ) -> None:
+        self._data = dict(data)
+        self.source = source
+        self.prefix = prefix
+        self.error = error
+
+    # -- naming and failing -------------------------------------------------------------------
+
+    def key_path(self, key: str) -> str:
+        """The dotted path of ``key`` inside the file."""
+        return f"{self.prefix}.{key}" if self.prefix else key
+
+    def fail(self, key: str, problem: str) -> DataFileError:
+        """An error about ``key`` of this table, ready to raise."""
+        return self.error(self.source, self.key_path(key) if key else self.prefix, problem)
+
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is present (and not yet read)."""
+        return key in self._data
+
+    def keys(self) -> list[str]:
+        """The keys not yet read."""
+        return list(self._data)
+
+    # -- scalars ------------------------------------------------------------------------------
+
+    def _take(self, key: str, kind: type | tuple[type, ...], kind_name: str, default: Any) -> Any:
+        if key not in self._data:
+            if default is _MISSING:
+                raise self.fail(key, "required key is missing")
+            return default
+        value = self._data.pop(key)
+        # bool is a subclass of int: never accept true/false where a number is meant.
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise self.fail(key, f"expected {kind_name}, got a boolean")
+        if not isinstance(value, kind):
+            raise self.fail(key, f"expected {kind_name}, got {_describe(value)}")
+        return value
+
+    def text(self, key: str, default: Any = _MISSING, *, nonempty: bool = False) -> Any:
+        """A string value; ``nonempty`` rejects blank strings."""
+        value = self._take(key, str, "text", default)
+        if nonempty and isinstance(value, str) and not value.strip():
+            raise self.fail(key, "must not be empty")
+        return value
+
+    def flag(self, key: str, default: Any = _MISSING) -> Any:
+        """A boolean value."""
+        return self._take(key, bool, "true or false", default)
+
+    def integer(
+        self, key: str, default: Any = _MISSING, *, minimum: int | None = None, maximum: int | None = None
+    ) -> Any:
+        """An integer value, optionally bounded."""
+        value = self._take(key, int, "a whole number", default)
+        if isinstance(value, int):
+            _check_range(self, key, value, minimum, maximum)
+        return value
+
+    def number(
+        self,
+        key: str,
+        default: Any = _MISSING,
+        *,
+        minimum: float | None = None,
+        maximum: float | None = None,
+    ) -> Any:
+        """An integer or float value as float, optionally bounded."""
+        value = self._take(key, (int, float), "a number", default)
+        if isinstance(value, int | float):
+            _check_range(self, key, value, minimum, maximum)
+            return float(value)
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: Any = _MISSING) -> Any:
+        """A string that must be one of ``options``."""
+        value = self.text(key, default)
+        if isinstance(value, str) and value not in options:
+            allowed = ", ".join(repr(o) for o in options)
+            raise self.fail(key, f"{value!r} is not one of {allowed}")
+        return value
+
+    def date(self, key: str, default: Any = _MISSING) -> Any:
+        """A TOML date (``2026-11-27``); a string in ISO form is accepted too."""
+        if key in self._data and isinstance(self._data[key], str):
+            text = self._data.pop(key)
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                raise self.fail(key, f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        value = self._take(key, dt.date, "a date (YYYY-MM-DD)", default)
+        if isinstance(value, dt.datetime):
+            raise self.fail(key, "expected a date without a time")
+        return value
+
+    def str_list(self, key: str, default: Any = _MISSING) -> Any:
+        """A list of strings."""
+        value = self._take(key, list, "a list of text", default)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if not isinstance(item, str):
+                    raise self.fail(f"{key}[{i}]", f"expected text, got {_describe(item)}")
+            return tuple(value)
+        return value
+
+    def raw(self, key: str, default: Any = _MISSING) -> Any:
+        """The value as TOML gave it, unchecked (for values checked elsewhere)."""
+        if key not in self._data:
+            if default is _MISSING:
+                raise self.fail(key, "required key is missing")
+            return default
+        return self._data.pop(key)
+
+    # -- nesting ------------------------------------------------------------------------------
+
+    def table(self, key: str, *, required: bool = False) -> Table:
+        """A sub-table; an absent optional one reads as empty."""
+        value = self._take(key, dict, "a table", _MISSING if required else {})
+        return Table(value, self.source, self.key_path(key), self.error)
+
+    def tables(self, key: str, *, required: bool = False) -> Iterator[Table]:
+        """An array of tables (``[[key]]``)."""
+        value = self._take(key, list, "an array of tables", _MISSING if required else [])
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self.fail(f"{key}[{i}]", f"expected a table, got {_describe(item)}")
+            yield Table(item, self.source, f"{self.key_path(key)}[{i}]", self.error)
+
+    def map(self, key: str, convert: Callable[[Table, str], T]) -> dict[str, T]:
+        """A table whose keys are free names, each converted by ``convert(table, name)``."""
+        sub = self.table(key)
+        return {name: convert(sub, name) for name in sub.keys()}
+
+    def done(self) -> None:
+        """Reject keys that no accessor read: they are typos or unsupported settings."""
+        if self._data:
+            name = sorted(self._data)[0]
+            raise self.fail(name, "unknown key (misspelt, or not supported here)")
+
+
+def _check_range(
+    table: Table, key: str, value: float, minimum: float | None, maximum: float | None
+) -> None:
+    if minimum is not None and value < minimum:
+        raise table.fail(key, f"{value} is below the minimum {minimum}")
+    if maximum is not None and value > maximum:
+        raise table.fail(key, f"{value} is above the maximum {maximum}")
+
+
+def _describe(value: object) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "a boolean", list: "a list",
+             dict: "a table", dt.date: "a date", dt.datetime: "a date-time"}
+    return names.get(type(value), type(value).__name__)

@@ -1,0 +1,220 @@
+"""Load and validate office profiles from TOML.
+
+A profile file is ``<id>.toml``; a broken one fails with the file, the key and the problem
+named, never with a half-built profile.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from tnde.datafile import Table, load_toml
+from tnde.errors import ProfileError
+from tnde.profiles.model import (
+    DOCUMENT_GROUPS,
+    PAPER_SIZES_MM,
+    Fonts,
+    Kop,
+    Margins,
+    Numbering,
+    Profile,
+    Style,
+    Tte,
+)
+from tnde.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_CASINGS = ("upper", "title", "as_written")
+
+
+def profiles_dir() -> Path:
+    """The folder of profiles shipped with the application."""
+    return Path(str(resource_path("profiles")))
+
+
+def available_profiles() -> list[str]:
+    """Ids of the shipped profiles, sorted."""
+    return sorted(p.stem for p in profiles_dir().glob("*.toml"))
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """Load a shipped profile by id, or any profile file by path.
+
+    Raises:
+        ProfileError: the profile does not exist or is invalid; the message names the file,
+            the key and the problem.
+    """
+    path = Path(name_or_path)
+    if path.suffix != ".toml":
+        path = profiles_dir() / f"{name_or_path}.toml"
+        if not path.is_file():
+            known = ", ".join(available_profiles()) or "none"
+            raise ProfileError(str(name_or_path), "", f"unknown profile (available: {known})")
+    data = load_toml(path, ProfileError)
+    return parse_profile(data, path)
+
+
+def parse_profile(data: dict[str, object], path: Path) -> Profile:
+    """Build a :class:`Profile` from parsed TOML ``data`` read from ``path``."""
+    root = Table(data, str(path), error=ProfileError)
+    version = root.integer("schema_version")
+    if version != SCHEMA_VERSION:
+        raise root.fail("schema_version", f"version {version} is not supported (expected 1)")
+    profile_id = root.text("id", nonempty=True)
+    if profile_id != path.stem:
+        raise root.fail("id", f"{profile_id!r} must equal the file name {path.stem!r}")
+    nama = root.text("nama", nonempty=True)
+    daerah = root.text("daerah", "")
+    paper = root.table("paper", required=True)
+    paper_name = paper.choice("size", tuple(PAPER_SIZES_MM))
+    paper.done()
+    profile = Profile(
+        id=profile_id,
+        nama=nama,
+        daerah=daerah,
+        paper=paper_name,
+        margins=_margins(root.table("margins", required=True)),
+        fonts=_fonts(root.table("fonts", required=True)),
+        kop=_kop(root.table("kop", required=True), path),
+        kop_jabatan=_kop(root.table("kop_jabatan"), path) if root.has("kop_jabatan") else None,
+        style=_style(root.table("style")),
+        tte=_tte(root.table("tte", required=True)),
+        numbering=_numbering(root.table("numbering", required=True)),
+        source=path,
+    )
+    root.done()
+    log.debug("loaded profile %s from %s", profile_id, path)
+    return profile
+
+
+def _margins(t: Table) -> Margins:
+    margins = Margins(
+        top=t.number("top", minimum=5, maximum=80),
+        bottom=t.number("bottom", minimum=5, maximum=80),
+        left=t.number("left", minimum=5, maximum=80),
+        right=t.number("right", minimum=5, maximum=80),
+    )
+    t.done()
+    return margins
+
+
+def _fonts(t: Table) -> Fonts:
+    size = t.number("size", 12.0, minimum=8, maximum=16)
+    leading = t.number("leading", 1.2, minimum=1.0, maximum=2.5)
+    by_group = {}
+    for group in DOCUMENT_GROUPS:
+        by_group[group] = t.choice(group, ("sans", "serif"), "sans")
+    t.done()
+    return Fonts(by_group=by_group, size=size, leading=leading)
+
+
+def _kop(t: Table, profile_path: Path) -> Kop:
+    lines = t.str_list("lines")
+    if not lines:
+        raise t.fail("lines", "a kop needs at least one line")
+    sizes = tuple(float(s) for s in t.raw("line_sizes", [14.0, 16.0]))
+    address_lines = _address_lines(t)
+    logo_text = t.text("logo", "")
+    logo = _resolve_logo(t, logo_text, profile_path) if logo_text else None
+    kop = Kop(
+        lines=lines,
+        address_lines=address_lines,
+        logo=logo,
+        logo_width_mm=t.number("logo_width_mm", 22.0, minimum=5, maximum=60),
+        name_sizes=sizes,
+        address_size=t.number("address_size", 10.0, minimum=6, maximum=14),
+        rule=t.choice("rule", ("single", "double", "thick-thin", "none"), "thick-thin"),
+        logo_position=t.choice("logo_position", ("left", "top"), "left"),
+    )
+    t.done()
+    return kop
+
+
+def _address_lines(t: Table) -> tuple[str, ...]:
+    """Compose the address lines from their parts, as kop perangkat daerah print them."""
+    address = t.text("address", "")
+    phone = t.text("phone", "")
+    fax = t.text("fax", "")
+    email = t.text("email", "")
+    website = t.text("website", "")
+    city = t.text("city", "")
+    first = ", ".join(p for p in (address, f"Telepon {phone}" if phone else "",
+                                  f"Faksimile {fax}" if fax else "") if p)
+    second = ", ".join(p for p in (f"Pos-el {email}" if email else "",
+                                   f"Laman {website}" if website else "") if p)
+    return tuple(line for line in (first, second, city) if line)
+
+
+def _resolve_logo(t: Table, logo_text: str, profile_path: Path) -> Path:
+    """A logo path relative to the profile file, then to the shipped resources."""
+    candidates = [profile_path.parent / logo_text, Path(str(resource_path(*logo_text.split("/"))))]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise t.fail("logo", f"image file {logo_text!r} not found next to the profile or in resources")
+
+
+def _style(t: Table) -> Style:
+    style = Style(
+        jabatan_case=t.choice("jabatan_case", _CASINGS, "upper"),
+        name_case=t.choice("name_case", _CASINGS, "upper"),
+        name_bold=t.flag("name_bold", True),
+        name_underline=t.flag("name_underline", False),
+        yth_position=t.choice("yth_position", ("left", "right"), "right"),
+        tembusan_label=t.text("tembusan_label", "Tembusan:"),
+        tembusan_numbered=t.flag("tembusan_numbered", True),
+        tembusan_yth_allowed=t.flag("tembusan_yth_allowed", False),
+        show_place=t.flag("show_place", True),
+        default_place=t.text("default_place", ""),
+        salam_pembuka=t.text("salam_pembuka", ""),
+        body_first_line_indent_mm=t.number("body_first_line_indent_mm", 12.5, minimum=0, maximum=40),
+        body_align_with_kepala=t.flag("body_align_with_kepala", True),
+        di_style=t.choice("di_style", ("dash", "inline"), "dash"),
+        signature_align=t.choice("signature_align", ("center", "left"), "center"),
+        yth_person_allowed=t.flag("yth_person_allowed", False),
+        hal_max_chars=t.integer("hal_max_chars", 150, minimum=20, maximum=1000),
+        future_date_limit_days=t.integer("future_date_limit_days", 30, minimum=0, maximum=3650),
+        paraf_max=t.integer("paraf_max", 3, minimum=0, maximum=10),
+        kata_penyambung=t.flag("kata_penyambung", False),
+    )
+    t.done()
+    return style
+
+
+def _tte(t: Table) -> Tte:
+    url = t.text("verification_url", nonempty=True)
+    if not url.startswith("https://"):
+        raise t.fail("verification_url", "must be an https:// address on the office's own domain")
+    if "{document_id}" not in url:
+        raise t.fail("verification_url", "must contain {document_id}")
+    tte = Tte(
+        footer=t.text("footer", nonempty=True),
+        verification_url=url,
+        caption=t.text("caption", "Ditandatangani secara elektronik oleh:"),
+        qr_size_mm=t.number("qr_size_mm", 22.0, minimum=15, maximum=40),
+        footer_size=t.number("footer_size", 8.0, minimum=6, maximum=11),
+    )
+    t.done()
+    return tte
+
+
+def _numbering(t: Table) -> Numbering:
+    from tnde.errors import NumberingError
+    from tnde.numbering import parse_pattern
+
+    default = t.text("default", nonempty=True)
+    jenis_table = t.table("jenis")
+    by_jenis = {name: jenis_table.text(name, nonempty=True) for name in jenis_table.keys()}
+    for key, text in [("default", default), *((f"jenis.{k}", v) for k, v in by_jenis.items())]:
+        if text == "arahan":
+            continue  # Keputusan/Peraturan: "NOMOR n TAHUN yyyy", not a pattern
+        try:
+            parse_pattern(text)
+        except NumberingError as exc:
+            raise t.fail(key, f"bad numbering pattern {text!r}: {exc.detail}") from None
+    numbering = Numbering(default=default, by_jenis=by_jenis, unit_code=t.text("unit_code", ""))
+    t.done()
+    return numbering

@@ -1,0 +1,156 @@
+"""The office profile (Profil TND): everything about a letter's look that varies per office.
+
+Regional regulations override national defaults (domain.md §1, §4), so paper, margins, fonts,
+kop, casing and numbering are data, never code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+PaperName = Literal["A4", "F4", "F4-210"]
+FontFamily = Literal["sans", "serif"]
+Casing = Literal["upper", "title", "as_written"]
+RuleStyle = Literal["single", "double", "thick-thin", "none"]
+
+#: Paper sizes in millimetres (width, height). F4 comes in two widths in the wild.
+PAPER_SIZES_MM: dict[str, tuple[float, float]] = {
+    "A4": (210.0, 297.0),
+    "F4": (215.0, 330.0),
+    "F4-210": (210.0, 330.0),
+}
+
+#: Document groups of Permendagri 1/2023; each template names one, each group a font.
+DOCUMENT_GROUPS = ("korespondensi", "penugasan", "penetapan", "pengaturan", "khusus")
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres."""
+
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Typeface choice per document group, and the body size."""
+
+    by_group: dict[str, FontFamily]
+    """Font family for each of :data:`DOCUMENT_GROUPS`."""
+    size: float = 12.0
+    """Body size in points (Arial 12 / Bookman 12 by default)."""
+    leading: float = 1.2
+    """Line height as a multiple of the size."""
+
+
+@dataclass(frozen=True)
+class Kop:
+    """A letterhead: lines of text beside a logo, closed by a rule. Printed on page 1 only."""
+
+    lines: tuple[str, ...]
+    """Name lines, top to bottom (``PEMERINTAH PROVINSI …``, ``DINAS …``); the last is bold."""
+    address_lines: tuple[str, ...]
+    """Address, telephone, pos-el, laman, already composed into lines."""
+    logo: Path | None
+    """Logo image (lambang), or None for a text-only kop."""
+    logo_width_mm: float = 22.0
+    name_sizes: tuple[float, ...] = (14.0, 16.0)
+    """Point sizes of :attr:`lines`; the last size repeats for further lines."""
+    address_size: float = 10.0
+    rule: RuleStyle = "thick-thin"
+    logo_position: Literal["left", "top"] = "left"
+    """``top`` centres the emblem above the name, as a kop jabatan does."""
+
+
+@dataclass(frozen=True)
+class Style:
+    """House rules for parts of the letter whose form varies per region."""
+
+    jabatan_case: Casing = "upper"
+    name_case: Casing = "upper"
+    name_bold: bool = True
+    name_underline: bool = False
+    yth_position: Literal["left", "right"] = "right"
+    """Pemda style puts Yth. under the date on the right; ANRI style on the left under Hal."""
+    tembusan_label: str = "Tembusan:"
+    tembusan_numbered: bool = True
+    tembusan_yth_allowed: bool = False
+    """Whether ``Tembusan Yth.:`` is acceptable (ANRI forbids it; many pemda write it)."""
+    show_place: bool = True
+    default_place: str = ""
+    salam_pembuka: str = ""
+    """An opening salutation such as ``Dengan hormat,``; empty in ANRI/pemda formal style."""
+    body_first_line_indent_mm: float = 12.5
+    body_align_with_kepala: bool = True
+    """Indent letter bodies to the value column of the Nomor/Hal block."""
+    di_style: Literal["dash", "inline"] = "dash"
+    """``dash``: "di –" then the place on its own line; ``inline``: "di Tempat"."""
+    signature_align: Literal["center", "left"] = "center"
+    """Alignment of the lines inside a signature block."""
+    yth_person_allowed: bool = False
+    """Whether Yth. may name a person rather than a jabatan."""
+    hal_max_chars: int = 150
+    future_date_limit_days: int = 30
+    paraf_max: int = 3
+    kata_penyambung: bool = False
+    """Print the first word of the next page at the bottom right of each page."""
+
+
+@dataclass(frozen=True)
+class Tte:
+    """How an electronically signed letter is marked (domain.md §9.4)."""
+
+    footer: str
+    verification_url: str
+    """URL template for the QR code; ``{document_id}`` is replaced."""
+    caption: str = "Ditandatangani secara elektronik oleh:"
+    qr_size_mm: float = 22.0
+    footer_size: float = 8.0
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """Letter number patterns (see :mod:`tnde.numbering`) per jenis, with a default."""
+
+    default: str
+    by_jenis: dict[str, str] = field(default_factory=dict)
+    unit_code: str = ""
+    """Code of the issuing unit for ``{unit}``."""
+
+    def pattern_for(self, jenis: str) -> str:
+        """The pattern text a letter of ``jenis`` is numbered with."""
+        return self.by_jenis.get(jenis, self.default)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One office's Profil TND, as loaded from ``resources/profiles/<id>.toml``."""
+
+    id: str
+    nama: str
+    paper: PaperName
+    margins: Margins
+    fonts: Fonts
+    kop: Kop
+    kop_jabatan: Kop | None
+    """Letterhead for documents signed by the head of government in person (Keputusan)."""
+    style: Style
+    tte: Tte
+    numbering: Numbering
+    daerah: str = ""
+    """Name of the region as used in titles (``GUBERNUR NUSANTARA RAYA``)."""
+    source: Path | None = None
+
+    @property
+    def page_size_mm(self) -> tuple[float, float]:
+        """(width, height) of the paper in millimetres."""
+        return PAPER_SIZES_MM[self.paper]
+
+    def font_for(self, group: str) -> FontFamily:
+        """The font family of a document group (falls back to korespondensi)."""
+        return self.fonts.by_group.get(group, self.fonts.by_group.get("korespondensi", "sans"))

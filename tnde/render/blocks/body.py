@@ -1,0 +1,137 @@
+"""Blocks of the letter body: free text, labelled sections, diktum, tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Table, TableStyle
+
+from tnde.formatting import terbilang
+from tnde.render.blocks.common import (
+    COLON_WIDTH,
+    KEPALA_LABEL_WIDTH,
+    Flowables,
+    numbered_items,
+    para,
+    plain_table,
+    rich_flowables,
+    space,
+)
+from tnde.render.context import RenderContext
+from tnde.render.markup import inline
+
+_BAGIAN_LABEL_WIDTH = 30 * mm
+
+
+def build_isi(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """The body text of a richtext field.
+
+    ``indent = "kepala"`` aligns it with the value column of the Nomor/Hal block when the
+    profile asks for that (pemda style).
+    """
+    text = ctx.value(params.get("field", "isi"))
+    if not text:
+        return []
+    left = 0.0
+    if params.get("indent") == "kepala" and ctx.profile.style.body_align_with_kepala:
+        left = KEPALA_LABEL_WIDTH + COLON_WIDTH
+    return [*rich_flowables(ctx, str(text), left=left, gap=0.5), space(ctx, 0.5)]
+
+
+def build_teks(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """Fixed template text with placeholders (openings, closings, section headings)."""
+    styles = {"left": ctx.styles.left, "center": ctx.styles.center, "right": ctx.styles.right,
+              "justify": ctx.styles.body}
+    style = styles.get(str(params.get("align", "justify")), ctx.styles.body)
+    if params.get("bold", False):
+        style = para("", style, fontName=ctx.fonts.bold).style
+    left = 0.0
+    if params.get("indent") == "kepala" and ctx.profile.style.body_align_with_kepala:
+        left = KEPALA_LABEL_WIDTH + COLON_WIDTH
+    first = ctx.profile.style.body_first_line_indent_mm * mm if params.get("indent") else 0.0
+    out: Flowables = []
+    if params.get("space_before"):
+        out.append(space(ctx, float(params["space_before"])))
+    for line in str(params.get("text", "")).split("\n\n"):
+        out.append(para(ctx.fill_markup(" ".join(line.split())), style, leftIndent=left,
+                        firstLineIndent=first))
+    out.append(space(ctx, float(params.get("space_after", 0.5))))
+    return out
+
+
+def build_bagian(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """``Menimbang : a. …`` — a label, a colon and hanging content, one table row per item.
+
+    One row per item lets a long section break across pages between items.
+    """
+    value = ctx.value(params["field"])
+    if not value:
+        return []
+    label = str(params.get("label", ""))
+    numbering = str(params.get("numbering", "1"))
+    style = ctx.styles.body
+    content_w = ctx.frame_width - _BAGIAN_LABEL_WIDTH - COLON_WIDTH
+    if isinstance(value, tuple | list):
+        cells: list[Any] = numbered_items(ctx, [str(v) for v in value], numbering, style)
+    else:
+        cells = rich_flowables(ctx, str(value), first_line_indent=0)
+    rows = []
+    for i, cell in enumerate(cells):
+        rows.append([para(inline(label) if i == 0 else "", ctx.styles.left),
+                     para(":" if i == 0 else "", ctx.styles.left), cell])
+    table = plain_table(ctx, rows, [_BAGIAN_LABEL_WIDTH, COLON_WIDTH, content_w], bottom_padding=2)
+    return [table, space(ctx, 0.5)]
+
+
+def ordinal_word(n: int) -> str:
+    """``KESATU``, ``KEDUA``, … ``KESEBELAS`` for diktum numbering."""
+    if n == 1:
+        return "KESATU"
+    return ("KE" + terbilang(n)).upper().replace(" ", " ")
+
+
+def build_diktum(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """Keputusan diktum: ``KESATU : …``, ``KEDUA : …``, each item a paragraph or more."""
+    items = ctx.value(params["field"]) or ()
+    rows = []
+    content_w = ctx.frame_width - _BAGIAN_LABEL_WIDTH - COLON_WIDTH
+    for i, item in enumerate(items, start=1):
+        rows.append([para(ordinal_word(i), ctx.styles.left), para(":", ctx.styles.left),
+                     rich_flowables(ctx, str(item), first_line_indent=0)])
+    if not rows:
+        return []
+    return [plain_table(ctx, rows, [_BAGIAN_LABEL_WIDTH, COLON_WIDTH, content_w], bottom_padding=6),
+            space(ctx, 0.5)]
+
+
+def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """A table field as a ruled grid with a repeated header row (and a No. column)."""
+    spec = ctx.template.field(params["field"])
+    rows_value = ctx.value(params["field"]) or ()
+    if spec is None or not rows_value:
+        return []
+    numbered = bool(params.get("numbered", True))
+    head_style, cell_style = ctx.styles.cell_center, ctx.styles.cell
+    header = ([para("<b>No.</b>", head_style)] if numbered else []) + [
+        para(f"<b>{inline(c.label)}</b>", head_style) for c in spec.columns]
+    body = []
+    for i, row in enumerate(rows_value, start=1):
+        cells = [para(f"{i}.", head_style)] if numbered else []
+        cells += [para(inline(row.get(c.name, "")).replace("\n", "<br/>"), cell_style)
+                  for c in spec.columns]
+        body.append(cells)
+    no_w = 10 * mm if numbered else 0
+    total = sum(c.width for c in spec.columns)
+    widths = ([no_w] if numbered else []) + [
+        (ctx.frame_width - no_w) * c.width / total for c in spec.columns]
+    table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [table, space(ctx, 0.5)]

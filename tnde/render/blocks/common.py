@@ -1,0 +1,109 @@
+"""Small flowable helpers shared by the block builders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from tnde.render.context import RenderContext
+from tnde.render.markup import inline, parse
+
+Flowables = list[Flowable]
+
+#: Width of the label column of the Nomor/Sifat/Lampiran/Hal block.
+KEPALA_LABEL_WIDTH = 22 * mm
+COLON_WIDTH = 4 * mm
+HANG = 7 * mm
+
+
+def para(text: str, style: ParagraphStyle, **overrides: Any) -> Paragraph:
+    """A paragraph of already-escaped markup, with style attributes overridden."""
+    if overrides:
+        style = ParagraphStyle(style.name + "+", style, **overrides)
+    return Paragraph(text, style)
+
+
+def space(ctx: RenderContext, lines: float = 1.0) -> Spacer:
+    """Vertical space of ``lines`` body lines."""
+    return Spacer(1, ctx.line * lines)
+
+
+def plain_table(
+    ctx: RenderContext, rows: Sequence[Sequence[Any]], widths: Sequence[Any], **style: Any
+) -> Table:
+    """A borderless table with no padding, top-aligned, splitting between rows."""
+    commands: list[tuple[Any, ...]] = [
+        # reportlab sets a cell font even for flowable cells; name ours, or Helvetica sneaks in
+        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), style.pop("bottom_padding", 0)),
+    ]
+    table = Table(blank_cells(rows), colWidths=list(widths), hAlign="LEFT", **style)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def blank_cells(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    """Rows with empty-string cells replaced by empty spacers.
+
+    reportlab sets the cell font for a string cell even when it is empty, which drags an
+    unembedded Helvetica into the PDF.
+    """
+    return [[Spacer(0, 0) if cell == "" or cell is None else cell for cell in row] for row in rows]
+
+
+def rich_flowables(
+    ctx: RenderContext,
+    text: str,
+    *,
+    left: float = 0.0,
+    first_line_indent: float | None = None,
+    style: ParagraphStyle | None = None,
+    gap: float = 0.0,
+) -> Flowables:
+    """Body markup as paragraphs and hanging-indented list items.
+
+    Args:
+        left: left indent of the whole text, in points.
+        first_line_indent: indent of paragraphs' first lines (default: the profile's).
+        gap: space after each paragraph, in lines.
+    """
+    style = style or ctx.styles.body
+    if first_line_indent is None:
+        first_line_indent = ctx.profile.style.body_first_line_indent_mm * mm
+    out: Flowables = []
+    for block in parse(text):
+        if block.marker is None:
+            out.append(para(block.text, style, leftIndent=left, firstLineIndent=first_line_indent,
+                            spaceAfter=gap * ctx.line))
+        else:
+            indent = left + block.level * HANG
+            marker = "\u2013" if block.marker in ("-", "\u2022") else block.marker
+            out.append(para(block.text, style, leftIndent=indent + HANG, bulletIndent=indent,
+                            firstLineIndent=0, bulletFontName=style.fontName,
+                            bulletFontSize=style.fontSize, spaceAfter=gap * ctx.line / 2,
+                            bulletText=marker))
+    return out
+
+
+def numbered_items(
+    ctx: RenderContext, items: Sequence[str], numbering: str, style: ParagraphStyle | None = None
+) -> Flowables:
+    """Items as a hanging list numbered ``1.``/``a.`` (or unnumbered when only one, or ``none``)."""
+    style = style or ctx.styles.body
+    if numbering == "none" or len(items) == 1:
+        return [para(inline(item), style, firstLineIndent=0) for item in items]
+    out: Flowables = []
+    for i, item in enumerate(items):
+        marker = f"{chr(ord('a') + i)}." if numbering == "a" else f"{i + 1}."
+        out.append(para(inline(item), style, leftIndent=HANG, bulletIndent=0,
+                        firstLineIndent=0, bulletFontName=style.fontName,
+                        bulletFontSize=style.fontSize, bulletText=marker))
+    return out

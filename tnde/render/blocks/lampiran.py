@@ -1,0 +1,44 @@
+"""Attachment pages (lampiran) with the customary header at the top right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak
+
+from tnde.formatting import to_roman
+from tnde.render.blocks.common import COLON_WIDTH, Flowables, para, plain_table, rich_flowables, space
+from tnde.render.context import RenderContext
+from tnde.render.markup import inline
+from tnde.templates.values import Attachment
+
+
+def build_lampiran(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """One page (or more) per attachment, numbered I, II… when there are several.
+
+    The header reads ``LAMPIRAN I`` / ``SURAT KEPALA DINAS …`` / ``NOMOR : …`` /
+    ``TANGGAL : …``; page numbers simply continue from the letter.
+    """
+    attachments: tuple[Attachment, ...] = ctx.value(params.get("field", "lampiran")) or ()
+    label = ctx.fill(str(params.get("label", ctx.template.nama))).upper()
+    out: Flowables = []
+    width = ctx.frame_width * 0.5
+    style = para("", ctx.styles.left, fontSize=ctx.profile.fonts.size - 1,
+                 leading=(ctx.profile.fonts.size - 1) * 1.2).style
+    for i, attachment in enumerate(attachments, start=1):
+        heading = "LAMPIRAN" if len(attachments) == 1 else f"LAMPIRAN {to_roman(i)}"
+        tanggal = ctx.display(ctx.tanggal) if ctx.tanggal else ""
+        rows = [[para(heading, style), "", ""],
+                [para(inline(label), style), "", ""],
+                [para("NOMOR", style), para(":", style), para(inline(ctx.nomor_tampil()), style)],
+                [para("TANGGAL", style), para(":", style), para(inline(tanggal), style)]]
+        header = plain_table(ctx, rows, [20 * mm, COLON_WIDTH, width - 20 * mm - COLON_WIDTH])
+        header.setStyle([("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 1), (-1, 1))])
+        out += [PageBreak(), plain_table(ctx, [["", header]], [ctx.frame_width - width, width]),
+                space(ctx, 1.5),
+                para(f"<b>{inline(attachment.judul.upper())}</b>", ctx.styles.center),
+                space(ctx, 1)]
+        if attachment.isi:
+            out += rich_flowables(ctx, attachment.isi, first_line_indent=0, gap=0.5)
+    return out

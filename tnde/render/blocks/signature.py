@@ -1,0 +1,194 @@
+"""Signature blocks with delegation forms, the reserved TTE area, and the tembusan list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from tnde import formatting
+from tnde.render.blocks.common import Flowables, para, plain_table, space
+from tnde.render.blocks.heading import signature_column
+from tnde.render.context import RenderContext, SlotPosition
+from tnde.render.markup import inline
+from tnde.templates.values import Signer
+
+
+def signature_lines(signer: Signer, jabatan_case: str) -> list[str]:
+    """The jabatan lines above the signature, with the delegation form (domain.md §7).
+
+    The last line always ends with a comma; ``a.n.``/``u.b.`` stay lower case whatever the
+    casing of the jabatan.
+    """
+
+    def case(text: str) -> str:
+        return formatting.jabatan_case(text.rstrip(" ,"), jabatan_case)  # type: ignore[arg-type]
+
+    jabatan = case(signer.person.jabatan)
+    d = signer.delegasi
+    if d is None:
+        lines = [jabatan]
+    elif d.bentuk == "a.n.":
+        lines = [f"a.n. {case(d.atas_nama)}", jabatan]
+    elif d.bentuk == "u.b.":
+        lines = [f"a.n. {case(d.atas_nama)}", case(d.jabatan_antara), "u.b.", jabatan]
+    else:  # Plt., Plh., Pj. sign in the jabatan they stand in for
+        lines = [f"{d.bentuk} {jabatan}"]
+    lines[-1] += ","
+    return lines
+
+
+class SignatureSlot(Flowable):  # type: ignore[misc]
+    """The reserved area where the TTE visual goes: a placeholder in drafts, the QR when final.
+
+    Its position on the page is recorded in the render result, so the signing step can put
+    the signature field exactly here.
+    """
+
+    def __init__(self, ctx: RenderContext, field: str, width: float, signer: Signer) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.field = field
+        self.signer = signer
+        self.width = width
+        self.qr = ctx.profile.tte.qr_size_mm * mm
+        self.height = self.qr + 2 * mm
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        x, y = canvas.absolutePosition(0, 0)
+        self.ctx.slots.append(SlotPosition(self.field, canvas.getPageNumber(), x, y,
+                                           self.width, self.height))
+        if self.ctx.stamp is None:
+            self._draw_placeholder(canvas)
+        else:
+            self._draw_stamp(canvas)
+
+    def _draw_placeholder(self, canvas: Any) -> None:
+        canvas.saveState()
+        canvas.setStrokeGray(0.6)
+        canvas.setDash(3, 2)
+        canvas.setLineWidth(0.5)
+        canvas.rect(0, 1 * mm, self.width, self.qr, stroke=1, fill=0)
+        canvas.setFillGray(0.45)
+        canvas.setFont(self.ctx.fonts.italic, 8)
+        mid = 1 * mm + self.qr / 2
+        canvas.drawCentredString(self.width / 2, mid + 2, "Ruang tanda tangan elektronik")
+        canvas.drawCentredString(self.width / 2, mid - 8, "(QR dan keterangan TTE)")
+        canvas.restoreState()
+
+    def _draw_stamp(self, canvas: Any) -> None:
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
+        assert self.ctx.stamp is not None
+        url = self.ctx.profile.tte.verification_url.replace(
+            "{document_id}", self.ctx.stamp.document_id)
+        widget = QrCodeWidget(url, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(self.qr, self.qr, transform=[self.qr / (x1 - x0), 0, 0,
+                                                       self.qr / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        renderPDF.draw(drawing, canvas, 0, 1 * mm)
+        caption_lines = [self.ctx.profile.tte.caption, *self.ctx.stamp.caption_lines]
+        style = para("", self.ctx.styles.small, fontSize=7, leading=8.5).style
+        text = Paragraph("<br/>".join(inline(line) for line in caption_lines), style)
+        room = self.width - self.qr - 2 * mm
+        _, h = text.wrap(room, self.qr)
+        text.drawOn(canvas, self.qr + 2 * mm, 1 * mm + (self.qr - h) / 2)
+
+
+def signer_flowables(
+    ctx: RenderContext, field: str, width: float, label: str = ""
+) -> Flowables:
+    """The lines of one signature block, for a column ``width`` wide."""
+    signer = ctx.value(field)
+    if not isinstance(signer, Signer):
+        return []
+    style = ctx.profile.style
+    align = TA_CENTER if style.signature_align == "center" else TA_LEFT
+    text_style = para("", ctx.styles.left, alignment=align).style
+    out: Flowables = []
+    if label:
+        out.append(para(ctx.fill_markup(label), text_style))
+    out += [para(inline(line), text_style) for line in signature_lines(signer, style.jabatan_case)]
+    out.append(SignatureSlot(ctx, field, width, signer))
+    person = signer.person
+    name = inline(formatting.name_case(person.nama, style.name_case))  # type: ignore[arg-type]
+    if style.name_underline:
+        name = f"<u>{name}</u>"
+    if style.name_bold:
+        name = f"<b>{name}</b>"
+    out.append(para(name, text_style))
+    if person.pangkat:
+        pangkat = formatting.format_pangkat(person.pangkat, person.golongan) if person.golongan \
+            else person.pangkat
+        out.append(para(inline(pangkat), text_style))
+    if person.nip:
+        out.append(para("NIP " + formatting.format_nip(person.nip), text_style))
+    return out
+
+
+def build_tanda_tangan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """One signature block in the right-hand column, kept on one page."""
+    left, width = signature_column(ctx)
+    lines = signer_flowables(ctx, params.get("field", "penandatangan"), width,
+                             str(params.get("label", "")))
+    if not lines:
+        return []
+    return [KeepTogether([plain_table(ctx, [["", lines]], [left, width])]), space(ctx, 1)]
+
+
+def build_tanda_tangan_ganda(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """Several signature blocks two to a row (Surat Kuasa, Berita Acara), then Mengetahui."""
+    fields = list(params.get("fields", []))
+    labels = list(params.get("labels", []))
+    half = ctx.frame_width / 2
+    col = half - 6 * mm
+    blocks = [signer_flowables(ctx, f, col, labels[i] if i < len(labels) else "")
+              for i, f in enumerate(fields)]
+    blocks = [b for b in blocks if b]
+    out: Flowables = []
+    for i in range(0, len(blocks), 2):
+        pair = blocks[i:i + 2]
+        if len(pair) == 1:
+            row = [["", pair[0]]]  # a lone block sits on the right, like a single signature
+        else:
+            row = [[pair[0], pair[1]]]
+        out.append(KeepTogether([plain_table(ctx, row, [half, half])]))
+        out.append(space(ctx, 1))
+    mengetahui = params.get("mengetahui")
+    if mengetahui:
+        label = str(params.get("mengetahui_label", "Mengetahui,"))
+        block = signer_flowables(ctx, mengetahui, col, label)
+        if block:
+            offset = (ctx.frame_width - col) / 2
+            out.append(KeepTogether([plain_table(ctx, [["", block]], [offset, col])]))
+            out.append(space(ctx, 1))
+    return out
+
+
+def build_tembusan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
+    """``Tembusan:`` and the numbered list of jabatan that receive a copy."""
+    items = ctx.value(params.get("field", "tembusan")) or ()
+    if not items:
+        return []
+    style = ctx.styles.left
+    small = para("", style, fontSize=ctx.profile.fonts.size - 1,
+                 leading=(ctx.profile.fonts.size - 1) * 1.2).style
+    out: Flowables = [space(ctx, 0.5), para(inline(ctx.profile.style.tembusan_label), small)]
+    numbered = ctx.profile.style.tembusan_numbered and len(items) > 1
+    for i, item in enumerate(items, start=1):
+        if numbered:
+            out.append(para(inline(item), small, leftIndent=6 * mm, bulletIndent=0,
+                            bulletText=f"{i}.", bulletFontName=small.fontName,
+                            bulletFontSize=small.fontSize))
+        else:
+            out.append(para(inline(item), small))
+    return [KeepTogether(out)]

@@ -1,0 +1,135 @@
+"""Page geometry and decoration: frames, page numbers, the footer area, metadata.
+
+The kop is a flowable at the top of page 1; from page 2 on, the page number sits top
+centre as ``- 2 -``. The bottom margin holds the TTE footer on every page: a placeholder in
+drafts, the profile's footer text once signed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+from tnde.render.context import RenderContext
+from tnde.render.markup import first_words, inline
+
+
+class FixedTimeStamp:
+    """Stands in for reportlab's TimeStamp so the PDF dates come from the letter, not the clock."""
+
+    def __init__(self, when: dt.datetime) -> None:
+        self.t = when.timestamp()
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = 0
+        self.dmm = 0
+        self.tzname = "UTC"
+
+    @property
+    def datetime(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.t, dt.UTC)
+
+
+class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """A letter's pages: ``first`` (with room for the kop) and ``later`` (page number)."""
+
+    def __init__(self, buffer: Any, ctx: RenderContext, document_id: bytes,
+                 created: dt.datetime, penyambung: dict[int, str] | None = None,
+                 **meta: Any) -> None:
+        width_mm, height_mm = ctx.profile.page_size_mm
+        margins = ctx.profile.margins
+        super().__init__(
+            buffer,
+            pagesize=(width_mm * mm, height_mm * mm),
+            leftMargin=margins.left * mm,
+            rightMargin=margins.right * mm,
+            topMargin=margins.top * mm,
+            bottomMargin=margins.bottom * mm,
+            invariant=1,
+            initialFontName=ctx.fonts.regular,
+            **meta,
+        )
+        self.ctx = ctx
+        self.document_id = document_id
+        self.created = created
+        self.penyambung_in = penyambung or {}
+        self.first_words: dict[int, str] = {}
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([
+            PageTemplate("first", [frame], onPage=self._decorate, autoNextPageTemplate="later"),
+            PageTemplate("later", [frame], onPage=self._decorate_later),
+        ])
+
+    def beforeDocument(self) -> None:
+        # Dates from the letter and an ID from the input: the same input, the same bytes.
+        doc = self.canv._doc
+        doc._timeStamp = FixedTimeStamp(self.created)
+        doc.updateSignature(self.document_id)
+
+    def afterFlowable(self, flowable: Any) -> None:
+        # Remember the first words of each page for the kata penyambung (second pass).
+        page = self.canv.getPageNumber()
+        if page not in self.first_words and isinstance(flowable, Paragraph):
+            words = first_words(flowable.getPlainText())
+            if words:
+                self.first_words[page] = words
+
+    # -- page decoration ----------------------------------------------------------------------
+
+    def _decorate(self, canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        if self.ctx.mode == "draft":
+            self._watermark(canvas)
+        self._footer(canvas)
+        penyambung = self.penyambung_in.get(canvas.getPageNumber() + 1)
+        if penyambung and self.ctx.profile.style.kata_penyambung:
+            canvas.setFont(self.ctx.fonts.regular, self.ctx.profile.fonts.size)
+            canvas.drawRightString(self.leftMargin + self.width, self.bottomMargin - 4.5 * mm,
+                                   f"{penyambung}\u2026")
+        canvas.restoreState()
+
+    def _decorate_later(self, canvas: Any, doc: Any) -> None:
+        self._decorate(canvas, doc)
+        canvas.saveState()
+        canvas.setFont(self.ctx.fonts.regular, self.ctx.profile.fonts.size)
+        y = self.pagesize[1] - self.topMargin + 6 * mm
+        canvas.drawCentredString(self.leftMargin + self.width / 2, y,
+                                 f"- {canvas.getPageNumber()} -")
+        canvas.restoreState()
+
+    def _watermark(self, canvas: Any) -> None:
+        canvas.setFillGray(0.93)
+        canvas.setFont(self.ctx.fonts.bold, 96)
+        canvas.translate(self.pagesize[0] / 2, self.pagesize[1] / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -30, "KONSEP")
+        canvas.rotate(-45)
+        canvas.translate(-self.pagesize[0] / 2, -self.pagesize[1] / 2)
+        canvas.setFillGray(0)
+
+    def _footer(self, canvas: Any) -> None:
+        tte = self.ctx.profile.tte
+        top = self.bottomMargin - 6.5 * mm
+        bottom = 5 * mm
+        if self.ctx.stamp is None:
+            canvas.setStrokeGray(0.6)
+            canvas.setDash(3, 2)
+            canvas.setLineWidth(0.5)
+            canvas.rect(self.leftMargin, bottom, self.width, top - bottom, stroke=1, fill=0)
+            canvas.setFillGray(0.45)
+            canvas.setFont(self.ctx.fonts.italic, 7.5)
+            canvas.drawCentredString(self.leftMargin + self.width / 2, (top + bottom) / 2 - 2.5,
+                                     "Ruang catatan kaki TTE \u2013 diisi saat penandatanganan "
+                                     "elektronik")
+            return
+        style = self.ctx.styles.small.clone("footer", fontSize=tte.footer_size,
+                                             leading=tte.footer_size * 1.2,
+                                             fontName=self.ctx.fonts.italic)
+        text = Paragraph(inline(tte.footer), style)
+        _, h = text.wrap(self.width, top - bottom)
+        text.drawOn(canvas, self.leftMargin, bottom + max(0.0, (top - bottom - h) / 2))

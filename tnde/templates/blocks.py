@@ -1,0 +1,67 @@
+"""The vocabulary of layout blocks a template may use, and the parameters each accepts.
+
+The renderer implements each kind once (:mod:`tnde.render.blocks`); this table lets the
+template loader reject an unknown block or parameter with a clear error, without importing
+the renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BlockKind:
+    """What a block kind accepts."""
+
+    params: frozenset[str]
+    """Allowed parameter names."""
+    field_params: frozenset[str] = frozenset()
+    """Parameters whose value names a field (or a list of fields) of the template."""
+
+
+def _kind(params: str = "", fields: str = "") -> BlockKind:
+    field_set = frozenset(fields.split())
+    return BlockKind(params=frozenset(params.split()) | field_set, field_params=field_set)
+
+
+BLOCK_KINDS: dict[str, BlockKind] = {
+    # letterhead, page 1 only: variant "instansi" (kop perangkat daerah) or "jabatan"
+    "kop": _kind("variant"),
+    # centred title lines; "{field}" placeholders; optional NOMOR line and TENTANG subject
+    "judul": _kind("text nomor nomor_style size space_after", "tentang"),
+    # Nomor/Sifat/Lampiran/Hal beside place/date, with the Yth. block (Surat Dinas, Undangan)
+    "kepala_surat": _kind("rows", "tujuan di"),
+    # colon-aligned label/value rows (Nota Dinas heading, Undangan agenda, identities…)
+    "daftar": _kind("rows rule_after indent label_width"),
+    # stand-alone addressee block (Surat Edaran, Memo)
+    "yth": _kind("label", "field di"),
+    # the profile's opening salutation, when it has one
+    "salam": _kind(),
+    # body text from a richtext field
+    "isi": _kind("indent", "field"),
+    # fixed text with "{field}" placeholders
+    "teks": _kind("text align bold indent space_before space_after"),
+    # labelled section with hanging content: Menimbang, Mengingat, Dasar, Untuk…
+    "bagian": _kind("label numbering", "field"),
+    # Keputusan diktum: KESATU, KEDUA… each with its content
+    "diktum": _kind("", "field"),
+    # a table field as a ruled table
+    "tabel": _kind("numbered", "field"),
+    # place and date, or "Ditetapkan di … pada tanggal …" / "Dikeluarkan di …"
+    "tempat_tanggal": _kind("style align"),
+    # one signature block, with the reserved TTE area
+    "tanda_tangan": _kind("label", "field"),
+    # several signature blocks side by side, two per row, and an optional "Mengetahui" one
+    "tanda_tangan_ganda": _kind("labels mengetahui_label", "fields mengetahui"),
+    # carbon-copy list
+    "tembusan": _kind("", "field"),
+    # attachment pages with their LAMPIRAN header
+    "lampiran": _kind("label", "field"),
+    # the disposition sheet form
+    "lembar_disposisi": _kind("instruksi", "fields"),
+    # vertical space, in lines
+    "spasi": _kind("lines"),
+    # a full-width horizontal rule
+    "garis": _kind(),
+}

@@ -1,0 +1,313 @@
+"""Typed field values and their validation against a template.
+
+A draft's raw values (from TOML or a form) become typed values here; every problem is
+reported as a :class:`~tnde.errors.ValidationError` naming the field, all at once, so a form
+can mark every wrong field in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tnde.errors import ValidationError
+from tnde.templates.model import FieldSpec, Template
+
+DELEGATION_FORMS = ("a.n.", "u.b.", "Plt.", "Plh.", "Pj.")
+
+
+@dataclass(frozen=True)
+class Person:
+    """An identity as printed in a letter (signers, parties, assignees)."""
+
+    nama: str
+    nip: str = ""
+    pangkat: str = ""
+    golongan: str = ""
+    jabatan: str = ""
+    nik: str = ""
+    instansi: str = ""
+    alamat: str = ""
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """How a signer signs for someone else (domain.md §7)."""
+
+    bentuk: str
+    """One of :data:`DELEGATION_FORMS`."""
+    atas_nama: str = ""
+    """The jabatan signed for, after ``a.n.`` (a.n. and u.b.)."""
+    jabatan_antara: str = ""
+    """For ``u.b.``: the jabatan holding the a.n. mandate, printed between a.n. and u.b."""
+    dasar: str = ""
+    """Legal basis (nomor SK) of a Plt./Plh./Pj. appointment; recorded, not printed."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A person signing in a jabatan, possibly by delegation."""
+
+    person: Person
+    delegasi: Delegation | None = None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A lampiran page: a title and its content (richtext)."""
+
+    judul: str
+    isi: str = ""
+
+
+def empty(value: Any) -> bool:
+    """Whether a value counts as not filled in."""
+    return value is None or value == "" or value == () or value == []
+
+
+def validate_values(
+    template: Template, raw: dict[str, Any]
+) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Check and convert raw values for ``template``.
+
+    Returns:
+        The typed values (fields with problems are left out) and the problems found.
+    """
+    values: dict[str, Any] = {}
+    problems: list[ValidationError] = []
+    for name in raw:
+        if template.field(name) is None:
+            problems.append(ValidationError(name, "unknown_field",
+                                            f"jenis {template.jenis} has no field {name!r}"))
+    for spec in template.fields:
+        value = raw.get(spec.name, spec.default)
+        if empty(value):
+            if spec.required:
+                problems.append(ValidationError(spec.name, "required",
+                                                f"{spec.label} wajib diisi"))
+            continue
+        try:
+            values[spec.name] = _CONVERTERS[spec.type](spec, value)
+        except ValidationError as exc:
+            problems.append(exc)
+    return values, problems
+
+
+def _text(spec: FieldSpec, value: Any, *, multiline: bool = False) -> str:
+    if not isinstance(value, str):
+        raise _wrong(spec, "teks")
+    text = value.strip() if multiline else " ".join(value.split())
+    if spec.max_length is not None and len(text) > spec.max_length:
+        raise ValidationError(spec.name, "too_long",
+                              f"{spec.label} paling banyak {spec.max_length} karakter "
+                              f"(sekarang {len(text)})")
+    if spec.pattern and not re.fullmatch(spec.pattern, text):
+        hint = spec.pattern_help or f"harus sesuai pola {spec.pattern}"
+        raise ValidationError(spec.name, "pattern", f"{spec.label}: {hint}")
+    return text
+
+
+def _richtext(spec: FieldSpec, value: Any) -> str:
+    return _text(spec, value, multiline=True)
+
+
+def _date(spec: FieldSpec, value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        from tnde.formatting import parse_tanggal
+
+        try:
+            return parse_tanggal(value)
+        except ValidationError:
+            pass
+    raise ValidationError(spec.name, "bad_date",
+                          f"{spec.label}: {value!r} bukan tanggal (contoh: 2026-11-27)")
+
+
+def _choice(spec: FieldSpec, value: Any) -> str:
+    if value not in spec.choices:
+        raise ValidationError(spec.name, "choice",
+                              f"{spec.label}: {value!r} tidak dikenal; pilih salah satu: "
+                              + ", ".join(spec.choices))
+    return str(value)
+
+
+def _integer(spec: FieldSpec, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _wrong(spec, "bilangan bulat tidak negatif")
+    return value
+
+
+def _items(spec: FieldSpec, value: Any) -> list[Any]:
+    if not isinstance(value, list | tuple):
+        raise _wrong(spec, "daftar")
+    if len(value) < spec.min_items:
+        raise ValidationError(spec.name, "too_few", f"{spec.label} minimal {spec.min_items} butir")
+    if spec.max_items is not None and len(value) > spec.max_items:
+        raise ValidationError(spec.name, "too_many",
+                              f"{spec.label} paling banyak {spec.max_items} butir")
+    return list(value)
+
+
+def _list(spec: FieldSpec, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [line for line in value.splitlines() if line.strip()]
+    out = []
+    for i, item in enumerate(_items(spec, value)):
+        if not isinstance(item, str) or not item.strip():
+            raise ValidationError(f"{spec.name}[{i}]", "bad_item",
+                                  f"{spec.label} butir {i + 1} harus teks yang tidak kosong")
+        out.append(" ".join(item.split()))
+    return tuple(out)
+
+
+def _table(spec: FieldSpec, value: Any) -> tuple[dict[str, str], ...]:
+    rows = []
+    allowed = {c.name for c in spec.columns}
+    for i, row in enumerate(_items(spec, value)):
+        where = f"{spec.name}[{i}]"
+        if not isinstance(row, dict):
+            raise ValidationError(where, "bad_row", f"{spec.label} baris {i + 1} harus tabel")
+        extra = sorted(set(row) - allowed)
+        if extra:
+            raise ValidationError(f"{where}.{extra[0]}", "unknown_column",
+                                  f"{spec.label} tidak punya kolom {extra[0]!r}")
+        clean = {}
+        for column in spec.columns:
+            cell = row.get(column.name, "")
+            if not isinstance(cell, str | int):
+                raise ValidationError(f"{where}.{column.name}", "bad_cell",
+                                      f"{column.label} harus teks")
+            if column.required and not str(cell).strip():
+                raise ValidationError(f"{where}.{column.name}", "required",
+                                      f"{column.label} pada baris {i + 1} wajib diisi")
+            clean[column.name] = str(cell).strip()
+        rows.append(clean)
+    return tuple(rows)
+
+
+_PERSON_KEYS = ("nama", "nip", "pangkat", "golongan", "jabatan", "nik", "instansi", "alamat")
+
+
+def _person_from(spec: FieldSpec, value: Any, where: str, extra_keys: tuple[str, ...] = ()) -> Person:
+    from tnde.formatting import validate_nik, validate_nip
+
+    if not isinstance(value, dict):
+        raise ValidationError(where, "bad_person", f"{spec.label} harus tabel (nama, nip, …)")
+    unknown = sorted(set(value) - set(_PERSON_KEYS) - set(extra_keys))
+    if unknown:
+        raise ValidationError(f"{where}.{unknown[0]}", "unknown_key",
+                              f"{spec.label} tidak punya isian {unknown[0]!r}")
+    fields = {}
+    for key in _PERSON_KEYS:
+        item = value.get(key, "")
+        if not isinstance(item, str):
+            raise ValidationError(f"{where}.{key}", "bad_value", f"{key} harus teks")
+        fields[key] = " ".join(item.split())
+    if not fields["nama"]:
+        raise ValidationError(f"{where}.nama", "required", f"Nama pada {spec.label} wajib diisi")
+    if fields["nip"]:
+        try:
+            fields["nip"] = validate_nip(fields["nip"])
+        except ValidationError as exc:
+            raise ValidationError(f"{where}.nip", exc.code, exc.detail) from None
+    if fields["nik"]:
+        try:
+            fields["nik"] = validate_nik(fields["nik"])
+        except ValidationError as exc:
+            raise ValidationError(f"{where}.nik", exc.code, exc.detail) from None
+    return Person(**fields)
+
+
+def _person(spec: FieldSpec, value: Any) -> Person:
+    return _person_from(spec, value, spec.name)
+
+
+def _signer(spec: FieldSpec, value: Any) -> Signer:
+    person = _person_from(spec, value, spec.name, extra_keys=("delegasi",))
+    if not person.jabatan:
+        raise ValidationError(f"{spec.name}.jabatan", "required",
+                              f"Jabatan pada {spec.label} wajib diisi")
+    raw = value.get("delegasi")
+    if raw is None:
+        return Signer(person=person)
+    where = f"{spec.name}.delegasi"
+    if not isinstance(raw, dict):
+        raise ValidationError(where, "bad_delegation", "delegasi harus tabel")
+    unknown = sorted(set(raw) - {"bentuk", "atas_nama", "jabatan_antara", "dasar"})
+    if unknown:
+        raise ValidationError(f"{where}.{unknown[0]}", "unknown_key",
+                              f"delegasi tidak punya isian {unknown[0]!r}")
+    bentuk = raw.get("bentuk", "")
+    if bentuk not in DELEGATION_FORMS:
+        raise ValidationError(f"{where}.bentuk", "delegation_form",
+                              f"bentuk {bentuk!r} tidak dikenal; pilih: " + ", ".join(DELEGATION_FORMS))
+    delegation = Delegation(
+        bentuk=bentuk,
+        atas_nama=" ".join(str(raw.get("atas_nama", "")).split()),
+        jabatan_antara=" ".join(str(raw.get("jabatan_antara", "")).split()),
+        dasar=" ".join(str(raw.get("dasar", "")).split()),
+    )
+    if bentuk in ("a.n.", "u.b.") and not delegation.atas_nama:
+        raise ValidationError(f"{where}.atas_nama", "required",
+                              f"{bentuk} memerlukan jabatan yang diwakili (atas_nama)")
+    if bentuk == "u.b." and not delegation.jabatan_antara:
+        raise ValidationError(f"{where}.jabatan_antara", "required",
+                              "u.b. memerlukan jabatan pemegang a.n. (jabatan_antara)")
+    return Signer(person=person, delegasi=delegation)
+
+
+def _attachments(spec: FieldSpec, value: Any) -> tuple[Attachment, ...]:
+    out = []
+    for i, item in enumerate(_items(spec, value)):
+        where = f"{spec.name}[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("judul", ""), str):
+            raise ValidationError(where, "bad_attachment", "lampiran harus tabel (judul, isi)")
+        unknown = sorted(set(item) - {"judul", "isi"})
+        if unknown:
+            raise ValidationError(f"{where}.{unknown[0]}", "unknown_key",
+                                  f"lampiran tidak punya isian {unknown[0]!r}")
+        judul = " ".join(item.get("judul", "").split())
+        if not judul:
+            raise ValidationError(f"{where}.judul", "required", "Judul lampiran wajib diisi")
+        isi = item.get("isi", "")
+        if not isinstance(isi, str):
+            raise ValidationError(f"{where}.isi", "bad_value", "isi lampiran harus teks")
+        out.append(Attachment(judul=judul, isi=isi.strip()))
+    return tuple(out)
+
+
+_KKA_RE = re.compile(r"^(?:[0-9]{3}(?:\.[0-9]+)*|[A-Z]{2}(?:\.[0-9]{2})*(?:\.[0-9]+)?)$")
+
+
+def _kka(spec: FieldSpec, value: Any) -> str:
+    text = _text(spec, value)
+    if not _KKA_RE.match(text):
+        raise ValidationError(spec.name, "kka_format",
+                              f"{spec.label}: {text!r} bukan kode klasifikasi (contoh: 000.8.3.3)")
+    return text
+
+
+def _wrong(spec: FieldSpec, expected: str) -> ValidationError:
+    return ValidationError(spec.name, "wrong_type", f"{spec.label} harus {expected}")
+
+
+_CONVERTERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
+    "text": _text,
+    "richtext": _richtext,
+    "date": _date,
+    "choice": _choice,
+    "integer": _integer,
+    "list": _list,
+    "table": _table,
+    "person": _person,
+    "signer": _signer,
+    "attachments": _attachments,
+    "kka": _kka,
+}

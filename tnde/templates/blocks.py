@@ -32,20 +32,23 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     "judul": _kind("text nomor nomor_style size space_after", "tentang"),
     # Nomor/Sifat/Lampiran/Hal beside place/date, with the Yth. block (Surat Dinas, Undangan)
     "kepala_surat": _kind("rows", "tujuan di"),
-    # colon-aligned label/value rows (Nota Dinas heading, Undangan agenda, identities…)
+    # colon-aligned label/value rows (Nota Dinas heading, Undangan agenda, identities…);
+    # a row is {label, field} or {label, text}, optionally with when = "<field[.part]>" (skip
+    # the row when that is empty) or format = "lampiran" ("1 (satu) berkas" / "–")
     "daftar": _kind("rows rule_after indent label_width"),
     # stand-alone addressee block (Surat Edaran, Memo)
     "yth": _kind("label", "field di"),
     # the profile's opening salutation, when it has one
     "salam": _kind(),
-    # body text from a richtext field
-    "isi": _kind("indent", "field"),
-    # fixed text with "{field}" placeholders
-    "teks": _kind("text align bold indent space_before space_after"),
+    # body text from a richtext field; left = extra left indent in mm (nested sections)
+    "isi": _kind("indent left", "field"),
+    # fixed text with "{field}" placeholders; left = extra left indent in mm
+    "teks": _kind("text align bold indent left space_before space_after"),
     # labelled section with hanging content: Menimbang, Mengingat, Dasar, Untuk…
     "bagian": _kind("label numbering", "field"),
-    # Keputusan diktum: KESATU, KEDUA… each with its content
-    "diktum": _kind("", "field"),
+    # Keputusan diktum: KESATU, KEDUA… each with its content; penutup = a text field printed
+    # as the last diktum ("Keputusan ini mulai berlaku pada tanggal ditetapkan.")
+    "diktum": _kind("", "field penutup"),
     # a table field as a ruled table
     "tabel": _kind("numbered", "field"),
     # place and date, or "Ditetapkan di … pada tanggal …" / "Dikeluarkan di …"
@@ -56,8 +59,8 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     "tanda_tangan_ganda": _kind("labels mengetahui_label", "fields mengetahui"),
     # carbon-copy list
     "tembusan": _kind("", "field"),
-    # attachment pages with their LAMPIRAN header
-    "lampiran": _kind("label", "field"),
+    # attachment pages with their LAMPIRAN header; tentang = field for a TENTANG header row
+    "lampiran": _kind("label", "field tentang"),
     # the disposition sheet form
     "lembar_disposisi": _kind("instruksi", "fields"),
     # vertical space, in lines

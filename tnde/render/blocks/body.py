@@ -28,14 +28,15 @@ def build_isi(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     """The body text of a richtext field.
 
     ``indent = "kepala"`` aligns it with the value column of the Nomor/Hal block when the
-    profile asks for that (pemda style).
+    profile asks for that (pemda style); ``left`` (mm) indents it further, for the content
+    of a numbered section (Laporan, Telaahan Staf).
     """
     text = ctx.value(params.get("field", "isi"))
     if not text:
         return []
-    left = 0.0
+    left = float(params.get("left", 0)) * mm
     if params.get("indent") == "kepala" and ctx.profile.style.body_align_with_kepala:
-        left = KEPALA_LABEL_WIDTH + COLON_WIDTH
+        left += KEPALA_LABEL_WIDTH + COLON_WIDTH
     return [*rich_flowables(ctx, str(text), left=left, gap=0.5), space(ctx, 0.5)]
 
 
@@ -46,9 +47,9 @@ def build_teks(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     style = styles.get(str(params.get("align", "justify")), ctx.styles.body)
     if params.get("bold", False):
         style = para("", style, fontName=ctx.fonts.bold).style
-    left = 0.0
+    left = float(params.get("left", 0)) * mm
     if params.get("indent") == "kepala" and ctx.profile.style.body_align_with_kepala:
-        left = KEPALA_LABEL_WIDTH + COLON_WIDTH
+        left += KEPALA_LABEL_WIDTH + COLON_WIDTH
     first = ctx.profile.style.body_first_line_indent_mm * mm if params.get("indent") else 0.0
     out: Flowables = []
     if params.get("space_before"):
@@ -92,8 +93,15 @@ def ordinal_word(n: int) -> str:
 
 
 def build_diktum(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """Keputusan diktum: ``KESATU : …``, ``KEDUA : …``, each item a paragraph or more."""
-    items = ctx.value(params["field"]) or ()
+    """Keputusan diktum: ``KESATU : …``, ``KEDUA : …``, each item a paragraph or more.
+
+    ``penutup`` names a text field printed as the last diktum (the commencement clause), so
+    the drafter need not repeat it among the items.
+    """
+    items = list(ctx.value(params["field"]) or ())
+    penutup = ctx.value(params["penutup"]) if params.get("penutup") else None
+    if penutup:
+        items.append(str(penutup))
     rows = []
     content_w = ctx.frame_width - _BAGIAN_LABEL_WIDTH - COLON_WIDTH
     for i, item in enumerate(items, start=1):

@@ -119,19 +119,29 @@ def build_kepala_surat(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
 
 
 def build_daftar(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """Colon-aligned label/value rows; list values are numbered, empty rows are left out."""
+    """Colon-aligned label/value rows; list values are numbered, empty rows are left out.
+
+    A row may carry ``when = "field"`` (or ``"field.part"``): it is left out when that is
+    empty, which suits text rows combining parts (``"{p.pangkat}, {p.golongan}"``). A row
+    with ``format = "lampiran"`` shows the attachment count (``1 (satu) berkas`` or a dash).
+    """
     style = ctx.styles.left
     label_w = float(params.get("label_width", 32)) * mm
     indent = float(params.get("indent", 0)) * mm
     rows = []
     for row in params.get("rows", []):
-        if "field" in row:
+        when = row.get("when")
+        if when and not ctx.fill("{" + str(when) + "}").strip():
+            continue
+        if row.get("format") == "lampiran":
+            cell: Any = para(inline(lampiran_teks(ctx)), style)
+        elif "field" in row:
             value = ctx.value(row["field"].split(".")[0])
             if "." in row["field"]:
                 value = ctx.fill("{" + row["field"] + "}")
             if empty(value) and not row.get("always", False):
                 continue
-            cell: Any = _value_cell(ctx, value)
+            cell = _value_cell(ctx, value)
         else:
             cell = para(ctx.fill_markup(str(row.get("text", ""))), style)
         rows.append(["", para(inline(row["label"]), style), para(":", style), cell])

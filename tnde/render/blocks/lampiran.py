@@ -18,10 +18,13 @@ def build_lampiran(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     """One page (or more) per attachment, numbered I, II… when there are several.
 
     The header reads ``LAMPIRAN I`` / ``SURAT KEPALA DINAS …`` / ``NOMOR : …`` /
-    ``TANGGAL : …``; page numbers simply continue from the letter.
+    ``TANGGAL : …``; page numbers simply continue from the letter. ``tentang`` names a field
+    added as a ``TENTANG : …`` row (Keputusan, Surat Edaran).
     """
     attachments: tuple[Attachment, ...] = ctx.value(params.get("field", "lampiran")) or ()
     label = ctx.fill(str(params.get("label", ctx.template.nama))).upper()
+    tentang_field = params.get("tentang")
+    tentang = ctx.display(ctx.value(tentang_field)).upper() if tentang_field else ""
     out: Flowables = []
     width = ctx.frame_width * 0.5
     style = para("", ctx.styles.left, fontSize=ctx.profile.fonts.size - 1,
@@ -33,6 +36,8 @@ def build_lampiran(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
                 [para(inline(label), style), "", ""],
                 [para("NOMOR", style), para(":", style), para(inline(ctx.nomor_tampil()), style)],
                 [para("TANGGAL", style), para(":", style), para(inline(tanggal), style)]]
+        if tentang:
+            rows.append([para("TENTANG", style), para(":", style), para(inline(tentang), style)])
         header = plain_table(ctx, rows, [20 * mm, COLON_WIDTH, width - 20 * mm - COLON_WIDTH])
         header.setStyle([("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 1), (-1, 1))])
         out += [PageBreak(), plain_table(ctx, [["", header]], [ctx.frame_width - width, width]),

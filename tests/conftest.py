@@ -1,0 +1,58 @@
+"""Shared fixtures: isolated home, samples, and helpers to look inside PDFs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tnde.resources import resource_path
+
+SAMPLES_DIR = Path(str(resource_path("samples")))
+SAMPLES = sorted(SAMPLES_DIR.glob("*.toml"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite the golden images instead of comparing against them")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every test gets its own TNDE_HOME, with a space and non-ASCII in the path (STYLE.md 36).
+    home = tmp_path_factory.mktemp("rumah uji") / "Dinas Kominfo – é"
+    home.mkdir()
+    monkeypatch.setenv("TNDE_HOME", str(home))
+
+
+def require_tool(name: str) -> str:
+    """The path of an external tool; the test fails (not skips) when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not installed: run ./dev.sh test, which installs it")
+    return path
+
+
+def run_tool(*args: str | Path) -> str:
+    """Run an external tool and return its stdout (stderr in the failure message)."""
+    require_tool(str(args[0]))
+    proc = subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        pytest.fail(f"{args[0]} failed ({proc.returncode}): {proc.stderr.strip()}")
+    return proc.stdout
+
+
+def pdf_text(pdf: Path, *, page: int | None = None) -> str:
+    """Text of a PDF (or one page of it) in reading order, via poppler's pdftotext."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return run_tool("pdftotext", "-layout", *pages, pdf, "-")
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    """A scratch folder with a space and non-ASCII in its name."""
+    folder = tmp_path / "keluaran naskah – ü"
+    folder.mkdir()
+    return folder

@@ -1,0 +1,98 @@
+"""Office profiles load, and broken ones fail naming file, key and problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tnde.errors import ProfileError
+from tnde.profiles import available_profiles, load_profile, profiles_dir
+
+GOOD = (profiles_dir() / "diskominfo-nusantara-raya.toml").read_text(encoding="utf-8")
+
+
+def test_shipped_profiles_load() -> None:
+    ids = available_profiles()
+    assert {"diskominfo-nusantara-raya", "bkpsdm-kabupaten-sukamaju"} <= set(ids)
+    for profile_id in ids:
+        profile = load_profile(profile_id)
+        assert profile.kop.logo is not None and profile.kop.logo.is_file()
+
+
+def test_paper_sizes() -> None:
+    assert load_profile("diskominfo-nusantara-raya").page_size_mm == (210.0, 297.0)
+    assert load_profile("bkpsdm-kabupaten-sukamaju").page_size_mm == (215.0, 330.0)
+
+
+def test_fonts_per_group() -> None:
+    profile = load_profile("diskominfo-nusantara-raya")
+    assert profile.font_for("korespondensi") == "sans"
+    assert profile.font_for("penetapan") == "serif"
+
+
+def test_numbering_patterns_differ() -> None:
+    a = load_profile("diskominfo-nusantara-raya").numbering
+    b = load_profile("bkpsdm-kabupaten-sukamaju").numbering
+    assert a.pattern_for("surat_dinas") != b.pattern_for("surat_dinas")
+    assert a.pattern_for("keputusan") == "arahan"
+
+
+def write(tmp_path: Path, text: str, name: str = "kantor-uji") -> Path:
+    (tmp_path / "logos").mkdir(exist_ok=True)
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text.replace('id = "diskominfo-nusantara-raya"', f'id = "{name}"'),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "problem"),
+    [
+        ('size = "A4"', 'size = "A5"', "paper.size", "'A5' is not one of"),
+        ("left = 30", 'left = "30"', "margins.left", "expected a number"),
+        ("left = 30", "left = 2", "margins.left", "below the minimum"),
+        ("[style]", "[style]\nyth_posisi = 'left'", "style.yth_posisi", "unknown key"),
+        ('default = "{kka}/{seq}/{unit}/{tahun}"', 'default = "{kka}/{nomor}"',
+         "numbering.default", "bad numbering pattern"),
+        ('logo_width_mm = 21', 'logo_width_mm = 21\nlogo = "logos/tidak-ada.png"', "kop.logo",
+         None),
+        ("https://tte.nusantararaya.go.id/verifikasi/{document_id}",
+         "http://tte.example/{document_id}", "tte.verification_url", "https://"),
+        ("schema_version = 1", "schema_version = 9", "schema_version", "not supported"),
+    ],
+)
+def test_bad_profile_names_file_key_problem(
+    tmp_path: Path, old: str, new: str, key: str, problem: str | None
+) -> None:
+    assert old in GOOD
+    text = GOOD.replace(old, new, 1)
+    if key == "kop.logo":  # a duplicate key is a TOML error; replace the real logo line
+        text = GOOD.replace('logo = "logos/logo-provinsi-contoh.png"\nlogo_width_mm = 21',
+                            'logo = "logos/tidak-ada.png"\nlogo_width_mm = 21', 1)
+        problem = "not found"
+    path = write(tmp_path, text)
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert info.value.path == str(path)
+    assert info.value.key == key
+    assert problem in info.value.problem
+    assert str(path) in str(info.value)
+
+
+def test_malformed_toml(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n[paper\n")
+    with pytest.raises(ProfileError, match="malformed TOML"):
+        load_profile(path)
+
+
+def test_id_must_match_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "lain.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ProfileError, match="must equal the file name"):
+        load_profile(path)
+
+
+def test_unknown_profile_lists_available() -> None:
+    with pytest.raises(ProfileError, match="available: .*diskominfo-nusantara-raya"):
+        load_profile("tidak-ada")

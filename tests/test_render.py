@@ -1,0 +1,148 @@
+"""Every jenis renders from its sample, and the PDFs are what a letter must be."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import SAMPLES, SAMPLES_DIR, pdf_text, run_tool
+from tests.pdfcheck import assert_in_order, render_sample, squash
+from tnde.profiles import PAPER_SIZES_MM, load_profile
+from tnde.render import TteStamp
+from tnde.templates.loader import available_templates
+
+MM = 72 / 25.4
+PROFILES = ("diskominfo-nusantara-raya", "bkpsdm-kabupaten-sukamaju")
+
+
+def test_every_template_has_a_sample() -> None:
+    assert {p.stem for p in SAMPLES} == set(available_templates())
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_sample_renders_valid_pdf(sample: Path, profile: str, out_dir: Path) -> None:
+    rendered = render_sample(sample, out_dir, profile=profile)
+    run_tool("qpdf", "--check", rendered.path)
+    # every font embedded: no row of pdffonts says "no" in the emb column
+    fonts = run_tool("pdffonts", rendered.path).splitlines()[2:]
+    assert fonts, "no fonts at all"
+    for row in fonts:
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"
+    width_mm, height_mm = PAPER_SIZES_MM[load_profile(profile).paper]
+    for page in PdfReader(rendered.path).pages:
+        assert float(page.mediabox.width) == pytest.approx(width_mm * MM, abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(height_mm * MM, abs=0.5)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_kop_on_first_page_only_and_page_numbers(sample: Path, out_dir: Path) -> None:
+    rendered = render_sample(sample, out_dir, edit=None)
+    profile = load_profile(rendered.profile_id)
+    pages = rendered.result.pages
+    first = pdf_text(rendered.path, page=1)
+    kop_line = profile.kop.lines[-1]
+    kop_jabatan = profile.kop_jabatan.lines[-1] if profile.kop_jabatan else kop_line
+    assert kop_line in first or kop_jabatan in first
+    assert "- 1 -" not in first
+    for n in range(2, pages + 1):
+        text = pdf_text(rendered.path, page=n)
+        assert profile.kop.lines[0] not in text
+        assert re.search(rf"^\s*-\s?{n}\s?-\s*$", text, re.MULTILINE), f"page {n} unnumbered"
+
+
+def test_surat_dinas_parts_in_order(out_dir: Path) -> None:
+    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir)
+    text = pdf_text(rendered.path)
+    assert_in_order(text, "PEMERINTAH PROVINSI NUSANTARA RAYA",
+                    "DINAS KOMUNIKASI DAN INFORMATIKA", "Sukamulya, 20 November 2026",
+                    "Nomor", "Sifat : Biasa", "Lampiran : 1 (satu) berkas", "Hal",
+                    "Menindaklanjuti", "Demikian disampaikan",
+                    "KEPALA DINAS KOMUNIKASI DAN", "INFORMATIKA,",
+                    "Dr. BUDI SANTOSO, S.Kom., M.T.", "Pembina Utama Muda (IV/c)",
+                    "NIP 19670827 199403 1 001", "Tembusan:",
+                    "1. Gubernur Nusantara Raya (sebagai laporan)",
+                    "LAMPIRAN", "NOMOR", "TANGGAL : 20 November 2026",
+                    "STANDAR OPERASIONAL PROSEDUR")
+    assert "Yth. Kepala Perangkat Daerah" in squash(text)
+
+
+def test_rendering_is_deterministic(out_dir: Path) -> None:
+    sample = SAMPLES_DIR / "surat_dinas.toml"
+    a = render_sample(sample, out_dir).result
+    b = render_sample(sample, out_dir).result
+    assert a.pdf == b.pdf
+    c = render_sample(sample, out_dir, edit={"hal": "Hal Lain"}).result
+    ids = [re.search(rb"/ID\s*\[<(\w+)>", r.pdf) for r in (a, c)]
+    assert ids[0] and ids[1] and ids[0].group(1) != ids[1].group(1)
+    assert b"/CreationDate (D:20261120000000" in a.pdf
+
+
+def test_long_body_flows_over_pages(out_dir: Path) -> None:
+    paragraphs = "\n\n".join(f"Alinea ke-{i} menjelaskan pokok persoalan secara rinci dan "
+                             "lengkap agar dapat dipahami oleh seluruh penerima surat ini "
+                             "dengan baik serta dilaksanakan sebagaimana mestinya." for i in
+                             range(1, 41))
+    body = paragraphs + "\n\n1. butir pertama\n2. butir kedua\n   a. rincian\n\nDemikian."
+    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
+                             edit={"isi": body, "lampiran": []})
+    assert rendered.result.pages >= 3
+    text = squash(pdf_text(rendered.path))
+    for i in range(1, 41):
+        assert f"Alinea ke-{i} " in text
+    last = pdf_text(rendered.path, page=rendered.result.pages)
+    assert "NIP 19670827 199403 1 001" in last, "signature block must end the letter"
+    slot = rendered.result.signature_slots[0]
+    assert slot.page == rendered.result.pages
+
+
+def test_signature_slot_is_recorded_inside_the_page(out_dir: Path) -> None:
+    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir)
+    (slot,) = rendered.result.signature_slots
+    assert slot.field == "penandatangan" and slot.page == 1
+    assert 0 < slot.x and slot.x + slot.width <= 210 * MM
+    assert 0 < slot.y and slot.y + slot.height <= 297 * MM
+    assert slot.height >= 20 * MM  # room for the QR code
+
+
+def test_draft_shows_placeholders_and_watermark(out_dir: Path) -> None:
+    path = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir).path
+    text = squash(pdf_text(path))
+    assert "Ruang tanda tangan elektronik" in text
+    assert "Ruang catatan kaki TTE" in text
+    # the watermark is set diagonally; pypdf reads rotated text in one piece
+    assert all("KONSEP" in page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_final_with_stamp_prints_qr_caption_and_footer(out_dir: Path) -> None:
+    stamp = TteStamp(document_id="0190f3a2-7c1e-7b9a-8d2e-1f0a2b3c4d5e",
+                     caption_lines=("Kepala Dinas Komunikasi dan Informatika",
+                                    "Dr. Budi Santoso, S.Kom., M.T."))
+    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir, mode="final",
+                             stamp=stamp)
+    for n in range(1, rendered.result.pages + 1):
+        page = squash(pdf_text(rendered.path, page=n))
+        assert "Balai Besar Sertifikasi Elektronik (BSrE)" in page
+        assert "Ruang" not in page
+    assert not any("KONSEP" in p.extract_text() for p in PdfReader(rendered.path).pages)
+    first = squash(pdf_text(rendered.path, page=1))
+    assert "Ditandatangani secara elektronik oleh:" in first
+    assert "Dr. Budi Santoso, S.Kom., M.T." in first
+
+
+def test_kabupaten_profile_f4_left_yth_and_kata_penyambung(out_dir: Path) -> None:
+    body = "\n\n".join(f"Paragraf {i} berisi uraian yang cukup panjang untuk memenuhi "
+                       "halaman pertama surat dinas ini sehingga berlanjut." for i in range(30))
+    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
+                             profile="bkpsdm-kabupaten-sukamaju",
+                             edit={"isi": body, "lampiran": []})
+    first = pdf_text(rendered.path, page=1)
+    assert "BADAN KEPEGAWAIAN DAN PENGEMBANGAN" in first
+    assert "di Tempat" in squash(first)
+    assert "Tembusan Yth.:" in pdf_text(rendered.path)
+    second = squash(pdf_text(rendered.path, page=2))
+    next_word = re.sub(r"^-\s?2\s?-", "", second).split()[0]
+    assert f"{next_word}\u2026" in first, "kata penyambung must announce page 2's first word"

@@ -1,0 +1,183 @@
+"""The sub-commands of ``tnde``. Each returns an exit code and writes to stdout/stderr only."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from tnde.errors import DraftError, TndeError
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit code 2)."""
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+# -- templates and profiles ---------------------------------------------------------------------
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    """``tnde templates [JENIS]``: the jenis naskah and their fields."""
+    from tnde.templates.loader import load_all_templates, load_template
+
+    templates = [load_template(args.jenis)] if args.jenis else load_all_templates()
+    if args.json:
+        _json([{"jenis": t.jenis, "nama": t.nama, "kode": t.kode, "group": t.group,
+                "description": t.description,
+                "fields": [{"name": f.name, "label": f.label, "type": f.type,
+                            "required": f.required, "help": f.help} for f in t.fields]}
+               for t in templates])
+        return 0
+    for template in templates:
+        _out(f"{template.jenis:<20} {template.nama} ({template.kode}, {template.group})")
+        if args.jenis or len(templates) == 1:
+            _out(f"  {template.description}")
+            for spec in template.fields:
+                mark = "*" if spec.required else " "
+                _out(f"  {mark} {spec.name:<20} {spec.type:<12} {spec.label} — {spec.help}")
+        else:
+            names = ", ".join(f.name + ("*" if f.required else "") for f in template.fields)
+            _out(f"  fields: {names}")
+    return 0
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    """``tnde profiles``: the shipped office profiles."""
+    from tnde.profiles import available_profiles, load_profile
+
+    profiles = [load_profile(name) for name in available_profiles()]
+    if args.json:
+        _json([{"id": p.id, "nama": p.nama, "paper": p.paper, "source": str(p.source)}
+               for p in profiles])
+        return 0
+    for profile in profiles:
+        _out(f"{profile.id:<30} {profile.paper:<7} {profile.nama}")
+    return 0
+
+
+# -- drafts -------------------------------------------------------------------------------------
+
+
+def _prepare(draft_path: str, profile: str | None) -> Any:
+    from tnde.drafts import load_draft, prepare
+
+    return prepare(load_draft(Path(draft_path)), profile)
+
+
+def _report_problems(source: str, problems: Any) -> None:
+    for problem in problems:
+        _err(f"{source}: [naskah.{problem.field}] {problem.detail}")
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """``tnde render DRAFT -o OUT.pdf``: validate, then lay out and write the PDF atomically."""
+    from tnde.fsutil import write_atomic
+    from tnde.render import render_letter
+
+    output = Path(args.output)
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name for the PDF")
+    if not output.parent.exists():
+        raise UsageError(f"folder {output.parent} does not exist")
+    prepared = _prepare(args.draft, args.profile)
+    if prepared.problems:
+        _report_problems(args.draft, prepared.problems)
+        _err(f"tnde: {len(prepared.problems)} problem(s); nothing written")
+        return 1
+    result = render_letter(prepared.template, prepared.profile, prepared.values,
+                           mode="final" if args.final else "draft")
+    try:
+        write_atomic(output, result.pdf)
+    except OSError as exc:
+        raise TndeError(f"cannot write {output}: {exc.strerror}") from exc
+    _out(f"{output}: {result.pages} page(s), {prepared.template.nama}, {prepared.profile.id}")
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """``tnde lint DRAFT``: validation problems and regulation findings."""
+    from tnde.lint import RULES, counts_as_failure, lint
+
+    if args.rules:
+        for rule in RULES:
+            _out(f"{rule.id}  {rule.title}")
+        return 0
+    if not args.draft:
+        raise UsageError("give a draft file, or --rules")
+    today = _parse_date(args.today) if args.today else dt.date.today()
+    prepared = _prepare(args.draft, args.profile)
+    findings = lint(prepared.template, prepared.profile, prepared.values, today=today)
+    if args.json:
+        _json({"problems": [{"field": p.field, "code": p.code, "message": p.detail}
+                            for p in prepared.problems],
+               "findings": [{**asdict(f), "severity": f.severity.value} for f in findings]})
+    else:
+        _report_problems(args.draft, prepared.problems)
+        for finding in findings:
+            where = f"[naskah.{finding.field}] " if finding.field else ""
+            _out(f"{args.draft}: {finding.severity.value}: {finding.rule_id} {where}{finding.message}")
+        if not prepared.problems and not findings:
+            _out(f"{args.draft}: tidak ada temuan")
+    return 1 if prepared.problems or counts_as_failure(findings) else 0
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+# -- numbering ----------------------------------------------------------------------------------
+
+
+def cmd_kka(args: argparse.Namespace) -> int:
+    """``tnde kka [TEXT]``: search the classification codes (or check a CSV list)."""
+    from tnde.numbering import default_kka, load_kka_csv
+
+    if args.file:
+        if not Path(args.file).is_file():
+            raise DraftError(args.file, "", "file not found")
+        tree = load_kka_csv(Path(args.file))
+    else:
+        tree = default_kka()
+    found = tree.search(args.text) if args.text else list(tree)
+    if args.json:
+        _json([asdict(k) for k in found])
+    else:
+        for item in found:
+            _out(f"{item.kode:<14} {item.nama}")
+        if args.file:
+            _err(f"{args.file}: {len(tree)} codes, valid")
+    return 0
+
+
+def cmd_number(args: argparse.Namespace) -> int:
+    """``tnde number PATTERN``: format a number, or parse one with ``--parse``."""
+    from tnde.numbering import NumberContext, parse_pattern
+
+    pattern = parse_pattern(args.pattern)
+    if args.parse:
+        _json(asdict(pattern.parse(args.parse)))
+        return 0
+    tanggal = _parse_date(args.date) if args.date else dt.date.today()
+    context = NumberContext(seq=args.seq, tanggal=tanggal, kka=args.kka, unit=args.unit,
+                            derajat=args.derajat, jenis=args.jenis, jabatan=args.jabatan)
+    _out(pattern.format(context))
+    return 0

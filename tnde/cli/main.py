@@ -1,0 +1,91 @@
+"""Entry point and argument parsing of the ``tnde`` command.
+
+Exit codes: 0 success; 1 the input has problems (validation errors, lint findings, a bad
+data file); 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from tnde import __version__
+from tnde.cli import commands
+from tnde.errors import TndeError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar."""
+    parser = _Parser(prog="tnde", description="TNDE Desktop: naskah dinas elektronik, headless.")
+    parser.add_argument("--version", action="version", version=f"tnde {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("templates", help="list the jenis naskah and their fields")
+    p.add_argument("jenis", nargs="?", help="show one template in detail")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=commands.cmd_templates)
+
+    p = sub.add_parser("profiles", help="list the office profiles")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands.cmd_profiles)
+
+    p = sub.add_parser("render", help="render a draft file to PDF")
+    p.add_argument("draft", help="draft file (TOML)")
+    p.add_argument("-o", "--output", required=True, help="PDF file to write")
+    p.add_argument("--profile", help="profile id or file (overrides the draft's)")
+    p.add_argument("--final", action="store_true", help="no KONSEP watermark")
+    p.set_defaults(run=commands.cmd_render)
+
+    p = sub.add_parser("lint", help="check a draft against the regulations and the profile")
+    p.add_argument("draft", nargs="?", help="draft file (TOML)")
+    p.add_argument("--profile", help="profile id or file (overrides the draft's)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--rules", action="store_true", help="list the rules instead")
+    p.add_argument("--today", help="check dates as if today were YYYY-MM-DD")
+    p.set_defaults(run=commands.cmd_lint)
+
+    p = sub.add_parser("kka", help="search the records classification codes (KKA)")
+    p.add_argument("text", nargs="?", default="", help="code or words to look for")
+    p.add_argument("--file", help="a KKA list in CSV to use (and check) instead of the shipped one")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands.cmd_kka)
+
+    p = sub.add_parser("number", help="format or parse a letter number with a pattern")
+    p.add_argument("pattern", help="pattern such as '{kka}/{seq}/{unit}/{tahun}'")
+    p.add_argument("--parse", metavar="NUMBER", help="parse NUMBER instead of formatting")
+    p.add_argument("--seq", type=int, default=1)
+    p.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    for token in ("kka", "unit", "derajat", "jenis", "jabatan"):
+        p.add_argument(f"--{token}", default="")
+    p.set_defaults(run=commands.cmd_number)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.run(args))
+    except TndeError as exc:
+        print(f"tnde: {exc}", file=sys.stderr)  # noqa: T201 - the CLI's output channel
+        return EXIT_PROBLEMS
+    except commands.UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"tnde: error: {exc}", file=sys.stderr)  # noqa: T201
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK

@@ -112,14 +112,14 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """``tnde lint DRAFT``: validation problems and regulation findings."""
+    if not args.rules and not args.draft:
+        raise UsageError("give a draft file, or --rules")
     from tnde.lint import RULES, counts_as_failure, lint
 
     if args.rules:
         for rule in RULES:
             _out(f"{rule.id}  {rule.title}")
         return 0
-    if not args.draft:
-        raise UsageError("give a draft file, or --rules")
     today = _parse_date(args.today) if args.today else dt.date.today()
     prepared = _prepare(args.draft, args.profile)
     findings = lint(prepared.template, prepared.profile, prepared.values, today=today)

@@ -34,29 +34,34 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     "kepala_surat": _kind("rows", "tujuan di"),
     # colon-aligned label/value rows (Nota Dinas heading, Undangan agenda, identities…);
     # a row is {label, field} or {label, text}, optionally with when = "<field[.part]>" (skip
-    # the row when that is empty) or format = "lampiran" ("1 (satu) berkas" / "–")
-    "daftar": _kind("rows rule_after indent label_width"),
-    # stand-alone addressee block (Surat Edaran, Memo)
-    "yth": _kind("label", "field di"),
+    # the row when that is empty) or format = "lampiran" ("1 (satu) berkas" / "–"); indent in
+    # mm or "alinea" (level with the first line of body paragraphs: the Undangan agenda)
+    "daftar": _kind("rows rule_after indent label_width space_after"),
+    # stand-alone addressee block (Surat Edaran, Surat Pengantar); position = "left" |
+    # "right" (signature column) | "profile" (where the profile puts a Surat Dinas' Yth.)
+    "yth": _kind("label position", "field di"),
     # the profile's opening salutation, when it has one
     "salam": _kind(),
     # body text from a richtext field; left = extra left indent in mm (nested sections)
     "isi": _kind("indent left", "field"),
-    # fixed text with "{field}" placeholders; left = extra left indent in mm
-    "teks": _kind("text align bold indent left space_before space_after"),
+    # fixed text with "{field}" placeholders; left = extra left indent in mm; marker = "1."
+    # makes it a numbered section heading kept with what follows (content: isi left = 7)
+    "teks": _kind("text align bold indent left marker space_before space_after"),
     # labelled section with hanging content: Menimbang, Mengingat, Dasar, Untuk…
-    "bagian": _kind("label numbering", "field"),
+    "bagian": _kind("label numbering label_width", "field"),
     # Keputusan diktum: KESATU, KEDUA… each with its content; penutup = a text field printed
-    # as the last diktum ("Keputusan ini mulai berlaku pada tanggal ditetapkan.")
-    "diktum": _kind("", "field penutup"),
+    # as the last diktum ("Keputusan ini mulai berlaku pada tanggal ditetapkan."); label_width
+    # in mm (bagian too) aligns the colons of Menimbang…Menetapkan and the diktum
+    "diktum": _kind("label_width", "field penutup"),
     # a table field as a ruled table
     "tabel": _kind("numbered", "field"),
     # place and date, or "Ditetapkan di … pada tanggal …" / "Dikeluarkan di …"
     "tempat_tanggal": _kind("style align"),
     # one signature block, with the reserved TTE area
     "tanda_tangan": _kind("label", "field"),
-    # several signature blocks side by side, two per row, and an optional "Mengetahui" one
-    "tanda_tangan_ganda": _kind("labels mengetahui_label", "fields mengetahui"),
+    # several signature blocks side by side, two per row, and an optional "Mengetahui" one;
+    # blank = true prints an empty signer as a block to fill in by hand (not left out)
+    "tanda_tangan_ganda": _kind("labels mengetahui_label blank", "fields mengetahui"),
     # carbon-copy list
     "tembusan": _kind("", "field"),
     # attachment pages with their LAMPIRAN header; tentang = field for a TENTANG header row

@@ -10,6 +10,7 @@ from reportlab.platypus import Table, TableStyle
 from tnde.formatting import terbilang
 from tnde.render.blocks.common import (
     COLON_WIDTH,
+    HANG,
     KEPALA_LABEL_WIDTH,
     Flowables,
     numbered_items,
@@ -41,7 +42,12 @@ def build_isi(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
 
 
 def build_teks(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """Fixed template text with placeholders (openings, closings, section headings)."""
+    """Fixed template text with placeholders (openings, closings, section headings).
+
+    ``marker`` (``"1."``, ``"A."``) makes it a numbered section heading: the text hangs after
+    the marker like a list item (so an ``isi`` block with ``left = 7`` lines up under it), and
+    the heading is kept on the same page as what follows.
+    """
     styles = {"left": ctx.styles.left, "center": ctx.styles.center, "right": ctx.styles.right,
               "justify": ctx.styles.body}
     style = styles.get(str(params.get("align", "justify")), ctx.styles.body)
@@ -51,13 +57,23 @@ def build_teks(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     if params.get("indent") == "kepala" and ctx.profile.style.body_align_with_kepala:
         left += KEPALA_LABEL_WIDTH + COLON_WIDTH
     first = ctx.profile.style.body_first_line_indent_mm * mm if params.get("indent") else 0.0
+    marker = ctx.fill(str(params.get("marker", "")))
     out: Flowables = []
     if params.get("space_before"):
         out.append(space(ctx, float(params["space_before"])))
-    for line in str(params.get("text", "")).split("\n\n"):
-        out.append(para(ctx.fill_markup(" ".join(line.split())), style, leftIndent=left,
-                        firstLineIndent=first))
-    out.append(space(ctx, float(params.get("space_after", 0.5))))
+    for i, line in enumerate(str(params.get("text", "")).split("\n\n")):
+        text = ctx.fill_markup(" ".join(line.split()))
+        if marker:
+            out.append(para(text, style, leftIndent=left + HANG, firstLineIndent=0,
+                            bulletIndent=left, bulletText=marker if i == 0 else None,
+                            bulletFontName=style.fontName, bulletFontSize=style.fontSize,
+                            keepWithNext=1))
+        else:
+            out.append(para(text, style, leftIndent=left, firstLineIndent=first))
+    gap = space(ctx, float(params.get("space_after", 0.5)))
+    if marker:
+        gap.keepWithNext = 1  # so the heading's keep-with-next reaches the content below
+    out.append(gap)
     return out
 
 
@@ -72,7 +88,8 @@ def build_bagian(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     label = str(params.get("label", ""))
     numbering = str(params.get("numbering", "1"))
     style = ctx.styles.body
-    content_w = ctx.frame_width - _BAGIAN_LABEL_WIDTH - COLON_WIDTH
+    label_w = _label_width(params)
+    content_w = ctx.frame_width - label_w - COLON_WIDTH
     if isinstance(value, tuple | list):
         cells: list[Any] = numbered_items(ctx, [str(v) for v in value], numbering, style)
     else:
@@ -81,8 +98,17 @@ def build_bagian(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     for i, cell in enumerate(cells):
         rows.append([para(inline(label) if i == 0 else "", ctx.styles.left),
                      para(":" if i == 0 else "", ctx.styles.left), cell])
-    table = plain_table(ctx, rows, [_BAGIAN_LABEL_WIDTH, COLON_WIDTH, content_w], bottom_padding=2)
+    table = plain_table(ctx, rows, [label_w, COLON_WIDTH, content_w], bottom_padding=2)
     return [table, space(ctx, 0.5)]
+
+
+def _label_width(params: dict[str, Any]) -> float:
+    """The label column of ``bagian``/``diktum``: ``label_width`` mm, default 30 mm.
+
+    A Keputusan sets one width on all its sections so Menimbang, Mengingat, Memperhatikan,
+    Menetapkan and the diktum share one colon column (the serif face needs about 35 mm).
+    """
+    return float(params.get("label_width", _BAGIAN_LABEL_WIDTH / mm)) * mm
 
 
 def ordinal_word(n: int) -> str:
@@ -103,13 +129,14 @@ def build_diktum(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     if penutup:
         items.append(str(penutup))
     rows = []
-    content_w = ctx.frame_width - _BAGIAN_LABEL_WIDTH - COLON_WIDTH
+    label_w = _label_width(params)
+    content_w = ctx.frame_width - label_w - COLON_WIDTH
     for i, item in enumerate(items, start=1):
         rows.append([para(ordinal_word(i), ctx.styles.left), para(":", ctx.styles.left),
                      rich_flowables(ctx, str(item), first_line_indent=0)])
     if not rows:
         return []
-    return [plain_table(ctx, rows, [_BAGIAN_LABEL_WIDTH, COLON_WIDTH, content_w], bottom_padding=6),
+    return [plain_table(ctx, rows, [label_w, COLON_WIDTH, content_w], bottom_padding=6),
             space(ctx, 0.5)]
 
 
@@ -129,7 +156,7 @@ def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
         cells += [para(inline(row.get(c.name, "")).replace("\n", "<br/>"), cell_style)
                   for c in spec.columns]
         body.append(cells)
-    no_w = 10 * mm if numbered else 0
+    no_w = 12 * mm if numbered else 0  # room for a bold "No." with the cell padding
     total = sum(c.width for c in spec.columns)
     widths = ([no_w] if numbered else []) + [
         (ctx.frame_width - no_w) * c.width / total for c in spec.columns]

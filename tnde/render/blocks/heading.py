@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether
 
 from tnde.render.blocks.common import (
@@ -124,10 +125,12 @@ def build_daftar(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     A row may carry ``when = "field"`` (or ``"field.part"``): it is left out when that is
     empty, which suits text rows combining parts (``"{p.pangkat}, {p.golongan}"``). A row
     with ``format = "lampiran"`` shows the attachment count (``1 (satu) berkas`` or a dash).
+    ``indent`` is in mm, or ``"alinea"``: level with the first line of a body paragraph of an
+    ``isi`` block with ``indent = "kepala"`` (the agenda block of an Undangan).
     """
     style = ctx.styles.left
     label_w = float(params.get("label_width", 32)) * mm
-    indent = float(params.get("indent", 0)) * mm
+    indent = _daftar_indent(ctx, params.get("indent", 0))
     rows = []
     for row in params.get("rows", []):
         when = row.get("when")
@@ -150,8 +153,18 @@ def build_daftar(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     if params.get("rule_after", False):
         out.append(HRFlowable(width="100%", thickness=0.75, color="black",
                               spaceBefore=ctx.line * 0.3, spaceAfter=0))
-    out.append(space(ctx, 1))
+    out.append(space(ctx, float(params.get("space_after", 1))))
     return out
+
+
+def _daftar_indent(ctx: RenderContext, indent: Any) -> float:
+    """The left indent of a ``daftar`` block, in points."""
+    if indent != "alinea":
+        return float(indent) * mm
+    left = ctx.profile.style.body_first_line_indent_mm * mm
+    if ctx.profile.style.body_align_with_kepala:
+        left += KEPALA_LABEL_WIDTH + COLON_WIDTH
+    return left
 
 
 def _value_cell(ctx: RenderContext, value: Any) -> Any:
@@ -164,8 +177,19 @@ def _value_cell(ctx: RenderContext, value: Any) -> Any:
 
 
 def build_yth(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """A stand-alone addressee block."""
-    return [*yth_flowables(ctx, params.get("field", "tujuan"), params.get("di")), space(ctx, 1)]
+    """A stand-alone addressee block.
+
+    ``position``: ``left`` (default), ``right`` (in the signature column, under a date placed
+    there) or ``profile`` (right or left as the profile places the Yth. of a Surat Dinas).
+    """
+    block = yth_flowables(ctx, params.get("field", "tujuan"), params.get("di"))
+    position = str(params.get("position", "left"))
+    if position == "profile":
+        position = ctx.profile.style.yth_position
+    if position == "right":
+        left, width = signature_column(ctx)
+        block = [plain_table(ctx, [["", block]], [left, width])]
+    return [*block, space(ctx, 1)]
 
 
 def build_salam(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
@@ -202,8 +226,12 @@ def build_tempat_tanggal(ctx: RenderContext, params: dict[str, Any]) -> Flowable
         verb = "Ditetapkan" if style_name == "ditetapkan" else "Dikeluarkan"
         rows = [[para(f"{verb} di", style), para(":", style), para(inline(tempat), style)],
                 [para("pada tanggal", style), para(":", style), para(inline(tanggal), style)]]
-        lines = [plain_table(ctx, rows, [28 * mm, COLON_WIDTH, width - 28 * mm - COLON_WIDTH])]
+        # wide enough for the labels in this face (the serif of a Keputusan is wider)
+        label_w = max(stringWidth(t, style.fontName, style.fontSize)
+                      for t in (f"{verb} di", "pada tanggal")) + 2 * mm
+        lines = [plain_table(ctx, rows, [label_w, COLON_WIDTH, width - label_w - COLON_WIDTH])]
     block: list[Flowable] = [plain_table(ctx, [["", lines]], [left, width])]
+    block[0].keepWithNext = True  # never leave the date at a page foot, apart from the signature
     return block
 
 

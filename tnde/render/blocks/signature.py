@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from tnde import formatting
 from tnde.render.blocks.common import Flowables, para, plain_table, space
@@ -135,6 +135,21 @@ def signer_flowables(
     return out
 
 
+def blank_signer_flowables(ctx: RenderContext, label: str = "") -> Flowables:
+    """A signature block to fill in by hand: label, room to sign, dotted name and NIP lines."""
+    style = ctx.profile.style
+    align = TA_CENTER if style.signature_align == "center" else TA_LEFT
+    text_style = para("", ctx.styles.left, alignment=align).style
+    out: Flowables = []
+    if label:
+        out.append(para(ctx.fill_markup(label), text_style))
+    out.append(space(ctx, 1))  # where the receiver's jabatan is written
+    out.append(Spacer(1, ctx.profile.tte.qr_size_mm * mm + 2 * mm))
+    out.append(para("(" + "." * 40 + ")", text_style))
+    out.append(para("NIP " + "." * 32, text_style))
+    return out
+
+
 def build_tanda_tangan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     """One signature block in the right-hand column, kept on one page."""
     left, width = signature_column(ctx)
@@ -145,22 +160,43 @@ def build_tanda_tangan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     return [KeepTogether([plain_table(ctx, [["", lines]], [left, width])]), space(ctx, 1)]
 
 
+def _split_at_room(ctx: RenderContext, block: Flowables) -> tuple[Flowables, Flowables]:
+    """A signature block cut where its signing room begins: (label and jabatan, the rest)."""
+    room = ctx.profile.tte.qr_size_mm * mm
+    for i, item in enumerate(block):
+        if isinstance(item, SignatureSlot) or (isinstance(item, Spacer) and item.height >= room):
+            return block[:i], block[i:]
+    return [], block
+
+
 def build_tanda_tangan_ganda(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """Several signature blocks two to a row (Surat Kuasa, Berita Acara), then Mengetahui."""
+    """Several signature blocks two to a row (Surat Kuasa, Berita Acara), then Mengetahui.
+
+    An empty signer field is left out, unless ``blank = true``: then its block is printed
+    with dotted lines for a name and NIP written by hand (the receiver of a Surat Pengantar).
+    """
     fields = list(params.get("fields", []))
     labels = list(params.get("labels", []))
     half = ctx.frame_width / 2
     col = half - 6 * mm
-    blocks = [signer_flowables(ctx, f, col, labels[i] if i < len(labels) else "")
-              for i, f in enumerate(fields)]
-    blocks = [b for b in blocks if b]
+    blocks = []
+    for i, f in enumerate(fields):
+        label = labels[i] if i < len(labels) else ""
+        block = signer_flowables(ctx, f, col, label)
+        if not block and params.get("blank", False):
+            block = blank_signer_flowables(ctx, label)
+        if block:
+            blocks.append(block)
     out: Flowables = []
     for i in range(0, len(blocks), 2):
         pair = blocks[i:i + 2]
         if len(pair) == 1:
             row = [["", pair[0]]]  # a lone block sits on the right, like a single signature
         else:
-            row = [[pair[0], pair[1]]]
+            # heads (label, jabatan) in one row, signing rooms and names in the next, so
+            # both rooms and names line up even when one jabatan takes more lines
+            (head_l, tail_l), (head_r, tail_r) = (_split_at_room(ctx, b) for b in pair)
+            row = [[head_l or "", head_r or ""], [tail_l, tail_r]]
         out.append(KeepTogether([plain_table(ctx, row, [half, half])]))
         out.append(space(ctx, 1))
     mengetahui = params.get("mengetahui")

@@ -1,0 +1,151 @@
+"""The ``tnde`` command: exit codes, clear messages, and never a partial output file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES_DIR
+from tnde.cli.main import main
+
+SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    """Run ``tnde`` in a child process (as a user would) and return code, stdout, stderr."""
+    proc = subprocess.run([sys.executable, "-m", "tnde", *map(str, args)], capture_output=True,
+                          text=True, check=False)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_render_writes_pdf(out_dir: Path) -> None:
+    out = out_dir / "surat dinas.pdf"
+    code, stdout, _ = run("render", SAMPLE, "-o", out)
+    assert code == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "2 page(s)" in stdout
+    assert [p.name for p in out_dir.iterdir()] == ["surat dinas.pdf"]  # no temp file left
+
+
+def test_templates_lists_every_jenis(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["templates"]) == 0
+    out = capsys.readouterr().out
+    assert "surat_dinas" in out and "Surat Dinas" in out
+
+
+def test_templates_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["templates", "surat_dinas", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["jenis"] == "surat_dinas"
+    assert any(f["name"] == "penandatangan" and f["required"] for f in data[0]["fields"])
+
+
+def draft(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "konsep uji.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (SAMPLE_TEXT.replace('jenis = "surat_dinas"', 'jenis = "surat_cinta"'),
+         "unknown jenis naskah"),
+        (SAMPLE_TEXT.replace('profil = "diskominfo-nusantara-raya"', 'profil = "tidak-ada"'),
+         "unknown profile"),
+        (SAMPLE_TEXT + "\n[naskah\n", "malformed TOML"),
+        (SAMPLE_TEXT.replace('nip = "196708271994031001"', 'nip = "19670827"'),
+         "[naskah.penandatangan.nip]"),
+        (SAMPLE_TEXT.replace('hal = "Penyampaian', 'hal_x = "Penyampaian'), "[naskah.hal]"),
+        (SAMPLE_TEXT.replace("tanggal = 2026-11-20", 'tanggal = "kemarin"'),
+         "[naskah.tanggal]"),
+        (SAMPLE_TEXT.replace('sifat = "Biasa"', 'sifat = "Penting"'), "[naskah.sifat]"),
+        ('profil = "diskominfo-nusantara-raya"\n', "[jenis]: required key is missing"),
+    ],
+)
+def test_bad_input_is_named_and_nothing_written(
+    tmp_path: Path, out_dir: Path, text: str, message: str
+) -> None:
+    out = out_dir / "hasil.pdf"
+    code, _, stderr = run("render", draft(tmp_path, text), "-o", out)
+    assert code == 1
+    assert message in stderr
+    assert list(out_dir.iterdir()) == []
+
+
+def test_missing_draft_file(out_dir: Path) -> None:
+    code, _, stderr = run("render", out_dir / "tidak ada.toml", "-o", out_dir / "x.pdf")
+    assert code == 1 and "file not found" in stderr
+
+
+def test_unreadable_logo_is_a_clear_error(tmp_path: Path, out_dir: Path) -> None:
+    from tnde.profiles import profiles_dir
+
+    profile_text = (profiles_dir() / "diskominfo-nusantara-raya.toml").read_text("utf-8")
+    bad_logo = tmp_path / "logo rusak.png"
+    bad_logo.write_bytes(b"bukan gambar")
+    profile = tmp_path / "kantor-rusak.toml"
+    profile.write_text(profile_text.replace('id = "diskominfo-nusantara-raya"',
+                                            'id = "kantor-rusak"')
+                       .replace('logo = "logos/logo-provinsi-contoh.png"\nlogo_width_mm = 21',
+                                'logo = "logo rusak.png"\nlogo_width_mm = 21'), "utf-8")
+    out = out_dir / "hasil.pdf"
+    code, _, stderr = run("render", SAMPLE, "-o", out, "--profile", profile)
+    assert code == 1
+    assert "cannot read logo image" in stderr and "logo rusak.png" in stderr
+    assert not out.exists()
+
+
+def test_existing_output_survives_a_failed_render(tmp_path: Path, out_dir: Path) -> None:
+    out = out_dir / "hasil.pdf"
+    out.write_bytes(b"versi lama")
+    bad = draft(tmp_path, SAMPLE_TEXT.replace('sifat = "Biasa"', 'sifat = "Penting"'))
+    assert run("render", bad, "-o", out)[0] == 1
+    assert out.read_bytes() == b"versi lama"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["render", str(SAMPLE)], ["bogus"], ["lint"], ["number", "{kka}/{seq}", "--seq", "x"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    code, _, stderr = run(*args)
+    assert code == 2 and "usage:" in stderr
+
+
+def test_render_into_missing_folder_is_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = run("render", SAMPLE, "-o", tmp_path / "tidak ada" / "x.pdf")
+    assert code == 2 and "does not exist" in stderr
+
+
+def test_number_format_and_parse(capsys: pytest.CaptureFixture[str]) -> None:
+    pattern = "{kka}/{seq:3}/{unit}/{bulan_romawi}/{tahun}"
+    assert main(["number", pattern, "--kka", "000.1.2.3", "--unit", "BKPSDM", "--seq", "7",
+                 "--date", "2026-11-27"]) == 0
+    assert capsys.readouterr().out.strip() == "000.1.2.3/007/BKPSDM/XI/2026"
+    assert main(["number", pattern, "--parse", "000.1.2.3/007/BKPSDM/XI/2026"]) == 0
+    assert '"seq": 7' in capsys.readouterr().out
+    assert main(["number", pattern, "--parse", "000.1.2.3/7/BKPSDM/2026"]) == 1
+
+
+def test_kka_search_and_csv_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kka", "000.8.3.3"]) == 0
+    assert "000.8.3.3" in capsys.readouterr().out
+    bad = tmp_path / "kka rusak.csv"
+    bad.write_text("kode,nama\n000,Umum\n000.1.2,Tanpa induk\n", encoding="utf-8")
+    assert main(["kka", "--file", str(bad)]) == 1
+    assert "kka rusak.csv" in capsys.readouterr().err
+
+
+def test_profiles_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["profiles"]) == 0
+    out = capsys.readouterr().out
+    assert "bkpsdm-kabupaten-sukamaju" in out and "F4" in out

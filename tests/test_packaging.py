@@ -1,0 +1,28 @@
+"""The wheel carries every package and the resources the core reads at run time."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_package_folder_is_listed_in_pyproject() -> None:
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("tnde", "ui")
+        for init in (ROOT / top).rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert "tnde._resources" in listed
+
+
+def test_version_has_one_home() -> None:
+    from tnde import __version__
+
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert 'version = { attr = "tnde.__version__" }' in pyproject
+    assert __version__.count(".") == 2

@@ -1,0 +1,25 @@
+"""The app shell opens, lists the work queues and the template catalogue."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from tnde.templates.loader import available_templates
+from ui.main_window import QUEUES, MainWindow
+
+
+def test_main_window_shows_queues_and_catalogue(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == list(QUEUES)
+    assert window.catalogue_list.count() == len(available_templates())
+    window.catalogue_list.setCurrentRow(0)
+    assert "jenis naskah tersedia" in window.statusBar().currentMessage()
+
+
+def test_self_test_renders_a_letter(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.self_test()

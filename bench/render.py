@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tnde.drafts import load_draft, prepare  # noqa: E402
-from tnde.render import render_letter  # noqa: E402
-from tnde.resources import resource_path  # noqa: E402
+from tnde.drafts import load_draft, prepare
+from tnde.render import render_letter
+from tnde.resources import resource_path
 
 
 def main() -> None:
@@ -48,10 +48,10 @@ def main() -> None:
             render_letter(prepared.template, prepared.profile, values)
         rates.append(args.letters / (time.perf_counter() - started))
 
-    print(f"cold first render (fonts, logo): {cold_ms:7.1f} ms")  # noqa: T201
-    print(f"2-page Surat Dinas, median of {len(single)}: {statistics.median(single):7.1f} ms"  # noqa: T201
+    print(f"cold first render (fonts, logo): {cold_ms:7.1f} ms")
+    print(f"2-page Surat Dinas, median of {len(single)}: {statistics.median(single):7.1f} ms"
           f"  (min {min(single):.1f}, max {max(single):.1f})")
-    print(f"throughput, median of {args.runs} x {args.letters} letters: "  # noqa: T201
+    print(f"throughput, median of {args.runs} x {args.letters} letters: "
           f"{statistics.median(rates):7.1f} letters/s")
 
 

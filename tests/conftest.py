@@ -20,7 +20,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Every test gets its own TNDE_HOME, with a space and non-ASCII in the path (STYLE.md 36).
     home = tmp_path_factory.mktemp("rumah uji") / "Dinas Kominfo – é"
     home.mkdir()

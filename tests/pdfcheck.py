@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tnde.drafts import load_draft, parse_draft, prepare
 from tnde.render import RenderResult, TteStamp, render_letter
-from tnde.render.context import RenderMode
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tnde.render.context import RenderMode
 
 
 @dataclass

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import SAMPLES_DIR
 from tnde.cli.main import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
 
@@ -33,7 +36,8 @@ def test_render_writes_pdf(out_dir: Path) -> None:
 def test_templates_lists_every_jenis(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["templates"]) == 0
     out = capsys.readouterr().out
-    assert "surat_dinas" in out and "Surat Dinas" in out
+    assert "surat_dinas" in out
+    assert "Surat Dinas" in out
 
 
 def test_templates_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,7 +87,8 @@ def test_bad_input_is_named_and_nothing_written(
 
 def test_missing_draft_file(out_dir: Path) -> None:
     code, _, stderr = run("render", out_dir / "tidak ada.toml", "-o", out_dir / "x.pdf")
-    assert code == 1 and "file not found" in stderr
+    assert code == 1
+    assert "file not found" in stderr
 
 
 def test_unreadable_logo_is_a_clear_error(tmp_path: Path, out_dir: Path) -> None:
@@ -100,7 +105,8 @@ def test_unreadable_logo_is_a_clear_error(tmp_path: Path, out_dir: Path) -> None
     out = out_dir / "hasil.pdf"
     code, _, stderr = run("render", SAMPLE, "-o", out, "--profile", profile)
     assert code == 1
-    assert "cannot read logo image" in stderr and "logo rusak.png" in stderr
+    assert "cannot read logo image" in stderr
+    assert "logo rusak.png" in stderr
     assert not out.exists()
 
 
@@ -118,12 +124,14 @@ def test_existing_output_survives_a_failed_render(tmp_path: Path, out_dir: Path)
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
     code, _, stderr = run(*args)
-    assert code == 2 and "usage:" in stderr
+    assert code == 2
+    assert "usage:" in stderr
 
 
 def test_render_into_missing_folder_is_usage_error(tmp_path: Path) -> None:
     code, _, stderr = run("render", SAMPLE, "-o", tmp_path / "tidak ada" / "x.pdf")
-    assert code == 2 and "does not exist" in stderr
+    assert code == 2
+    assert "does not exist" in stderr
 
 
 def test_number_format_and_parse(capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,4 +156,5 @@ def test_kka_search_and_csv_check(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_profiles_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["profiles"]) == 0
     out = capsys.readouterr().out
-    assert "bkpsdm-kabupaten-sukamaju" in out and "F4" in out
+    assert "bkpsdm-kabupaten-sukamaju" in out
+    assert "F4" in out

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tnde.errors import ProfileError
 from tnde.profiles import available_profiles, load_profile, profiles_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 GOOD = (profiles_dir() / "diskominfo-nusantara-raya.toml").read_text(encoding="utf-8")
 
@@ -17,7 +20,8 @@ def test_shipped_profiles_load() -> None:
     assert {"diskominfo-nusantara-raya", "bkpsdm-kabupaten-sukamaju"} <= set(ids)
     for profile_id in ids:
         profile = load_profile(profile_id)
-        assert profile.kop.logo is not None and profile.kop.logo.is_file()
+        assert profile.kop.logo is not None
+        assert profile.kop.logo.is_file()
 
 
 def test_paper_sizes() -> None:
@@ -94,5 +98,5 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
 
 
 def test_unknown_profile_lists_available() -> None:
-    with pytest.raises(ProfileError, match="available: .*diskominfo-nusantara-raya"):
+    with pytest.raises(ProfileError, match=r"available: .*diskominfo-nusantara-raya"):
         load_profile("tidak-ada")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pypdf import PdfReader
@@ -13,6 +13,9 @@ from tests.pdfcheck import assert_in_order, render_sample, squash
 from tnde.profiles import PAPER_SIZES_MM, load_profile
 from tnde.render import TteStamp
 from tnde.templates.loader import available_templates
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MM = 72 / 25.4
 PROFILES = ("diskominfo-nusantara-raya", "bkpsdm-kabupaten-sukamaju")
@@ -77,7 +80,9 @@ def test_rendering_is_deterministic(out_dir: Path) -> None:
     assert a.pdf == b.pdf
     c = render_sample(sample, out_dir, edit={"hal": "Hal Lain"}).result
     ids = [re.search(rb"/ID\s*\[<(\w+)>", r.pdf) for r in (a, c)]
-    assert ids[0] and ids[1] and ids[0].group(1) != ids[1].group(1)
+    assert ids[0]
+    assert ids[1]
+    assert ids[0].group(1) != ids[1].group(1)
     assert b"/CreationDate (D:20261120000000" in a.pdf
 
 
@@ -102,9 +107,12 @@ def test_long_body_flows_over_pages(out_dir: Path) -> None:
 def test_signature_slot_is_recorded_inside_the_page(out_dir: Path) -> None:
     rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir)
     (slot,) = rendered.result.signature_slots
-    assert slot.field == "penandatangan" and slot.page == 1
-    assert 0 < slot.x and slot.x + slot.width <= 210 * MM
-    assert 0 < slot.y and slot.y + slot.height <= 297 * MM
+    assert slot.field == "penandatangan"
+    assert slot.page == 1
+    assert slot.x > 0
+    assert slot.x + slot.width <= 210 * MM
+    assert slot.y > 0
+    assert slot.y + slot.height <= 297 * MM
     assert slot.height >= 20 * MM  # room for the QR code
 
 

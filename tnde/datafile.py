@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tnde.errors import DataFileError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -64,7 +66,7 @@ class Table:
         """Whether ``key`` is present (and not yet read)."""
         return key in self._data
 
-    def keys(self) -> list[str]:
+    def names(self) -> list[str]:
         """The keys not yet read."""
         return list(self._data)
 
@@ -175,7 +177,7 @@ class Table:
     def map(self, key: str, convert: Callable[[Table, str], T]) -> dict[str, T]:
         """A table whose keys are free names, each converted by ``convert(table, name)``."""
         sub = self.table(key)
-        return {name: convert(sub, name) for name in sub.keys()}
+        return {name: convert(sub, name) for name in sub.names()}
 
     def done(self) -> None:
         """Reject keys that no accessor read: they are typos or unsupported settings."""

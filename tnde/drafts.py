@@ -14,15 +14,18 @@ A draft file is TOML::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tnde.datafile import Table, load_toml
 from tnde.errors import DraftError, ValidationError
 from tnde.profiles import Profile, load_profile
 from tnde.templates.loader import load_template
-from tnde.templates.model import Template
 from tnde.templates.values import validate_values
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tnde.templates.model import Template
 
 
 @dataclass(frozen=True)

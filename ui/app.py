@@ -6,13 +6,16 @@ import argparse
 import logging
 import sys
 import threading
-from collections.abc import Sequence
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tnde import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import TracebackType
 
 log = logging.getLogger(__name__)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
+from typing import TYPE_CHECKING
 
 from tnde.templates.loader import available_templates
 from ui.main_window import QUEUES, MainWindow
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 
 def test_main_window_shows_queues_and_catalogue(qtbot: QtBot) -> None:

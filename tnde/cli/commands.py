@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tnde.errors import DraftError, TndeError
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class UsageError(Exception):

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tnde import __version__
 from tnde.cli import commands
 from tnde.errors import TndeError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -81,11 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except TndeError as exc:
-        print(f"tnde: {exc}", file=sys.stderr)  # noqa: T201 - the CLI's output channel
+        sys.stderr.write(f"tnde: {exc}\n")
         return EXIT_PROBLEMS
     except commands.UsageError as exc:
         parser.print_usage(sys.stderr)
-        print(f"tnde: error: {exc}", file=sys.stderr)  # noqa: T201
+        sys.stderr.write(f"tnde: error: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -9,15 +9,18 @@ so rules keep working for templates written after them.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tnde.numbering.kka import KkaTree
-from tnde.profiles.model import Profile
-from tnde.templates.model import Block, FieldSpec, Template
 from tnde.templates.values import Person, Signer, empty
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+
+    from tnde.numbering.kka import KkaTree
+    from tnde.profiles.model import Profile
+    from tnde.templates.model import Block, FieldSpec, Template
 
 
 @dataclass(frozen=True)
@@ -116,19 +119,20 @@ class LintContext:
 
     def di_fields(self) -> tuple[str, ...]:
         """Fields printed after ``di`` under the addressee."""
-        return self._fields_by_layout(
-            (("kepala_surat", "di", "di"), ("yth", "di", "")), ("di",)
-        )
+        return self._fields_by_layout((("kepala_surat", "di", "di"), ("yth", "di", "")), ("di",))
 
     def tembusan_fields(self) -> tuple[str, ...]:
         """Fields listing the recipients of copies."""
-        return self._fields_by_layout((("tembusan", "field", "tembusan"),), ("tembusan",),
-                                      "tembusan")
+        return self._fields_by_layout(
+            (("tembusan", "field", "tembusan"),), ("tembusan",), "tembusan"
+        )
 
     def body_fields(self) -> tuple[str, ...]:
         """Rich-text fields printed as the body by ``isi`` blocks."""
         names = self._fields_by_layout((("isi", "field", "isi"),), ())
-        return tuple(n for n in names if (spec := self.template.field(n)) and spec.type == "richtext")
+        return tuple(
+            n for n in names if (spec := self.template.field(n)) and spec.type == "richtext"
+        )
 
     def body_text(self) -> str:
         """The body fields' text, joined by blank lines."""

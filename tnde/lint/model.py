@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from tnde.lint.context import LintContext
 
 Hit: TypeAlias = tuple[str, str]
@@ -76,7 +77,9 @@ class Rule:
 
     def run(self, ctx: LintContext) -> list[Finding]:
         """The findings of this rule on the draft in ``ctx``, in the order the check found them."""
-        return [Finding(self.id, field, self.severity, message) for field, message in self.check(ctx)]
+        return [
+            Finding(self.id, field, self.severity, message) for field, message in self.check(ctx)
+        ]
 
 
 def rule(rule_id: str, severity: Severity, title: str, rationale: str) -> Callable[[Check], Rule]:

@@ -20,7 +20,7 @@ def quote_end(text: str, limit: int = 40) -> str:
     """The last ``limit`` characters of ``text`` in double quotes, for problems at the end."""
     text = " ".join(text.split())
     if len(text) > limit:
-        text = "\u2026" + text[-(limit - 1):].lstrip()
+        text = "\u2026" + text[-(limit - 1) :].lstrip()
     return f'"{text}"'
 
 

@@ -207,7 +207,7 @@ def _numbering(t: Table) -> Numbering:
 
     default = t.text("default", nonempty=True)
     jenis_table = t.table("jenis")
-    by_jenis = {name: jenis_table.text(name, nonempty=True) for name in jenis_table.keys()}
+    by_jenis = {name: jenis_table.text(name, nonempty=True) for name in jenis_table.names()}
     for key, text in [("default", default), *((f"jenis.{k}", v) for k, v in by_jenis.items())]:
         if text == "arahan":
             continue  # Keputusan/Peraturan: "NOMOR n TAHUN yyyy", not a pattern

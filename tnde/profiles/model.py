@@ -7,8 +7,10 @@ kop, casing and numbering are data, never code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PaperName = Literal["A4", "F4", "F4-210"]
 FontFamily = Literal["sans", "serif"]

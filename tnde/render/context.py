@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from tnde import formatting
-from tnde.profiles.model import Profile
 from tnde.render.fonts import FontSet, font_set
 from tnde.render.markup import inline
-from tnde.templates.model import Template
 from tnde.templates.values import Person, Signer, empty
+
+if TYPE_CHECKING:
+    from tnde.profiles.model import Profile
+    from tnde.templates.model import Template
 
 RenderMode = Literal["draft", "final"]
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
-from tnde.render.context import RenderContext
 from tnde.render.markup import first_words, inline
+
+if TYPE_CHECKING:
+    from tnde.render.context import RenderContext
 
 
 class FixedTimeStamp:

@@ -8,18 +8,20 @@ import io
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab import rl_config
 
 from tnde import __version__
 from tnde.errors import RenderError
-from tnde.profiles.model import Profile
 from tnde.render.blocks import BUILDERS
 from tnde.render.context import RenderContext, RenderMode, SlotPosition, TteStamp
 from tnde.render.document import LetterDocTemplate
-from tnde.templates.model import Template
 from tnde.templates.values import empty
+
+if TYPE_CHECKING:
+    from tnde.profiles.model import Profile
+    from tnde.templates.model import Template
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +118,7 @@ def _build(
         doc.build(story)
     except RenderError:
         raise
-    except Exception as exc:  # noqa: BLE001 - reportlab's LayoutError and friends
+    except Exception as exc:
         log.debug("layout failed", exc_info=True)
         raise RenderError(f"cannot lay out {template.jenis}: {exc}") from exc
     ctx.page_count = doc.page

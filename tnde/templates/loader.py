@@ -115,7 +115,7 @@ def _field(t: Table, shared: dict[str, dict[str, Any]]) -> FieldSpec:
             raise t.fail("use", f"no shared field {use!r} in {SHARED_FIELDS_FILE}")
         base = dict(shared[use])
         base.setdefault("name", use)
-        base.update({k: t.raw(k) for k in t.keys()})
+        base.update({k: t.raw(k) for k in t.names()})
         t = Table(base, t.source, t.prefix, t.error)
     name = t.text("name", nonempty=True)
     if not _NAME_RE.match(name):
@@ -174,7 +174,7 @@ def _block(t: Table, field_names: set[str]) -> Block:
     known = field_names | BUILTIN_NAMES
     if when is not None and when not in known:
         raise t.fail("when", f"no field {when!r} in this template")
-    params = {k: t.raw(k) for k in t.keys()}
+    params = {k: t.raw(k) for k in t.names()}
     for key, value in params.items():
         if key not in kind.params:
             raise t.fail(key, f"block {kind_name!r} has no parameter {key!r}")

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tnde.errors import ValidationError
-from tnde.templates.model import FieldSpec, Template
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tnde.templates.model import FieldSpec, Template
 
 DELEGATION_FORMS = ("a.n.", "u.b.", "Plt.", "Plh.", "Pj.")
 

@@ -23,9 +23,13 @@ _TERLAMPIR_RE = re.compile(
 )
 
 
-@rule("TND001", Severity.ERROR, "Bagian wajib naskah belum diisi",
-      "Permendagri 1/2023 dan Perka ANRI 5/2021: tiap jenis naskah memuat bagian kepala, "
-      "batang tubuh dan kaki yang ditetapkan (Hal, Yth., penanda tangan…).")
+@rule(
+    "TND001",
+    Severity.ERROR,
+    "Bagian wajib naskah belum diisi",
+    "Permendagri 1/2023 dan Perka ANRI 5/2021: tiap jenis naskah memuat bagian kepala, "
+    "batang tubuh dan kaki yang ditetapkan (Hal, Yth., penanda tangan…).",
+)
 def required_parts(ctx: LintContext) -> Iterator[Hit]:
     """Required fields of the template, plus what the printed blocks cannot do without."""
     jenis = ctx.template.nama
@@ -39,8 +43,10 @@ def required_parts(ctx: LintContext) -> Iterator[Hit]:
             needs.setdefault("hal", "kepala surat mencetak Hal")
         needs.setdefault(str(block.params.get("tujuan", "tujuan")), "kepala surat mencetak Yth.")
     for block in ctx.printed_blocks("tanda_tangan"):
-        needs.setdefault(str(block.params.get("field", "penandatangan")),
-                         "naskah ditandatangani pada blok tanda tangan")
+        needs.setdefault(
+            str(block.params.get("field", "penandatangan")),
+            "naskah ditandatangani pada blok tanda tangan",
+        )
     for block in ctx.printed_blocks("tanda_tangan_ganda"):
         for name in block.params.get("fields", []):
             needs.setdefault(str(name), "naskah ditandatangani pada blok tanda tangan")
@@ -49,20 +55,29 @@ def required_parts(ctx: LintContext) -> Iterator[Hit]:
         if why is None:
             continue
         value = ctx.values.get(spec.name)
-        missing = ctx.is_empty(spec.name) or (spec.type == "signer"
-                                              and not isinstance(value, Signer))
+        missing = ctx.is_empty(spec.name) or (
+            spec.type == "signer" and not isinstance(value, Signer)
+        )
         if missing:
-            yield spec.name, (f"{spec.label} belum diisi atau isiannya tidak sah; "
-                              f"bagian ini {why}.")
+            yield (
+                spec.name,
+                (f"{spec.label} belum diisi atau isiannya tidak sah; bagian ini {why}."),
+            )
 
 
-@rule("TND005", Severity.WARNING, "Jumlah lampiran tidak sesuai",
-      "Permendagri 1/2023: Lampiran pada kepala surat menyebut banyaknya lampiran "
-      "(\"1 (satu) berkas\"), dan naskah yang menyebut \"terlampir\" harus berlampiran.")
+@rule(
+    "TND005",
+    Severity.WARNING,
+    "Jumlah lampiran tidak sesuai",
+    "Permendagri 1/2023: Lampiran pada kepala surat menyebut banyaknya lampiran "
+    '("1 (satu) berkas"), dan naskah yang menyebut "terlampir" harus berlampiran.',
+)
 def lampiran_count(ctx: LintContext) -> Iterator[Hit]:
     """The Lampiran count against the attachment pages, and "terlampir" without any."""
     pages = sum(
-        1 for _, value in ctx.filled("attachments") for item in value
+        1
+        for _, value in ctx.filled("attachments")
+        for item in value
         if isinstance(item, Attachment)
     )
     has_count_field = ctx.template.field("jumlah_lampiran") is not None
@@ -70,12 +85,22 @@ def lampiran_count(ctx: LintContext) -> Iterator[Hit]:
     satuan = str(ctx.values.get("satuan_lampiran") or "berkas")
     if isinstance(jumlah, int) and pages:
         if jumlah == 0:
-            yield "jumlah_lampiran", (f"Jumlah lampiran diisi 0, padahal naskah memuat {pages} "
-                                      "halaman lampiran; kosongkan agar dihitung otomatis.")
+            yield (
+                "jumlah_lampiran",
+                (
+                    f"Jumlah lampiran diisi 0, padahal naskah memuat {pages} "
+                    "halaman lampiran; kosongkan agar dihitung otomatis."
+                ),
+            )
         elif satuan == "berkas" and jumlah != pages:
-            yield "jumlah_lampiran", (f"Jumlah lampiran diisi {jumlah} berkas, padahal halaman "
-                                      f"lampiran ada {pages}; samakan atau kosongkan agar "
-                                      "dihitung otomatis.")
+            yield (
+                "jumlah_lampiran",
+                (
+                    f"Jumlah lampiran diisi {jumlah} berkas, padahal halaman "
+                    f"lampiran ada {pages}; samakan atau kosongkan agar "
+                    "dihitung otomatis."
+                ),
+            )
     if pages or (isinstance(jumlah, int) and jumlah > 0):
         return
     if not has_count_field and not any(s.type == "attachments" for s in ctx.template.fields):
@@ -84,25 +109,43 @@ def lampiran_count(ctx: LintContext) -> Iterator[Hit]:
         text = str(ctx.values.get(name) or "")
         match = _TERLAMPIR_RE.search(text)
         if match:
-            yield name, (f"Isi menyebut \"{match.group()}\" dalam "
-                         f"{sentence_around(text, match.start(), match.end())}, tetapi naskah "
-                         "tidak berlampiran; tambahkan lampiran atau isi jumlah lampiran.")
+            yield (
+                name,
+                (
+                    f'Isi menyebut "{match.group()}" dalam '
+                    f"{sentence_around(text, match.start(), match.end())}, tetapi naskah "
+                    "tidak berlampiran; tambahkan lampiran atau isi jumlah lampiran."
+                ),
+            )
 
 
-@rule("TND009", Severity.WARNING, "Hal terlalu panjang",
-      "Perka ANRI 5/2021: Hal berisi pokok naskah secara singkat; batas panjangnya "
-      "ditetapkan profil kantor.")
+@rule(
+    "TND009",
+    Severity.WARNING,
+    "Hal terlalu panjang",
+    "Perka ANRI 5/2021: Hal berisi pokok naskah secara singkat; batas panjangnya "
+    "ditetapkan profil kantor.",
+)
 def hal_length(ctx: LintContext) -> Iterator[Hit]:
     """Hal longer than the profile's limit."""
     hal = ctx.values.get("hal")
     limit = ctx.profile.style.hal_max_chars
     if isinstance(hal, str) and len(hal) > limit:
-        yield "hal", (f"Hal {len(hal)} karakter, melebihi batas {limit} karakter profil "
-                      f"{ctx.profile.id}: {quote(hal)}; ringkas pokok naskah.")
+        yield (
+            "hal",
+            (
+                f"Hal {len(hal)} karakter, melebihi batas {limit} karakter profil "
+                f"{ctx.profile.id}: {quote(hal)}; ringkas pokok naskah."
+            ),
+        )
 
 
-@rule("TND010", Severity.WARNING, "Hal diakhiri tanda titik",
-      "Perka ANRI 5/2021: Hal ditulis dengan huruf awal kapital tanpa tanda titik di akhir.")
+@rule(
+    "TND010",
+    Severity.WARNING,
+    "Hal diakhiri tanda titik",
+    "Perka ANRI 5/2021: Hal ditulis dengan huruf awal kapital tanpa tanda titik di akhir.",
+)
 def hal_period(ctx: LintContext) -> Iterator[Hit]:
     """Hal ending with a full stop (an ellipsis is left alone)."""
     hal = ctx.values.get("hal")
@@ -110,30 +153,48 @@ def hal_period(ctx: LintContext) -> Iterator[Hit]:
         yield "hal", f"Hal diakhiri tanda titik: {quote_end(hal)}; hapus titik di akhir Hal."
 
 
-@rule("TND013", Severity.ERROR, "Tanggal naskah terlalu jauh di masa depan",
-      "Tanggal naskah adalah tanggal penandatanganan (Permendagri 1/2023); tanggal jauh ke "
-      "depan hampir selalu salah ketik. Batasnya ditetapkan profil kantor.")
+@rule(
+    "TND013",
+    Severity.ERROR,
+    "Tanggal naskah terlalu jauh di masa depan",
+    "Tanggal naskah adalah tanggal penandatanganan (Permendagri 1/2023); tanggal jauh ke "
+    "depan hampir selalu salah ketik. Batasnya ditetapkan profil kantor.",
+)
 def date_future(ctx: LintContext) -> Iterator[Hit]:
     """The letter date more than the profile's limit after today."""
     tanggal = ctx.values.get("tanggal")
     limit = ctx.profile.style.future_date_limit_days
     if isinstance(tanggal, dt.date) and (tanggal - ctx.today).days > limit:
         days = (tanggal - ctx.today).days
-        yield "tanggal", (f"Tanggal naskah {format_tanggal(tanggal)} adalah {days} hari setelah "
-                          f"hari ini ({format_tanggal(ctx.today)}), melebihi batas {limit} hari; "
-                          "periksa tahun dan bulannya.")
+        yield (
+            "tanggal",
+            (
+                f"Tanggal naskah {format_tanggal(tanggal)} adalah {days} hari setelah "
+                f"hari ini ({format_tanggal(ctx.today)}), melebihi batas {limit} hari; "
+                "periksa tahun dan bulannya."
+            ),
+        )
 
 
-@rule("TND014", Severity.INFO, "Tanggal naskah lebih dari setahun yang lalu",
-      "Tanggal naskah adalah tanggal penandatanganan; konsep lama yang diterbitkan ulang "
-      "perlu tanggal baru.")
+@rule(
+    "TND014",
+    Severity.INFO,
+    "Tanggal naskah lebih dari setahun yang lalu",
+    "Tanggal naskah adalah tanggal penandatanganan; konsep lama yang diterbitkan ulang "
+    "perlu tanggal baru.",
+)
 def date_past(ctx: LintContext) -> Iterator[Hit]:
     """The letter date more than a year before today."""
     tanggal = ctx.values.get("tanggal")
     if isinstance(tanggal, dt.date) and tanggal < _year_before(ctx.today):
-        yield "tanggal", (f"Tanggal naskah {format_tanggal(tanggal)} lebih dari setahun sebelum "
-                          f"hari ini ({format_tanggal(ctx.today)}); perbarui bila naskah "
-                          "baru akan ditandatangani.")
+        yield (
+            "tanggal",
+            (
+                f"Tanggal naskah {format_tanggal(tanggal)} lebih dari setahun sebelum "
+                f"hari ini ({format_tanggal(ctx.today)}); perbarui bila naskah "
+                "baru akan ditandatangani."
+            ),
+        )
 
 
 def _year_before(day: dt.date) -> dt.date:
@@ -143,9 +204,13 @@ def _year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-@rule("TND015", Severity.WARNING, "Kode klasifikasi arsip tidak dikenal",
-      "Permendagri 83/2022: kode klasifikasi diambil dari daftar KKA instansi, dasar "
-      "penomoran dan pemberkasan.")
+@rule(
+    "TND015",
+    Severity.WARNING,
+    "Kode klasifikasi arsip tidak dikenal",
+    "Permendagri 83/2022: kode klasifikasi diambil dari daftar KKA instansi, dasar "
+    "penomoran dan pemberkasan.",
+)
 def kka_unknown(ctx: LintContext) -> Iterator[Hit]:
     """A KKA (below the top level) that is not in the office's list."""
     for spec, kode in ctx.filled("kka"):
@@ -157,12 +222,16 @@ def kka_unknown(ctx: LintContext) -> Iterator[Hit]:
             parent = parent.rpartition(".")[0]
         known = ctx.kka.get(parent) if parent else None
         hint = f"; kode terdekat yang dikenal: {known.kode} {known.nama}" if known else ""
-        yield spec.name, f"Kode klasifikasi \"{kode}\" tidak ada dalam daftar KKA{hint}."
+        yield spec.name, f'Kode klasifikasi "{kode}" tidak ada dalam daftar KKA{hint}.'
 
 
-@rule("TND016", Severity.WARNING, "Kode klasifikasi arsip terlalu umum",
-      "Permendagri 83/2022: naskah diberkaskan pada kode yang paling rinci, bukan pada kode "
-      "pokok masalah seperti 000 Umum.")
+@rule(
+    "TND016",
+    Severity.WARNING,
+    "Kode klasifikasi arsip terlalu umum",
+    "Permendagri 83/2022: naskah diberkaskan pada kode yang paling rinci, bukan pada kode "
+    "pokok masalah seperti 000 Umum.",
+)
 def kka_too_general(ctx: LintContext) -> Iterator[Hit]:
     """A KKA that is only a top-level code (``000``, ``HM``)."""
     for spec, kode in ctx.filled("kka"):
@@ -173,24 +242,45 @@ def kka_too_general(ctx: LintContext) -> Iterator[Hit]:
         name = f" ({item.nama})" if item else ""
         examples = ", ".join(c.kode for c in ctx.kka.children(kode)[:3]) if item else ""
         hint = f", mis. {examples}" if examples else ""
-        yield spec.name, (f"Kode klasifikasi \"{kode}\"{name} hanya kode pokok masalah; "
-                          f"pilih sub-kode yang sesuai isi naskah{hint}.")
+        yield (
+            spec.name,
+            (
+                f'Kode klasifikasi "{kode}"{name} hanya kode pokok masalah; '
+                f"pilih sub-kode yang sesuai isi naskah{hint}."
+            ),
+        )
 
 
-@rule("TND021", Severity.WARNING, "Huruf produk hukum bukan Bookman Old Style",
-      "Permendagri 1/2023 (sejak Permendagri 80/2015): naskah penetapan dan pengaturan "
-      "memakai Bookman Old Style 12.")
+@rule(
+    "TND021",
+    Severity.WARNING,
+    "Huruf produk hukum bukan Bookman Old Style",
+    "Permendagri 1/2023 (sejak Permendagri 80/2015): naskah penetapan dan pengaturan "
+    "memakai Bookman Old Style 12.",
+)
 def legal_font(ctx: LintContext) -> Iterator[Hit]:
     """A penetapan/pengaturan template that the profile sets in a sans typeface."""
     group = ctx.template.group
     if group in _LEGAL_GROUPS and ctx.profile.font_for(group) == "sans":
-        yield "", (f"{ctx.template.nama} termasuk kelompok {group}, tetapi profil "
-                   f"{ctx.profile.id} mencetaknya dengan huruf sans (Arial); produk hukum "
-                   f"memakai Bookman Old Style (serif); ubah [fonts] {group} pada profil.")
+        yield (
+            "",
+            (
+                f"{ctx.template.nama} termasuk kelompok {group}, tetapi profil "
+                f"{ctx.profile.id} mencetaknya dengan huruf sans (Arial); produk hukum "
+                f"memakai Bookman Old Style (serif); ubah [fonts] {group} pada profil."
+            ),
+        )
 
 
 RULES: tuple[Rule, ...] = (
-    required_parts, lampiran_count, hal_length, hal_period, date_future, date_past,
-    kka_unknown, kka_too_general, legal_font,
+    required_parts,
+    lampiran_count,
+    hal_length,
+    hal_period,
+    date_future,
+    date_past,
+    kka_unknown,
+    kka_too_general,
+    legal_font,
 )
 """The rules of this module."""

@@ -55,13 +55,21 @@ def _jabatan_sources(signer: Signer) -> list[tuple[str, str]]:
         return [own]
     if d.bentuk == "a.n.":
         return [("delegasi.atas_nama", d.atas_nama), own]
-    return [("delegasi.atas_nama", d.atas_nama), ("delegasi.jabatan_antara", d.jabatan_antara),
-            ("", "u.b."), own]
+    return [
+        ("delegasi.atas_nama", d.atas_nama),
+        ("delegasi.jabatan_antara", d.jabatan_antara),
+        ("", "u.b."),
+        own,
+    ]
 
 
-@rule("TND002", Severity.ERROR, "Baris jabatan penanda tangan tidak diakhiri koma",
-      "Perka ANRI 5/2021 dan Permendagri 1/2023: nama jabatan pada kaki naskah diakhiri tanda "
-      "baca koma, tanpa tanda baca lain.")
+@rule(
+    "TND002",
+    Severity.ERROR,
+    "Baris jabatan penanda tangan tidak diakhiri koma",
+    "Perka ANRI 5/2021 dan Permendagri 1/2023: nama jabatan pada kaki naskah diakhiri tanda "
+    "baca koma, tanpa tanda baca lain.",
+)
 def jabatan_comma(ctx: LintContext) -> Iterator[Hit]:
     """The computed jabatan lines: the last ends in a lone comma, none in other punctuation."""
     from tnde.render.blocks.signature import signature_lines  # reportlab: import when used
@@ -76,13 +84,22 @@ def jabatan_comma(ctx: LintContext) -> Iterator[Hit]:
                 yield f"{name}.{suffix}", f"Baris jabatan {quote(line)} tidak diakhiri koma."
             elif suffix and body.endswith((".", ";", ":", ",", "-", "\u2013")):
                 where = "terakhir " if last else ""
-                yield f"{name}.{suffix}", (f"Baris jabatan {where}dicetak {quote(line)}: hapus "
-                                           f"tanda baca \"{body[-1]}\" di akhir jabatan.")
+                yield (
+                    f"{name}.{suffix}",
+                    (
+                        f"Baris jabatan {where}dicetak {quote(line)}: hapus "
+                        f'tanda baca "{body[-1]}" di akhir jabatan.'
+                    ),
+                )
 
 
-@rule("TND003", Severity.ERROR, "Bentuk delegasi diketik di dalam teks jabatan",
-      "Perka ANRI 5/2021: a.n. dan u.b. ditulis huruf kecil bertitik; delegasi diisi pada "
-      "delegasi.bentuk agar susunan baris dan dasar penunjukannya tercatat.")
+@rule(
+    "TND003",
+    Severity.ERROR,
+    "Bentuk delegasi diketik di dalam teks jabatan",
+    "Perka ANRI 5/2021: a.n. dan u.b. ditulis huruf kecil bertitik; delegasi diisi pada "
+    "delegasi.bentuk agar susunan baris dan dasar penunjukannya tercatat.",
+)
 def typed_delegation(ctx: LintContext) -> Iterator[Hit]:
     """``A.N.``, ``a/n``, ``atas nama``, ``U.B.``, ``Plt.``… typed into jabatan text."""
     for name, signer in ctx.signers():
@@ -93,20 +110,32 @@ def typed_delegation(ctx: LintContext) -> Iterator[Hit]:
                 match = pattern.search(text)
                 if match:
                     typed = match.group().strip()
-                    how = "" if typed == form else f" dan ejaannya salah (dicetak \"{form}\")"
-                    yield f"{name}.{suffix}", (
-                        f"Teks {quote(text)} memuat \"{typed}\"{how}; hapus dari teks dan "
-                        f"pilih delegasi.bentuk = \"{form}\" dengan jabatan yang diwakili.")
+                    how = "" if typed == form else f' dan ejaannya salah (dicetak "{form}")'
+                    yield (
+                        f"{name}.{suffix}",
+                        (
+                            f'Teks {quote(text)} memuat "{typed}"{how}; hapus dari teks dan '
+                            f'pilih delegasi.bentuk = "{form}" dengan jabatan yang diwakili.'
+                        ),
+                    )
             match = _TYPED_ACTING_RE.match(text)
             if match:
-                yield f"{name}.{suffix}", (
-                    f"Teks {quote(text)} diawali \"{match.group()}\"; hapus dari teks dan pilih "
-                    "delegasi.bentuk (Plt., Plh. atau Pj.) beserta dasar penunjukannya.")
+                yield (
+                    f"{name}.{suffix}",
+                    (
+                        f'Teks {quote(text)} diawali "{match.group()}"; hapus dari teks dan pilih '
+                        "delegasi.bentuk (Plt., Plh. atau Pj.) beserta dasar penunjukannya."
+                    ),
+                )
 
 
-@rule("TND011", Severity.WARNING, "NIP tidak masuk akal",
-      "Perka BKN 22/2007: NIP memuat tanggal lahir (digit 1-8) dan TMT pengangkatan (digit "
-      "9-14); PP 11/2017 Pasal 23: CPNS diangkat paling rendah berusia 18 tahun.")
+@rule(
+    "TND011",
+    Severity.WARNING,
+    "NIP tidak masuk akal",
+    "Perka BKN 22/2007: NIP memuat tanggal lahir (digit 1-8) dan TMT pengangkatan (digit "
+    "9-14); PP 11/2017 Pasal 23: CPNS diangkat paling rendah berusia 18 tahun.",
+)
 def nip_dates(ctx: LintContext) -> Iterator[Hit]:
     """NIPs whose appointment is before age 18 or in the future; malformed NIPs in tables."""
     for path, person in ctx.people():
@@ -136,55 +165,89 @@ def _nip_date_problems(nip: str, today: dt.date) -> list[str]:
     shown = f"{tmt[1]:02d}/{tmt[0]}"
     problems = []
     if tmt < (born[0] + 18, born[1]):
-        problems.append(f"TMT {shown} (digit 9-14) jatuh sebelum usia 18 tahun menurut tanggal "
-                        "lahir (digit 1-8); periksa kembali NIP.")
+        problems.append(
+            f"TMT {shown} (digit 9-14) jatuh sebelum usia 18 tahun menurut tanggal "
+            "lahir (digit 1-8); periksa kembali NIP."
+        )
     if tmt > (today.year, today.month):
         problems.append(f"TMT {shown} (digit 9-14) masih di masa depan; periksa kembali NIP.")
     return problems
 
 
-@rule("TND012", Severity.WARNING, "Identitas kepegawaian penanda tangan tidak lengkap",
-      "Permendagri 1/2023: kaki naskah pejabat ASN memuat nama, pangkat (golongan) dan NIP; "
-      "golongan tanpa pangkat tidak tercetak.")
+@rule(
+    "TND012",
+    Severity.WARNING,
+    "Identitas kepegawaian penanda tangan tidak lengkap",
+    "Permendagri 1/2023: kaki naskah pejabat ASN memuat nama, pangkat (golongan) dan NIP; "
+    "golongan tanpa pangkat tidak tercetak.",
+)
 def signer_identity(ctx: LintContext) -> Iterator[Hit]:
     """A signer with a pangkat but no NIP, or a PNS golongan without its pangkat."""
     for name, signer in ctx.signers():
         p = signer.person
         if p.pangkat and not p.nip:
-            yield f"{name}.nip", (f"{quote(p.nama)} berpangkat {quote(p.pangkat)} tetapi NIP "
-                                  "kosong; pejabat ASN mencantumkan NIP di bawah nama.")
+            yield (
+                f"{name}.nip",
+                (
+                    f"{quote(p.nama)} berpangkat {quote(p.pangkat)} tetapi NIP "
+                    "kosong; pejabat ASN mencantumkan NIP di bawah nama."
+                ),
+            )
         if p.golongan and not p.pangkat:
             golongan = _pns_golongan(p.golongan)
             if golongan:
-                yield f"{name}.pangkat", (
-                    f"{quote(p.nama)} bergolongan {golongan} tanpa pangkat, sehingga golongan "
-                    f"tidak tercetak; isi pangkat \"{PANGKAT_BY_GOLONGAN[golongan]}\".")
+                yield (
+                    f"{name}.pangkat",
+                    (
+                        f"{quote(p.nama)} bergolongan {golongan} tanpa pangkat, sehingga golongan "
+                        f'tidak tercetak; isi pangkat "{PANGKAT_BY_GOLONGAN[golongan]}".'
+                    ),
+                )
 
 
-@rule("TND025", Severity.WARNING, "Pangkat dan golongan tidak sesuai",
-      "PP 99/2000: tiap golongan ruang PNS berpasangan dengan satu pangkat (IV/c Pembina Utama "
-      "Muda); kaki naskah mencetak \"Pangkat (golongan)\".")
+@rule(
+    "TND025",
+    Severity.WARNING,
+    "Pangkat dan golongan tidak sesuai",
+    "PP 99/2000: tiap golongan ruang PNS berpasangan dengan satu pangkat (IV/c Pembina Utama "
+    'Muda); kaki naskah mencetak "Pangkat (golongan)".',
+)
 def pangkat_golongan(ctx: LintContext) -> Iterator[Hit]:
     """Pangkat not matching the golongan, a golongan typed into the pangkat, a bad golongan."""
     for path, p in ctx.people():
         if _GOLONGAN_IN_TEXT_RE.search(p.pangkat):
-            yield f"{path}.pangkat", (f"Pangkat {quote(p.pangkat)} memuat golongan; tulis "
-                                      "golongan pada isian golongan saja.")
+            yield (
+                f"{path}.pangkat",
+                (
+                    f"Pangkat {quote(p.pangkat)} memuat golongan; tulis "
+                    "golongan pada isian golongan saja."
+                ),
+            )
             continue
         if not p.golongan:
             continue
         golongan = _pns_golongan(p.golongan)
         if golongan is None:
             if not _pppk_golongan(p.golongan):
-                yield f"{path}.golongan", (f"Golongan {quote(p.golongan)} tidak dikenal; tulis "
-                                           "seperti III/a atau IV/c (PPPK: I sampai XVII).")
+                yield (
+                    f"{path}.golongan",
+                    (
+                        f"Golongan {quote(p.golongan)} tidak dikenal; tulis "
+                        "seperti III/a atau IV/c (PPPK: I sampai XVII)."
+                    ),
+                )
             continue
         expected = PANGKAT_BY_GOLONGAN[golongan]
         typed = _fold_pangkat(p.pangkat)
         if typed in _KNOWN_PANGKAT and typed != _fold_pangkat(expected):
-            yield f"{path}.pangkat", (f"Pangkat {quote(p.pangkat)} tidak sesuai golongan "
-                                      f"{golongan}; pangkat golongan {golongan} adalah "
-                                      f"\"{expected}\".")
+            yield (
+                f"{path}.pangkat",
+                (
+                    f"Pangkat {quote(p.pangkat)} tidak sesuai golongan "
+                    f"{golongan}; pangkat golongan {golongan} adalah "
+                    f'"{expected}".'
+                ),
+            )
 
 
 def _pns_golongan(text: str) -> str | None:
@@ -210,22 +273,34 @@ def _fold_pangkat(text: str) -> str:
 _KNOWN_PANGKAT = frozenset(_fold_pangkat(v) for v in PANGKAT_BY_GOLONGAN.values())
 
 
-@rule("TND019", Severity.WARNING, "Plt./Plh./Pj. tanpa dasar penunjukan",
-      "UU 30/2014 Pasal 14 dan SE Kepala BKN 1/SE/I/2021: Plt./Plh. bertindak berdasarkan "
-      "surat perintah; nomornya dicatat agar kewenangan dapat diperiksa.")
+@rule(
+    "TND019",
+    Severity.WARNING,
+    "Plt./Plh./Pj. tanpa dasar penunjukan",
+    "UU 30/2014 Pasal 14 dan SE Kepala BKN 1/SE/I/2021: Plt./Plh. bertindak berdasarkan "
+    "surat perintah; nomornya dicatat agar kewenangan dapat diperiksa.",
+)
 def acting_basis(ctx: LintContext) -> Iterator[Hit]:
     """A Plt./Plh./Pj. signature without the decree it rests on."""
     for name, signer in ctx.signers():
         d = signer.delegasi
         if d is not None and d.bentuk in _ACTING_FORMS and not d.dasar:
-            yield f"{name}.delegasi.dasar", (
-                f"{d.bentuk} {signer.person.jabatan} ditandatangani tanpa dasar penunjukan; "
-                "isi delegasi.dasar dengan nomor surat perintah/keputusan.")
+            yield (
+                f"{name}.delegasi.dasar",
+                (
+                    f"{d.bentuk} {signer.person.jabatan} ditandatangani tanpa dasar penunjukan; "
+                    "isi delegasi.dasar dengan nomor surat perintah/keputusan."
+                ),
+            )
 
 
-@rule("TND020", Severity.ERROR, "Delegasi atas nama jabatan sendiri",
-      "Perka ANRI 5/2021: a.n. melimpahkan wewenang dari atasan kepada pejabat satu tingkat "
-      "di bawahnya, dan u.b. satu tingkat lagi; jabatannya tidak boleh sama.")
+@rule(
+    "TND020",
+    Severity.ERROR,
+    "Delegasi atas nama jabatan sendiri",
+    "Perka ANRI 5/2021: a.n. melimpahkan wewenang dari atasan kepada pejabat satu tingkat "
+    "di bawahnya, dan u.b. satu tingkat lagi; jabatannya tidak boleh sama.",
+)
 def delegation_chain(ctx: LintContext) -> Iterator[Hit]:
     """a.n./u.b. whose chain names the same jabatan twice."""
     for name, signer in ctx.signers():
@@ -239,15 +314,24 @@ def delegation_chain(ctx: LintContext) -> Iterator[Hit]:
         for i, (suffix, text) in enumerate(chain):
             for _, earlier in chain[:i]:
                 if text and same_jabatan(text, earlier):
-                    yield f"{name}.{suffix}", (
-                        f"Jabatan {quote(text)} muncul dua kali dalam rantai {d.bentuk}; "
-                        f"{d.bentuk} menandatangani atas nama jabatan atasan, bukan jabatan "
-                        "sendiri. Hapus delegasi atau perbaiki jabatannya.")
+                    yield (
+                        f"{name}.{suffix}",
+                        (
+                            f"Jabatan {quote(text)} muncul dua kali dalam rantai {d.bentuk}; "
+                            f"{d.bentuk} menandatangani atas nama jabatan atasan, bukan jabatan "
+                            "sendiri. Hapus delegasi atau perbaiki jabatannya."
+                        ),
+                    )
                     break
 
 
 RULES: tuple[Rule, ...] = (
-    jabatan_comma, typed_delegation, nip_dates, signer_identity, pangkat_golongan,
-    acting_basis, delegation_chain,
+    jabatan_comma,
+    typed_delegation,
+    nip_dates,
+    signer_identity,
+    pangkat_golongan,
+    acting_basis,
+    delegation_chain,
 )
 """The rules of this module."""

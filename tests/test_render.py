@@ -146,11 +146,69 @@ def test_kabupaten_profile_f4_left_yth_and_kata_penyambung(out_dir: Path) -> Non
                        "halaman pertama surat dinas ini sehingga berlanjut." for i in range(30))
     rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
                              profile="bkpsdm-kabupaten-sukamaju",
-                             edit={"isi": body, "lampiran": []})
+                             edit={"isi": body, "lampiran": [], "tanggal": "2026-11-05"})
     first = pdf_text(rendered.path, page=1)
     assert "BADAN KEPEGAWAIAN DAN PENGEMBANGAN" in first
+    assert "Sukamaju, 05 November 2026" in squash(first)  # the profile's zero-padded date
     assert "di Tempat" in squash(first)
     assert "Tembusan Yth.:" in pdf_text(rendered.path)
     second = squash(pdf_text(rendered.path, page=2))
     next_word = re.sub(r"^-\s?2\s?-", "", second).split()[0]
     assert f"{next_word}\u2026" in first, "kata penyambung must announce page 2's first word"
+
+
+def layout_markers(rendered_values: dict[str, object], jenis: str, profile_id: str) -> list[str]:
+    """Text each layout block of ``jenis`` must print, in layout order."""
+    from tnde import formatting
+    from tnde.templates.loader import load_template
+    from tnde.templates.values import Signer
+
+    template = load_template(jenis)
+    profile = load_profile(profile_id)
+    markers: list[str] = []
+    for block in template.layout:
+        p = block.params
+        if block.when and not rendered_values.get(block.when):
+            continue
+        fixed = str(p.get("text", "")).split("{")[0].strip()  # text before any placeholder
+        if block.kind == "judul" and fixed:
+            markers.append(fixed.splitlines()[0].upper())
+        elif block.kind == "teks" and len(fixed.split()) >= 2:
+            markers.append(" ".join(fixed.replace("*", "").split()[:3]))
+        elif block.kind == "kepala_surat":
+            markers += ["Nomor", "Hal"]
+        elif block.kind == "bagian" and rendered_values.get(p["field"]) and p.get("label"):
+            markers.append(str(p["label"]))
+        elif block.kind == "diktum" and rendered_values.get(p["field"]):
+            markers.append("KESATU")
+        elif block.kind in ("tanda_tangan", "tanda_tangan_ganda"):
+            fields = [p.get("field", "penandatangan")] if block.kind == "tanda_tangan" \
+                else list(p.get("fields", []))[:1]
+            for name in fields:
+                signer = rendered_values.get(name)
+                if isinstance(signer, Signer):
+                    markers.append(formatting.name_case(signer.person.nama,
+                                                        profile.style.name_case))
+        elif block.kind == "tembusan" and rendered_values.get(p.get("field", "tembusan")):
+            markers.append(profile.style.tembusan_label)
+        elif block.kind == "lampiran" and rendered_values.get(p.get("field", "lampiran")):
+            markers.append("LAMPIRAN")
+    return markers
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_parts_appear_in_layout_order(sample: Path, out_dir: Path) -> None:
+    rendered = render_sample(sample, out_dir)
+    markers = layout_markers(rendered.values, sample.stem, rendered.profile_id)
+    assert len(markers) >= 2, f"{sample.stem}: too few checkable parts {markers}"
+    text = pdf_text(rendered.path)
+    assert_in_order(text, *markers)
+    profile = load_profile(rendered.profile_id)
+    from tnde.templates.loader import load_template
+
+    kops = [b.params.get("variant", "instansi") for b in load_template(sample.stem).layout
+            if b.kind == "kop"]
+    if kops:  # the kop comes before everything else
+        kop = profile.kop_jabatan if kops[0] == "jabatan" and profile.kop_jabatan else profile.kop
+        flat = squash(text)
+        assert 0 <= flat.find(kop.lines[0]) < flat.find(squash(markers[0]))

@@ -73,9 +73,15 @@ _ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _LONG_DATE_RE = re.compile(r"([0-9]{1,2})\s+([A-Za-z]+)\s+([0-9]{4})")
 
 
-def format_tanggal(d: date) -> str:
-    """Format a date as written in letters: ``"5 Juli 2023"`` (no leading zero)."""
-    return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"
+def format_tanggal(d: date, *, zero_pad: bool = False) -> str:
+    """Format a date as written in letters: ``"5 Juli 2023"``.
+
+    Args:
+        zero_pad: write the day with two digits (``"05 Juli 2023"``), as some regional
+            systems print it.
+    """
+    day = f"{d.day:02d}" if zero_pad else str(d.day)
+    return f"{day} {MONTHS_ID[d.month - 1]} {d.year}"
 
 
 def parse_tanggal(text: str) -> date:

@@ -167,6 +167,7 @@ def _style(t: Table) -> Style:
         tembusan_label=t.text("tembusan_label", "Tembusan:"),
         tembusan_numbered=t.flag("tembusan_numbered", True),
         tembusan_yth_allowed=t.flag("tembusan_yth_allowed", False),
+        date_style=t.choice("date_style", ("long", "long_zero"), "long"),
         show_place=t.flag("show_place", True),
         default_place=t.text("default_place", ""),
         salam_pembuka=t.text("salam_pembuka", ""),

@@ -83,6 +83,8 @@ class Style:
     tembusan_numbered: bool = True
     tembusan_yth_allowed: bool = False
     """Whether ``Tembusan Yth.:`` is acceptable (ANRI forbids it; many pemda write it)."""
+    date_style: Literal["long", "long_zero"] = "long"
+    """``long``: "5 Juli 2023"; ``long_zero``: "05 Juli 2023"."""
     show_place: bool = True
     default_place: str = ""
     salam_pembuka: str = ""

@@ -160,7 +160,8 @@ class RenderContext:
         if empty(value):
             return ""
         if isinstance(value, dt.date):
-            return formatting.format_tanggal(value)
+            zero_pad = self.profile.style.date_style == "long_zero"
+            return formatting.format_tanggal(value, zero_pad=zero_pad)
         if isinstance(value, Signer):
             return value.person.nama
         if isinstance(value, Person):

@@ -53,8 +53,9 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     # as the last diktum ("Keputusan ini mulai berlaku pada tanggal ditetapkan."); label_width
     # in mm (bagian too) aligns the colons of Menimbang…Menetapkan and the diktum
     "diktum": _kind("label_width", "field penutup"),
-    # a table field as a ruled table
-    "tabel": _kind("numbered", "field"),
+    # a table field as a ruled table; label = "Kepada" puts "Kepada :" above it, the colon
+    # level with those of bagian blocks (label_width in mm, as bagian)
+    "tabel": _kind("numbered label label_width", "field"),
     # place and date, or "Ditetapkan di … pada tanggal …" / "Dikeluarkan di …"
     "tempat_tanggal": _kind("style align"),
     # one signature block, with the reserved TTE area

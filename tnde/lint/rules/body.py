@@ -21,12 +21,12 @@ _CLOSING_RE = re.compile(r"\b(?:demikian|atas\s+perhatian|terima\s+kasih)\b", re
 
 
 def _salutation(ctx: LintContext) -> Iterator[tuple[str, str]]:
-    """``(field, opening line)`` of body fields that start with a salutation."""
-    for name in ctx.body_fields():
-        text = str(ctx.values.get(name) or "").strip()
-        match = _SALUTATION_RE.match(text)
+    """``(field, opening line)`` if the first filled body field starts with a salutation."""
+    names = [n for n in ctx.body_fields() if not ctx.is_empty(n)]
+    if names:
+        match = _SALUTATION_RE.match(str(ctx.values[names[0]]).strip())
         if match:
-            yield name, match.group().strip()
+            yield names[0], match.group().strip()
 
 
 @rule(

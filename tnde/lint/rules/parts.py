@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from tnde.lint.model import Hit
 
 _LEGAL_GROUPS = ("penetapan", "pengaturan")
+_ABBREVIATIONS = frozenset({"dkk.", "dll.", "dsb.", "dst.", "tbk.", "jr.", "sr."})
 _TERLAMPIR_RE = re.compile(
     r"\b(?:terlampir|dilampirkan|lampiran (?:surat|naskah) ini)\b", re.IGNORECASE
 )
@@ -147,10 +148,20 @@ def hal_length(ctx: LintContext) -> Iterator[Hit]:
     "Perka ANRI 5/2021: Hal ditulis dengan huruf awal kapital tanpa tanda titik di akhir.",
 )
 def hal_period(ctx: LintContext) -> Iterator[Hit]:
-    """Hal ending with a full stop (an ellipsis is left alone)."""
+    """Hal ending with a full stop, unless the dot belongs to an abbreviation or ellipsis."""
     hal = ctx.values.get("hal")
-    if isinstance(hal, str) and hal.endswith(".") and not hal.endswith(".."):
+    if isinstance(hal, str) and hal.endswith(".") and not _ends_with_abbreviation(hal):
         yield "hal", f"Hal diakhiri tanda titik: {quote_end(hal)}; hapus titik di akhir Hal."
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """Whether the final dot of ``text`` is part of ``S.T.``, ``dkk.``, ``Tbk.``, ``..``…"""
+    word = text.split()[-1]
+    return (
+        "." in word[:-1]  # S.T., M.Si., Ph.D., an ellipsis
+        or word.casefold() in _ABBREVIATIONS
+        or re.fullmatch(r"[A-Z]\.", word) is not None  # an initial: "Budi S."
+    )
 
 
 @rule(

@@ -141,7 +141,11 @@ def build_diktum(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
 
 
 def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """A table field as a ruled grid with a repeated header row (and a No. column)."""
+    """A table field as a ruled grid with a repeated header row (and a No. column).
+
+    ``label`` (``"Kepada"``) prints ``Kepada :`` on the line above the table, its colon level
+    with those of ``bagian`` blocks (same ``label_width``), kept on the table's page.
+    """
     spec = ctx.template.field(params["field"])
     rows_value = ctx.value(params["field"]) or ()
     if spec is None or not rows_value:
@@ -169,4 +173,13 @@ def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
-    return [table, space(ctx, 0.5)]
+    out: Flowables = []
+    if params.get("label"):
+        label_w = _label_width(params)
+        head = plain_table(ctx, [[para(inline(str(params["label"])), ctx.styles.left),
+                                  para(":", ctx.styles.left), ""]],
+                           [label_w, COLON_WIDTH, ctx.frame_width - label_w - COLON_WIDTH])
+        gap = space(ctx, 0.3)
+        head.keepWithNext = gap.keepWithNext = 1
+        out += [head, gap]
+    return [*out, table, space(ctx, 0.5)]

@@ -157,7 +157,9 @@ def build_tanda_tangan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
                              str(params.get("label", "")))
     if not lines:
         return []
-    return [KeepTogether([plain_table(ctx, [["", lines]], [left, width])]), space(ctx, 1)]
+    # A one-row table never splits; unlike a KeepTogether it can also be pulled along by a
+    # keepWithNext place/date line (reportlab will not group a KeepTogether that way).
+    return [plain_table(ctx, [["", lines]], [left, width]), space(ctx, 1)]
 
 
 def _split_at_room(ctx: RenderContext, block: Flowables) -> tuple[Flowables, Flowables]:
@@ -197,7 +199,11 @@ def build_tanda_tangan_ganda(ctx: RenderContext, params: dict[str, Any]) -> Flow
             # both rooms and names line up even when one jabatan takes more lines
             (head_l, tail_l), (head_r, tail_r) = (_split_at_room(ctx, b) for b in pair)
             row = [[head_l or "", head_r or ""], [tail_l, tail_r]]
-        out.append(KeepTogether([plain_table(ctx, row, [half, half])]))
+        # the right column is the signature column, flush with the place/date line above it
+        right_left, right_w = signature_column(ctx)
+        pair_table = plain_table(ctx, row, [right_left, right_w])
+        # nested in a one-row table: never split, and can follow a keepWithNext date line
+        out.append(plain_table(ctx, [[pair_table]], [ctx.frame_width]))
         out.append(space(ctx, 1))
     mengetahui = params.get("mengetahui")
     if mengetahui:

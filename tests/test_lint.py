@@ -196,7 +196,7 @@ POSITIVE = [
         edit=drop("hal"),
         template=field_changed("hal", required=False),
         field="hal",
-        text="kepala surat mencetak Hal",
+        text="kepala surat Surat Dinas mencetak Hal",
     ),
     case(
         "signer-optional-but-signature-block",
@@ -248,7 +248,9 @@ POSITIVE = [
             "TND003",
             edit=both(
                 put("penandatangan.jabatan", "Asisten Administrasi Umum"),
-                put("penandatangan.delegasi", {**UB, "jabatan_antara": f"Sekretaris Daerah {typed}"}),
+                put(
+                    "penandatangan.delegasi", {**UB, "jabatan_antara": f"Sekretaris Daerah {typed}"}
+                ),
             ),
             field="penandatangan.delegasi.jabatan_antara",
             text=f'"{typed}"',
@@ -334,7 +336,9 @@ POSITIVE = [
         text="dua kali",
     ),
     # TND007 Arsip
-    case("arsip", "TND007", edit=put("tembusan", ["Sekretaris Daerah", "Arsip"]), field="tembusan[1]"),
+    case(
+        "arsip", "TND007", edit=put("tembusan", ["Sekretaris Daerah", "Arsip"]), field="tembusan[1]"
+    ),
     case("pertinggal", "TND007", edit=put("tembusan", ["Pertinggal"]), field="tembusan[0]"),
     # TND008 kepala daerah without (sebagai laporan)
     *[
@@ -403,7 +407,9 @@ POSITIVE = [
     ),
     # TND013/TND014 date
     case("future", "TND013", edit=put("tanggal", days(31)), field="tanggal", text="31 hari"),
-    case("future-profile", "TND013", profile=BKPSDM, edit=put("tanggal", days(15)), field="tanggal"),
+    case(
+        "future-profile", "TND013", profile=BKPSDM, edit=put("tanggal", days(15)), field="tanggal"
+    ),
     case("old", "TND014", edit=put("tanggal", dt.date(2025, 11, 17)), field="tanggal"),
     case(
         "old-leap-day",
@@ -447,7 +453,10 @@ POSITIVE = [
     case(
         "an-self",
         "TND020",
-        edit=put("penandatangan.delegasi", {**AN, "atas_nama": "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,"}),
+        edit=put(
+            "penandatangan.delegasi",
+            {**AN, "atas_nama": "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,"},
+        ),
         field="penandatangan.jabatan",
         text="dua kali",
     ),
@@ -480,7 +489,9 @@ POSITIVE = [
     case(
         "repeat",
         "TND023",
-        edit=put("tembusan", ["Kepala Perangkat Daerah di Lingkungan Pemerintah Provinsi Nusantara Raya"]),
+        edit=put(
+            "tembusan", ["Kepala Perangkat Daerah di Lingkungan Pemerintah Provinsi Nusantara Raya"]
+        ),
         field="tembusan[0]",
     ),
     # TND024 "di"
@@ -519,7 +530,10 @@ NEGATIVE = [
             dataclasses.replace(
                 t,
                 layout=tuple(
-                    dataclasses.replace(b, params={**b.params, "rows": [{"label": "Nomor", "field": "nomor_tampil"}]})
+                    dataclasses.replace(
+                        b,
+                        params={**b.params, "rows": [{"label": "Nomor", "field": "nomor_tampil"}]},
+                    )
                     if b.kind == "kepala_surat"
                     else b
                     for b in t.layout
@@ -531,7 +545,10 @@ NEGATIVE = [
     case(
         "ub-lines",
         "TND002",
-        edit=both(put("penandatangan.jabatan", "Asisten Administrasi Umum"), put("penandatangan.delegasi", UB)),
+        edit=both(
+            put("penandatangan.jabatan", "Asisten Administrasi Umum"),
+            put("penandatangan.delegasi", UB),
+        ),
     ),
     *[
         case(f"word-{i}", "TND003", edit=put("penandatangan.jabatan", jabatan))
@@ -548,7 +565,9 @@ NEGATIVE = [
     case(
         "structured-an",
         "TND003",
-        edit=both(put("penandatangan.jabatan", "Sekretaris Daerah"), put("penandatangan.delegasi", AN)),
+        edit=both(
+            put("penandatangan.jabatan", "Sekretaris Daerah"), put("penandatangan.delegasi", AN)
+        ),
     ),
     *[
         case(f"jabatan-{i}", "TND004", edit=put("tujuan", [item]))
@@ -568,7 +587,9 @@ NEGATIVE = [
         edit=put("tujuan", ["Bapak Andi Wijaya, S.Kom."]),
         style={"yth_person_allowed": True},
     ),
-    case("lembar", "TND005", edit=both(put("jumlah_lampiran", 3), put("satuan_lampiran", "lembar"))),
+    case(
+        "lembar", "TND005", edit=both(put("jumlah_lampiran", 3), put("satuan_lampiran", "lembar"))
+    ),
     case("same-count", "TND005", edit=put("jumlah_lampiran", 1)),
     case(
         "separate-berkas",
@@ -576,7 +597,12 @@ NEGATIVE = [
         edit=both(drop("lampiran"), put("jumlah_lampiran", 1)),
     ),
     case("no-mention", "TND005", edit=both(drop("lampiran"), put("isi", ISI_NO_LAMPIRAN))),
-    case("allowed", "TND006", style={"tembusan_yth_allowed": True}, edit=put("tembusan", ["Yth. Sekretaris Daerah"])),
+    case(
+        "allowed",
+        "TND006",
+        style={"tembusan_yth_allowed": True},
+        edit=put("tembusan", ["Yth. Sekretaris Daerah"]),
+    ),
     case("pemda-label", "TND006", profile=BKPSDM),
     case("kearsipan", "TND007", edit=put("tembusan", ["Kepala Dinas Perpustakaan dan Kearsipan"])),
     case("sebagai-laporan", "TND008", edit=put("tembusan", ["Bupati Sukamaju sebagai laporan"])),
@@ -596,9 +622,15 @@ NEGATIVE = [
     case(
         "political-official",
         "TND012",
-        edit=both(drop("penandatangan.nip"), drop("penandatangan.pangkat"), drop("penandatangan.golongan")),
+        edit=both(
+            drop("penandatangan.nip"), drop("penandatangan.pangkat"), drop("penandatangan.golongan")
+        ),
     ),
-    case("pppk", "TND012", edit=both(drop("penandatangan.pangkat"), put("penandatangan.golongan", "IX"))),
+    case(
+        "pppk",
+        "TND012",
+        edit=both(drop("penandatangan.pangkat"), put("penandatangan.golongan", "IX")),
+    ),
     case("within-limit", "TND013", edit=put("tanggal", days(30))),
     case("exactly-a-year", "TND014", edit=put("tanggal", dt.date(2025, 11, 18))),
     case("listed", "TND015", edit=put("kka", "000.8.3.3")),
@@ -628,16 +660,35 @@ NEGATIVE = [
     case(
         "an-superior",
         "TND020",
-        edit=both(put("penandatangan.jabatan", "Sekretaris Daerah"), put("penandatangan.delegasi", AN)),
+        edit=both(
+            put("penandatangan.jabatan", "Sekretaris Daerah"), put("penandatangan.delegasi", AN)
+        ),
     ),
     case("penetapan-serif", "TND021", template=lambda t: dataclasses.replace(t, group="penetapan")),
     case("korespondensi-sans", "TND021"),
-    case("atas-perhatian", "TND022", edit=put("isi", "Kami sampaikan SOP.\n\nAtas perhatian Saudara, terima kasih.")),
-    case("not-a-letter", "TND022", template=without_block("kepala_surat"), edit=put("isi", "Kami sampaikan SOP.")),
-    case("distinct", "TND023", edit=put("tembusan", ["Kepala Perangkat Daerah Kabupaten Sukamaju"])),
+    case(
+        "atas-perhatian",
+        "TND022",
+        edit=put("isi", "Kami sampaikan SOP.\n\nAtas perhatian Saudara, terima kasih."),
+    ),
+    case(
+        "not-a-letter",
+        "TND022",
+        template=without_block("kepala_surat"),
+        edit=put("isi", "Kami sampaikan SOP."),
+    ),
+    case(
+        "distinct", "TND023", edit=put("tembusan", ["Kepala Perangkat Daerah Kabupaten Sukamaju"])
+    ),
     case("dili", "TND024", edit=put("di", "Dili")),
     case("tempat", "TND024", edit=put("di", "Tempat")),
-    case("tingkat-abbreviated", "TND025", edit=both(put("penandatangan.pangkat", "Pembina Tk. I"), put("penandatangan.golongan", "IV/b"))),
+    case(
+        "tingkat-abbreviated",
+        "TND025",
+        edit=both(
+            put("penandatangan.pangkat", "Pembina Tk. I"), put("penandatangan.golongan", "IV/b")
+        ),
+    ),
     case("military-rank", "TND025", edit=put("penandatangan.pangkat", "Kolonel")),
 ]
 
@@ -728,8 +779,10 @@ def test_rule_catalogue() -> None:
     assert ids == sorted(set(ids))
     for r in RULES:
         assert re.fullmatch(r"TND\d{3}", r.id)
-        assert r.title and "\n" not in r.title
-        assert r.rationale and "\n" not in r.rationale
+        assert r.title
+        assert "\n" not in r.title
+        assert r.rationale
+        assert "\n" not in r.rationale
         assert callable(r.check)
     assert rule_by_id("TND001").severity is Severity.ERROR
     with pytest.raises(KeyError):

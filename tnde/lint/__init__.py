@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tnde.lint import rules_addressing, rules_body, rules_parts, rules_signature
 from tnde.lint.context import LintContext
 from tnde.lint.model import Finding, Rule, Severity, counts_as_failure
-from tnde.lint.rules import ALL_RULES
 from tnde.numbering.kka import KkaTree, default_kka
 
 if TYPE_CHECKING:
@@ -40,7 +40,17 @@ __all__ = [
     "rule_by_id",
 ]
 
-RULES: tuple[Rule, ...] = ALL_RULES
+RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            *rules_parts.RULES,
+            *rules_signature.RULES,
+            *rules_addressing.RULES,
+            *rules_body.RULES,
+        ),
+        key=lambda r: r.id,
+    )
+)
 """Every rule, sorted by id; the CLI lists these."""
 
 _BY_ID = {r.id: r for r in RULES}

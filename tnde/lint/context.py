@@ -133,8 +133,3 @@ class LintContext:
         return tuple(
             n for n in names if (spec := self.template.field(n)) and spec.type == "richtext"
         )
-
-    def body_text(self) -> str:
-        """The body fields' text, joined by blank lines."""
-        parts = [str(self.values[name]) for name in self.body_fields() if not self.is_empty(name)]
-        return "\n\n".join(parts)

@@ -108,7 +108,7 @@ def _label_width(params: dict[str, Any]) -> float:
     A Keputusan sets one width on all its sections so Menimbang, Mengingat, Memperhatikan,
     Menetapkan and the diktum share one colon column (the serif face needs about 35 mm).
     """
-    return float(params.get("label_width", _BAGIAN_LABEL_WIDTH / mm)) * mm
+    return float(params.get("label_width", _BAGIAN_LABEL_WIDTH / mm) * mm)
 
 
 def ordinal_word(n: int) -> str:
@@ -170,6 +170,9 @@ def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
         ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        # narrow side padding: a NIP (19850312 201001 2 004) fits a column of an A4 table
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))

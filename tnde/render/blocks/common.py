@@ -27,9 +27,22 @@ def para(text: str, style: ParagraphStyle, **overrides: Any) -> Paragraph:
     return Paragraph(text, style)
 
 
+class ElasticSpace(Spacer):  # type: ignore[misc]
+    """A gap that shrinks to what is left of the page instead of moving to the next one.
+
+    A plain Spacer that no longer fits goes to the next page; as the last flowable (the gap
+    after a signature with no tembusan) it would start a blank page.
+    """
+
+    _ZEROSIZE = True  # the frame offers it even when the page is exactly full
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, max(0.0, min(self.height, avail_height))
+
+
 def space(ctx: RenderContext, lines: float = 1.0) -> Spacer:
-    """Vertical space of ``lines`` body lines."""
-    return Spacer(1, ctx.line * lines)
+    """Vertical space of ``lines`` body lines (never carried over to a new page)."""
+    return ElasticSpace(1, ctx.line * lines)
 
 
 def plain_table(

@@ -42,8 +42,9 @@ def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowab
 
     urgensi_options = ("Amat Segera", "Segera", "Biasa")
     chosen_urgensi = text("urgensi")
+    # non-breaking spaces keep each box with its option ("Amat Segera" on one line)
     urgensi = para("Tingkat urgensi: " + "\u00a0\u00a0".join(
-        ("[X]" if o == chosen_urgensi else "[\u00a0\u00a0]") + "\u00a0" + o
+        ("[X]" if o == chosen_urgensi else "[\u00a0\u00a0]") + "\u00a0" + o.replace(" ", "\u00a0")
         for o in urgensi_options), cell)
     recipients = ctx.value(field.get("diteruskan_kepada", "")) or ()
     chosen = set(ctx.value(field.get("instruksi", "")) or ())
@@ -75,6 +76,8 @@ def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowab
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 5), (-1, 5), 30 * mm),
+        # room to write the note by hand on a blank form; less once it is typed in, so a
+        # filled sheet and its signature stay on one page
+        ("BOTTOMPADDING", (0, 5), (-1, 5), (8 if text("catatan") else 30) * mm),
     ]))
     return [table, space(ctx, 1)]

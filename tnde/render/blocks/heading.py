@@ -160,11 +160,11 @@ def build_daftar(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
 def _daftar_indent(ctx: RenderContext, indent: Any) -> float:
     """The left indent of a ``daftar`` block, in points."""
     if indent != "alinea":
-        return float(indent) * mm
+        return float(float(indent) * mm)
     left = ctx.profile.style.body_first_line_indent_mm * mm
     if ctx.profile.style.body_align_with_kepala:
         left += KEPALA_LABEL_WIDTH + COLON_WIDTH
-    return left
+    return float(left)
 
 
 def _value_cell(ctx: RenderContext, value: Any) -> Any:

@@ -114,9 +114,7 @@ def signer_flowables(
     style = ctx.profile.style
     align = TA_CENTER if style.signature_align == "center" else TA_LEFT
     text_style = para("", ctx.styles.left, alignment=align).style
-    out: Flowables = []
-    if label:
-        out.append(para(ctx.fill_markup(label), text_style))
+    out: Flowables = [para(ctx.fill_markup(line), text_style) for line in label_lines(label)]
     out += [para(inline(line), text_style) for line in signature_lines(signer, style.jabatan_case)]
     out.append(SignatureSlot(ctx, field, width, signer))
     person = signer.person
@@ -135,15 +133,17 @@ def signer_flowables(
     return out
 
 
+def label_lines(label: str) -> list[str]:
+    """The lines of a signature label; ``\n`` separates them (``Diterima oleh:\nTanggal …``)."""
+    return [line.strip() for line in label.split("\n")] if label.strip() else []
+
+
 def blank_signer_flowables(ctx: RenderContext, label: str = "") -> Flowables:
     """A signature block to fill in by hand: label, room to sign, dotted name and NIP lines."""
     style = ctx.profile.style
     align = TA_CENTER if style.signature_align == "center" else TA_LEFT
     text_style = para("", ctx.styles.left, alignment=align).style
-    out: Flowables = []
-    if label:
-        out.append(para(ctx.fill_markup(label), text_style))
-    out.append(space(ctx, 1))  # where the receiver's jabatan is written
+    out: Flowables = [para(ctx.fill_markup(line), text_style) for line in label_lines(label)]
     out.append(Spacer(1, ctx.profile.tte.qr_size_mm * mm + 2 * mm))
     out.append(para("(" + "." * 40 + ")", text_style))
     out.append(para("NIP " + "." * 32, text_style))
@@ -179,8 +179,9 @@ def build_tanda_tangan_ganda(ctx: RenderContext, params: dict[str, Any]) -> Flow
     """
     fields = list(params.get("fields", []))
     labels = list(params.get("labels", []))
-    half = ctx.frame_width / 2
-    col = half - 6 * mm
+    # Both columns as wide as the single-signature column, the right one flush with it (and
+    # with the place/date line above), so rooms and centred lines sit alike in both.
+    right_left, col = signature_column(ctx)
     blocks = []
     for i, f in enumerate(fields):
         label = labels[i] if i < len(labels) else ""
@@ -193,15 +194,13 @@ def build_tanda_tangan_ganda(ctx: RenderContext, params: dict[str, Any]) -> Flow
     for i in range(0, len(blocks), 2):
         pair = blocks[i:i + 2]
         if len(pair) == 1:
-            row = [["", pair[0]]]  # a lone block sits on the right, like a single signature
+            row = [["", "", pair[0]]]  # a lone block sits on the right, like a single signature
         else:
             # heads (label, jabatan) in one row, signing rooms and names in the next, so
             # both rooms and names line up even when one jabatan takes more lines
             (head_l, tail_l), (head_r, tail_r) = (_split_at_room(ctx, b) for b in pair)
-            row = [[head_l or "", head_r or ""], [tail_l, tail_r]]
-        # the right column is the signature column, flush with the place/date line above it
-        right_left, right_w = signature_column(ctx)
-        pair_table = plain_table(ctx, row, [right_left, right_w])
+            row = [[head_l or "", "", head_r or ""], [tail_l, "", tail_r]]
+        pair_table = plain_table(ctx, row, [col, right_left - col, col])
         # nested in a one-row table: never split, and can follow a keepWithNext date line
         out.append(plain_table(ctx, [[pair_table]], [ctx.frame_width]))
         out.append(space(ctx, 1))

@@ -18,7 +18,7 @@ _LEADING_YTH_RE = re.compile(r"^(?:yth\b\.?|yang\s+terhormat\b|kepada\b)\s*:?\s*
 _HONORIFIC_RE = re.compile(
     r"^(?:bapak|ibu|bpk\.?|sdr\.?|sdri\.?|saudara|saudari|tuan|nyonya)(?=\s|$)", re.IGNORECASE
 )
-_TITLE_RE = re.compile(r"^(?:(?:Prof|Dr|dr|Drs|Dra|drg|drh|Ir|H|Hj|KH)\.\s*)+(?=\w)")
+_TITLE_RE = re.compile(r"^(?:(?:prof|dr|drs|dra|drg|drh|ir|h|hj|kh)\.\s*)+(?=\w)", re.IGNORECASE)
 # ", S.Kom.", ", M.T.", ", Ph.D.", ", A.Md.": two or more dotted chunks after a comma.
 _DEGREE_RE = re.compile(r",\s*(?:[A-Z][a-z]{0,3}\.){2,}(?=\s|,|$)")
 _NIP_RE = re.compile(r"(?<!\d)\d{8}\s?\d{6}\s?\d\s?\d{3}(?!\d)")

@@ -37,20 +37,22 @@ def required_parts(ctx: LintContext) -> Iterator[Hit]:
     needs: dict[str, str] = {}
     for spec in ctx.template.fields:
         if spec.required:
-            needs[spec.name] = f"wajib ada pada {jenis}"
+            needs[spec.name] = f"bagian ini wajib ada pada {jenis}"
     for block in ctx.printed_blocks("kepala_surat"):
         rows = block.params.get("rows") or [{"field": "hal"}]
         if any(isinstance(r, dict) and r.get("field") == "hal" for r in rows):
-            needs.setdefault("hal", "kepala surat mencetak Hal")
-        needs.setdefault(str(block.params.get("tujuan", "tujuan")), "kepala surat mencetak Yth.")
+            needs.setdefault("hal", f"kepala surat {jenis} mencetak Hal")
+        needs.setdefault(
+            str(block.params.get("tujuan", "tujuan")), f"kepala surat {jenis} mencetak Yth."
+        )
     for block in ctx.printed_blocks("tanda_tangan"):
         needs.setdefault(
             str(block.params.get("field", "penandatangan")),
-            "naskah ditandatangani pada blok tanda tangan",
+            f"{jenis} ditandatangani pada blok tanda tangan",
         )
     for block in ctx.printed_blocks("tanda_tangan_ganda"):
         for name in block.params.get("fields", []):
-            needs.setdefault(str(name), "naskah ditandatangani pada blok tanda tangan")
+            needs.setdefault(str(name), f"{jenis} ditandatangani pada blok tanda tangan")
     for spec in ctx.template.fields:  # form order
         why = needs.get(spec.name)
         if why is None:
@@ -62,7 +64,7 @@ def required_parts(ctx: LintContext) -> Iterator[Hit]:
         if missing:
             yield (
                 spec.name,
-                (f"{spec.label} belum diisi atau isiannya tidak sah; bagian ini {why}."),
+                f"{spec.label} kosong atau isiannya tidak sah, padahal {why}.",
             )
 
 

@@ -158,3 +158,31 @@ def test_profiles_listing(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "bkpsdm-kabupaten-sukamaju" in out
     assert "F4" in out
+
+
+def test_lint_clean_sample_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", str(SAMPLE), "--today", "2026-11-27"]) == 0
+    assert "tidak ada temuan" in capsys.readouterr().out
+
+
+def test_lint_findings_exit_1_with_rule_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    bad = draft(tmp_path, SAMPLE_TEXT.replace('kka = "000.8.3.3"', 'kka = "000"')
+                .replace('jabatan = "Kepala Dinas Komunikasi dan Informatika"',
+                         'jabatan = "A.N. Gubernur Nusantara Raya"'))
+    assert main(["lint", str(bad), "--today", "2026-11-27"]) == 1
+    out = capsys.readouterr().out
+    assert "TND016" in out
+    assert "TND003" in out
+    assert main(["lint", str(bad), "--today", "2026-11-27", "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["rule_id"] for f in findings} >= {"TND003", "TND016"}
+    assert all(f["severity"] in ("error", "warning", "info") for f in findings)
+
+
+def test_lint_rules_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--rules"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) >= 12

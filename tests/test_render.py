@@ -212,3 +212,36 @@ def test_parts_appear_in_layout_order(sample: Path, out_dir: Path) -> None:
         kop = profile.kop_jabatan if kops[0] == "jabatan" and profile.kop_jabatan else profile.kop
         flat = squash(text)
         assert 0 <= flat.find(kop.lines[0]) < flat.find(squash(markers[0]))
+
+
+def test_lampiran_header_names_the_mandator_under_an(out_dir: Path) -> None:
+    signer = {"jabatan": "Sekretaris Dinas", "nama": "Ahmad Fauzi", "nip": "197205152000031006",
+              "delegasi": {"bentuk": "a.n.",
+                           "atas_nama": "Kepala Dinas Komunikasi dan Informatika"}}
+    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
+                             edit={"penandatangan": signer})
+    last = squash(pdf_text(rendered.path, page=rendered.result.pages))
+    assert "SURAT KEPALA DINAS KOMUNIKASI DAN INFORMATIKA" in last
+    assert "SURAT SEKRETARIS" not in last
+    first = squash(pdf_text(rendered.path, page=1))
+    assert "a.n. KEPALA DINAS KOMUNIKASI DAN INFORMATIKA SEKRETARIS DINAS," in first
+
+
+def test_closing_paragraph_stays_with_the_signature(out_dir: Path) -> None:
+    """Whatever the body length, the signature page also carries the text before it."""
+    for n in range(8, 30, 3):
+        body = "\n\n".join(f"Alinea {i} dengan isi yang cukup panjang supaya halaman pertama "
+                           "terisi penuh oleh teks surat." for i in range(n))
+        body += "\n\nDemikian disampaikan untuk dilaksanakan."
+        rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
+                                 edit={"isi": body, "lampiran": []})
+        slot = rendered.result.signature_slots[0]
+        page = squash(pdf_text(rendered.path, page=slot.page))
+        assert "Demikian disampaikan untuk dilaksanakan." in page, f"{n} paragraphs"
+
+
+def test_no_kata_penyambung_into_a_lampiran(out_dir: Path) -> None:
+    rendered = render_sample(SAMPLES_DIR / "nota_dinas.toml", out_dir,
+                             profile="bkpsdm-kabupaten-sukamaju")
+    assert rendered.result.pages == 2
+    assert "\u2026" not in pdf_text(rendered.path, page=1)

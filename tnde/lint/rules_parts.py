@@ -51,7 +51,13 @@ def required_parts(ctx: LintContext) -> Iterator[Hit]:
             f"{jenis} ditandatangani pada blok tanda tangan",
         )
     for block in ctx.printed_blocks("tanda_tangan_ganda"):
+        # A block with blank = true prints an empty signature form for a signer who fills it
+        # in by hand (the receiver of a Surat Pengantar); only required fields are needed.
+        optional_ok = bool(block.params.get("blank", False))
         for name in block.params.get("fields", []):
+            spec = ctx.template.field(str(name))
+            if optional_ok and spec is not None and not spec.required:
+                continue
             needs.setdefault(str(name), f"{jenis} ditandatangani pada blok tanda tangan")
     for spec in ctx.template.fields:  # form order
         why = needs.get(spec.name)

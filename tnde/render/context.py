@@ -180,7 +180,12 @@ class RenderContext:
 
     def _placeholder(self, name: str, sub: str | None, filt: str | None) -> str:
         value = self.value(name)
-        if sub is not None:
+        if sub == "jabatan_naskah" and isinstance(value, Signer):
+            # the jabatan in whose name the letter is issued: the mandator under a.n./u.b.
+            d = value.delegasi
+            value = d.atas_nama if d is not None and d.bentuk in ("a.n.", "u.b.") \
+                else value.person.jabatan
+        elif sub is not None:
             person = value.person if isinstance(value, Signer) else value
             value = getattr(person, sub, "") if isinstance(person, Person) else ""
             if sub == "nip" and value:

@@ -76,6 +76,9 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Any) -> None:
         # Remember the first words of each page for the kata penyambung (second pass).
         page = self.canv.getPageNumber()
+        if getattr(flowable, "starts_section", False):
+            # no kata penyambung across a change of section (a lampiran), domain.md §3
+            self.first_words.setdefault(page, "")
         if page not in self.first_words and isinstance(flowable, Paragraph):
             words = first_words(flowable.getPlainText())
             if words:

@@ -93,16 +93,36 @@ def render_letter(
                         input_digest=digest)
 
 
+#: Blocks that close a letter: the paragraph before them must not be left behind on the
+#: previous page, so a signature never stands alone on a page (domain.md §3).
+_SIGNING_BLOCKS = frozenset({"tempat_tanggal", "tanda_tangan", "tanda_tangan_ganda"})
+
+
+def _keep_last_paragraph_with_next(story: list[Any]) -> None:
+    """Chain the last paragraph (and the spacing after it) to whatever comes next."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    for flowable in reversed(story):
+        if isinstance(flowable, Spacer):
+            flowable.keepWithNext = True
+            continue
+        if isinstance(flowable, Paragraph):
+            flowable.keepWithNext = True
+        return  # other flowables (tables, the date line) keep their own setting
+
+
 def _build(
     template: Template, profile: Profile, values: dict[str, Any], mode: RenderMode,
     stamp: TteStamp | None, digest: str, created: dt.datetime,
     penyambung: dict[int, str] | None,
 ) -> tuple[bytes, RenderContext, dict[int, str]]:
     ctx = RenderContext(profile=profile, template=template, values=values, mode=mode, stamp=stamp)
-    story = []
+    story: list[Any] = []
     for block in template.layout:
         if block.when is not None and empty(ctx.value(block.when)):
             continue
+        if block.kind in _SIGNING_BLOCKS:
+            _keep_last_paragraph_with_next(story)
         story.extend(BUILDERS[block.kind](ctx, block.params))
     buffer = io.BytesIO()
     hal = ctx.display(values.get("hal") or values.get("tentang") or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether
@@ -221,7 +222,9 @@ def build_tempat_tanggal(ctx: RenderContext, params: dict[str, Any]) -> Flowable
     tempat = str(ctx.values.get("tempat") or ctx.profile.style.default_place)
     tanggal = ctx.display(ctx.tanggal) if ctx.tanggal else ""
     if style_name == "tempat_tanggal":
-        lines = [para(inline(tempat_tanggal_text(ctx)), style)]
+        # align with the signature block below it (centred or flush left, per profile)
+        align = TA_CENTER if ctx.profile.style.signature_align == "center" else TA_LEFT
+        lines = [para(inline(tempat_tanggal_text(ctx)), style, alignment=align)]
     else:
         verb = "Ditetapkan" if style_name == "ditetapkan" else "Dikeluarkan"
         rows = [[para(f"{verb} di", style), para(":", style), para(inline(tempat), style)],

@@ -40,7 +40,9 @@ def build_lampiran(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
             rows.append([para("TENTANG", style), para(":", style), para(inline(tentang), style)])
         header = plain_table(ctx, rows, [20 * mm, COLON_WIDTH, width - 20 * mm - COLON_WIDTH])
         header.setStyle([("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 1), (-1, 1))])
-        out += [PageBreak(), plain_table(ctx, [["", header]], [ctx.frame_width - width, width]),
+        placed = plain_table(ctx, [["", header]], [ctx.frame_width - width, width])
+        placed.starts_section = True  # no kata penyambung points into a lampiran
+        out += [PageBreak(), placed,
                 space(ctx, 1.5),
                 para(f"<b>{inline(attachment.judul.upper())}</b>", ctx.styles.center),
                 space(ctx, 1)]

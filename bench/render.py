@@ -49,10 +49,14 @@ def main() -> None:
         rates.append(args.letters / (time.perf_counter() - started))
 
     print(f"cold first render (fonts, logo): {cold_ms:7.1f} ms")
-    print(f"2-page Surat Dinas, median of {len(single)}: {statistics.median(single):7.1f} ms"
-          f"  (min {min(single):.1f}, max {max(single):.1f})")
-    print(f"throughput, median of {args.runs} x {args.letters} letters: "
-          f"{statistics.median(rates):7.1f} letters/s")
+    print(
+        f"2-page Surat Dinas, median of {len(single)}: {statistics.median(single):7.1f} ms"
+        f"  (min {min(single):.1f}, max {max(single):.1f})"
+    )
+    print(
+        f"throughput, median of {args.runs} x {args.letters} letters: "
+        f"{statistics.median(rates):7.1f} letters/s"
+    )
 
 
 if __name__ == "__main__":

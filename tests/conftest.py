@@ -15,8 +15,11 @@ SAMPLES = sorted(SAMPLES_DIR.glob("*.toml"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite the golden images instead of comparing against them")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the golden images instead of comparing against them",
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -25,9 +25,15 @@ class Rendered:
     profile_id: str
 
 
-def render_sample(sample: Path, out: Path, *, profile: str | None = None,
-                  mode: RenderMode = "draft", stamp: TteStamp | None = None,
-                  edit: dict[str, Any] | None = None) -> Rendered:
+def render_sample(
+    sample: Path,
+    out: Path,
+    *,
+    profile: str | None = None,
+    mode: RenderMode = "draft",
+    stamp: TteStamp | None = None,
+    edit: dict[str, Any] | None = None,
+) -> Rendered:
     """Render a sample draft (optionally with some values replaced) into ``out``."""
     if edit:
         data = tomllib.loads(sample.read_text(encoding="utf-8"))
@@ -37,8 +43,9 @@ def render_sample(sample: Path, out: Path, *, profile: str | None = None,
         draft = load_draft(sample)
     prepared = prepare(draft, profile)
     assert not prepared.problems, [str(p) for p in prepared.problems]
-    result = render_letter(prepared.template, prepared.profile, prepared.values, mode=mode,
-                           stamp=stamp)
+    result = render_letter(
+        prepared.template, prepared.profile, prepared.values, mode=mode, stamp=stamp
+    )
     path = out / f"{sample.stem}-{prepared.profile.id}-{mode}.pdf"
     path.write_bytes(result.pdf)
     return Rendered(path, result, prepared.values, prepared.profile.id)

@@ -19,8 +19,9 @@ SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
 
 def run(*args: str | Path) -> tuple[int, str, str]:
     """Run ``tnde`` in a child process (as a user would) and return code, stdout, stderr."""
-    proc = subprocess.run([sys.executable, "-m", "tnde", *map(str, args)], capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tnde", *map(str, args)], capture_output=True, text=True, check=False
+    )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -61,16 +62,21 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (SAMPLE_TEXT.replace('jenis = "surat_dinas"', 'jenis = "surat_cinta"'),
-         "unknown jenis naskah"),
-        (SAMPLE_TEXT.replace('profil = "diskominfo-nusantara-raya"', 'profil = "tidak-ada"'),
-         "unknown profile"),
+        (
+            SAMPLE_TEXT.replace('jenis = "surat_dinas"', 'jenis = "surat_cinta"'),
+            "unknown jenis naskah",
+        ),
+        (
+            SAMPLE_TEXT.replace('profil = "diskominfo-nusantara-raya"', 'profil = "tidak-ada"'),
+            "unknown profile",
+        ),
         (SAMPLE_TEXT + "\n[naskah\n", "malformed TOML"),
-        (SAMPLE_TEXT.replace('nip = "196708271994031001"', 'nip = "19670827"'),
-         "[naskah.penandatangan.nip]"),
+        (
+            SAMPLE_TEXT.replace('nip = "196708271994031001"', 'nip = "19670827"'),
+            "[naskah.penandatangan.nip]",
+        ),
         (SAMPLE_TEXT.replace('hal = "Penyampaian', 'hal_x = "Penyampaian'), "[naskah.hal]"),
-        (SAMPLE_TEXT.replace("tanggal = 2026-11-20", 'tanggal = "kemarin"'),
-         "[naskah.tanggal]"),
+        (SAMPLE_TEXT.replace("tanggal = 2026-11-20", 'tanggal = "kemarin"'), "[naskah.tanggal]"),
         (SAMPLE_TEXT.replace('sifat = "Biasa"', 'sifat = "Penting"'), "[naskah.sifat]"),
         ('profil = "diskominfo-nusantara-raya"\n', "[jenis]: required key is missing"),
     ],
@@ -98,10 +104,13 @@ def test_unreadable_logo_is_a_clear_error(tmp_path: Path, out_dir: Path) -> None
     bad_logo = tmp_path / "logo rusak.png"
     bad_logo.write_bytes(b"bukan gambar")
     profile = tmp_path / "kantor-rusak.toml"
-    profile.write_text(profile_text.replace('id = "diskominfo-nusantara-raya"',
-                                            'id = "kantor-rusak"')
-                       .replace('logo = "logos/logo-provinsi-contoh.png"\nlogo_width_mm = 21',
-                                'logo = "logo rusak.png"\nlogo_width_mm = 21'), "utf-8")
+    profile.write_text(
+        profile_text.replace('id = "diskominfo-nusantara-raya"', 'id = "kantor-rusak"').replace(
+            'logo = "logos/logo-provinsi-contoh.png"\nlogo_width_mm = 21',
+            'logo = "logo rusak.png"\nlogo_width_mm = 21',
+        ),
+        "utf-8",
+    )
     out = out_dir / "hasil.pdf"
     code, _, stderr = run("render", SAMPLE, "-o", out, "--profile", profile)
     assert code == 1
@@ -136,8 +145,23 @@ def test_render_into_missing_folder_is_usage_error(tmp_path: Path) -> None:
 
 def test_number_format_and_parse(capsys: pytest.CaptureFixture[str]) -> None:
     pattern = "{kka}/{seq:3}/{unit}/{bulan_romawi}/{tahun}"
-    assert main(["number", pattern, "--kka", "000.1.2.3", "--unit", "BKPSDM", "--seq", "7",
-                 "--date", "2026-11-27"]) == 0
+    assert (
+        main(
+            [
+                "number",
+                pattern,
+                "--kka",
+                "000.1.2.3",
+                "--unit",
+                "BKPSDM",
+                "--seq",
+                "7",
+                "--date",
+                "2026-11-27",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.strip() == "000.1.2.3/007/BKPSDM/XI/2026"
     assert main(["number", pattern, "--parse", "000.1.2.3/007/BKPSDM/XI/2026"]) == 0
     assert '"seq": 7' in capsys.readouterr().out
@@ -170,9 +194,13 @@ def test_lint_findings_exit_1_with_rule_ids(
 ) -> None:
     import json
 
-    bad = draft(tmp_path, SAMPLE_TEXT.replace('kka = "000.8.3.3"', 'kka = "000"')
-                .replace('jabatan = "Kepala Dinas Komunikasi dan Informatika"',
-                         'jabatan = "A.N. Gubernur Nusantara Raya"'))
+    bad = draft(
+        tmp_path,
+        SAMPLE_TEXT.replace('kka = "000.8.3.3"', 'kka = "000"').replace(
+            'jabatan = "Kepala Dinas Komunikasi dan Informatika"',
+            'jabatan = "A.N. Gubernur Nusantara Raya"',
+        ),
+    )
     assert main(["lint", str(bad), "--today", "2026-11-27"]) == 1
     out = capsys.readouterr().out
     assert "TND016" in out

@@ -25,15 +25,34 @@ MAX_DIFFERENT_SHARE = 0.003
 
 def page_image(pdf: Path, page: int, out: Path) -> Image.Image:
     stem = out / f"{pdf.stem}-p{page}"
-    run_tool("pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", str(page),
-             "-l", str(page), pdf, stem)
+    run_tool(
+        "pdftoppm",
+        "-r",
+        str(DPI),
+        "-gray",
+        "-png",
+        "-singlefile",
+        "-f",
+        str(page),
+        "-l",
+        str(page),
+        pdf,
+        stem,
+    )
     return Image.open(f"{stem}.png").convert("L")
+
+
+def different_share(diff: Image.Image) -> float:
+    """Share of pixels of a difference image that moved by more than the tolerance."""
+    histogram = diff.histogram()
+    return sum(histogram[PIXEL_TOLERANCE + 1 :]) / (diff.width * diff.height)
 
 
 @pytest.mark.screenshot
 @pytest.mark.parametrize("jenis", GOLDEN)
-def test_first_page_matches_golden(jenis: str, out_dir: Path,
-                                   request: pytest.FixtureRequest) -> None:
+def test_first_page_matches_golden(
+    jenis: str, out_dir: Path, request: pytest.FixtureRequest
+) -> None:
     rendered = render_sample(SAMPLES_DIR / f"{jenis}.toml", out_dir)
     actual = page_image(rendered.path, 1, out_dir)
     golden_path = GOLDEN_DIR / f"{jenis}-p1.png"
@@ -44,9 +63,21 @@ def test_first_page_matches_golden(jenis: str, out_dir: Path,
     golden = Image.open(golden_path).convert("L")
     assert actual.size == golden.size
     diff = ImageChops.difference(actual, golden)
-    different = sum(1 for v in diff.getdata() if v > PIXEL_TOLERANCE)
-    share = different / (actual.width * actual.height)
+    share = different_share(diff)
     if share > MAX_DIFFERENT_SHARE:
         diff_path = out_dir / f"{jenis}-diff.png"
         diff.point(lambda v: 255 if v > PIXEL_TOLERANCE else 0).save(diff_path)
         pytest.fail(f"{jenis}: {share:.2%} of pixels differ (diff image: {diff_path})")
+
+
+@pytest.mark.screenshot
+def test_golden_comparison_notices_a_changed_letter(out_dir: Path) -> None:
+    """The comparison is not blind: a different Hal and date fail it."""
+    rendered = render_sample(
+        SAMPLES_DIR / "surat_dinas.toml",
+        out_dir,
+        edit={"hal": "Permohonan Data Kepegawaian Tahun 2026", "tanggal": "2026-11-02"},
+    )
+    actual = page_image(rendered.path, 1, out_dir)
+    golden = Image.open(GOLDEN_DIR / "surat_dinas-p1.png").convert("L")
+    assert different_share(ImageChops.difference(actual, golden)) > MAX_DIFFERENT_SHARE

@@ -19,8 +19,9 @@ print("\\n".join(bad))
 
 
 def test_core_imports_no_qt() -> None:
-    proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                          check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True
+    )
     assert proc.stdout.strip() == "", f"tnde pulled in: {proc.stdout}"
 
 

@@ -51,18 +51,35 @@ def signer(jabatan: str, delegasi: Delegation | None = None) -> Signer:
 @pytest.mark.parametrize(
     ("value", "case", "expected"),
     [
-        (signer("Kepala Dinas Komunikasi dan Informatika"), "upper",
-         ["KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,"]),
-        (signer("Sekretaris Daerah", Delegation("a.n.", atas_nama="Gubernur Nusantara Raya")),
-         "upper", ["a.n. GUBERNUR NUSANTARA RAYA", "SEKRETARIS DAERAH,"]),
-        (signer("Asisten Administrasi", Delegation("u.b.", atas_nama="Bupati Kudus",
-                                                   jabatan_antara="Sekretaris Daerah")),
-         "upper", ["a.n. BUPATI KUDUS", "SEKRETARIS DAERAH", "u.b.", "ASISTEN ADMINISTRASI,"]),
-        (signer("Kepala Bagian Umum", Delegation("Plh.", dasar="800/12/2026")), "upper",
-         ["Plh. KEPALA BAGIAN UMUM,"]),
+        (
+            signer("Kepala Dinas Komunikasi dan Informatika"),
+            "upper",
+            ["KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,"],
+        ),
+        (
+            signer("Sekretaris Daerah", Delegation("a.n.", atas_nama="Gubernur Nusantara Raya")),
+            "upper",
+            ["a.n. GUBERNUR NUSANTARA RAYA", "SEKRETARIS DAERAH,"],
+        ),
+        (
+            signer(
+                "Asisten Administrasi",
+                Delegation("u.b.", atas_nama="Bupati Kudus", jabatan_antara="Sekretaris Daerah"),
+            ),
+            "upper",
+            ["a.n. BUPATI KUDUS", "SEKRETARIS DAERAH", "u.b.", "ASISTEN ADMINISTRASI,"],
+        ),
+        (
+            signer("Kepala Bagian Umum", Delegation("Plh.", dasar="800/12/2026")),
+            "upper",
+            ["Plh. KEPALA BAGIAN UMUM,"],
+        ),
         (signer("Bupati Sukamaju", Delegation("Pj.")), "upper", ["Pj. BUPATI SUKAMAJU,"]),
-        (signer("kepala badan", Delegation("a.n.", atas_nama="menteri dalam negeri")), "title",
-         ["a.n. Menteri Dalam Negeri", "Kepala Badan,"]),
+        (
+            signer("kepala badan", Delegation("a.n.", atas_nama="menteri dalam negeri")),
+            "title",
+            ["a.n. Menteri Dalam Negeri", "Kepala Badan,"],
+        ),
         (signer("Kepala Dinas,"), "upper", ["KEPALA DINAS,"]),
     ],
 )

@@ -45,8 +45,9 @@ def test_numbering_patterns_differ() -> None:
 def write(tmp_path: Path, text: str, name: str = "kantor-uji") -> Path:
     (tmp_path / "logos").mkdir(exist_ok=True)
     path = tmp_path / f"{name}.toml"
-    path.write_text(text.replace('id = "diskominfo-nusantara-raya"', f'id = "{name}"'),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace('id = "diskominfo-nusantara-raya"', f'id = "{name}"'), encoding="utf-8"
+    )
     return path
 
 
@@ -57,12 +58,24 @@ def write(tmp_path: Path, text: str, name: str = "kantor-uji") -> Path:
         ("left = 30", 'left = "30"', "margins.left", "expected a number"),
         ("left = 30", "left = 2", "margins.left", "below the minimum"),
         ("[style]", "[style]\nyth_posisi = 'left'", "style.yth_posisi", "unknown key"),
-        ('default = "{kka}/{seq}/{unit}/{tahun}"', 'default = "{kka}/{nomor}"',
-         "numbering.default", "bad numbering pattern"),
-        ('logo_width_mm = 21', 'logo_width_mm = 21\nlogo = "logos/tidak-ada.png"', "kop.logo",
-         None),
-        ("https://tte.nusantararaya.go.id/verifikasi/{document_id}",
-         "http://tte.example/{document_id}", "tte.verification_url", "https://"),
+        (
+            'default = "{kka}/{seq}/{unit}/{tahun}"',
+            'default = "{kka}/{nomor}"',
+            "numbering.default",
+            "bad numbering pattern",
+        ),
+        (
+            "logo_width_mm = 21",
+            'logo_width_mm = 21\nlogo = "logos/tidak-ada.png"',
+            "kop.logo",
+            None,
+        ),
+        (
+            "https://tte.nusantararaya.go.id/verifikasi/{document_id}",
+            "http://tte.example/{document_id}",
+            "tte.verification_url",
+            "https://",
+        ),
         ("schema_version = 1", "schema_version = 9", "schema_version", "not supported"),
     ],
 )
@@ -72,8 +85,11 @@ def test_bad_profile_names_file_key_problem(
     assert old in GOOD
     text = GOOD.replace(old, new, 1)
     if key == "kop.logo":  # a duplicate key is a TOML error; replace the real logo line
-        text = GOOD.replace('logo = "logos/logo-provinsi-contoh.png"\nlogo_width_mm = 21',
-                            'logo = "logos/tidak-ada.png"\nlogo_width_mm = 21', 1)
+        text = GOOD.replace(
+            'logo = "logos/logo-provinsi-contoh.png"\nlogo_width_mm = 21',
+            'logo = "logos/tidak-ada.png"\nlogo_width_mm = 21',
+            1,
+        )
         problem = "not found"
     path = write(tmp_path, text)
     with pytest.raises(ProfileError) as info:

@@ -60,16 +60,29 @@ def test_kop_on_first_page_only_and_page_numbers(sample: Path, out_dir: Path) ->
 def test_surat_dinas_parts_in_order(out_dir: Path) -> None:
     rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir)
     text = pdf_text(rendered.path)
-    assert_in_order(text, "PEMERINTAH PROVINSI NUSANTARA RAYA",
-                    "DINAS KOMUNIKASI DAN INFORMATIKA", "Sukamulya, 20 November 2026",
-                    "Nomor", "Sifat : Biasa", "Lampiran : 1 (satu) berkas", "Hal",
-                    "Menindaklanjuti", "Demikian disampaikan",
-                    "KEPALA DINAS KOMUNIKASI DAN", "INFORMATIKA,",
-                    "Dr. BUDI SANTOSO, S.Kom., M.T.", "Pembina Utama Muda (IV/c)",
-                    "NIP 19670827 199403 1 001", "Tembusan:",
-                    "1. Gubernur Nusantara Raya (sebagai laporan)",
-                    "LAMPIRAN", "NOMOR", "TANGGAL : 20 November 2026",
-                    "STANDAR OPERASIONAL PROSEDUR")
+    assert_in_order(
+        text,
+        "PEMERINTAH PROVINSI NUSANTARA RAYA",
+        "DINAS KOMUNIKASI DAN INFORMATIKA",
+        "Sukamulya, 20 November 2026",
+        "Nomor",
+        "Sifat : Biasa",
+        "Lampiran : 1 (satu) berkas",
+        "Hal",
+        "Menindaklanjuti",
+        "Demikian disampaikan",
+        "KEPALA DINAS KOMUNIKASI DAN",
+        "INFORMATIKA,",
+        "Dr. BUDI SANTOSO, S.Kom., M.T.",
+        "Pembina Utama Muda (IV/c)",
+        "NIP 19670827 199403 1 001",
+        "Tembusan:",
+        "1. Gubernur Nusantara Raya (sebagai laporan)",
+        "LAMPIRAN",
+        "NOMOR",
+        "TANGGAL : 20 November 2026",
+        "STANDAR OPERASIONAL PROSEDUR",
+    )
     assert "Yth. Kepala Perangkat Daerah" in squash(text)
 
 
@@ -87,13 +100,16 @@ def test_rendering_is_deterministic(out_dir: Path) -> None:
 
 
 def test_long_body_flows_over_pages(out_dir: Path) -> None:
-    paragraphs = "\n\n".join(f"Alinea ke-{i} menjelaskan pokok persoalan secara rinci dan "
-                             "lengkap agar dapat dipahami oleh seluruh penerima surat ini "
-                             "dengan baik serta dilaksanakan sebagaimana mestinya." for i in
-                             range(1, 41))
+    paragraphs = "\n\n".join(
+        f"Alinea ke-{i} menjelaskan pokok persoalan secara rinci dan "
+        "lengkap agar dapat dipahami oleh seluruh penerima surat ini "
+        "dengan baik serta dilaksanakan sebagaimana mestinya."
+        for i in range(1, 41)
+    )
     body = paragraphs + "\n\n1. butir pertama\n2. butir kedua\n   a. rincian\n\nDemikian."
-    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
-                             edit={"isi": body, "lampiran": []})
+    rendered = render_sample(
+        SAMPLES_DIR / "surat_dinas.toml", out_dir, edit={"isi": body, "lampiran": []}
+    )
     assert rendered.result.pages >= 3
     text = squash(pdf_text(rendered.path))
     for i in range(1, 41):
@@ -126,11 +142,11 @@ def test_draft_shows_placeholders_and_watermark(out_dir: Path) -> None:
 
 
 def test_final_with_stamp_prints_qr_caption_and_footer(out_dir: Path) -> None:
-    stamp = TteStamp(document_id="0190f3a2-7c1e-7b9a-8d2e-1f0a2b3c4d5e",
-                     caption_lines=("Kepala Dinas Komunikasi dan Informatika",
-                                    "Dr. Budi Santoso, S.Kom., M.T."))
-    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir, mode="final",
-                             stamp=stamp)
+    stamp = TteStamp(
+        document_id="0190f3a2-7c1e-7b9a-8d2e-1f0a2b3c4d5e",
+        caption_lines=("Kepala Dinas Komunikasi dan Informatika", "Dr. Budi Santoso, S.Kom., M.T."),
+    )
+    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir, mode="final", stamp=stamp)
     for n in range(1, rendered.result.pages + 1):
         page = squash(pdf_text(rendered.path, page=n))
         assert "Balai Besar Sertifikasi Elektronik (BSrE)" in page
@@ -142,11 +158,17 @@ def test_final_with_stamp_prints_qr_caption_and_footer(out_dir: Path) -> None:
 
 
 def test_kabupaten_profile_f4_left_yth_and_kata_penyambung(out_dir: Path) -> None:
-    body = "\n\n".join(f"Paragraf {i} berisi uraian yang cukup panjang untuk memenuhi "
-                       "halaman pertama surat dinas ini sehingga berlanjut." for i in range(30))
-    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
-                             profile="bkpsdm-kabupaten-sukamaju",
-                             edit={"isi": body, "lampiran": [], "tanggal": "2026-11-05"})
+    body = "\n\n".join(
+        f"Paragraf {i} berisi uraian yang cukup panjang untuk memenuhi "
+        "halaman pertama surat dinas ini sehingga berlanjut."
+        for i in range(30)
+    )
+    rendered = render_sample(
+        SAMPLES_DIR / "surat_dinas.toml",
+        out_dir,
+        profile="bkpsdm-kabupaten-sukamaju",
+        edit={"isi": body, "lampiran": [], "tanggal": "2026-11-05"},
+    )
     first = pdf_text(rendered.path, page=1)
     assert "BADAN KEPEGAWAIAN DAN PENGEMBANGAN" in first
     assert "Sukamaju, 05 November 2026" in squash(first)  # the profile's zero-padded date
@@ -182,13 +204,17 @@ def layout_markers(rendered_values: dict[str, object], jenis: str, profile_id: s
         elif block.kind == "diktum" and rendered_values.get(p["field"]):
             markers.append("KESATU")
         elif block.kind in ("tanda_tangan", "tanda_tangan_ganda"):
-            fields = [p.get("field", "penandatangan")] if block.kind == "tanda_tangan" \
+            fields = (
+                [p.get("field", "penandatangan")]
+                if block.kind == "tanda_tangan"
                 else list(p.get("fields", []))[:1]
+            )
             for name in fields:
                 signer = rendered_values.get(name)
                 if isinstance(signer, Signer):
-                    markers.append(formatting.name_case(signer.person.nama,
-                                                        profile.style.name_case))
+                    markers.append(
+                        formatting.name_case(signer.person.nama, profile.style.name_case)
+                    )
         elif block.kind == "tembusan" and rendered_values.get(p.get("field", "tembusan")):
             markers.append(profile.style.tembusan_label)
         elif block.kind == "lampiran" and rendered_values.get(p.get("field", "lampiran")):
@@ -206,8 +232,11 @@ def test_parts_appear_in_layout_order(sample: Path, out_dir: Path) -> None:
     profile = load_profile(rendered.profile_id)
     from tnde.templates.loader import load_template
 
-    kops = [b.params.get("variant", "instansi") for b in load_template(sample.stem).layout
-            if b.kind == "kop"]
+    kops = [
+        b.params.get("variant", "instansi")
+        for b in load_template(sample.stem).layout
+        if b.kind == "kop"
+    ]
     if kops:  # the kop comes before everything else
         kop = profile.kop_jabatan if kops[0] == "jabatan" and profile.kop_jabatan else profile.kop
         flat = squash(text)
@@ -215,11 +244,15 @@ def test_parts_appear_in_layout_order(sample: Path, out_dir: Path) -> None:
 
 
 def test_lampiran_header_names_the_mandator_under_an(out_dir: Path) -> None:
-    signer = {"jabatan": "Sekretaris Dinas", "nama": "Ahmad Fauzi", "nip": "197205152000031006",
-              "delegasi": {"bentuk": "a.n.",
-                           "atas_nama": "Kepala Dinas Komunikasi dan Informatika"}}
-    rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
-                             edit={"penandatangan": signer})
+    signer = {
+        "jabatan": "Sekretaris Dinas",
+        "nama": "Ahmad Fauzi",
+        "nip": "197205152000031006",
+        "delegasi": {"bentuk": "a.n.", "atas_nama": "Kepala Dinas Komunikasi dan Informatika"},
+    }
+    rendered = render_sample(
+        SAMPLES_DIR / "surat_dinas.toml", out_dir, edit={"penandatangan": signer}
+    )
     last = squash(pdf_text(rendered.path, page=rendered.result.pages))
     assert "SURAT KEPALA DINAS KOMUNIKASI DAN INFORMATIKA" in last
     assert "SURAT SEKRETARIS" not in last
@@ -230,18 +263,23 @@ def test_lampiran_header_names_the_mandator_under_an(out_dir: Path) -> None:
 def test_closing_paragraph_stays_with_the_signature(out_dir: Path) -> None:
     """Whatever the body length, the signature page also carries the text before it."""
     for n in range(8, 30, 3):
-        body = "\n\n".join(f"Alinea {i} dengan isi yang cukup panjang supaya halaman pertama "
-                           "terisi penuh oleh teks surat." for i in range(n))
+        body = "\n\n".join(
+            f"Alinea {i} dengan isi yang cukup panjang supaya halaman pertama "
+            "terisi penuh oleh teks surat."
+            for i in range(n)
+        )
         body += "\n\nDemikian disampaikan untuk dilaksanakan."
-        rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir,
-                                 edit={"isi": body, "lampiran": []})
+        rendered = render_sample(
+            SAMPLES_DIR / "surat_dinas.toml", out_dir, edit={"isi": body, "lampiran": []}
+        )
         slot = rendered.result.signature_slots[0]
         page = squash(pdf_text(rendered.path, page=slot.page))
         assert "Demikian disampaikan untuk dilaksanakan." in page, f"{n} paragraphs"
 
 
 def test_no_kata_penyambung_into_a_lampiran(out_dir: Path) -> None:
-    rendered = render_sample(SAMPLES_DIR / "nota_dinas.toml", out_dir,
-                             profile="bkpsdm-kabupaten-sukamaju")
+    rendered = render_sample(
+        SAMPLES_DIR / "nota_dinas.toml", out_dir, profile="bkpsdm-kabupaten-sukamaju"
+    )
     assert rendered.result.pages == 2
     assert "\u2026" not in pdf_text(rendered.path, page=1)

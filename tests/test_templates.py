@@ -18,9 +18,23 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 REQUIRED_JENIS = {
-    "surat_dinas", "surat_undangan", "nota_dinas", "memo", "surat_edaran", "surat_perintah",
-    "surat_tugas", "keputusan", "berita_acara", "surat_keterangan", "surat_kuasa", "pengumuman",
-    "laporan", "telaahan_staf", "notula", "lembar_disposisi", "surat_pengantar",
+    "surat_dinas",
+    "surat_undangan",
+    "nota_dinas",
+    "memo",
+    "surat_edaran",
+    "surat_perintah",
+    "surat_tugas",
+    "keputusan",
+    "berita_acara",
+    "surat_keterangan",
+    "surat_kuasa",
+    "pengumuman",
+    "laporan",
+    "telaahan_staf",
+    "notula",
+    "lembar_disposisi",
+    "surat_pengantar",
 }
 
 
@@ -49,15 +63,31 @@ def copy_templates(tmp_path: Path) -> Path:
     ("old", "new", "key", "problem"),
     [
         ('block = "kepala_surat"', 'block = "kepala_surat_x"', "layout[1].block", "unknown block"),
-        ('indent = "kepala"', 'indent = "kepala"\nwarna = "merah"', "layout[3].warna",
-         "has no parameter"),
-        ('block = "tembusan"\nfield = "tembusan"', 'block = "tembusan"\nfield = "cc"',
-         "layout[5].field", "no field 'cc'"),
+        (
+            'indent = "kepala"',
+            'indent = "kepala"\nwarna = "merah"',
+            "layout[3].warna",
+            "has no parameter",
+        ),
+        (
+            'block = "tembusan"\nfield = "tembusan"',
+            'block = "tembusan"\nfield = "cc"',
+            "layout[5].field",
+            "no field 'cc'",
+        ),
         ('use = "hal"', 'use = "perihal"', "fields[7].use", "no shared field"),
-        ('label = "Surat {penandatangan.jabatan}"', 'label = "Surat {pejabat.jabatan}"',
-         "layout[6].label", "placeholder {pejabat}"),
-        ('[[fields]]\nuse = "di"', '[[fields]]\nuse = "di"\ntype = "warna"', "fields[9].type",
-         "is not one of"),
+        (
+            'label = "Surat {penandatangan.jabatan_naskah}"',
+            'label = "Surat {pejabat.jabatan}"',
+            "layout[6].label",
+            "placeholder {pejabat}",
+        ),
+        (
+            '[[fields]]\nuse = "di"',
+            '[[fields]]\nuse = "di"\ntype = "warna"',
+            "fields[9].type",
+            "is not one of",
+        ),
         ('[[fields]]\nuse = "di"', '[[fields]]\nuse = "hal"', "fields", "defined twice"),
         ('group = "korespondensi"', 'group = "surat"', "group", "is not one of"),
     ],
@@ -85,7 +115,8 @@ def test_unknown_jenis_lists_the_known_ones() -> None:
 def test_new_jenis_from_data_alone(tmp_path: Path) -> None:
     """An office adds "Surat Pernyataan" with a TOML file and renders it, without Python."""
     folder = copy_templates(tmp_path)
-    (folder / "surat_pernyataan.toml").write_text('''
+    (folder / "surat_pernyataan.toml").write_text(
+        """
 schema_version = 1
 jenis = "surat_pernyataan"
 nama = "Surat Pernyataan Melaksanakan Tugas"
@@ -122,13 +153,22 @@ block = "tempat_tanggal"
 [[layout]]
 block = "tanda_tangan"
 field = "penandatangan"
-''', encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     template = load_template("surat_pernyataan", folder)
-    values, problems = validate_values(template, {
-        "tanggal": "2026-11-02",
-        "pegawai": {"nama": "Sari Wulandari, S.E.", "nip": "199001152015032002"},
-        "penandatangan": {"jabatan": "Kepala Badan", "nama": "Ir. Joko Prasetyo",
-                          "nip": "197203051998031004"}})
+    values, problems = validate_values(
+        template,
+        {
+            "tanggal": "2026-11-02",
+            "pegawai": {"nama": "Sari Wulandari, S.E.", "nip": "199001152015032002"},
+            "penandatangan": {
+                "jabatan": "Kepala Badan",
+                "nama": "Ir. Joko Prasetyo",
+                "nip": "197203051998031004",
+            },
+        },
+    )
     assert problems == []
     result = render_letter(template, load_profile("bkpsdm-kabupaten-sukamaju"), values)
     assert result.pages == 1
@@ -151,29 +191,53 @@ SIGNER = {"jabatan": "Kepala Dinas", "nama": "Budi", "nip": "196708271994031001"
         ({"penandatangan": {**SIGNER, "nip": "1967"}}, "penandatangan.nip", "nip_length"),
         ({"penandatangan": {**SIGNER, "jabatan": ""}}, "penandatangan.jabatan", "required"),
         ({"penandatangan": {**SIGNER, "gelar": "x"}}, "penandatangan.gelar", "unknown_key"),
-        ({"penandatangan": {**SIGNER, "delegasi": {"bentuk": "an"}}},
-         "penandatangan.delegasi.bentuk", "delegation_form"),
-        ({"penandatangan": {**SIGNER, "delegasi": {"bentuk": "u.b.", "atas_nama": "Gubernur"}}},
-         "penandatangan.delegasi.jabatan_antara", "required"),
+        (
+            {"penandatangan": {**SIGNER, "delegasi": {"bentuk": "an"}}},
+            "penandatangan.delegasi.bentuk",
+            "delegation_form",
+        ),
+        (
+            {"penandatangan": {**SIGNER, "delegasi": {"bentuk": "u.b.", "atas_nama": "Gubernur"}}},
+            "penandatangan.delegasi.jabatan_antara",
+            "required",
+        ),
         ({"lampiran": [{"judul": ""}]}, "lampiran[0].judul", "required"),
         ({"warna": "merah"}, "warna", "unknown_field"),
     ],
 )
 def test_value_problems_name_the_field(change: dict[str, object], field: str, code: str) -> None:
-    raw: dict[str, object] = {"tanggal": "2026-11-20", "kka": "000.8.3.3", "hal": "Uji",
-                              "tujuan": ["Kepala Dinas"], "isi": "Isi.", "penandatangan": SIGNER}
+    raw: dict[str, object] = {
+        "tanggal": "2026-11-20",
+        "kka": "000.8.3.3",
+        "hal": "Uji",
+        "tujuan": ["Kepala Dinas"],
+        "isi": "Isi.",
+        "penandatangan": SIGNER,
+    }
     raw.update(change)
     _, problems = validate_values(load_template("surat_dinas"), raw)
     assert [(p.field, p.code) for p in problems] == [(field, code)]
 
 
 def test_delegation_is_parsed() -> None:
-    raw = {"tanggal": "2026-11-20", "kka": "000.8.3.3", "hal": "Uji", "tujuan": ["Kepala"],
-           "isi": "Isi.", "penandatangan": {**SIGNER, "delegasi": {
-               "bentuk": "u.b.", "atas_nama": "Gubernur Nusantara Raya",
-               "jabatan_antara": "Sekretaris Daerah"}}}
+    raw = {
+        "tanggal": "2026-11-20",
+        "kka": "000.8.3.3",
+        "hal": "Uji",
+        "tujuan": ["Kepala"],
+        "isi": "Isi.",
+        "penandatangan": {
+            **SIGNER,
+            "delegasi": {
+                "bentuk": "u.b.",
+                "atas_nama": "Gubernur Nusantara Raya",
+                "jabatan_antara": "Sekretaris Daerah",
+            },
+        },
+    }
     values, problems = validate_values(load_template("surat_dinas"), raw)
     assert problems == []
     signer = values["penandatangan"]
-    assert isinstance(signer, Signer) and signer.delegasi is not None
+    assert isinstance(signer, Signer)
+    assert signer.delegasi is not None
     assert signer.delegasi.jabatan_antara == "Sekretaris Daerah"

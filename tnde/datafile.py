@@ -97,7 +97,12 @@ class Table:
         return self._take(key, bool, "true or false", default)
 
     def integer(
-        self, key: str, default: Any = _MISSING, *, minimum: int | None = None, maximum: int | None = None
+        self,
+        key: str,
+        default: Any = _MISSING,
+        *,
+        minimum: int | None = None,
+        maximum: int | None = None,
     ) -> Any:
         """An integer value, optionally bounded."""
         value = self._take(key, int, "a whole number", default)
@@ -196,6 +201,14 @@ def _check_range(
 
 
 def _describe(value: object) -> str:
-    names = {str: "text", int: "a number", float: "a number", bool: "a boolean", list: "a list",
-             dict: "a table", dt.date: "a date", dt.datetime: "a date-time"}
+    names = {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "a table",
+        dt.date: "a date",
+        dt.datetime: "a date-time",
+    }
     return names.get(type(value), type(value).__name__)

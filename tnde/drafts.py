@@ -83,7 +83,9 @@ def prepare(draft: Draft, profile: str | Path | None = None) -> PreparedDraft:
     template = load_template(draft.jenis)
     chosen = profile or draft.profile_id
     if not chosen:
-        raise DraftError(draft.source, "profil", "no profile: name one in the draft or with --profile")
+        raise DraftError(
+            draft.source, "profil", "no profile: name one in the draft or with --profile"
+        )
     resolved = load_profile(chosen)
     values, problems = validate_values(template, draft.raw_values)
     return PreparedDraft(draft, template, resolved, values, tuple(problems))

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnde.drafts import load_draft, prepare  # noqa: E402
+from tnde.drafts import load_draft, prepare  # noqa: E402 - after the path set-up
 from tnde.render import TteStamp, render_letter  # noqa: E402
 
 SHOTS = {
@@ -33,14 +33,38 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for jenis, mode in SHOTS.items():
             prepared = prepare(load_draft(ROOT / "resources" / "samples" / f"{jenis}.toml"))
-            stamp = TteStamp("0190f3a2-7c1e-7b9a-8d2e-1f0a2b3c4d5e",
-                             ("Contoh tanda tangan elektronik",)) if mode == "final" else None
-            result = render_letter(prepared.template, prepared.profile, prepared.values,
-                                   mode="final" if mode == "final" else "draft", stamp=stamp)
+            stamp = (
+                TteStamp(
+                    "0190f3a2-7c1e-7b9a-8d2e-1f0a2b3c4d5e", ("Contoh tanda tangan elektronik",)
+                )
+                if mode == "final"
+                else None
+            )
+            result = render_letter(
+                prepared.template,
+                prepared.profile,
+                prepared.values,
+                mode="final" if mode == "final" else "draft",
+                stamp=stamp,
+            )
             pdf = Path(tmp) / f"{jenis}.pdf"
             pdf.write_bytes(result.pdf)
-            subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", "1", "-l", "1",
-                            str(pdf), str(out / jenis)], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "70",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    str(pdf),
+                    str(out / jenis),
+                ],
+                check=True,
+            )
             sys.stdout.write(f"{out / jenis}.png\n")
 
 

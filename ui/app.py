@@ -26,19 +26,26 @@ def _install_excepthooks() -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.critical("unhandled error", exc_info=(kind, value, tb))
         if QApplication.instance() is not None:
-            QMessageBox.critical(None, "TNDE Desktop",
-                                 "Terjadi kesalahan yang tidak terduga. Rinciannya dicatat di log.")
+            QMessageBox.critical(
+                None,
+                "TNDE Desktop",
+                "Terjadi kesalahan yang tidak terduga. Rinciannya dicatat di log.",
+            )
 
     sys.excepthook = hook
-    threading.excepthook = lambda args: hook(args.exc_type, args.exc_value or Exception(),
-                                             args.exc_traceback)
+    threading.excepthook = lambda args: hook(
+        args.exc_type, args.exc_value or Exception(), args.exc_traceback
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app (``--self-test`` renders one letter and exits)."""
     parser = argparse.ArgumentParser(prog="tnde-desktop")
-    parser.add_argument("--self-test", action="store_true",
-                        help="start without showing a window, render a sample letter, exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start without showing a window, render a sample letter, exit",
+    )
     args, qt_args = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     QCoreApplication.setOrganizationName("TNDE")

@@ -19,9 +19,20 @@ from tnde import __version__
 from tnde.templates.loader import load_all_templates
 
 #: The side bar's work queues (DESIGN.md §1); screens arrive with their issues.
-QUEUES = ("Dasbor", "Konsep", "Perlu Diperiksa", "Perlu Ditandatangani", "Siap Dikirim",
-          "Naskah Keluar", "Naskah Masuk", "Disposisi", "Tembusan", "Verifikasi", "Arsip",
-          "Templat Naskah")
+QUEUES = (
+    "Dasbor",
+    "Konsep",
+    "Perlu Diperiksa",
+    "Perlu Ditandatangani",
+    "Siap Dikirim",
+    "Naskah Keluar",
+    "Naskah Masuk",
+    "Disposisi",
+    "Tembusan",
+    "Verifikasi",
+    "Arsip",
+    "Templat Naskah",
+)
 
 
 class MainWindow(QMainWindow):
@@ -75,9 +86,12 @@ class MainWindow(QMainWindow):
             template = self._templates[row]
             rows = "".join(
                 f"<tr><td><b>{f.label}</b>{' *' if f.required else ''}</td><td>{f.help}</td></tr>"
-                for f in template.fields)
-            detail.setHtml(f"<h2>{template.nama}</h2><p>{template.description}</p>"
-                           f"<table cellpadding='4'>{rows}</table>")
+                for f in template.fields
+            )
+            detail.setHtml(
+                f"<h2>{template.nama}</h2><p>{template.description}</p>"
+                f"<table cellpadding='4'>{rows}</table>"
+            )
 
         names.currentRowChanged.connect(show)
         names.setCurrentRow(0)

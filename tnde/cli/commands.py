@@ -40,11 +40,28 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
     templates = [load_template(args.jenis)] if args.jenis else load_all_templates()
     if args.json:
-        _json([{"jenis": t.jenis, "nama": t.nama, "kode": t.kode, "group": t.group,
-                "description": t.description,
-                "fields": [{"name": f.name, "label": f.label, "type": f.type,
-                            "required": f.required, "help": f.help} for f in t.fields]}
-               for t in templates])
+        _json(
+            [
+                {
+                    "jenis": t.jenis,
+                    "nama": t.nama,
+                    "kode": t.kode,
+                    "group": t.group,
+                    "description": t.description,
+                    "fields": [
+                        {
+                            "name": f.name,
+                            "label": f.label,
+                            "type": f.type,
+                            "required": f.required,
+                            "help": f.help,
+                        }
+                        for f in t.fields
+                    ],
+                }
+                for t in templates
+            ]
+        )
         return 0
     for template in templates:
         _out(f"{template.jenis:<20} {template.nama} ({template.kode}, {template.group})")
@@ -65,8 +82,12 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
     profiles = [load_profile(name) for name in available_profiles()]
     if args.json:
-        _json([{"id": p.id, "nama": p.nama, "paper": p.paper, "source": str(p.source)}
-               for p in profiles])
+        _json(
+            [
+                {"id": p.id, "nama": p.nama, "paper": p.paper, "source": str(p.source)}
+                for p in profiles
+            ]
+        )
         return 0
     for profile in profiles:
         _out(f"{profile.id:<30} {profile.paper:<7} {profile.nama}")
@@ -102,8 +123,12 @@ def cmd_render(args: argparse.Namespace) -> int:
         _report_problems(args.draft, prepared.problems)
         _err(f"tnde: {len(prepared.problems)} problem(s); nothing written")
         return 1
-    result = render_letter(prepared.template, prepared.profile, prepared.values,
-                           mode="final" if args.final else "draft")
+    result = render_letter(
+        prepared.template,
+        prepared.profile,
+        prepared.values,
+        mode="final" if args.final else "draft",
+    )
     try:
         write_atomic(output, result.pdf)
     except OSError as exc:
@@ -126,14 +151,21 @@ def cmd_lint(args: argparse.Namespace) -> int:
     prepared = _prepare(args.draft, args.profile)
     findings = lint(prepared.template, prepared.profile, prepared.values, today=today)
     if args.json:
-        _json({"problems": [{"field": p.field, "code": p.code, "message": p.detail}
-                            for p in prepared.problems],
-               "findings": [{**asdict(f), "severity": f.severity.value} for f in findings]})
+        _json(
+            {
+                "problems": [
+                    {"field": p.field, "code": p.code, "message": p.detail}
+                    for p in prepared.problems
+                ],
+                "findings": [{**asdict(f), "severity": f.severity.value} for f in findings],
+            }
+        )
     else:
         _report_problems(args.draft, prepared.problems)
         for finding in findings:
             where = f"[naskah.{finding.field}] " if finding.field else ""
-            _out(f"{args.draft}: {finding.severity.value}: {finding.rule_id} {where}{finding.message}")
+            level = finding.severity.value
+            _out(f"{args.draft}: {level}: {finding.rule_id} {where}{finding.message}")
         if not prepared.problems and not findings:
             _out(f"{args.draft}: tidak ada temuan")
     return 1 if prepared.problems or counts_as_failure(findings) else 0
@@ -179,7 +211,14 @@ def cmd_number(args: argparse.Namespace) -> int:
         _json(asdict(pattern.parse(args.parse)))
         return 0
     tanggal = _parse_date(args.date) if args.date else dt.date.today()
-    context = NumberContext(seq=args.seq, tanggal=tanggal, kka=args.kka, unit=args.unit,
-                            derajat=args.derajat, jenis=args.jenis, jabatan=args.jabatan)
+    context = NumberContext(
+        seq=args.seq,
+        tanggal=tanggal,
+        kka=args.kka,
+        unit=args.unit,
+        derajat=args.derajat,
+        jenis=args.jenis,
+        jabatan=args.jabatan,
+    )
     _out(pattern.format(context))
     return 0

@@ -55,8 +55,8 @@ def required_parts(ctx: LintContext) -> Iterator[Hit]:
         # in by hand (the receiver of a Surat Pengantar); only required fields are needed.
         optional_ok = bool(block.params.get("blank", False))
         for name in block.params.get("fields", []):
-            spec = ctx.template.field(str(name))
-            if optional_ok and spec is not None and not spec.required:
+            signer_spec = ctx.template.field(str(name))
+            if optional_ok and signer_spec is not None and not signer_spec.required:
                 continue
             needs.setdefault(str(name), f"{jenis} ditandatangani pada blok tanda tangan")
     for spec in ctx.template.fields:  # form order

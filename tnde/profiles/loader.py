@@ -141,10 +141,14 @@ def _address_lines(t: Table) -> tuple[str, ...]:
     email = t.text("email", "")
     website = t.text("website", "")
     city = t.text("city", "")
-    first = ", ".join(p for p in (address, f"Telepon {phone}" if phone else "",
-                                  f"Faksimile {fax}" if fax else "") if p)
-    second = ", ".join(p for p in (f"Pos-el {email}" if email else "",
-                                   f"Laman {website}" if website else "") if p)
+    first = ", ".join(
+        p
+        for p in (address, f"Telepon {phone}" if phone else "", f"Faksimile {fax}" if fax else "")
+        if p
+    )
+    second = ", ".join(
+        p for p in (f"Pos-el {email}" if email else "", f"Laman {website}" if website else "") if p
+    )
     return tuple(line for line in (first, second, city) if line)
 
 
@@ -171,7 +175,9 @@ def _style(t: Table) -> Style:
         show_place=t.flag("show_place", True),
         default_place=t.text("default_place", ""),
         salam_pembuka=t.text("salam_pembuka", ""),
-        body_first_line_indent_mm=t.number("body_first_line_indent_mm", 12.5, minimum=0, maximum=40),
+        body_first_line_indent_mm=t.number(
+            "body_first_line_indent_mm", 12.5, minimum=0, maximum=40
+        ),
         body_align_with_kepala=t.flag("body_align_with_kepala", True),
         di_style=t.choice("di_style", ("dash", "inline"), "dash"),
         signature_align=t.choice("signature_align", ("center", "left"), "center"),

@@ -69,21 +69,31 @@ class Styles:
 def make_styles(profile: Profile, fonts: FontSet) -> Styles:
     """Paragraph styles for ``profile``'s body size and leading in ``fonts``."""
     size = profile.fonts.size
-    base = ParagraphStyle("body", fontName=fonts.regular, fontSize=size,
-                          leading=size * profile.fonts.leading, alignment=TA_JUSTIFY,
-                          bulletFontName=fonts.regular, allowWidows=0, allowOrphans=0)
+    base = ParagraphStyle(
+        "body",
+        fontName=fonts.regular,
+        fontSize=size,
+        leading=size * profile.fonts.leading,
+        alignment=TA_JUSTIFY,
+        bulletFontName=fonts.regular,
+        allowWidows=0,
+        allowOrphans=0,
+    )
     return Styles(
         body=base,
         left=ParagraphStyle("left", base, alignment=TA_LEFT),
         center=ParagraphStyle("center", base, alignment=TA_CENTER),
         right=ParagraphStyle("right", base, alignment=TA_RIGHT),
         title=ParagraphStyle("title", base, fontName=fonts.bold, alignment=TA_CENTER),
-        small=ParagraphStyle("small", base, fontSize=size - 3, leading=(size - 3) * 1.2,
-                             alignment=TA_LEFT),
-        cell=ParagraphStyle("cell", base, fontSize=size - 1, leading=(size - 1) * 1.15,
-                            alignment=TA_LEFT),
-        cell_center=ParagraphStyle("cell_center", base, fontSize=size - 1,
-                                   leading=(size - 1) * 1.15, alignment=TA_CENTER),
+        small=ParagraphStyle(
+            "small", base, fontSize=size - 3, leading=(size - 3) * 1.2, alignment=TA_LEFT
+        ),
+        cell=ParagraphStyle(
+            "cell", base, fontSize=size - 1, leading=(size - 1) * 1.15, alignment=TA_LEFT
+        ),
+        cell_center=ParagraphStyle(
+            "cell_center", base, fontSize=size - 1, leading=(size - 1) * 1.15, alignment=TA_CENTER
+        ),
     )
 
 
@@ -183,8 +193,11 @@ class RenderContext:
         if sub == "jabatan_naskah" and isinstance(value, Signer):
             # the jabatan in whose name the letter is issued: the mandator under a.n./u.b.
             d = value.delegasi
-            value = d.atas_nama if d is not None and d.bentuk in ("a.n.", "u.b.") \
+            value = (
+                d.atas_nama
+                if d is not None and d.bentuk in ("a.n.", "u.b.")
                 else value.person.jabatan
+            )
         elif sub is not None:
             person = value.person if isinstance(value, Signer) else value
             value = getattr(person, sub, "") if isinstance(person, Person) else ""
@@ -208,9 +221,13 @@ def _date_part(part: str) -> Any:
 _FILTERS = {
     "upper": lambda ctx, v: ctx.display(v).upper(),
     "hari": lambda ctx, v: formatting.hari(v) if isinstance(v, dt.date) else "",
-    "hari_tanggal": lambda ctx, v: formatting.format_hari_tanggal(v) if isinstance(v, dt.date) else "",
+    "hari_tanggal": lambda ctx, v: (
+        formatting.format_hari_tanggal(v) if isinstance(v, dt.date) else ""
+    ),
     "tanggal_terbilang": _date_part("tanggal"),
     "bulan": _date_part("bulan"),
     "tahun_terbilang": _date_part("tahun"),
-    "jabatan": lambda ctx, v: formatting.jabatan_case(ctx.display(v), ctx.profile.style.jabatan_case),
+    "jabatan": lambda ctx, v: formatting.jabatan_case(
+        ctx.display(v), ctx.profile.style.jabatan_case
+    ),
 }

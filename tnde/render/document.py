@@ -39,9 +39,15 @@ class FixedTimeStamp:
 class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A letter's pages: ``first`` (with room for the kop) and ``later`` (page number)."""
 
-    def __init__(self, buffer: Any, ctx: RenderContext, document_id: bytes,
-                 created: dt.datetime, penyambung: dict[int, str] | None = None,
-                 **meta: Any) -> None:
+    def __init__(
+        self,
+        buffer: Any,
+        ctx: RenderContext,
+        document_id: bytes,
+        created: dt.datetime,
+        penyambung: dict[int, str] | None = None,
+        **meta: Any,
+    ) -> None:
         width_mm, height_mm = ctx.profile.page_size_mm
         margins = ctx.profile.margins
         super().__init__(
@@ -60,12 +66,23 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.created = created
         self.penyambung_in = penyambung or {}
         self.first_words: dict[int, str] = {}
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        self.addPageTemplates([
-            PageTemplate("first", [frame], onPage=self._decorate, autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=self._decorate_later),
-        ])
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("first", [frame], onPage=self._decorate, autoNextPageTemplate="later"),
+                PageTemplate("later", [frame], onPage=self._decorate_later),
+            ]
+        )
 
     def beforeDocument(self) -> None:
         # Dates from the letter and an ID from the input: the same input, the same bytes.
@@ -94,8 +111,9 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         penyambung = self.penyambung_in.get(canvas.getPageNumber() + 1)
         if penyambung and self.ctx.profile.style.kata_penyambung:
             canvas.setFont(self.ctx.fonts.regular, self.ctx.profile.fonts.size)
-            canvas.drawRightString(self.leftMargin + self.width, self.bottomMargin - 4.5 * mm,
-                                   f"{penyambung}\u2026")
+            canvas.drawRightString(
+                self.leftMargin + self.width, self.bottomMargin - 4.5 * mm, f"{penyambung}\u2026"
+            )
         canvas.restoreState()
 
     def _decorate_later(self, canvas: Any, doc: Any) -> None:
@@ -103,8 +121,9 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         canvas.setFont(self.ctx.fonts.regular, self.ctx.profile.fonts.size)
         y = self.pagesize[1] - self.topMargin + 6 * mm
-        canvas.drawCentredString(self.leftMargin + self.width / 2, y,
-                                 f"- {canvas.getPageNumber()} -")
+        canvas.drawCentredString(
+            self.leftMargin + self.width / 2, y, f"- {canvas.getPageNumber()} -"
+        )
         canvas.restoreState()
 
     def _watermark(self, canvas: Any) -> None:
@@ -128,13 +147,18 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             canvas.rect(self.leftMargin, bottom, self.width, top - bottom, stroke=1, fill=0)
             canvas.setFillGray(0.45)
             canvas.setFont(self.ctx.fonts.italic, 7.5)
-            canvas.drawCentredString(self.leftMargin + self.width / 2, (top + bottom) / 2 - 2.5,
-                                     "Ruang catatan kaki TTE \u2013 diisi saat penandatanganan "
-                                     "elektronik")
+            canvas.drawCentredString(
+                self.leftMargin + self.width / 2,
+                (top + bottom) / 2 - 2.5,
+                "Ruang catatan kaki TTE \u2013 diisi saat penandatanganan elektronik",
+            )
             return
-        style = self.ctx.styles.small.clone("footer", fontSize=tte.footer_size,
-                                             leading=tte.footer_size * 1.2,
-                                             fontName=self.ctx.fonts.italic)
+        style = self.ctx.styles.small.clone(
+            "footer",
+            fontSize=tte.footer_size,
+            leading=tte.footer_size * 1.2,
+            fontName=self.ctx.fonts.italic,
+        )
         text = Paragraph(inline(tte.footer), style)
         _, h = text.wrap(self.width, top - bottom)
         text.drawOn(canvas, self.leftMargin, bottom + max(0.0, (top - bottom - h) / 2))

@@ -42,15 +42,25 @@ class RenderResult:
 
 
 def input_digest(
-    template: Template, profile: Profile, values: dict[str, Any], mode: str,
+    template: Template,
+    profile: Profile,
+    values: dict[str, Any],
+    mode: str,
     stamp: TteStamp | None,
 ) -> str:
     """A digest of everything that determines the output."""
     canonical = json.dumps(
-        {"jenis": template.jenis, "profile": profile.id, "mode": mode, "version": __version__,
-         "stamp": None if stamp is None else [stamp.document_id, list(stamp.caption_lines)],
-         "values": values},
-        sort_keys=True, default=_jsonable, ensure_ascii=False,
+        {
+            "jenis": template.jenis,
+            "profile": profile.id,
+            "mode": mode,
+            "version": __version__,
+            "stamp": None if stamp is None else [stamp.document_id, list(stamp.caption_lines)],
+            "values": values,
+        },
+        sort_keys=True,
+        default=_jsonable,
+        ensure_ascii=False,
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -83,14 +93,16 @@ def render_letter(
     """
     digest = input_digest(template, profile, values, mode, stamp)
     tanggal = values.get("tanggal")
-    created = dt.datetime.combine(tanggal if isinstance(tanggal, dt.date) else dt.date(2000, 1, 1),
-                                  dt.time(0, 0), dt.UTC)
+    created = dt.datetime.combine(
+        tanggal if isinstance(tanggal, dt.date) else dt.date(2000, 1, 1), dt.time(0, 0), dt.UTC
+    )
     pdf, ctx, first_words = _build(template, profile, values, mode, stamp, digest, created, None)
     if profile.style.kata_penyambung and len(first_words) > 1:
         # Second pass: now that page breaks are known, print each next page's first word.
         pdf, ctx, _ = _build(template, profile, values, mode, stamp, digest, created, first_words)
-    return RenderResult(pdf=pdf, pages=ctx.page_count, signature_slots=tuple(ctx.slots),
-                        input_digest=digest)
+    return RenderResult(
+        pdf=pdf, pages=ctx.page_count, signature_slots=tuple(ctx.slots), input_digest=digest
+    )
 
 
 #: Blocks that close a letter: the paragraph before them must not be left behind on the
@@ -112,8 +124,13 @@ def _keep_last_paragraph_with_next(story: list[Any]) -> None:
 
 
 def _build(
-    template: Template, profile: Profile, values: dict[str, Any], mode: RenderMode,
-    stamp: TteStamp | None, digest: str, created: dt.datetime,
+    template: Template,
+    profile: Profile,
+    values: dict[str, Any],
+    mode: RenderMode,
+    stamp: TteStamp | None,
+    digest: str,
+    created: dt.datetime,
     penyambung: dict[int, str] | None,
 ) -> tuple[bytes, RenderContext, dict[int, str]]:
     ctx = RenderContext(profile=profile, template=template, values=values, mode=mode, stamp=stamp)
@@ -127,7 +144,11 @@ def _build(
     buffer = io.BytesIO()
     hal = ctx.display(values.get("hal") or values.get("tentang") or "")
     doc = LetterDocTemplate(
-        buffer, ctx, bytes.fromhex(digest), created, penyambung,
+        buffer,
+        ctx,
+        bytes.fromhex(digest),
+        created,
+        penyambung,
         title=f"{template.nama}: {hal}" if hal else template.nama,
         author=profile.nama,
         subject=template.nama,

@@ -101,6 +101,10 @@ def _register_serif() -> FontSet:
 
 def _map_family(add_mapping: object, fonts: FontSet) -> None:
     """Let ``<b>`` and ``<i>`` in paragraphs pick the right face of the family."""
-    for bold, italic, name in ((0, 0, fonts.regular), (1, 0, fonts.bold),
-                               (0, 1, fonts.italic), (1, 1, fonts.bold_italic)):
+    for bold, italic, name in (
+        (0, 0, fonts.regular),
+        (1, 0, fonts.bold),
+        (0, 1, fonts.italic),
+        (1, 1, fonts.bold_italic),
+    ):
         add_mapping(fonts.regular, bold, italic, name)  # type: ignore[operator]

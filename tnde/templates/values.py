@@ -83,14 +83,16 @@ def validate_values(
     problems: list[ValidationError] = []
     for name in raw:
         if template.field(name) is None:
-            problems.append(ValidationError(name, "unknown_field",
-                                            f"jenis {template.jenis} has no field {name!r}"))
+            problems.append(
+                ValidationError(
+                    name, "unknown_field", f"jenis {template.jenis} has no field {name!r}"
+                )
+            )
     for spec in template.fields:
         value = raw.get(spec.name, spec.default)
         if empty(value):
             if spec.required:
-                problems.append(ValidationError(spec.name, "required",
-                                                f"{spec.label} wajib diisi"))
+                problems.append(ValidationError(spec.name, "required", f"{spec.label} wajib diisi"))
             continue
         try:
             values[spec.name] = _CONVERTERS[spec.type](spec, value)
@@ -104,9 +106,11 @@ def _text(spec: FieldSpec, value: Any, *, multiline: bool = False) -> str:
         raise _wrong(spec, "teks")
     text = value.strip() if multiline else " ".join(value.split())
     if spec.max_length is not None and len(text) > spec.max_length:
-        raise ValidationError(spec.name, "too_long",
-                              f"{spec.label} paling banyak {spec.max_length} karakter "
-                              f"(sekarang {len(text)})")
+        raise ValidationError(
+            spec.name,
+            "too_long",
+            f"{spec.label} paling banyak {spec.max_length} karakter (sekarang {len(text)})",
+        )
     if spec.pattern and not re.fullmatch(spec.pattern, text):
         hint = spec.pattern_help or f"harus sesuai pola {spec.pattern}"
         raise ValidationError(spec.name, "pattern", f"{spec.label}: {hint}")
@@ -129,15 +133,18 @@ def _date(spec: FieldSpec, value: Any) -> dt.date:
             return parse_tanggal(value)
         except ValidationError:
             pass
-    raise ValidationError(spec.name, "bad_date",
-                          f"{spec.label}: {value!r} bukan tanggal (contoh: 2026-11-27)")
+    raise ValidationError(
+        spec.name, "bad_date", f"{spec.label}: {value!r} bukan tanggal (contoh: 2026-11-27)"
+    )
 
 
 def _choice(spec: FieldSpec, value: Any) -> str:
     if value not in spec.choices:
-        raise ValidationError(spec.name, "choice",
-                              f"{spec.label}: {value!r} tidak dikenal; pilih salah satu: "
-                              + ", ".join(spec.choices))
+        raise ValidationError(
+            spec.name,
+            "choice",
+            f"{spec.label}: {value!r} tidak dikenal; pilih salah satu: " + ", ".join(spec.choices),
+        )
     return str(value)
 
 
@@ -153,8 +160,9 @@ def _items(spec: FieldSpec, value: Any) -> list[Any]:
     if len(value) < spec.min_items:
         raise ValidationError(spec.name, "too_few", f"{spec.label} minimal {spec.min_items} butir")
     if spec.max_items is not None and len(value) > spec.max_items:
-        raise ValidationError(spec.name, "too_many",
-                              f"{spec.label} paling banyak {spec.max_items} butir")
+        raise ValidationError(
+            spec.name, "too_many", f"{spec.label} paling banyak {spec.max_items} butir"
+        )
     return list(value)
 
 
@@ -164,8 +172,11 @@ def _list(spec: FieldSpec, value: Any) -> tuple[str, ...]:
     out = []
     for i, item in enumerate(_items(spec, value)):
         if not isinstance(item, str) or not item.strip():
-            raise ValidationError(f"{spec.name}[{i}]", "bad_item",
-                                  f"{spec.label} butir {i + 1} harus teks yang tidak kosong")
+            raise ValidationError(
+                f"{spec.name}[{i}]",
+                "bad_item",
+                f"{spec.label} butir {i + 1} harus teks yang tidak kosong",
+            )
         out.append(" ".join(item.split()))
     return tuple(out)
 
@@ -179,17 +190,24 @@ def _table(spec: FieldSpec, value: Any) -> tuple[dict[str, str], ...]:
             raise ValidationError(where, "bad_row", f"{spec.label} baris {i + 1} harus tabel")
         extra = sorted(set(row) - allowed)
         if extra:
-            raise ValidationError(f"{where}.{extra[0]}", "unknown_column",
-                                  f"{spec.label} tidak punya kolom {extra[0]!r}")
+            raise ValidationError(
+                f"{where}.{extra[0]}",
+                "unknown_column",
+                f"{spec.label} tidak punya kolom {extra[0]!r}",
+            )
         clean = {}
         for column in spec.columns:
             cell = row.get(column.name, "")
             if not isinstance(cell, str | int):
-                raise ValidationError(f"{where}.{column.name}", "bad_cell",
-                                      f"{column.label} harus teks")
+                raise ValidationError(
+                    f"{where}.{column.name}", "bad_cell", f"{column.label} harus teks"
+                )
             if column.required and not str(cell).strip():
-                raise ValidationError(f"{where}.{column.name}", "required",
-                                      f"{column.label} pada baris {i + 1} wajib diisi")
+                raise ValidationError(
+                    f"{where}.{column.name}",
+                    "required",
+                    f"{column.label} pada baris {i + 1} wajib diisi",
+                )
             clean[column.name] = str(cell).strip()
         rows.append(clean)
     return tuple(rows)
@@ -198,15 +216,18 @@ def _table(spec: FieldSpec, value: Any) -> tuple[dict[str, str], ...]:
 _PERSON_KEYS = ("nama", "nip", "pangkat", "golongan", "jabatan", "nik", "instansi", "alamat")
 
 
-def _person_from(spec: FieldSpec, value: Any, where: str, extra_keys: tuple[str, ...] = ()) -> Person:
+def _person_from(
+    spec: FieldSpec, value: Any, where: str, extra_keys: tuple[str, ...] = ()
+) -> Person:
     from tnde.formatting import validate_nik, validate_nip
 
     if not isinstance(value, dict):
         raise ValidationError(where, "bad_person", f"{spec.label} harus tabel (nama, nip, …)")
     unknown = sorted(set(value) - set(_PERSON_KEYS) - set(extra_keys))
     if unknown:
-        raise ValidationError(f"{where}.{unknown[0]}", "unknown_key",
-                              f"{spec.label} tidak punya isian {unknown[0]!r}")
+        raise ValidationError(
+            f"{where}.{unknown[0]}", "unknown_key", f"{spec.label} tidak punya isian {unknown[0]!r}"
+        )
     fields = {}
     for key in _PERSON_KEYS:
         item = value.get(key, "")
@@ -235,8 +256,9 @@ def _person(spec: FieldSpec, value: Any) -> Person:
 def _signer(spec: FieldSpec, value: Any) -> Signer:
     person = _person_from(spec, value, spec.name, extra_keys=("delegasi",))
     if not person.jabatan:
-        raise ValidationError(f"{spec.name}.jabatan", "required",
-                              f"Jabatan pada {spec.label} wajib diisi")
+        raise ValidationError(
+            f"{spec.name}.jabatan", "required", f"Jabatan pada {spec.label} wajib diisi"
+        )
     raw = value.get("delegasi")
     if raw is None:
         return Signer(person=person)
@@ -245,12 +267,16 @@ def _signer(spec: FieldSpec, value: Any) -> Signer:
         raise ValidationError(where, "bad_delegation", "delegasi harus tabel")
     unknown = sorted(set(raw) - {"bentuk", "atas_nama", "jabatan_antara", "dasar"})
     if unknown:
-        raise ValidationError(f"{where}.{unknown[0]}", "unknown_key",
-                              f"delegasi tidak punya isian {unknown[0]!r}")
+        raise ValidationError(
+            f"{where}.{unknown[0]}", "unknown_key", f"delegasi tidak punya isian {unknown[0]!r}"
+        )
     bentuk = raw.get("bentuk", "")
     if bentuk not in DELEGATION_FORMS:
-        raise ValidationError(f"{where}.bentuk", "delegation_form",
-                              f"bentuk {bentuk!r} tidak dikenal; pilih: " + ", ".join(DELEGATION_FORMS))
+        raise ValidationError(
+            f"{where}.bentuk",
+            "delegation_form",
+            f"bentuk {bentuk!r} tidak dikenal; pilih: " + ", ".join(DELEGATION_FORMS),
+        )
     delegation = Delegation(
         bentuk=bentuk,
         atas_nama=" ".join(str(raw.get("atas_nama", "")).split()),
@@ -258,11 +284,17 @@ def _signer(spec: FieldSpec, value: Any) -> Signer:
         dasar=" ".join(str(raw.get("dasar", "")).split()),
     )
     if bentuk in ("a.n.", "u.b.") and not delegation.atas_nama:
-        raise ValidationError(f"{where}.atas_nama", "required",
-                              f"{bentuk} memerlukan jabatan yang diwakili (atas_nama)")
+        raise ValidationError(
+            f"{where}.atas_nama",
+            "required",
+            f"{bentuk} memerlukan jabatan yang diwakili (atas_nama)",
+        )
     if bentuk == "u.b." and not delegation.jabatan_antara:
-        raise ValidationError(f"{where}.jabatan_antara", "required",
-                              "u.b. memerlukan jabatan pemegang a.n. (jabatan_antara)")
+        raise ValidationError(
+            f"{where}.jabatan_antara",
+            "required",
+            "u.b. memerlukan jabatan pemegang a.n. (jabatan_antara)",
+        )
     return Signer(person=person, delegasi=delegation)
 
 
@@ -274,8 +306,9 @@ def _attachments(spec: FieldSpec, value: Any) -> tuple[Attachment, ...]:
             raise ValidationError(where, "bad_attachment", "lampiran harus tabel (judul, isi)")
         unknown = sorted(set(item) - {"judul", "isi"})
         if unknown:
-            raise ValidationError(f"{where}.{unknown[0]}", "unknown_key",
-                                  f"lampiran tidak punya isian {unknown[0]!r}")
+            raise ValidationError(
+                f"{where}.{unknown[0]}", "unknown_key", f"lampiran tidak punya isian {unknown[0]!r}"
+            )
         judul = " ".join(item.get("judul", "").split())
         if not judul:
             raise ValidationError(f"{where}.judul", "required", "Judul lampiran wajib diisi")
@@ -292,8 +325,11 @@ _KKA_RE = re.compile(r"^(?:[0-9]{3}(?:\.[0-9]+)*|[A-Z]{2}(?:\.[0-9]{2})*(?:\.[0-
 def _kka(spec: FieldSpec, value: Any) -> str:
     text = _text(spec, value)
     if not _KKA_RE.match(text):
-        raise ValidationError(spec.name, "kka_format",
-                              f"{spec.label}: {text!r} bukan kode klasifikasi (contoh: 000.8.3.3)")
+        raise ValidationError(
+            spec.name,
+            "kka_format",
+            f"{spec.label}: {text!r} bukan kode klasifikasi (contoh: 000.8.3.3)",
+        )
     return text
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
@@ -19,8 +19,10 @@ from tnde.render.blocks.common import (
     rich_flowables,
     space,
 )
-from tnde.render.context import RenderContext
 from tnde.render.markup import inline
+
+if TYPE_CHECKING:
+    from tnde.render.context import RenderContext
 
 _BAGIAN_LABEL_WIDTH = 30 * mm
 
@@ -48,8 +50,12 @@ def build_teks(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     the marker like a list item (so an ``isi`` block with ``left = 7`` lines up under it), and
     the heading is kept on the same page as what follows.
     """
-    styles = {"left": ctx.styles.left, "center": ctx.styles.center, "right": ctx.styles.right,
-              "justify": ctx.styles.body}
+    styles = {
+        "left": ctx.styles.left,
+        "center": ctx.styles.center,
+        "right": ctx.styles.right,
+        "justify": ctx.styles.body,
+    }
     style = styles.get(str(params.get("align", "justify")), ctx.styles.body)
     if params.get("bold", False):
         style = para("", style, fontName=ctx.fonts.bold).style
@@ -64,10 +70,19 @@ def build_teks(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     for i, line in enumerate(str(params.get("text", "")).split("\n\n")):
         text = ctx.fill_markup(" ".join(line.split()))
         if marker:
-            out.append(para(text, style, leftIndent=left + HANG, firstLineIndent=0,
-                            bulletIndent=left, bulletText=marker if i == 0 else None,
-                            bulletFontName=style.fontName, bulletFontSize=style.fontSize,
-                            keepWithNext=1))
+            out.append(
+                para(
+                    text,
+                    style,
+                    leftIndent=left + HANG,
+                    firstLineIndent=0,
+                    bulletIndent=left,
+                    bulletText=marker if i == 0 else None,
+                    bulletFontName=style.fontName,
+                    bulletFontSize=style.fontSize,
+                    keepWithNext=1,
+                )
+            )
         else:
             out.append(para(text, style, leftIndent=left, firstLineIndent=first))
     gap = space(ctx, float(params.get("space_after", 0.5)))
@@ -96,8 +111,13 @@ def build_bagian(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
         cells = rich_flowables(ctx, str(value), first_line_indent=0)
     rows = []
     for i, cell in enumerate(cells):
-        rows.append([para(inline(label) if i == 0 else "", ctx.styles.left),
-                     para(":" if i == 0 else "", ctx.styles.left), cell])
+        rows.append(
+            [
+                para(inline(label) if i == 0 else "", ctx.styles.left),
+                para(":" if i == 0 else "", ctx.styles.left),
+                cell,
+            ]
+        )
     table = plain_table(ctx, rows, [label_w, COLON_WIDTH, content_w], bottom_padding=2)
     return [table, space(ctx, 0.5)]
 
@@ -132,12 +152,19 @@ def build_diktum(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     label_w = _label_width(params)
     content_w = ctx.frame_width - label_w - COLON_WIDTH
     for i, item in enumerate(items, start=1):
-        rows.append([para(ordinal_word(i), ctx.styles.left), para(":", ctx.styles.left),
-                     rich_flowables(ctx, str(item), first_line_indent=0)])
+        rows.append(
+            [
+                para(ordinal_word(i), ctx.styles.left),
+                para(":", ctx.styles.left),
+                rich_flowables(ctx, str(item), first_line_indent=0),
+            ]
+        )
     if not rows:
         return []
-    return [plain_table(ctx, rows, [label_w, COLON_WIDTH, content_w], bottom_padding=6),
-            space(ctx, 0.5)]
+    return [
+        plain_table(ctx, rows, [label_w, COLON_WIDTH, content_w], bottom_padding=6),
+        space(ctx, 0.5),
+    ]
 
 
 def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
@@ -153,35 +180,45 @@ def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     numbered = bool(params.get("numbered", True))
     head_style, cell_style = ctx.styles.cell_center, ctx.styles.cell
     header = ([para("<b>No.</b>", head_style)] if numbered else []) + [
-        para(f"<b>{inline(c.label)}</b>", head_style) for c in spec.columns]
+        para(f"<b>{inline(c.label)}</b>", head_style) for c in spec.columns
+    ]
     body = []
     for i, row in enumerate(rows_value, start=1):
         cells = [para(f"{i}.", head_style)] if numbered else []
-        cells += [para(inline(row.get(c.name, "")).replace("\n", "<br/>"), cell_style)
-                  for c in spec.columns]
+        cells += [
+            para(inline(row.get(c.name, "")).replace("\n", "<br/>"), cell_style)
+            for c in spec.columns
+        ]
         body.append(cells)
     no_w = 12 * mm if numbered else 0  # room for a bold "No." with the cell padding
     total = sum(c.width for c in spec.columns)
     widths = ([no_w] if numbered else []) + [
-        (ctx.frame_width - no_w) * c.width / total for c in spec.columns]
+        (ctx.frame_width - no_w) * c.width / total for c in spec.columns
+    ]
     table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        # narrow side padding: a NIP (19850312 201001 2 004) fits a column of an A4 table
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                # narrow side padding: a NIP (19850312 201001 2 004) fits a column of an A4 table
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     out: Flowables = []
     if params.get("label"):
         label_w = _label_width(params)
-        head = plain_table(ctx, [[para(inline(str(params["label"])), ctx.styles.left),
-                                  para(":", ctx.styles.left), ""]],
-                           [label_w, COLON_WIDTH, ctx.frame_width - label_w - COLON_WIDTH])
+        head = plain_table(
+            ctx,
+            [[para(inline(str(params["label"])), ctx.styles.left), para(":", ctx.styles.left), ""]],
+            [label_w, COLON_WIDTH, ctx.frame_width - label_w - COLON_WIDTH],
+        )
         gap = space(ctx, 0.3)
         head.keepWithNext = gap.keepWithNext = 1
         out += [head, gap]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from tnde.render.context import RenderContext
 from tnde.render.markup import inline, parse
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tnde.render.context import RenderContext
 
 Flowables = list[Flowable]
 
@@ -94,15 +97,31 @@ def rich_flowables(
     out: Flowables = []
     for block in parse(text):
         if block.marker is None:
-            out.append(para(block.text, style, leftIndent=left, firstLineIndent=first_line_indent,
-                            spaceAfter=gap * ctx.line))
+            out.append(
+                para(
+                    block.text,
+                    style,
+                    leftIndent=left,
+                    firstLineIndent=first_line_indent,
+                    spaceAfter=gap * ctx.line,
+                )
+            )
         else:
             indent = left + block.level * HANG
             marker = "\u2013" if block.marker in ("-", "\u2022") else block.marker
-            out.append(para(block.text, style, leftIndent=indent + HANG, bulletIndent=indent,
-                            firstLineIndent=0, bulletFontName=style.fontName,
-                            bulletFontSize=style.fontSize, spaceAfter=gap * ctx.line / 2,
-                            bulletText=marker))
+            out.append(
+                para(
+                    block.text,
+                    style,
+                    leftIndent=indent + HANG,
+                    bulletIndent=indent,
+                    firstLineIndent=0,
+                    bulletFontName=style.fontName,
+                    bulletFontSize=style.fontSize,
+                    spaceAfter=gap * ctx.line / 2,
+                    bulletText=marker,
+                )
+            )
     return out
 
 
@@ -116,7 +135,16 @@ def numbered_items(
     out: Flowables = []
     for i, item in enumerate(items):
         marker = f"{chr(ord('a') + i)}." if numbering == "a" else f"{i + 1}."
-        out.append(para(inline(item), style, leftIndent=HANG, bulletIndent=0,
-                        firstLineIndent=0, bulletFontName=style.fontName,
-                        bulletFontSize=style.fontSize, bulletText=marker))
+        out.append(
+            para(
+                inline(item),
+                style,
+                leftIndent=HANG,
+                bulletIndent=0,
+                firstLineIndent=0,
+                bulletFontName=style.fontName,
+                bulletFontSize=style.fontSize,
+                bulletText=marker,
+            )
+        )
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.units import mm
@@ -17,12 +17,18 @@ from tnde.render.blocks.common import (
     plain_table,
     space,
 )
-from tnde.render.context import RenderContext
 from tnde.render.markup import inline
 from tnde.templates.values import empty
 
-_KEPALA_ROWS = (("Nomor", "nomor_tampil"), ("Sifat", "sifat"), ("Lampiran", "lampiran_teks"),
-                ("Hal", "hal"))
+if TYPE_CHECKING:
+    from tnde.render.context import RenderContext
+
+_KEPALA_ROWS = (
+    ("Nomor", "nomor_tampil"),
+    ("Sifat", "sifat"),
+    ("Lampiran", "lampiran_teks"),
+    ("Hal", "hal"),
+)
 
 
 def build_judul(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
@@ -74,12 +80,23 @@ def yth_flowables(ctx: RenderContext, tujuan_field: str, di_field: str | None) -
     if len(tujuan) <= 1:
         rows = [[para("Yth.", style), para(inline(tujuan[0] if tujuan else ""), style)]]
     else:
-        rows = [[para("Yth." if i == 0 else "", style),
-                 para(inline(t), style, leftIndent=6 * mm, firstLineIndent=0,
-                      bulletText=f"{i + 1}.", bulletIndent=0, bulletFontName=style.fontName,
-                      bulletFontSize=style.fontSize)]
-                for i, t in enumerate(tujuan)]
-    out.append(plain_table(ctx, rows, [label_w, None]))  # type: ignore[list-item]
+        rows = [
+            [
+                para("Yth." if i == 0 else "", style),
+                para(
+                    inline(t),
+                    style,
+                    leftIndent=6 * mm,
+                    firstLineIndent=0,
+                    bulletText=f"{i + 1}.",
+                    bulletIndent=0,
+                    bulletFontName=style.fontName,
+                    bulletFontSize=style.fontSize,
+                ),
+            ]
+            for i, t in enumerate(tujuan)
+        ]
+    out.append(plain_table(ctx, rows, [label_w, None]))
     di = str(ctx.value(di_field) or "") if di_field else ""
     if di:
         if ctx.profile.style.di_style == "inline":
@@ -92,8 +109,9 @@ def yth_flowables(ctx: RenderContext, tujuan_field: str, di_field: str | None) -
 
 def build_kepala_surat(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     """Place and date top right, Nomor/Sifat/Lampiran/Hal left, Yth. right or below."""
-    rows_spec = params.get("rows") or [{"label": label, "field": name}
-                                       for label, name in _KEPALA_ROWS]
+    rows_spec = params.get("rows") or [
+        {"label": label, "field": name} for label, name in _KEPALA_ROWS
+    ]
     style = ctx.styles.left
     kepala_rows = []
     for row in rows_spec:
@@ -103,15 +121,19 @@ def build_kepala_surat(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
         kepala_rows.append([para(row["label"], style), para(":", style), para(inline(text), style)])
     half = ctx.frame_width * 0.56
     right_w = ctx.frame_width - half
-    kepala = plain_table(ctx, kepala_rows, [KEPALA_LABEL_WIDTH, COLON_WIDTH,
-                                       half - KEPALA_LABEL_WIDTH - COLON_WIDTH - 4 * mm])
+    kepala = plain_table(
+        ctx,
+        kepala_rows,
+        [KEPALA_LABEL_WIDTH, COLON_WIDTH, half - KEPALA_LABEL_WIDTH - COLON_WIDTH - 4 * mm],
+    )
     date_line = tempat_tanggal_text(ctx)
     yth = yth_flowables(ctx, params.get("tujuan", "tujuan"), params.get("di", "di"))
     out: Flowables = []
     if ctx.profile.style.yth_position == "right":
-        rows: list[list[Any]] = [["", para(inline(date_line), style)] if date_line else None,
-                                 [kepala, [space(ctx, 1), *yth]]]
-        out.append(plain_table(ctx, [r for r in rows if r], [half, right_w]))
+        rows: list[list[Any]] = [[kepala, [space(ctx, 1), *yth]]]
+        if date_line:
+            rows.insert(0, ["", para(inline(date_line), style)])
+        out.append(plain_table(ctx, rows, [half, right_w]))
     else:
         if date_line:
             out.append(plain_table(ctx, [["", para(inline(date_line), style)]], [half, right_w]))
@@ -152,8 +174,15 @@ def build_daftar(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     widths = [indent, label_w, COLON_WIDTH, ctx.frame_width - indent - label_w - COLON_WIDTH]
     out: Flowables = [plain_table(ctx, rows, widths, bottom_padding=1)] if rows else []
     if params.get("rule_after", False):
-        out.append(HRFlowable(width="100%", thickness=0.75, color="black",
-                              spaceBefore=ctx.line * 0.3, spaceAfter=0))
+        out.append(
+            HRFlowable(
+                width="100%",
+                thickness=0.75,
+                color="black",
+                spaceBefore=ctx.line * 0.3,
+                spaceAfter=0,
+            )
+        )
     out.append(space(ctx, float(params.get("space_after", 1))))
     return out
 
@@ -171,9 +200,18 @@ def _daftar_indent(ctx: RenderContext, indent: Any) -> float:
 def _value_cell(ctx: RenderContext, value: Any) -> Any:
     style = ctx.styles.left
     if isinstance(value, tuple | list) and len(value) > 1:
-        return [para(inline(ctx.display(v)), style, leftIndent=6 * mm, bulletIndent=0,
-                     bulletText=f"{i + 1}.", bulletFontName=style.fontName,
-                     bulletFontSize=style.fontSize) for i, v in enumerate(value)]
+        return [
+            para(
+                inline(ctx.display(v)),
+                style,
+                leftIndent=6 * mm,
+                bulletIndent=0,
+                bulletText=f"{i + 1}.",
+                bulletFontName=style.fontName,
+                bulletFontSize=style.fontSize,
+            )
+            for i, v in enumerate(value)
+        ]
     return para(inline(ctx.display(value)), style)
 
 
@@ -227,11 +265,18 @@ def build_tempat_tanggal(ctx: RenderContext, params: dict[str, Any]) -> Flowable
         lines = [para(inline(tempat_tanggal_text(ctx)), style, alignment=align)]
     else:
         verb = "Ditetapkan" if style_name == "ditetapkan" else "Dikeluarkan"
-        rows = [[para(f"{verb} di", style), para(":", style), para(inline(tempat), style)],
-                [para("pada tanggal", style), para(":", style), para(inline(tanggal), style)]]
+        rows = [
+            [para(f"{verb} di", style), para(":", style), para(inline(tempat), style)],
+            [para("pada tanggal", style), para(":", style), para(inline(tanggal), style)],
+        ]
         # wide enough for the labels in this face (the serif of a Keputusan is wider)
-        label_w = max(stringWidth(t, style.fontName, style.fontSize)
-                      for t in (f"{verb} di", "pada tanggal")) + 2 * mm
+        label_w = (
+            max(
+                stringWidth(t, style.fontName, style.fontSize)
+                for t in (f"{verb} di", "pada tanggal")
+            )
+            + 2 * mm
+        )
         lines = [plain_table(ctx, rows, [label_w, COLON_WIDTH, width - label_w - COLON_WIDTH])]
     block: list[Flowable] = [plain_table(ctx, [["", lines]], [left, width])]
     block[0].keepWithNext = True  # never leave the date at a page foot, apart from the signature

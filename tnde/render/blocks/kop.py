@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -13,10 +12,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from tnde.errors import RenderError
-from tnde.profiles.model import Kop
 from tnde.render.blocks.common import Flowables, space
-from tnde.render.context import RenderContext
 from tnde.render.fonts import FontSet, font_set
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tnde.profiles.model import Kop
+    from tnde.render.context import RenderContext
 
 _GAP = 3 * mm
 _IMAGE_LOCK = threading.Lock()
@@ -40,7 +43,7 @@ def _image(path: Path, mtime_ns: int, width_mm: float) -> ImageReader:
                 image = image.resize((target, height), Image.Resampling.LANCZOS)
             # A large logo would otherwise be re-compressed into every letter at full size.
             return ImageReader(image.copy())
-    except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a bad image
+    except Exception as exc:
         raise RenderError(f"cannot read logo image {path}: {exc}") from exc
 
 
@@ -98,15 +101,22 @@ class KopFlowable(Flowable):  # type: ignore[misc]
         top = self.height
         if self.kop.logo_position == "top":
             if self.logo is not None:
-                canvas.drawImage(self.logo, (self.width - self.logo_w) / 2, top - self.logo_h,
-                                 self.logo_w, self.logo_h, mask="auto")
+                canvas.drawImage(
+                    self.logo,
+                    (self.width - self.logo_w) / 2,
+                    top - self.logo_h,
+                    self.logo_w,
+                    self.logo_h,
+                    mask="auto",
+                )
                 top -= self.logo_h + _GAP
             left, right = 0.0, self.width
             y = top
         else:
             if self.logo is not None:
-                canvas.drawImage(self.logo, 0, top - self.logo_h, self.logo_w, self.logo_h,
-                                 mask="auto")
+                canvas.drawImage(
+                    self.logo, 0, top - self.logo_h, self.logo_w, self.logo_h, mask="auto"
+                )
             left = self.logo_w + _GAP if self.logo else 0.0
             right = self.width
             # centre the text block vertically against the logo

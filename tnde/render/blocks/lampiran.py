@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 
 from tnde.formatting import to_roman
-from tnde.render.blocks.common import COLON_WIDTH, Flowables, para, plain_table, rich_flowables, space
-from tnde.render.context import RenderContext
+from tnde.render.blocks.common import (
+    COLON_WIDTH,
+    Flowables,
+    para,
+    plain_table,
+    rich_flowables,
+    space,
+)
 from tnde.render.markup import inline
-from tnde.templates.values import Attachment
+
+if TYPE_CHECKING:
+    from tnde.render.context import RenderContext
+    from tnde.templates.values import Attachment
 
 
 def build_lampiran(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
@@ -27,25 +36,34 @@ def build_lampiran(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     tentang = ctx.display(ctx.value(tentang_field)).upper() if tentang_field else ""
     out: Flowables = []
     width = ctx.frame_width * 0.5
-    style = para("", ctx.styles.left, fontSize=ctx.profile.fonts.size - 1,
-                 leading=(ctx.profile.fonts.size - 1) * 1.2).style
+    style = para(
+        "",
+        ctx.styles.left,
+        fontSize=ctx.profile.fonts.size - 1,
+        leading=(ctx.profile.fonts.size - 1) * 1.2,
+    ).style
     for i, attachment in enumerate(attachments, start=1):
         heading = "LAMPIRAN" if len(attachments) == 1 else f"LAMPIRAN {to_roman(i)}"
         tanggal = ctx.display(ctx.tanggal) if ctx.tanggal else ""
-        rows = [[para(heading, style), "", ""],
-                [para(inline(label), style), "", ""],
-                [para("NOMOR", style), para(":", style), para(inline(ctx.nomor_tampil()), style)],
-                [para("TANGGAL", style), para(":", style), para(inline(tanggal), style)]]
+        rows = [
+            [para(heading, style), "", ""],
+            [para(inline(label), style), "", ""],
+            [para("NOMOR", style), para(":", style), para(inline(ctx.nomor_tampil()), style)],
+            [para("TANGGAL", style), para(":", style), para(inline(tanggal), style)],
+        ]
         if tentang:
             rows.append([para("TENTANG", style), para(":", style), para(inline(tentang), style)])
         header = plain_table(ctx, rows, [20 * mm, COLON_WIDTH, width - 20 * mm - COLON_WIDTH])
         header.setStyle([("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 1), (-1, 1))])
         placed = plain_table(ctx, [["", header]], [ctx.frame_width - width, width])
         placed.starts_section = True  # no kata penyambung points into a lampiran
-        out += [PageBreak(), placed,
-                space(ctx, 1.5),
-                para(f"<b>{inline(attachment.judul.upper())}</b>", ctx.styles.center),
-                space(ctx, 1)]
+        out += [
+            PageBreak(),
+            placed,
+            space(ctx, 1.5),
+            para(f"<b>{inline(attachment.judul.upper())}</b>", ctx.styles.center),
+            space(ctx, 1),
+        ]
         if attachment.isi:
             out += rich_flowables(ctx, attachment.isi, first_line_indent=0, gap=0.5)
     return out

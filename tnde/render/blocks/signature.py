@@ -62,8 +62,9 @@ class SignatureSlot(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas: Any = self.canv
         x, y = canvas.absolutePosition(0, 0)
-        self.ctx.slots.append(SlotPosition(self.field, canvas.getPageNumber(), x, y,
-                                           self.width, self.height))
+        self.ctx.slots.append(
+            SlotPosition(self.field, canvas.getPageNumber(), x, y, self.width, self.height)
+        )
         if self.ctx.stamp is None:
             self._draw_placeholder(canvas)
         else:
@@ -89,11 +90,13 @@ class SignatureSlot(Flowable):  # type: ignore[misc]
 
         assert self.ctx.stamp is not None
         url = self.ctx.profile.tte.verification_url.replace(
-            "{document_id}", self.ctx.stamp.document_id)
+            "{document_id}", self.ctx.stamp.document_id
+        )
         widget = QrCodeWidget(url, barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(self.qr, self.qr, transform=[self.qr / (x1 - x0), 0, 0,
-                                                       self.qr / (y1 - y0), 0, 0])
+        drawing = Drawing(
+            self.qr, self.qr, transform=[self.qr / (x1 - x0), 0, 0, self.qr / (y1 - y0), 0, 0]
+        )
         drawing.add(widget)
         renderPDF.draw(drawing, canvas, 0, 1 * mm)
         caption_lines = [self.ctx.profile.tte.caption, *self.ctx.stamp.caption_lines]
@@ -104,9 +107,7 @@ class SignatureSlot(Flowable):  # type: ignore[misc]
         text.drawOn(canvas, self.qr + 2 * mm, 1 * mm + (self.qr - h) / 2)
 
 
-def signer_flowables(
-    ctx: RenderContext, field: str, width: float, label: str = ""
-) -> Flowables:
+def signer_flowables(ctx: RenderContext, field: str, width: float, label: str = "") -> Flowables:
     """The lines of one signature block, for a column ``width`` wide."""
     signer = ctx.value(field)
     if not isinstance(signer, Signer):
@@ -118,15 +119,18 @@ def signer_flowables(
     out += [para(inline(line), text_style) for line in signature_lines(signer, style.jabatan_case)]
     out.append(SignatureSlot(ctx, field, width, signer))
     person = signer.person
-    name = inline(formatting.name_case(person.nama, style.name_case))  # type: ignore[arg-type]
+    name = inline(formatting.name_case(person.nama, style.name_case))
     if style.name_underline:
         name = f"<u>{name}</u>"
     if style.name_bold:
         name = f"<b>{name}</b>"
     out.append(para(name, text_style))
     if person.pangkat:
-        pangkat = formatting.format_pangkat(person.pangkat, person.golongan) if person.golongan \
+        pangkat = (
+            formatting.format_pangkat(person.pangkat, person.golongan)
+            if person.golongan
             else person.pangkat
+        )
         out.append(para(inline(pangkat), text_style))
     if person.nip:
         out.append(para("NIP " + formatting.format_nip(person.nip), text_style))
@@ -153,8 +157,9 @@ def blank_signer_flowables(ctx: RenderContext, label: str = "") -> Flowables:
 def build_tanda_tangan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     """One signature block in the right-hand column, kept on one page."""
     left, width = signature_column(ctx)
-    lines = signer_flowables(ctx, params.get("field", "penandatangan"), width,
-                             str(params.get("label", "")))
+    lines = signer_flowables(
+        ctx, params.get("field", "penandatangan"), width, str(params.get("label", ""))
+    )
     if not lines:
         return []
     # A one-row table never splits; unlike a KeepTogether it can also be pulled along by a
@@ -192,7 +197,7 @@ def build_tanda_tangan_ganda(ctx: RenderContext, params: dict[str, Any]) -> Flow
             blocks.append(block)
     out: Flowables = []
     for i in range(0, len(blocks), 2):
-        pair = blocks[i:i + 2]
+        pair = blocks[i : i + 2]
         if len(pair) == 1:
             row = [["", "", pair[0]]]  # a lone block sits on the right, like a single signature
         else:
@@ -221,15 +226,24 @@ def build_tembusan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     if not items:
         return []
     style = ctx.styles.left
-    small = para("", style, fontSize=ctx.profile.fonts.size - 1,
-                 leading=(ctx.profile.fonts.size - 1) * 1.2).style
+    small = para(
+        "", style, fontSize=ctx.profile.fonts.size - 1, leading=(ctx.profile.fonts.size - 1) * 1.2
+    ).style
     out: Flowables = [space(ctx, 0.5), para(inline(ctx.profile.style.tembusan_label), small)]
     numbered = ctx.profile.style.tembusan_numbered and len(items) > 1
     for i, item in enumerate(items, start=1):
         if numbered:
-            out.append(para(inline(item), small, leftIndent=6 * mm, bulletIndent=0,
-                            bulletText=f"{i}.", bulletFontName=small.fontName,
-                            bulletFontSize=small.fontSize))
+            out.append(
+                para(
+                    inline(item),
+                    small,
+                    leftIndent=6 * mm,
+                    bulletIndent=0,
+                    bulletText=f"{i}.",
+                    bulletFontName=small.fontName,
+                    bulletFontSize=small.fontSize,
+                )
+            )
         else:
             out.append(para(inline(item), small))
     return [KeepTogether(out)]

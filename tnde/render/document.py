@@ -146,7 +146,7 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             canvas.setLineWidth(0.5)
             canvas.rect(self.leftMargin, bottom, self.width, top - bottom, stroke=1, fill=0)
             canvas.setFillGray(0.45)
-            canvas.setFont(self.ctx.fonts.italic, 7.5)
+            canvas.setFont(self.ctx.fonts.regular, 7.5)
             canvas.drawCentredString(
                 self.leftMargin + self.width / 2,
                 (top + bottom) / 2 - 2.5,

@@ -31,18 +31,28 @@ LOGO_DPI = 300
 
 @functools.lru_cache(maxsize=16)
 def _image(path: Path, mtime_ns: int, width_mm: float) -> ImageReader:
-    from PIL import Image
+    from PIL import Image, ImageChops
 
     try:
         with Image.open(path) as original:
             original.load()
-            image = original.convert("RGBA") if original.mode in ("P", "LA", "PA") else original
-            target = round(width_mm / 25.4 * LOGO_DPI)
-            if image.width > target:
-                height = round(image.height * target / image.width)
-                image = image.resize((target, height), Image.Resampling.LANCZOS)
-            # A large logo would otherwise be re-compressed into every letter at full size.
-            return ImageReader(image.copy())
+            image = original.convert("RGBA")
+        target = round(width_mm / 25.4 * LOGO_DPI)
+        if image.width > target:
+            height = round(image.height * target / image.width)
+            image = image.resize((target, height), Image.Resampling.LANCZOS)
+        # Letterheads are printed on white paper: flatten any transparency onto white, and
+        # keep one grey channel when the logo has no colour. A large or transparent logo
+        # would otherwise be re-compressed, with a soft mask, into every letter.
+        flat = Image.new("RGBA", image.size, "white")
+        flat.alpha_composite(image)
+        rgb = flat.convert("RGB")
+        red, green, blue = rgb.split()
+        grey = (
+            ImageChops.difference(red, green).getbbox() is None
+            and ImageChops.difference(green, blue).getbbox() is None
+        )
+        return ImageReader(rgb.convert("L") if grey else rgb)
     except Exception as exc:
         raise RenderError(f"cannot read logo image {path}: {exc}") from exc
 

@@ -77,7 +77,7 @@ class SignatureSlot(Flowable):  # type: ignore[misc]
         canvas.setLineWidth(0.5)
         canvas.rect(0, 1 * mm, self.width, self.qr, stroke=1, fill=0)
         canvas.setFillGray(0.45)
-        canvas.setFont(self.ctx.fonts.italic, 8)
+        canvas.setFont(self.ctx.fonts.regular, 8)
         mid = 1 * mm + self.qr / 2
         canvas.drawCentredString(self.width / 2, mid + 2, "Ruang tanda tangan elektronik")
         canvas.drawCentredString(self.width / 2, mid - 8, "(QR dan keterangan TTE)")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QMainWindow,
     QSplitter,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from tnde import __version__
 from tnde.templates.loader import load_all_templates
+from ui.models.templates import TemplateListModel, TemplateRole
 
 #: The side bar's work queues (DESIGN.md §1); screens arrive with their issues.
 QUEUES = (
@@ -70,9 +72,10 @@ class MainWindow(QMainWindow):
         """A list of jenis naskah with the fields each asks for."""
         widget = QWidget()
         layout = QHBoxLayout(widget)
-        names = QListWidget()
+        names = QListView()
         names.setAccessibleName("Jenis naskah")
-        names.addItems([t.nama for t in self._templates])
+        self.catalogue_model = TemplateListModel(self._templates, names)
+        names.setModel(self.catalogue_model)
         detail = QTextBrowser()
         detail.setAccessibleName("Rincian templat")
         layout.addWidget(names, 1)
@@ -80,10 +83,10 @@ class MainWindow(QMainWindow):
         column.addWidget(detail)
         layout.addLayout(column, 2)
 
-        def show(row: int) -> None:
-            if row < 0:
+        def show(current: QModelIndex, _previous: QModelIndex) -> None:
+            template = current.data(TemplateRole.TEMPLATE)
+            if template is None:
                 return
-            template = self._templates[row]
             rows = "".join(
                 f"<tr><td><b>{f.label}</b>{' *' if f.required else ''}</td><td>{f.help}</td></tr>"
                 for f in template.fields
@@ -93,9 +96,10 @@ class MainWindow(QMainWindow):
                 f"<table cellpadding='4'>{rows}</table>"
             )
 
-        names.currentRowChanged.connect(show)
-        names.setCurrentRow(0)
-        self.catalogue_list = names
+        names.selectionModel().currentChanged.connect(show)
+        names.setCurrentIndex(self.catalogue_model.index(0))
+        self.catalogue_view = names
+        self.catalogue_detail = detail
         return widget
 
     def self_test(self) -> bool:

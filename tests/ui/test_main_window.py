@@ -17,8 +17,11 @@ def test_main_window_shows_queues_and_catalogue(qtbot: QtBot) -> None:
     window.show()
     qtbot.waitExposed(window)
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == list(QUEUES)
-    assert window.catalogue_list.count() == len(available_templates())
-    window.catalogue_list.setCurrentRow(0)
+    model = window.catalogue_view.model()
+    assert model.rowCount() == len(available_templates())
+    window.catalogue_view.setCurrentIndex(model.index(3, 0))
+    chosen = model.index(3, 0).data()
+    assert chosen in window.catalogue_detail.toPlainText()
     assert "jenis naskah tersedia" in window.statusBar().currentMessage()
 
 

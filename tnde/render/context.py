@@ -198,6 +198,9 @@ class RenderContext:
                 if d is not None and d.bentuk in ("a.n.", "u.b.")
                 else value.person.jabatan
             )
+        elif sub == "pangkat_golongan":
+            person = value.person if isinstance(value, Signer) else value
+            value = _pangkat_golongan(person) if isinstance(person, Person) else ""
         elif sub is not None:
             person = value.person if isinstance(value, Signer) else value
             value = getattr(person, sub, "") if isinstance(person, Person) else ""
@@ -206,6 +209,13 @@ class RenderContext:
         if filt is None:
             return self.display(value)
         return _FILTERS[filt](self, value) if filt in _FILTERS else self.display(value)
+
+
+def _pangkat_golongan(person: Person) -> str:
+    """``Penata (III/c)``; whichever part is known when the other is not."""
+    if person.pangkat and person.golongan:
+        return formatting.format_pangkat(person.pangkat, person.golongan)
+    return person.pangkat or person.golongan
 
 
 def _date_part(part: str) -> Any:

@@ -1,0 +1,1 @@
+"""Qt item models over core collections (STYLE.md rule 10)."""

@@ -75,7 +75,14 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
             SAMPLE_TEXT.replace('nip = "196708271994031001"', 'nip = "19670827"'),
             "[naskah.penandatangan.nip]",
         ),
-        (SAMPLE_TEXT.replace('hal = "Penyampaian', 'hal_x = "Penyampaian'), "[naskah.hal]"),
+        (
+            SAMPLE_TEXT.replace('hal = "Penyampaian', 'hal_x = "Penyampaian'),
+            "[naskah.hal_x] Surat Dinas tidak punya isian 'hal_x'; maksud Anda 'hal'?",
+        ),
+        (
+            SAMPLE_TEXT.replace('jenis = "surat_dinas"', 'jenis = "surat_dinass"'),
+            "[jenis]: 'surat_dinass': unknown jenis naskah",
+        ),
         (SAMPLE_TEXT.replace("tanggal = 2026-11-20", 'tanggal = "kemarin"'), "[naskah.tanggal]"),
         (SAMPLE_TEXT.replace('sifat = "Biasa"', 'sifat = "Penting"'), "[naskah.sifat]"),
         ('profil = "diskominfo-nusantara-raya"\n', "[jenis]: required key is missing"),
@@ -114,8 +121,9 @@ def test_unreadable_logo_is_a_clear_error(tmp_path: Path, out_dir: Path) -> None
     out = out_dir / "hasil.pdf"
     code, _, stderr = run("render", SAMPLE, "-o", out, "--profile", profile)
     assert code == 1
-    assert "cannot read logo image" in stderr
-    assert "logo rusak.png" in stderr
+    assert "[kop.logo]" in stderr
+    assert "logo rusak.png is not a readable image" in stderr
+    assert "kantor-rusak.toml" in stderr
     assert not out.exists()
 
 

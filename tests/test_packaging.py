@@ -29,3 +29,13 @@ def test_version_has_one_home() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
     assert 'version = { attr = "tnde.__version__" }' in pyproject
     assert __version__.count(".") == 2
+
+
+def test_every_python_folder_is_a_package() -> None:
+    """A folder of modules without __init__.py would be left out of the wheel."""
+    for top in ("tnde", "ui"):
+        for module in (ROOT / top).rglob("*.py"):
+            folder = module.parent
+            if "__pycache__" in folder.parts:
+                continue
+            assert (folder / "__init__.py").exists(), f"{folder} has no __init__.py"

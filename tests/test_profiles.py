@@ -116,3 +116,39 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
 def test_unknown_profile_lists_available() -> None:
     with pytest.raises(ProfileError, match=r"available: .*diskominfo-nusantara-raya"):
         load_profile("tidak-ada")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "problem"),
+    [
+        (
+            "line_sizes = [14, 16]",
+            'line_sizes = ["besar", 16]',
+            "kop.line_sizes[0]",
+            "expected a number",
+        ),
+        ("line_sizes = [14, 16]", "line_sizes = 14", "kop.line_sizes", "expected a list"),
+        ("line_sizes = [14, 16]", "line_sizes = [400, 16]", "kop.line_sizes[0]", "outside"),
+        (
+            'lines = ["PEMERINTAH PROVINSI NUSANTARA RAYA", "DINAS KOMUNIKASI DAN INFORMATIKA"]',
+            'lines = ["PEMERINTAH PROVINSI NUSANTARA RAYA", " "]',
+            "kop.lines[1]",
+            "empty",
+        ),
+        ('nota_dinas = "', 'nota_dinass = "', "numbering.jenis.nota_dinass", "unknown jenis"),
+        (
+            "https://tte.nusantararaya.go.id/",
+            "https://evil.example.com/",
+            "tte.verification_url",
+            ".go.id domain",
+        ),
+        ("bottom = 25", "bottom = 8", "margins.bottom", "below the minimum"),
+    ],
+)
+def test_more_bad_profiles(tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert info.value.key == key
+    assert problem in info.value.problem

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tnde.datafile import Table, load_toml
-from tnde.errors import DraftError, ValidationError
+from tnde.errors import DraftError, ProfileError, TemplateError, ValidationError
 from tnde.profiles import Profile, load_profile
 from tnde.templates.loader import load_template
 from tnde.templates.values import validate_values
@@ -70,22 +70,35 @@ def load_draft(path: Path) -> Draft:
     return parse_draft(load_toml(path, DraftError), str(path))
 
 
-def prepare(draft: Draft, profile: str | Path | None = None) -> PreparedDraft:
+def prepare(
+    draft: Draft, profile: str | Path | None = None, templates: Path | None = None
+) -> PreparedDraft:
     """Resolve the template and profile of ``draft`` and check its values.
 
     Args:
         profile: a profile id or file that overrides the draft's own ``profil``.
+        templates: an office's own template folder instead of the shipped one.
 
     Raises:
         DraftError: no profile is named anywhere.
         TemplateError, ProfileError: the jenis or profile is unknown or invalid.
     """
-    template = load_template(draft.jenis)
+    try:
+        template = load_template(draft.jenis, templates)
+    except TemplateError as exc:
+        if exc.key:  # a broken template file: its own error names it
+            raise
+        raise DraftError(draft.source, "jenis", f"{draft.jenis!r}: {exc.problem}") from None
     chosen = profile or draft.profile_id
     if not chosen:
         raise DraftError(
             draft.source, "profil", "no profile: name one in the draft or with --profile"
         )
-    resolved = load_profile(chosen)
+    try:
+        resolved = load_profile(chosen)
+    except ProfileError as exc:
+        if exc.key or profile is not None:  # a broken file, or a command-line choice
+            raise
+        raise DraftError(draft.source, "profil", f"{chosen!r}: {exc.problem}") from None
     values, problems = validate_values(template, draft.raw_values)
     return PreparedDraft(draft, template, resolved, values, tuple(problems))

@@ -77,3 +77,123 @@ class NumberingError(TndeError):
 
 class RenderError(TndeError):
     """A letter could not be laid out (for example an unreadable logo image)."""
+
+
+class RegisterError(TndeError):
+    """The numbering register refused an operation (issue, void, lease, draw).
+
+    Attributes:
+        code: stable reason (``"already_numbered"``, ``"not_your_lease"``,
+            ``"lease_exhausted"``, ``"reason_required"``…).
+        detail: the human sentence.
+    """
+
+    def __init__(self, code: str, detail: str) -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(detail)
+
+
+class WorkflowRefused(TndeError):
+    """A letter event broke a workflow rule; nothing was stored.
+
+    Attributes:
+        rule: stable id of the rule (``WF-OWN-APPROVAL``…), for logs and tests.
+        detail: the reason in Indonesian, for the user.
+    """
+
+    def __init__(self, rule: str, detail: str) -> None:
+        self.rule = rule
+        self.detail = detail
+        super().__init__(f"{rule}: {detail}")
+
+
+class OrgError(TndeError):
+    """The org chart does not allow what was asked (signing authority, routes, look-ups).
+
+    Attributes:
+        code: stable reason (``"not_holder"``, ``"period_over"``, ``"not_superior"``,
+            ``"chain_too_long"``, ``"unknown_jabatan"``, ``"too_many_paraf"``…).
+        detail: the human sentence; it never repeats a NIP (personal data).
+        subject: the jabatan, unit or assignment id concerned, or ``""``.
+    """
+
+    def __init__(self, code: str, detail: str, *, subject: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        self.subject = subject
+        super().__init__(detail)
+
+
+class OrgFileError(DataFileError):
+    """An org chart file (TOML, or one of the CSV files) is unreadable or malformed.
+
+    For CSV files ``key`` names the row and column: ``"row 4, nip"``.
+    """
+
+
+class StorageError(TndeError):
+    """The workspace store (database, blob files) cannot do what was asked."""
+
+
+class WorkspaceError(StorageError):
+    """A workspace folder cannot be created or opened.
+
+    Attributes:
+        kind: one of the class constants below.
+        path: the workspace folder or file concerned.
+        detail: the human sentence.
+        found_version: for ``NEWER_VERSION``, the schema version that wrote the database.
+        supported_version: for ``NEWER_VERSION``, the newest version this program understands.
+    """
+
+    NOT_A_WORKSPACE = "not_a_workspace"
+    """The folder has no ``workspace.sqlite`` (or it is not a workspace database)."""
+    NEWER_VERSION = "newer_version"
+    """A newer program wrote the database; opening it here could damage it."""
+    CORRUPT = "corrupt"
+    """The database file is not SQLite, or SQLite's own check fails."""
+    NOT_EMPTY = "not_empty"
+    """A new workspace was asked for in a folder that already holds files."""
+
+    def __init__(
+        self,
+        kind: str,
+        path: str,
+        detail: str,
+        *,
+        found_version: int | None = None,
+        supported_version: int | None = None,
+    ) -> None:
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+        self.found_version = found_version
+        self.supported_version = supported_version
+        super().__init__(f"{path}: {detail}")
+
+
+class BlobError(StorageError):
+    """A stored file (blob) is missing or no longer has the content its hash names.
+
+    Attributes:
+        kind: ``MISSING`` or ``CORRUPT``.
+        sha256: the blob's hash.
+        path: where the file should be.
+    """
+
+    MISSING = "missing"
+    """No file at the blob's path."""
+    CORRUPT = "corrupt"
+    """The file's SHA-256 is not the one it is stored under."""
+
+    def __init__(self, kind: str, sha256: str, path: str, detail: str) -> None:
+        self.kind = kind
+        self.sha256 = sha256
+        self.path = path
+        self.detail = detail
+        super().__init__(f"blob {sha256}: {detail}")
+
+
+class ConfigError(DataFileError):
+    """A workspace's ``config.toml`` is missing, malformed or from a newer program."""

@@ -105,7 +105,7 @@ def parse_tanggal(text: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise ValidationError(
-            "", "bad_date", "expected a date like '5 Juli 2023' or '2023-07-05'"
+            "", "bad_date", "bukan tanggal; tulis seperti '5 Juli 2023' atau '2023-07-05'"
         ) from None
 
 
@@ -151,7 +151,7 @@ def from_roman(s: str) -> int:
             produce: ``"IIII"``, ``"IC"``, ``"vii"``, ``""``, surrounding spaces.
     """
     if not s or not _CANONICAL_ROMAN_RE.fullmatch(s):
-        raise ValidationError("", "bad_roman", "not a canonical Roman numeral (I..MMMCMXCIX)")
+        raise ValidationError("", "bad_roman", "bukan angka Romawi yang baku (I..MMMCMXCIX)")
     total, pos = 0, 0
     for value, symbol in _ROMAN_TABLE:
         while s.startswith(symbol, pos):
@@ -286,21 +286,21 @@ def validate_nip(text: str) -> str:
     """
     nip = normalize_nip(text)
     if not _ASCII_DIGITS_RE.fullmatch(nip):
-        raise ValidationError("nip", "nip_digits", "a NIP may contain only digits and spaces")
+        raise ValidationError("nip", "nip_digits", "NIP hanya boleh berisi angka dan spasi")
     if len(nip) != 18:
-        raise ValidationError("nip", "nip_length", f"a NIP has 18 digits, not {len(nip)}")
+        raise ValidationError("nip", "nip_length", f"NIP terdiri atas 18 angka, bukan {len(nip)}")
     try:
         date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         raise ValidationError(
-            "nip", "nip_birth_date", "digits 1-8 of a NIP must be a birth date (yyyymmdd)"
+            "nip", "nip_birth_date", "angka ke-1 s.d. 8 NIP harus tanggal lahir (ttttbbhh)"
         ) from None
     if int(nip[8:12]) == 0 or not 1 <= int(nip[12:14]) <= 12:
         raise ValidationError(
-            "nip", "nip_tmt", "digits 9-14 of a NIP must be an appointment month (yyyymm)"
+            "nip", "nip_tmt", "angka ke-9 s.d. 14 NIP harus bulan pengangkatan (ttttbb)"
         )
     if nip[14] not in "12":
-        raise ValidationError("nip", "nip_sex", "digit 15 of a NIP must be 1 or 2")
+        raise ValidationError("nip", "nip_sex", "angka ke-15 NIP harus 1 atau 2")
     return nip
 
 
@@ -322,9 +322,9 @@ def validate_nik(text: str) -> str:
     """
     nik = "".join(text.split())
     if not _ASCII_DIGITS_RE.fullmatch(nik):
-        raise ValidationError("nik", "nik_digits", "a NIK may contain only digits and spaces")
+        raise ValidationError("nik", "nik_digits", "NIK hanya boleh berisi angka dan spasi")
     if len(nik) != 16:
-        raise ValidationError("nik", "nik_length", f"a NIK has 16 digits, not {len(nik)}")
+        raise ValidationError("nik", "nik_length", f"NIK terdiri atas 16 angka, bukan {len(nik)}")
     return nik
 
 
@@ -459,7 +459,7 @@ def validate_golongan(text: str) -> str:
     m = _GOLONGAN_RE.fullmatch(text)
     canonical = f"{m.group(1).upper()}/{m.group(2).lower()}" if m else ""
     if canonical not in GOLONGAN_RUANG:
-        raise ValidationError("golongan", "golongan", "expected a golongan from I/a to IV/e")
+        raise ValidationError("golongan", "golongan", "golongan harus antara I/a dan IV/e")
     return canonical
 
 
@@ -471,5 +471,5 @@ def format_pangkat(pangkat: str, golongan: str) -> str:
             as :func:`validate_golongan`.
     """
     if not pangkat.strip():
-        raise ValidationError("pangkat", "required", "the pangkat is empty")
+        raise ValidationError("pangkat", "required", "pangkat belum diisi")
     return f"{pangkat.strip()} ({validate_golongan(golongan)})"

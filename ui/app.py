@@ -1,14 +1,15 @@
-"""Application bootstrap: QApplication, style, exception hook, main window."""
+"""Application bootstrap: logging, QApplication, style, exception hooks, main window."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import logging.handlers
 import sys
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tnde import __version__
@@ -20,22 +21,56 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _install_excepthooks() -> None:
-    """Log unexpected errors and show one dialog instead of dying silently (STYLE.md 22)."""
+def setup_logging() -> None:
+    """Log to a rotating file in the platform's log folder (and warnings to stderr)."""
+    from platformdirs import user_log_path
 
-    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.critical("unhandled error", exc_info=(kind, value, tb))
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
-                None,
-                "TNDE Desktop",
-                "Terjadi kesalahan yang tidak terduga. Rinciannya dicatat di log.",
-            )
-
-    sys.excepthook = hook
-    threading.excepthook = lambda args: hook(
-        args.exc_type, args.exc_value or Exception(), args.exc_traceback
+    folder = user_log_path("TNDE Desktop", appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "tnde-desktop.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
+
+
+class CrashReporter(QObject):
+    """Shows one dialog per unexpected error, always on the GUI thread (STYLE.md 22)."""
+
+    sig_crash_reported = Signal(str)
+    """A summary of an unhandled error (str); connected queued to the dialog."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sig_crash_reported.connect(self._on_crash_reported, Qt.ConnectionType.QueuedConnection)
+
+    def install(self) -> None:
+        """Route ``sys.excepthook`` and ``threading.excepthook`` here."""
+        sys.excepthook = self._hook
+        threading.excepthook = lambda a: self._hook(
+            a.exc_type, a.exc_value or Exception(), a.exc_traceback
+        )
+
+    def _hook(
+        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        # Runs on whatever thread failed: log here, show the dialog via a queued signal.
+        log.critical("unhandled error", exc_info=(kind, value, tb))
+        self.sig_crash_reported.emit(f"{kind.__name__}: {value}")
+
+    def _on_crash_reported(self, summary: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "TNDE Desktop",
+            "Terjadi kesalahan yang tidak terduga. Rinciannya dicatat di log.",
+        )
+        box.setDetailedText(summary)
+        box.open()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,13 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="start without showing a window, render a sample letter, exit",
     )
     args, qt_args = parser.parse_known_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     QCoreApplication.setOrganizationName("TNDE")
     QCoreApplication.setApplicationName("TNDE Desktop")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([sys.argv[0], *qt_args])
     app.setStyle("Fusion")
-    _install_excepthooks()
+    reporter = CrashReporter()
+    reporter.install()
 
     from ui.main_window import MainWindow
 

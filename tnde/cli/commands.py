@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tnde.errors import DraftError, TndeError
+from tnde.errors import DataFileError
 
 if TYPE_CHECKING:
     import argparse
@@ -132,7 +132,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     try:
         write_atomic(output, result.pdf)
     except OSError as exc:
-        raise TndeError(f"cannot write {output}: {exc.strerror}") from exc
+        raise DataFileError(str(output), "", f"cannot write: {exc.strerror}") from exc
     _out(f"{output}: {result.pages} page(s), {prepared.template.nama}, {prepared.profile.id}")
     return 0
 
@@ -187,7 +187,7 @@ def cmd_kka(args: argparse.Namespace) -> int:
 
     if args.file:
         if not Path(args.file).is_file():
-            raise DraftError(args.file, "", "file not found")
+            raise DataFileError(args.file, "", "file not found")
         tree = load_kka_csv(Path(args.file))
     else:
         tree = default_kka()

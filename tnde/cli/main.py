@@ -9,10 +9,17 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tnde import __version__
-from tnde.cli import commands
+from tnde.cli import (
+    commands,
+    letter_commands,
+    org_commands,
+    register_commands,
+    workspace_commands,
+)
 from tnde.errors import TndeError
 
 if TYPE_CHECKING:
@@ -32,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tnde", description="TNDE Desktop: naskah dinas elektronik, headless.")
     parser.add_argument("--version", action="version", version=f"tnde {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument(
+        "--workspace",
+        type=Path,
+        metavar="PATH",
+        help="workspace folder (default: $TNDE_HOME, else the user data folder)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("templates", help="list the jenis naskah and their fields")
@@ -72,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     for token in ("kka", "unit", "derajat", "jenis", "jabatan"):
         p.add_argument(f"--{token}", default="")
     p.set_defaults(run=commands.cmd_number)
+
+    for area in (workspace_commands, org_commands, register_commands, letter_commands):
+        area.register(sub)
     return parser
 
 

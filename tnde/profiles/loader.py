@@ -12,6 +12,7 @@ from pathlib import Path
 from tnde.datafile import Table, load_toml
 from tnde.errors import ProfileError
 from tnde.profiles.model import (
+    ARAHAN,
     DOCUMENT_GROUPS,
     PAPER_SIZES_MM,
     Fonts,
@@ -93,7 +94,8 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
 def _margins(t: Table) -> Margins:
     margins = Margins(
         top=t.number("top", minimum=5, maximum=80),
-        bottom=t.number("bottom", minimum=5, maximum=80),
+        # the bottom margin holds the TTE footer (about 12 mm) below the body
+        bottom=t.number("bottom", minimum=18, maximum=80),
         left=t.number("left", minimum=5, maximum=80),
         right=t.number("right", minimum=5, maximum=80),
     )
@@ -115,7 +117,10 @@ def _kop(t: Table, profile_path: Path) -> Kop:
     lines = t.str_list("lines")
     if not lines:
         raise t.fail("lines", "a kop needs at least one line")
-    sizes = tuple(float(s) for s in t.raw("line_sizes", [14.0, 16.0]))
+    blank = next((i for i, line in enumerate(lines) if not line.strip()), None)
+    if blank is not None:
+        raise t.fail(f"lines[{blank}]", "a kop line must not be empty")
+    sizes = _sizes(t, "line_sizes", (14.0, 16.0))
     address_lines = _address_lines(t)
     logo_text = t.text("logo", "")
     logo = _resolve_logo(t, logo_text, profile_path) if logo_text else None
@@ -125,12 +130,28 @@ def _kop(t: Table, profile_path: Path) -> Kop:
         logo=logo,
         logo_width_mm=t.number("logo_width_mm", 22.0, minimum=5, maximum=60),
         name_sizes=sizes,
+        bold_from=t.integer("bold_from", 1 if len(lines) > 1 else 0, minimum=0, maximum=len(lines)),
         address_size=t.number("address_size", 10.0, minimum=6, maximum=14),
         rule=t.choice("rule", ("single", "double", "thick-thin", "none"), "thick-thin"),
         logo_position=t.choice("logo_position", ("left", "top"), "left"),
     )
     t.done()
     return kop
+
+
+def _sizes(t: Table, key: str, default: tuple[float, ...]) -> tuple[float, ...]:
+    """A list of point sizes for kop lines, each between 6 and 24 pt."""
+    raw = t.raw(key, list(default))
+    if not isinstance(raw, list) or not raw:
+        raise t.fail(key, "expected a list of point sizes, e.g. [14, 16]")
+    sizes = []
+    for i, item in enumerate(raw):
+        if isinstance(item, bool) or not isinstance(item, int | float):
+            raise t.fail(f"{key}[{i}]", f"expected a number of points, got {item!r}")
+        if not 6 <= item <= 24:
+            raise t.fail(f"{key}[{i}]", f"{item} pt is outside 6–24 pt")
+        sizes.append(float(item))
+    return tuple(sizes)
 
 
 def _address_lines(t: Table) -> tuple[str, ...]:
@@ -141,15 +162,15 @@ def _address_lines(t: Table) -> tuple[str, ...]:
     email = t.text("email", "")
     website = t.text("website", "")
     city = t.text("city", "")
-    first = ", ".join(
-        p
-        for p in (address, f"Telepon {phone}" if phone else "", f"Faksimile {fax}" if fax else "")
-        if p
+    # Short lines rather than one long one: the address; telephone and fax; pos-el and laman.
+    # A single line would have to shrink below the 10 pt the address is set in.
+    phones = ", ".join(
+        p for p in (f"Telepon {phone}" if phone else "", f"Faksimile {fax}" if fax else "") if p
     )
-    second = ", ".join(
+    online = ", ".join(
         p for p in (f"Pos-el {email}" if email else "", f"Laman {website}" if website else "") if p
     )
-    return tuple(line for line in (first, second, city) if line)
+    return tuple(line for line in (address, phones, online, city) if line)
 
 
 def _resolve_logo(t: Table, logo_text: str, profile_path: Path) -> Path:
@@ -157,8 +178,22 @@ def _resolve_logo(t: Table, logo_text: str, profile_path: Path) -> Path:
     candidates = [profile_path.parent / logo_text, Path(str(resource_path(*logo_text.split("/"))))]
     for candidate in candidates:
         if candidate.is_file():
+            _check_image(t, candidate)
             return candidate
     raise t.fail("logo", f"image file {logo_text!r} not found next to the profile or in resources")
+
+
+def _check_image(t: Table, path: Path) -> None:
+    """Fail at load time, naming the profile key, when the logo is not a readable image."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError) as exc:
+        raise t.fail(
+            "logo", f"{path.name} is not a readable image ({exc.__class__.__name__})"
+        ) from None
 
 
 def _style(t: Table) -> Style:
@@ -185,6 +220,7 @@ def _style(t: Table) -> Style:
         hal_max_chars=t.integer("hal_max_chars", 150, minimum=20, maximum=1000),
         future_date_limit_days=t.integer("future_date_limit_days", 30, minimum=0, maximum=3650),
         paraf_max=t.integer("paraf_max", 3, minimum=0, maximum=10),
+        route_restart=t.choice("route_restart", ("first", "returner"), "first"),
         kata_penyambung=t.flag("kata_penyambung", False),
     )
     t.done()
@@ -193,8 +229,15 @@ def _style(t: Table) -> Style:
 
 def _tte(t: Table) -> Tte:
     url = t.text("verification_url", nonempty=True)
-    if not url.startswith("https://"):
-        raise t.fail("verification_url", "must be an https:// address on the office's own domain")
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    if not url.startswith("https://") or not host.endswith(".go.id"):
+        # The public is told to trust only the issuer's own *.go.id domain (domain.md §9.4).
+        raise t.fail(
+            "verification_url",
+            f"{url!r} must be an https:// address on the office's own .go.id domain",
+        )
     if "{document_id}" not in url:
         raise t.fail("verification_url", "must contain {document_id}")
     tte = Tte(
@@ -210,18 +253,33 @@ def _tte(t: Table) -> Tte:
 
 def _numbering(t: Table) -> Numbering:
     from tnde.errors import NumberingError
-    from tnde.numbering import parse_pattern
+    from tnde.numbering import SeriesPolicy, parse_pattern
 
     default = t.text("default", nonempty=True)
+    from tnde.templates.loader import available_templates
+
     jenis_table = t.table("jenis")
-    by_jenis = {name: jenis_table.text(name, nonempty=True) for name in jenis_table.names()}
+    known = set(available_templates())
+    by_jenis = {}
+    for name in jenis_table.names():
+        if name not in known:
+            raise jenis_table.fail(name, f"unknown jenis (known: {', '.join(sorted(known))})")
+        by_jenis[name] = jenis_table.text(name, nonempty=True)
     for key, text in [("default", default), *((f"jenis.{k}", v) for k, v in by_jenis.items())]:
-        if text == "arahan":
+        if text == ARAHAN:
             continue  # Keputusan/Peraturan: "NOMOR n TAHUN yyyy", not a pattern
         try:
             parse_pattern(text)
         except NumberingError as exc:
             raise t.fail(key, f"bad numbering pattern {text!r}: {exc.detail}") from None
-    numbering = Numbering(default=default, by_jenis=by_jenis, unit_code=t.text("unit_code", ""))
+    series = SeriesPolicy(
+        reset=t.choice("reset", ("yearly", "never"), "yearly"),
+        per_unit=t.flag("per_unit", True),
+        per_jenis=t.flag("per_jenis", False),
+        per_derajat=t.flag("per_derajat", False),
+    )
+    numbering = Numbering(
+        default=default, by_jenis=by_jenis, unit_code=t.text("unit_code", ""), series=series
+    )
     t.done()
     return numbering

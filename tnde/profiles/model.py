@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from tnde.numbering.series import SeriesPolicy
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -61,6 +63,9 @@ class Kop:
     logo: Path | None
     """Logo image (lambang), or None for a text-only kop."""
     logo_width_mm: float = 22.0
+    bold_from: int = 1
+    """Index of the first bold name line: the perangkat daerah's name is bold, the
+    ``PEMERINTAH …`` line above it is not (0 makes every line bold)."""
     name_sizes: tuple[float, ...] = (14.0, 16.0)
     """Point sizes of :attr:`lines`; the last size repeats for further lines."""
     address_size: float = 10.0
@@ -101,6 +106,9 @@ class Style:
     hal_max_chars: int = 150
     future_date_limit_days: int = 30
     paraf_max: int = 3
+    route_restart: Literal["first", "returner"] = "first"
+    """After a revision, review restarts at the ``first`` step, or at the step that returned
+    it (``returner``: earlier approvals are carried to the new text, marked as carried)."""
     kata_penyambung: bool = False
     """Print the first word of the next page at the bottom right of each page."""
 
@@ -117,6 +125,11 @@ class Tte:
     footer_size: float = 8.0
 
 
+#: The numbering "pattern" of arahan documents (Keputusan, Peraturan): ``NOMOR n TAHUN yyyy``,
+#: a sequence per year and jenis rather than a pattern of tokens.
+ARAHAN = "arahan"
+
+
 @dataclass(frozen=True)
 class Numbering:
     """Letter number patterns (see :mod:`tnde.numbering`) per jenis, with a default."""
@@ -125,6 +138,8 @@ class Numbering:
     by_jenis: dict[str, str] = field(default_factory=dict)
     unit_code: str = ""
     """Code of the issuing unit for ``{unit}``."""
+    series: SeriesPolicy = field(default_factory=SeriesPolicy)
+    """Which counter a number comes from: yearly reset, per unit, per jenis, per derajat."""
 
     def pattern_for(self, jenis: str) -> str:
         """The pattern text a letter of ``jenis`` is numbered with."""

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from tnde import formatting
+from tnde.profiles.model import ARAHAN
 from tnde.render.fonts import FontSet, font_set
 from tnde.render.markup import inline
 from tnde.templates.values import Person, Signer, empty
@@ -148,7 +149,7 @@ class RenderContext:
         if nomor:
             return str(nomor)
         year = str(self.tanggal.year) if self.tanggal else SEQ_BLANK
-        if self.template.numbering == "arahan":
+        if self.template.numbering == ARAHAN:
             return f"{SEQ_BLANK} TAHUN {year}"
         pattern = self.profile.numbering.pattern_for(self.template.jenis)
         tanggal = self.tanggal

@@ -36,6 +36,21 @@ class FixedTimeStamp:
         return dt.datetime.fromtimestamp(self.t, dt.UTC)
 
 
+def _plain_text(flowable: Any) -> str:
+    """The text a flowable starts with: a paragraph's, or a table's first non-empty cell."""
+    if isinstance(flowable, Paragraph):
+        return str(flowable.getPlainText())
+    if getattr(flowable, "starts_section", False):
+        return ""
+    for row in getattr(flowable, "_cellvalues", ()):
+        for cell in row:
+            for item in cell if isinstance(cell, list | tuple) else [cell]:
+                text = item if isinstance(item, str) else _plain_text(item)
+                if text.strip():
+                    return text
+    return ""
+
+
 class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A letter's pages: ``first`` (with room for the kop) and ``later`` (page number)."""
 
@@ -86,20 +101,26 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def beforeDocument(self) -> None:
         # Dates from the letter and an ID from the input: the same input, the same bytes.
+        import hashlib
+
         doc = self.canv._doc
         doc._timeStamp = FixedTimeStamp(self.created)
-        doc.updateSignature(self.document_id)
+        # reportlab seeds the ID digest with its own clock (or SOURCE_DATE_EPOCH): start over
+        # from the input alone.
+        doc.signature = hashlib.md5(self.document_id, usedforsecurity=False)
 
     def afterFlowable(self, flowable: Any) -> None:
         # Remember the first words of each page for the kata penyambung (second pass).
         page = self.canv.getPageNumber()
+        if page in self.first_words:
+            return
         if getattr(flowable, "starts_section", False):
-            # no kata penyambung across a change of section (a lampiran), domain.md §3
-            self.first_words.setdefault(page, "")
-        if page not in self.first_words and isinstance(flowable, Paragraph):
-            words = first_words(flowable.getPlainText())
-            if words:
-                self.first_words[page] = words
+            # no kata penyambung across a change of section (a heading, a lampiran), §3
+            self.first_words[page] = ""
+            return
+        words = first_words(_plain_text(flowable))
+        if words:
+            self.first_words[page] = words
 
     # -- page decoration ----------------------------------------------------------------------
 

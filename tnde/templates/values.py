@@ -8,6 +8,7 @@ can mark every wrong field in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -81,16 +82,23 @@ def validate_values(
     """
     values: dict[str, Any] = {}
     problems: list[ValidationError] = []
+    misspelt: set[str] = set()
     for name in raw:
         if template.field(name) is None:
+            close = difflib.get_close_matches(name, template.field_names, n=1)
+            hint = f"; maksud Anda {close[0]!r}?" if close else ""
+            if close and close[0] not in raw:
+                misspelt.add(close[0])
             problems.append(
                 ValidationError(
-                    name, "unknown_field", f"jenis {template.jenis} has no field {name!r}"
+                    name, "unknown_field", f"{template.nama} tidak punya isian {name!r}{hint}"
                 )
             )
     for spec in template.fields:
         value = raw.get(spec.name, spec.default)
         if empty(value):
+            if spec.name in misspelt:
+                continue  # reported above as the misspelt key
             if spec.required:
                 problems.append(ValidationError(spec.name, "required", f"{spec.label} wajib diisi"))
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import CondPageBreak, Table, TableStyle
 
 from tnde.formatting import terbilang
 from tnde.render.blocks.common import (
@@ -13,6 +13,7 @@ from tnde.render.blocks.common import (
     HANG,
     KEPALA_LABEL_WIDTH,
     Flowables,
+    hanging_item,
     numbered_items,
     para,
     plain_table,
@@ -70,19 +71,10 @@ def build_teks(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     for i, line in enumerate(str(params.get("text", "")).split("\n\n")):
         text = ctx.fill_markup(" ".join(line.split()))
         if marker:
-            out.append(
-                para(
-                    text,
-                    style,
-                    leftIndent=left + HANG,
-                    firstLineIndent=0,
-                    bulletIndent=left,
-                    bulletText=marker if i == 0 else None,
-                    bulletFontName=style.fontName,
-                    bulletFontSize=style.fontSize,
-                    keepWithNext=1,
-                )
-            )
+            heading = hanging_item(text, marker if i == 0 else None, style, indent=left, hang=HANG)
+            heading.keepWithNext = 1
+            heading.starts_section = True  # no kata penyambung announces a new section
+            out.append(heading)
         else:
             out.append(para(text, style, leftIndent=left, firstLineIndent=first))
     gap = space(ctx, float(params.get("space_after", 0.5)))
@@ -135,7 +127,7 @@ def ordinal_word(n: int) -> str:
     """``KESATU``, ``KEDUA``, … ``KESEBELAS`` for diktum numbering."""
     if n == 1:
         return "KESATU"
-    return ("KE" + terbilang(n)).upper().replace(" ", " ")
+    return ("KE" + terbilang(n)).upper()
 
 
 def build_diktum(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
@@ -219,7 +211,7 @@ def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
             [[para(inline(str(params["label"])), ctx.styles.left), para(":", ctx.styles.left), ""]],
             [label_w, COLON_WIDTH, ctx.frame_width - label_w - COLON_WIDTH],
         )
-        gap = space(ctx, 0.3)
-        head.keepWithNext = gap.keepWithNext = 1
-        out += [head, gap]
+        # Break before the label only when the label, the header row and a first row would not
+        # fit; otherwise the table starts here and splits, repeating its header row.
+        out += [CondPageBreak(4 * ctx.line), head, space(ctx, 0.3)]
     return [*out, table, space(ctx, 0.5)]

@@ -66,6 +66,52 @@ def plain_table(
     return table
 
 
+def hang_width(markers: Sequence[str], style: ParagraphStyle, minimum: float = HANG) -> float:
+    """Room for the widest list marker plus a space, so items 1–9 and 10+ align their text."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widest = max(
+        (stringWidth(m + "\u00a0\u00a0", style.fontName, style.fontSize) for m in markers),
+        default=0.0,
+    )
+    return max(minimum, widest)
+
+
+def hanging_item(
+    markup: str,
+    marker: str | None,
+    style: ParagraphStyle,
+    *,
+    indent: float,
+    hang: float,
+    space_after: float = 0.0,
+) -> Paragraph:
+    """A list item: ``marker`` at ``indent``, the text hanging ``hang`` further in."""
+    return para(
+        markup,
+        style,
+        leftIndent=indent + hang,
+        bulletIndent=indent,
+        firstLineIndent=0,
+        bulletFontName=style.fontName,
+        bulletFontSize=style.fontSize,
+        bulletText=marker,
+        spaceAfter=space_after,
+    )
+
+
+def numbered_lines(
+    items: Sequence[str], style: ParagraphStyle, minimum: float = 6 * mm
+) -> Flowables:
+    """Plain-text items numbered 1., 2., … as hanging paragraphs (tujuan, tembusan, lists)."""
+    markers = [f"{i}." for i in range(1, len(items) + 1)]
+    hang = hang_width(markers, style, minimum)
+    return [
+        hanging_item(inline(item), marker, style, indent=0, hang=hang)
+        for item, marker in zip(items, markers, strict=True)
+    ]
+
+
 def blank_cells(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
     """Rows with empty-string cells replaced by empty spacers.
 
@@ -95,7 +141,13 @@ def rich_flowables(
     if first_line_indent is None:
         first_line_indent = ctx.profile.style.body_first_line_indent_mm * mm
     out: Flowables = []
-    for block in parse(text):
+    blocks = parse(text)
+    markers_by_level: dict[int, list[str]] = {}
+    for block in blocks:
+        if block.marker is not None:
+            markers_by_level.setdefault(block.level, []).append(_marker(block.marker))
+    hangs = {level: hang_width(markers, style) for level, markers in markers_by_level.items()}
+    for block in blocks:
         if block.marker is None:
             out.append(
                 para(
@@ -107,22 +159,22 @@ def rich_flowables(
                 )
             )
         else:
-            indent = left + block.level * HANG
-            marker = "\u2013" if block.marker in ("-", "\u2022") else block.marker
+            indent = left + sum(hangs[level] for level in range(block.level) if level in hangs)
             out.append(
-                para(
+                hanging_item(
                     block.text,
+                    _marker(block.marker),
                     style,
-                    leftIndent=indent + HANG,
-                    bulletIndent=indent,
-                    firstLineIndent=0,
-                    bulletFontName=style.fontName,
-                    bulletFontSize=style.fontSize,
-                    spaceAfter=gap * ctx.line / 2,
-                    bulletText=marker,
+                    indent=indent,
+                    hang=hangs[block.level],
+                    space_after=gap * ctx.line / 2,
                 )
             )
     return out
+
+
+def _marker(marker: str) -> str:
+    return "\u2013" if marker in ("-", "\u2022") else marker
 
 
 def numbered_items(
@@ -132,19 +184,11 @@ def numbered_items(
     style = style or ctx.styles.body
     if numbering == "none" or len(items) == 1:
         return [para(inline(item), style, firstLineIndent=0) for item in items]
-    out: Flowables = []
-    for i, item in enumerate(items):
-        marker = f"{chr(ord('a') + i)}." if numbering == "a" else f"{i + 1}."
-        out.append(
-            para(
-                inline(item),
-                style,
-                leftIndent=HANG,
-                bulletIndent=0,
-                firstLineIndent=0,
-                bulletFontName=style.fontName,
-                bulletFontSize=style.fontSize,
-                bulletText=marker,
-            )
-        )
-    return out
+    markers = [
+        f"{chr(ord('a') + i)}." if numbering == "a" else f"{i + 1}." for i in range(len(items))
+    ]
+    hang = hang_width(markers, style)
+    return [
+        hanging_item(inline(item), marker, style, indent=0, hang=hang)
+        for item, marker in zip(items, markers, strict=True)
+    ]

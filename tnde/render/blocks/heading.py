@@ -13,6 +13,7 @@ from tnde.render.blocks.common import (
     COLON_WIDTH,
     KEPALA_LABEL_WIDTH,
     Flowables,
+    numbered_lines,
     para,
     plain_table,
     space,
@@ -80,22 +81,8 @@ def yth_flowables(ctx: RenderContext, tujuan_field: str, di_field: str | None) -
     if len(tujuan) <= 1:
         rows = [[para("Yth.", style), para(inline(tujuan[0] if tujuan else ""), style)]]
     else:
-        rows = [
-            [
-                para("Yth." if i == 0 else "", style),
-                para(
-                    inline(t),
-                    style,
-                    leftIndent=6 * mm,
-                    firstLineIndent=0,
-                    bulletText=f"{i + 1}.",
-                    bulletIndent=0,
-                    bulletFontName=style.fontName,
-                    bulletFontSize=style.fontSize,
-                ),
-            ]
-            for i, t in enumerate(tujuan)
-        ]
+        items = numbered_lines(list(tujuan), style)
+        rows = [[para("Yth." if i == 0 else "", style), item] for i, item in enumerate(items)]
     out.append(plain_table(ctx, rows, [label_w, None]))
     di = str(ctx.value(di_field) or "") if di_field else ""
     if di:
@@ -200,18 +187,7 @@ def _daftar_indent(ctx: RenderContext, indent: Any) -> float:
 def _value_cell(ctx: RenderContext, value: Any) -> Any:
     style = ctx.styles.left
     if isinstance(value, tuple | list) and len(value) > 1:
-        return [
-            para(
-                inline(ctx.display(v)),
-                style,
-                leftIndent=6 * mm,
-                bulletIndent=0,
-                bulletText=f"{i + 1}.",
-                bulletFontName=style.fontName,
-                bulletFontSize=style.fontSize,
-            )
-            for i, v in enumerate(value)
-        ]
+        return numbered_lines([ctx.display(v) for v in value], style)
     return para(inline(ctx.display(value)), style)
 
 

@@ -88,8 +88,8 @@ class KopFlowable(Flowable):  # type: ignore[misc]
         out = []
         for i, text in enumerate(self.kop.lines):
             size = sizes[min(i, len(sizes) - 1)]
-            last = i == len(self.kop.lines) - 1
-            out.append((text, self.fonts.bold if last else self.fonts.regular, size))
+            bold = i >= self.kop.bold_from
+            out.append((text, self.fonts.bold if bold else self.fonts.regular, size))
         out.extend((t, self.fonts.regular, self.kop.address_size) for t in self.kop.address_lines)
         return out
 

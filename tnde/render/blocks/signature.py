@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from tnde import formatting
-from tnde.render.blocks.common import Flowables, para, plain_table, space
+from tnde.render.blocks.common import Flowables, numbered_lines, para, plain_table, space
 from tnde.render.blocks.heading import signature_column
 from tnde.render.context import RenderContext, SlotPosition
 from tnde.render.markup import inline
@@ -230,20 +230,8 @@ def build_tembusan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
         "", style, fontSize=ctx.profile.fonts.size - 1, leading=(ctx.profile.fonts.size - 1) * 1.2
     ).style
     out: Flowables = [space(ctx, 0.5), para(inline(ctx.profile.style.tembusan_label), small)]
-    numbered = ctx.profile.style.tembusan_numbered and len(items) > 1
-    for i, item in enumerate(items, start=1):
-        if numbered:
-            out.append(
-                para(
-                    inline(item),
-                    small,
-                    leftIndent=6 * mm,
-                    bulletIndent=0,
-                    bulletText=f"{i}.",
-                    bulletFontName=small.fontName,
-                    bulletFontSize=small.fontSize,
-                )
-            )
-        else:
-            out.append(para(inline(item), small))
+    if ctx.profile.style.tembusan_numbered and len(items) > 1:
+        out += numbered_lines(list(items), small)
+    else:
+        out += [para(inline(item), small) for item in items]
     return [KeepTogether(out)]

@@ -1,0 +1,16 @@
+"""NIPs of the people in the shipped demo chart, by role (all fictional)."""
+
+from __future__ import annotations
+
+# People of the demo chart (resources/org/diskominfo-nusantara-raya.toml), by role.
+PJ_GUBERNUR = "196905121990031002"
+SEKDA = "197001151993031004"
+KADIS = "196708271994031001"
+KABID_IKP_PLT_SEKDIS = "197803142003122002"  # Kabid IKP, and Plt. Sekretaris Dinas
+KABID_APTIKA = "197506222000031003"
+KASUBBAG_UMPEG = "198404172009022001"
+KASI_PIP = "198507302010011005"
+KASI_APL_PLH_KABID = "198702202010121002"  # Kasi Aplikasi, Plh. Kabid Aptika 23 Nov-11 Dec 2026
+PRANATA_KOMPUTER = "199412152020121004"
+PENGADMINISTRASI = "199208142015032005"
+ANALIS_STAT = "199603292022031003"

@@ -1,0 +1,167 @@
+"""``tnde org import|show|export`` on a real workspace folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tnde.cli import main as cli_main
+from tnde.cli import org_commands
+from tnde.org import OrgChart, demo_org_path, load_org, read_org, write_org
+from tnde.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def tnde(*argv: str | Path) -> int:
+    """Run the ``tnde`` command line in-process and return its exit code."""
+    args = [str(a) for a in argv]
+    parser = cli_main.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if "org" in sub.choices:
+        return cli_main.main(args)
+    # Until tnde/cli/main.py wires org_commands.register (the workspace helper's edit),
+    # register it here and run with main()'s error handling.
+    org_commands.register(sub)
+    parsed = parser.parse_args(args)
+    try:
+        return int(parsed.run(parsed))
+    except cli_main.TndeError as exc:
+        sys.stderr.write(f"tnde: {exc}\n")
+        return 1
+    except cli_main.commands.UsageError as exc:
+        sys.stderr.write(f"tnde: error: {exc}\n")
+        return 2
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    return tmp_path / "ruang kerja – é"
+
+
+def stored(workspace: Path) -> OrgChart:
+    with Workspace.open(workspace) as ws:
+        return load_org(ws.connect())
+
+
+def audit_count(workspace: Path) -> int:
+    with Workspace.open(workspace) as ws:
+        return int(ws.connect().execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+def test_import_creates_the_workspace_and_stores_the_chart(
+    workspace: Path, demo: OrgChart, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert tnde("--workspace", workspace, "org", "import", demo_org_path()) == 0
+    assert "imported 14 units, 18 jabatan, 17 pegawai, 19 assignments" in capsys.readouterr().out
+    assert stored(workspace) == demo
+
+
+def test_import_of_a_chart_with_problems_lists_them_and_writes_nothing(
+    workspace: Path, tmp_path: Path, demo: OrgChart, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert tnde("--workspace", workspace, "org", "import", demo_org_path()) == 0
+    audit_rows = audit_count(workspace)
+    broken = (
+        demo_org_path()
+        .read_text("utf-8")
+        .replace('superior_id = "KABID_IKP"', 'superior_id = "KABID_HUMAS"', 1)
+    )
+    path = tmp_path / "bagan rusak.toml"
+    path.write_text(broken.replace('dasar = "Surat Perintah Sekretaris', 'catatan = "', 1), "utf-8")
+    capsys.readouterr()
+    assert tnde("--workspace", workspace, "org", "import", path) == 1
+    err = capsys.readouterr().err
+    assert "catatan" in err
+    assert "unknown key" in err
+    path.write_text(broken, "utf-8")
+    assert tnde("--workspace", workspace, "org", "import", path) == 1
+    err = capsys.readouterr().err
+    assert f"{path} [jabatan[7].superior_id]: superior jabatan 'KABID_HUMAS'" in err
+    assert "1 problem(s)" in err
+    assert "nothing was imported" in err
+    assert stored(workspace) == demo
+    assert audit_count(workspace) == audit_rows
+
+
+def test_problems_in_a_csv_folder_name_the_file_and_row(
+    workspace: Path, tmp_path: Path, demo: OrgChart, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "csv bagan"
+    write_org(demo, folder)
+    lines = (folder / "assignment.csv").read_text("utf-8-sig").splitlines()
+    lines[2] = lines[2].replace("Keputusan Gubernur Nusantara Raya Nomor 821.2/412/BKD/2022", "")
+    lines[4] = lines[4].rsplit(",", 1)[0] + ","  # the Plt. loses its dasar
+    (folder / "assignment.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    assert tnde("--workspace", workspace, "org", "import", folder) == 1
+    err = capsys.readouterr().err
+    assert f"{folder / 'assignment.csv'} [row 5, dasar]:" in err
+    assert not workspace.exists()
+
+
+def test_import_check_only_validates(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert tnde("--workspace", workspace, "org", "import", "--check", demo_org_path()) == 0
+    assert "valid" in capsys.readouterr().out
+    assert not workspace.exists()
+
+
+def test_show_prints_the_tree_with_holders_on_a_date(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tnde("--workspace", workspace, "org", "import", demo_org_path())
+    capsys.readouterr()
+    assert tnde("--workspace", workspace, "org", "show", "--on", "2026-11-27") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Org chart on 2026-11-27\nPemerintah Provinsi Nusantara Raya (PROV)")
+    assert "  - Gubernur Nusantara Raya [GUB]: Pj. Dr. Ir. Hendra Wijaya Kusuma, M.Si.\n" in out
+    assert (
+        "[KABID_APTIKA]: Ir. Yusuf Pratama, M.Kom.; "
+        "Plh. Fajar Nugroho, S.Kom., M.Cs. until 2026-12-11\n"
+    ) in out
+    assert "[KASUBBAG_UMPEG] (registry desk): Rina Marlina, S.E.\n" in out
+    assert tnde("--workspace", workspace, "org", "show", "--on", "2026-08-01") == 0
+    assert "[SEKDIS]: (vacant)" in capsys.readouterr().out
+
+
+def test_show_json_nests_units_and_lists_holders(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tnde("--workspace", workspace, "org", "import", demo_org_path())
+    capsys.readouterr()
+    assert tnde("--workspace", workspace, "org", "show", "--json", "--on", "2026-12-12") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["on"] == "2026-12-12"
+    dinas = data["units"][0]["children"][1]
+    assert dinas["unit_id"] == "DISKOMINFO"
+    aptika = next(c for c in dinas["children"] if c["unit_id"] == "DISKOMINFO.APTIKA")
+    assert [h["bentuk"] for h in aptika["jabatan"][0]["holders"]] == ["definitif"]
+
+
+def test_show_rejects_a_bad_date_as_usage(workspace: Path) -> None:
+    tnde("--workspace", workspace, "org", "import", demo_org_path())
+    assert tnde("--workspace", workspace, "org", "show", "--on", "27-11-2026") == 2
+
+
+def test_show_on_a_missing_workspace_fails(workspace: Path) -> None:
+    assert tnde("--workspace", workspace, "org", "show") == 1
+
+
+def test_export_writes_toml_or_csv_that_reads_back(
+    workspace: Path, tmp_path: Path, demo: OrgChart
+) -> None:
+    tnde("--workspace", workspace, "org", "import", demo_org_path())
+    assert tnde("--workspace", workspace, "org", "export", tmp_path / "bagan ekspor.toml") == 0
+    assert read_org(tmp_path / "bagan ekspor.toml") == demo
+    assert tnde("--workspace", workspace, "org", "export", tmp_path / "csv ekspor") == 0
+    assert read_org(tmp_path / "csv ekspor") == demo
+
+
+def test_export_of_an_empty_chart_fails(workspace: Path, tmp_path: Path) -> None:
+    Workspace.create(workspace).close()
+    assert tnde("--workspace", workspace, "org", "export", tmp_path / "kosong.toml") == 1
+    assert not (tmp_path / "kosong.toml").exists()

@@ -1,0 +1,247 @@
+"""``tnde letter …`` and ``tnde inbox``: every step of an outgoing letter, headless."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tnde.cli.commands import UsageError
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+    from tnde.workflow.state import LetterState
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def register(sub: Any) -> None:
+    """Add ``letter`` and ``inbox`` to the command line."""
+    letter = sub.add_parser("letter", help="outgoing letters: draft, review, sign, send")
+    verbs = letter.add_subparsers(dest="verb", required=True, parser_class=type(letter))
+
+    p = verbs.add_parser("new", help="a new konsep from a draft file")
+    p.add_argument("draft")
+    _as(p)
+    p.add_argument("--unit", required=True, help="unit kerja of the konseptor")
+    route = p.add_mutually_exclusive_group(required=True)
+    route.add_argument("--signer", help="jabatan id of the signer: route built from the org chart")
+    route.add_argument(
+        "--route", help="by hand: kind:JABATAN,… e.g. periksa:KASI1,tandatangan:KADIS"
+    )
+    p.set_defaults(run=cmd_new)
+
+    p = verbs.add_parser("edit", help="a new revision of the text from a draft file")
+    p.add_argument("letter")
+    p.add_argument("draft")
+    _as(p)
+    p.set_defaults(run=cmd_edit)
+
+    for verb, needs_note in (
+        ("submit", False),
+        ("approve", False),
+        ("return", True),
+        ("reject", True),
+        ("cancel", True),
+        ("number", False),
+        ("sign", False),
+        ("send", False),
+        ("read", False),
+        ("archive", False),
+    ):
+        p = verbs.add_parser(verb, help=f"{verb} a letter")
+        p.add_argument("letter")
+        _as(p)
+        if needs_note:
+            p.add_argument("--note", required=True, help="the note or reason (required)")
+        if verb == "approve":
+            p.add_argument("--revision", help="the revision you approve (default: the head)")
+        if verb == "number":
+            p.add_argument("--lease", help="draw from this leased block of numbers")
+        p.set_defaults(run=cmd_action, action=verb)
+
+    p = verbs.add_parser("show", help="the letter's state")
+    p.add_argument("letter")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_show)
+
+    p = verbs.add_parser("history", help="every event of the letter")
+    p.add_argument("letter")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_history)
+
+    p = verbs.add_parser("diff", help="text changes since a revision")
+    p.add_argument("letter")
+    p.add_argument("--since", help="revision hash (default: the previous one)")
+    p.add_argument("--as", dest="actor", help="changes since the revision this NIP last saw")
+    p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("inbox", help="what this person must act on")
+    _as(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_inbox)
+
+
+def _as(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as", dest="actor", required=True, metavar="NIP", help="who acts (NIP)")
+
+
+def _letters(args: argparse.Namespace) -> Any:
+    from tnde.cli.workspace_commands import open_workspace
+    from tnde.workflow.letters import Letters
+
+    return Letters(open_workspace(args))
+
+
+def _parse_route(text: str) -> list[dict[str, str]]:
+    steps = []
+    for part in text.split(","):
+        kind, _, jabatan = part.strip().partition(":")
+        if not jabatan:
+            raise UsageError(f"route step {part!r} is not KIND:JABATAN")
+        steps.append({"kind": kind, "jabatan_id": jabatan})
+    return steps
+
+
+def _draft_values(path: str) -> tuple[str, str | None, dict[str, Any]]:
+    from tnde.drafts import load_draft
+
+    draft = load_draft(Path(path))
+    return draft.jenis, draft.profile_id, draft.raw_values
+
+
+def _recipients(letters: Any, values: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """Tujuan and tembusan from the draft; a line naming a jabatan of the org chart is internal."""
+    conn = letters.ws.connect()
+    try:
+        names = {
+            str(r[1]).casefold(): str(r[0])
+            for r in conn.execute("SELECT jabatan_id, nama FROM jabatan")
+        }
+    finally:
+        conn.close()
+    out: dict[str, list[dict[str, str]]] = {}
+    for role in ("tujuan", "tembusan"):
+        items = values.get(role) or []
+        out[role] = []
+        for text in items if isinstance(items, list) else [items]:
+            key = str(text).split("(")[0].strip().casefold()
+            entry = {"text": str(text)}
+            if key in names:
+                entry["jabatan_id"] = names[key]
+            out[role].append(entry)
+    return out
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """``tnde letter new DRAFT --as NIP --unit U --signer J``."""
+    letters = _letters(args)
+    jenis, profile_id, values = _draft_values(args.draft)
+    if not profile_id:
+        raise UsageError("the draft names no profil")
+    state = letters.create(
+        args.actor, jenis=jenis, values=values, unit_id=args.unit, profile_id=profile_id
+    )
+    steps = _parse_route(args.route) if args.route else None
+    letters.set_route(args.actor, state.letter_id, steps, signer_jabatan=args.signer)
+    recipients = _recipients(letters, values)
+    if recipients["tujuan"]:
+        letters.set_recipients(args.actor, state.letter_id, **recipients)
+    _out(state.letter_id)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """``tnde letter edit LETTER DRAFT --as NIP``."""
+    letters = _letters(args)
+    _, _, values = _draft_values(args.draft)
+    state = letters.revise(args.actor, args.letter, values)
+    _out(f"{state.letter_id}: revisi {state.head_revision[:12]}")
+    return 0
+
+
+def cmd_action(args: argparse.Namespace) -> int:
+    """One lifecycle step by one person."""
+    from tnde.workflow import finishing
+
+    letters = _letters(args)
+    actor, letter = args.actor, args.letter
+    actions: dict[str, Callable[[], LetterState]] = {
+        "submit": lambda: letters.submit(actor, letter),
+        "approve": lambda: letters.approve(actor, letter, revision=args.revision),
+        "return": lambda: letters.return_for_revision(actor, letter, args.note),
+        "reject": lambda: letters.reject(actor, letter, args.note),
+        "cancel": lambda: finishing.cancel_letter(letters, actor, letter, args.note),
+        "number": lambda: finishing.number_letter(letters, actor, letter, lease_id=args.lease),
+        "sign": lambda: finishing.sign_letter(letters, actor, letter),
+        "send": lambda: finishing.send_letter(letters, actor, letter),
+        "read": lambda: finishing.mark_read(letters, actor, letter),
+        "archive": lambda: finishing.archive_letter(letters, actor, letter),
+    }
+    state = actions[args.action]()
+    extra = f" nomor {state.nomor}" if state.nomor and args.action == "number" else ""
+    _out(f"{state.letter_id}: {state.status.value}{extra}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """``tnde letter show LETTER``."""
+    state = _letters(args).get(args.letter)
+    if args.json:
+        _json(asdict(state))
+        return 0
+    _out(f"{state.letter_id}  {state.jenis}  {state.status.value}")
+    _out(f"  hal      : {state.hal}")
+    _out(f"  nomor    : {state.nomor or '-'}")
+    _out(f"  revisi   : {state.head_revision[:12]} ({len(state.revisions)} revisi)")
+    for step in state.route:
+        done = "selesai" if step.approved_revision == state.head_revision else "menunggu"
+        _out(f"  langkah {step.step_no}: {step.kind:<17} {step.jabatan_id:<12} {done}")
+    for i, r in enumerate(state.recipients):
+        sent = "terkirim" if i in state.dispatched else ""
+        _out(f"  {r.role:<8} : {r.text} {sent}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """``tnde letter history LETTER``."""
+    events = _letters(args).history(args.letter)
+    if args.json:
+        _json([{**asdict(e), "type": str(e.type)} for e in events])
+        return 0
+    for e in events:
+        note = e.payload.get("note") or e.payload.get("reason") or e.payload.get("nomor") or ""
+        _out(f"{e.letter_seq:>3} {e.client_time} {e.type!s:<18} {e.actor_nip} {note}")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """``tnde letter diff LETTER``."""
+    _out(
+        _letters(args).diff(args.letter, since=args.since, for_nip=args.actor)
+        or "(tidak ada perubahan)"
+    )
+    return 0
+
+
+def cmd_inbox(args: argparse.Namespace) -> int:
+    """``tnde inbox --as NIP``."""
+    items = _letters(args).inbox(args.actor)
+    if args.json:
+        _json([asdict(i) for i in items])
+        return 0
+    for item in items:
+        _out(f"{item.letter_id}  {item.kind:<17} {item.jenis:<16} {item.hal}")
+    if not items:
+        _out("(tidak ada yang menunggu)")
+    return 0

@@ -1,0 +1,257 @@
+"""``tnde org …``: import, show and export the workspace's org chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tnde.cli.commands import UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tnde.org import OrgChart, OrgProblem, Unit
+    from tnde.workspace import Workspace
+
+__all__ = ["cmd_org_export", "cmd_org_import", "cmd_org_show", "register"]
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``org import``, ``org show`` and ``org export`` to the ``tnde`` command."""
+    org = sub.add_parser("org", help="the org chart: units, jabatan, pegawai, who holds what")
+    org_sub = org.add_subparsers(dest="org_command", required=True, parser_class=type(org))
+
+    p = org_sub.add_parser(
+        "import", help="replace the org chart with a TOML file or a folder of CSV files"
+    )
+    p.add_argument(
+        "source",
+        type=Path,
+        help="org TOML file, or a folder with unit.csv, jabatan.csv, pegawai.csv, assignment.csv",
+    )
+    p.add_argument("--check", action="store_true", help="only validate; write nothing")
+    p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
+    p.add_argument("--json", action="store_true", help="machine-readable problems")
+    p.set_defaults(run=cmd_org_import)
+
+    p = org_sub.add_parser("show", help="the unit tree with the holders of each jabatan")
+    p.add_argument("--on", help="holders on YYYY-MM-DD (default: today)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_org_show)
+
+    p = org_sub.add_parser("export", help="write the org chart to a file")
+    p.add_argument(
+        "target", type=Path, help="FILE.toml, or any other name for a folder of CSV files"
+    )
+    p.set_defaults(run=cmd_org_export)
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def cmd_org_import(args: argparse.Namespace) -> int:
+    """``tnde org import SOURCE``: validate, then replace the chart (all or nothing)."""
+    from tnde.org import read_org, replace_org
+
+    chart = read_org(args.source)
+    problems = chart.validate()
+    if problems:
+        if args.json:
+            _json({"imported": False, "problems": [_problem_json(p) for p in problems]})
+        for problem in problems:
+            _err(_locate(args.source, problem))
+        _err(f"{len(problems)} problem(s) in {args.source}; nothing was imported")
+        return 1
+    counts = _counts(chart)
+    if args.check:
+        _report(args, {"imported": False, "counts": counts}, f"{args.source}: valid ({counts})")
+        return 0
+    workspace = _open(args, create=True)
+    try:
+        with workspace.transaction() as conn:
+            replace_org(conn, chart, actor=args.actor)
+    finally:
+        workspace.close()
+    _report(
+        args,
+        {"imported": True, "counts": counts},
+        f"imported {counts} into {workspace.path}",
+    )
+    return 0
+
+
+def cmd_org_show(args: argparse.Namespace) -> int:
+    """``tnde org show [--on DATE] [--json]``: the unit tree with today's holders."""
+    from tnde.org import holders
+
+    on = _parse_date(args.on) if args.on else dt.date.today()
+    chart = _load(args)
+
+    def holder_rows(jabatan_id: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "nip": h.nip,
+                "nama": chart.pegawai_by_nip[h.nip].nama if h.nip in chart.pegawai_by_nip else "",
+                "bentuk": h.bentuk,
+                "dasar": h.dasar,
+                "mulai": h.mulai.isoformat(),
+                "selesai": h.selesai.isoformat() if h.selesai else None,
+            }
+            for h in holders(chart, jabatan_id, on)
+        ]
+
+    def node(unit: Unit, seen: set[str]) -> dict[str, Any]:
+        seen.add(unit.unit_id)
+        return {
+            "unit_id": unit.unit_id,
+            "nama": unit.nama,
+            "kode": unit.kode,
+            "jabatan": [
+                {
+                    "jabatan_id": j.jabatan_id,
+                    "nama": j.nama,
+                    "eselon": j.eselon,
+                    "heads_unit": j.heads_unit,
+                    "superior_id": j.superior_id,
+                    "registry": j.registry,
+                    "holders": holder_rows(j.jabatan_id),
+                }
+                for j in chart.jabatan_in(unit.unit_id)
+            ],
+            "children": [
+                node(child, seen)
+                for child in chart.children(unit.unit_id)
+                if child.unit_id not in seen
+            ],
+        }
+
+    seen: set[str] = set()
+    tree = [node(root, seen) for root in chart.roots()]
+    if args.json:
+        _json({"on": on.isoformat(), "units": tree})
+        return 0
+    if not chart.units:
+        _out("the workspace has no org chart yet; import one with: tnde org import FILE.toml")
+        return 0
+    _out(f"Org chart on {on.isoformat()}")
+    for root in tree:
+        _print_unit(root, 0)
+    return 0
+
+
+def cmd_org_export(args: argparse.Namespace) -> int:
+    """``tnde org export TARGET``: the chart as TOML (``*.toml``) or as four CSV files."""
+    from tnde.org import write_org
+
+    chart = _load(args)
+    if not chart.units:
+        _err("the workspace has no org chart to export")
+        return 1
+    write_org(chart, args.target)
+    _out(f"exported {_counts(chart)} to {args.target}")
+    return 0
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _workspace_path(args: argparse.Namespace) -> Path:
+    given: Path | None = getattr(args, "workspace", None)
+    if given is not None:
+        return Path(given)
+    from tnde.paths import default_workspace_path
+
+    return default_workspace_path()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    from tnde.workspace import Workspace
+
+    return Workspace.open(_workspace_path(args), create=create)
+
+
+def _load(args: argparse.Namespace) -> OrgChart:
+    from tnde.org import load_org
+
+    workspace = _open(args)
+    try:
+        conn = workspace.connect()
+        return load_org(conn)
+    finally:
+        workspace.close()
+
+
+def _counts(chart: OrgChart) -> str:
+    return (
+        f"{len(chart.units)} units, {len(chart.jabatan)} jabatan, {len(chart.pegawai)} pegawai, "
+        f"{len(chart.assignments)} assignments"
+    )
+
+
+def _locate(source: Path, problem: OrgProblem) -> str:
+    """Where a problem is, in the terms of the file it came from."""
+    if source.is_dir():
+        column = f", {problem.field}" if problem.field else ""
+        where = f"{source / (problem.table + '.csv')} [row {problem.index + 2}{column}]"
+    else:
+        where = f"{source} [{problem.key}]"
+    return f"{where}: {problem.detail}"
+
+
+def _problem_json(problem: OrgProblem) -> dict[str, Any]:
+    return {
+        "table": problem.table,
+        "index": problem.index,
+        "field": problem.field,
+        "key": problem.key,
+        "code": problem.code,
+        "message": problem.detail,
+    }
+
+
+def _print_unit(node: dict[str, Any], depth: int) -> None:
+    pad = "  " * depth
+    kode = f" [{node['kode']}]" if node["kode"] else ""
+    _out(f"{pad}{node['nama']} ({node['unit_id']}){kode}")
+    for j in node["jabatan"]:
+        marks = " (registry desk)" if j["registry"] else ""
+        names = "; ".join(_holder_text(h) for h in j["holders"]) or "(vacant)"
+        _out(f"{pad}  - {j['nama']} [{j['jabatan_id']}]{marks}: {names}")
+    for child in node["children"]:
+        _print_unit(child, depth + 1)
+
+
+def _holder_text(holder: dict[str, Any]) -> str:
+    if holder["bentuk"] == "definitif":
+        return str(holder["nama"])
+    until = f" until {holder['selesai']}" if holder["selesai"] else ""
+    return f"{holder['bentuk']} {holder['nama']}{until}"
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _report(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    if getattr(args, "json", False):
+        _json(data)
+    else:
+        _out(text)
+
+
+def _json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")

@@ -1,0 +1,222 @@
+"""``tnde register …``: the numbering register of the workspace, headless.
+
+``list`` shows the series (or, given unit, series and year, every number used in one series);
+``lease`` hands a block of numbers to a registry desk; ``leases`` and ``close`` show and close
+those blocks; ``void`` cancels a number with a reason. Changes are audited under ``--as``
+(default: this device).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from tnde.cli.commands import UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tnde.register import Lease
+    from tnde.workspace import Workspace
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``register`` and its verbs to the command line."""
+    top = sub.add_parser("register", help="the numbering register: series, leases, voided numbers")
+    verbs = top.add_subparsers(dest="verb", required=True, parser_class=type(top))
+
+    p = verbs.add_parser("list", help="the series, or every number used in one series")
+    _series_options(p, required=False)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_list)
+
+    p = verbs.add_parser("lease", help="give a registry desk a block of numbers")
+    _series_options(p, required=True)
+    p.add_argument("--size", type=int, required=True, help="how many numbers")
+    p.add_argument("--desk", required=True, help="the device or desk that will draw from it")
+    _actor_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_lease)
+
+    p = verbs.add_parser("leases", help="the open leases of a desk")
+    p.add_argument("--desk", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_leases)
+
+    p = verbs.add_parser("close", help="close a lease, voiding the numbers it did not use")
+    p.add_argument("lease", help="the lease id")
+    p.add_argument("--reason", required=True, help="why (recorded with every voided number)")
+    _actor_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_close)
+
+    p = verbs.add_parser("void", help="cancel a number for good, with a reason")
+    _series_options(p, required=True)
+    p.add_argument("--no", type=int, required=True, help="the sequence number to void")
+    p.add_argument("--reason", required=True, help="why (required, kept in the register)")
+    _actor_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_void)
+
+
+def _series_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--unit", required=required, help="unit id owning the counter ('' for a shared one)"
+    )
+    parser.add_argument(
+        "--series", required=required, help="series key, e.g. 'unit=OR|jenis=ND|year=2026'"
+    )
+    parser.add_argument("--year", type=int, required=required, help="year (0: never resets)")
+
+
+def _actor_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as", dest="actor", metavar="NIP", help="who acts, for the audit log (default: device)"
+    )
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    from tnde.cli.workspace_commands import open_workspace
+
+    return open_workspace(args)
+
+
+def _actor(args: argparse.Namespace, ws: Workspace) -> str:
+    return str(args.actor or f"device:{ws.device_id}")
+
+
+def _ref(args: argparse.Namespace) -> Any:
+    from tnde.register import SeriesRef
+
+    if args.unit is None or args.series is None or args.year is None:
+        raise UsageError("give --unit, --series and --year together")
+    return SeriesRef(args.unit, args.series, args.year)
+
+
+def _lease_dict(lease: Lease) -> dict[str, Any]:
+    return {**asdict(lease), "size": lease.size, "remaining": lease.remaining}
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """``tnde register list``: the series, or the numbers of one series."""
+    from tnde.register import list_series, uses
+
+    ws = _open(args)
+    try:
+        conn = ws.connect()
+        if None in (args.unit, args.series, args.year):
+            found = list_series(conn, unit_id=args.unit, series=args.series, year=args.year)
+            if args.json:
+                _json([{**asdict(s.ref), "last_no": s.last_no} for s in found])
+                return 0
+            for state in found:
+                ref = state.ref
+                _out(f"{ref.unit_id or '-':<16} {ref.year:>4}  {ref.series:<40} {state.last_no:>6}")
+            return 0
+        ref = _ref(args)
+        used = uses(conn, ref)
+        counter = list_series(conn, unit_id=ref.unit_id, series=ref.series, year=ref.year)
+        last_no = counter[0].last_no if counter else 0
+        if args.json:
+            rows = [{k: v for k, v in asdict(u).items() if k != "ref"} for u in used]
+            _json({**asdict(ref), "last_no": last_no, "uses": rows})
+            return 0
+        for use in used:
+            note = f"  ({use.reason})" if use.reason else ""
+            lease = f"  lease {use.lease_id}" if use.lease_id else ""
+            _out(
+                f"{use.no:>6}  {use.status:<7} {use.nomor or '-':<30} {use.letter_id or '-'}"
+                f"{lease}{note}"
+            )
+        _out(f"{len(used)} number(s) used; the counter stands at {last_no}")
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_lease(args: argparse.Namespace) -> int:
+    """``tnde register lease``: a block of numbers for a desk."""
+    from tnde.register import lease_block
+
+    ws = _open(args)
+    try:
+        with ws.transaction() as conn:
+            lease = lease_block(
+                conn, _ref(args), size=args.size, desk=args.desk, actor=_actor(args, ws)
+            )
+        if args.json:
+            _json(_lease_dict(lease))
+        else:
+            _out(
+                f"lease {lease.lease_id}: numbers {lease.first_no}-{lease.last_no}"
+                f" for desk {lease.desk!r}"
+            )
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_leases(args: argparse.Namespace) -> int:
+    """``tnde register leases --desk D``: the open leases of a desk."""
+    from tnde.register import open_leases
+
+    ws = _open(args)
+    try:
+        leases = open_leases(ws.connect(), args.desk)
+        if args.json:
+            _json([_lease_dict(lease) for lease in leases])
+            return 0
+        for lease in leases:
+            _out(
+                f"{lease.lease_id}  {lease.first_no}-{lease.last_no}  {lease.remaining} left"
+                f"  {lease.ref.series} ({lease.ref.unit_id or '-'}, {lease.ref.year})"
+            )
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    """``tnde register close LEASE --reason TEXT``: void the rest of a lease."""
+    from tnde.register import close_lease
+
+    ws = _open(args)
+    try:
+        with ws.transaction() as conn:
+            voided = close_lease(conn, args.lease, reason=args.reason, actor=_actor(args, ws))
+        if args.json:
+            _json({"lease_id": args.lease, "voided": list(voided)})
+        else:
+            _out(f"lease {args.lease} closed; {len(voided)} unused number(s) voided")
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_void(args: argparse.Namespace) -> int:
+    """``tnde register void``: cancel one number with a reason."""
+    from tnde.register import void_number
+
+    if not args.reason.strip():
+        raise UsageError("--reason must not be empty")
+    ws = _open(args)
+    try:
+        with ws.transaction() as conn:
+            use = void_number(conn, _ref(args), args.no, reason=args.reason, actor=_actor(args, ws))
+        if args.json:
+            _json({k: v for k, v in asdict(use).items() if k != "ref"} | asdict(use.ref))
+        else:
+            _out(f"no. {use.no} of {use.ref} voided: {use.reason}")
+        return 0
+    finally:
+        ws.close()

@@ -1,0 +1,187 @@
+"""``tnde workspace …`` and ``tnde audit …``: create, check and audit the local workspace.
+
+Other areas' commands open the workspace with :func:`open_workspace`, so the global
+``--workspace`` option and the "not a workspace" hint work the same everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tnde.cli.commands import UsageError
+from tnde.errors import WorkspaceError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tnde.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``workspace`` and ``audit`` with their sub-commands."""
+    workspace = sub.add_parser("workspace", help="create and check the local workspace")
+    commands = workspace.add_subparsers(dest="workspace_command", required=True)
+
+    p = commands.add_parser("init", help="create a new workspace (the folder must be empty)")
+    p.add_argument("--profile", metavar="ID", help="office profile letters use by default")
+    p.add_argument("--archive-url", metavar="URL", help="central archive server (default: none)")
+    p.add_argument("--demo", action="store_true", help="a practice workspace")
+    p.set_defaults(run=cmd_workspace_init)
+
+    p = commands.add_parser("info", help="ids, schema version and settings of the workspace")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_workspace_info)
+
+    p = commands.add_parser("check", help="verify the database, blob files and hash chains")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_workspace_check)
+
+    audit = sub.add_parser("audit", help="the hash-chained audit log")
+    commands = audit.add_subparsers(dest="audit_command", required=True)
+
+    p = commands.add_parser("verify", help="re-hash the audit log and name the first broken row")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_audit_verify)
+
+    p = commands.add_parser("show", help="the newest audit rows")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows to show (20)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_audit_show)
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    """The folder from the global ``--workspace`` option, or the default one."""
+    from tnde.paths import default_workspace_path
+
+    given = getattr(args, "workspace", None)
+    return Path(given) if given is not None else default_workspace_path()
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """Open the workspace the command line names; a missing one gets a hint how to make it."""
+    from tnde.workspace import Workspace
+
+    path = workspace_path(args)
+    try:
+        return Workspace.open(path)
+    except WorkspaceError as exc:
+        if exc.kind != WorkspaceError.NOT_A_WORKSPACE:
+            raise
+        hint = f"{exc.detail}; create one with: tnde --workspace {str(path)!r} workspace init"
+        raise WorkspaceError(exc.kind, exc.path, hint) from None
+
+
+# -- workspace ------------------------------------------------------------------------------------
+
+
+def cmd_workspace_init(args: argparse.Namespace) -> int:
+    """``tnde workspace init``: a new workspace in an empty (or new) folder."""
+    from tnde.profiles.loader import load_profile
+    from tnde.workspace import Workspace, WorkspaceConfig
+
+    profile_id = ""
+    if args.profile:
+        if args.profile.endswith(".toml"):
+            raise UsageError("--profile takes the id of a shipped profile, not a file")
+        profile_id = load_profile(args.profile).id
+    config = WorkspaceConfig(profile_id=profile_id, archive_url=args.archive_url, demo=args.demo)
+    with Workspace.create(workspace_path(args), config=config) as ws:
+        _out(f"created workspace {ws.path}")
+        _out(f"  workspace id {ws.workspace_id}")
+        _out(f"  device id    {ws.device_id}")
+        _out(f"  profile      {profile_id or '(none yet)'}")
+    return 0
+
+
+def cmd_workspace_info(args: argparse.Namespace) -> int:
+    """``tnde workspace info``: what the workspace is."""
+    with open_workspace(args) as ws:
+        info = {
+            "path": str(ws.path),
+            "workspace_id": ws.workspace_id,
+            "device_id": ws.device_id,
+            "schema_version": ws.schema_version,
+            "profile": ws.config.profile_id,
+            "archive_url": ws.config.archive_url,
+            "demo": ws.config.demo,
+        }
+    if args.json:
+        _json(info)
+    else:
+        for key, value in info.items():
+            _out(f"{key:<15} {'' if value is None else value}")
+    return 0
+
+
+def cmd_workspace_check(args: argparse.Namespace) -> int:
+    """``tnde workspace check``: exit 1 when anything is damaged (warnings alone exit 0)."""
+    from tnde.workspace import check_workspace
+
+    with open_workspace(args) as ws:
+        report = check_workspace(ws)
+    if args.json:
+        _json(report.as_dict())
+    else:
+        for finding in report.findings:
+            _out(f"{finding.severity}: {finding.subject}: {finding.detail}")
+        _out(
+            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s); checked "
+            f"{report.blobs} blob(s), {report.audit_rows} audit row(s), {report.events} event(s)"
+        )
+    return 0 if report.ok else 1
+
+
+# -- audit ----------------------------------------------------------------------------------------
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """``tnde audit verify``: exit 1 naming the first broken row."""
+    from tnde.workspace import audit_verify
+
+    with open_workspace(args) as ws:
+        conn = ws.connect()
+        conn.execute("BEGIN")  # a read snapshot: rows appended meanwhile are not half-seen
+        problems = audit_verify(conn)
+        rows = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+        conn.execute("COMMIT")
+    if args.json:
+        _json({"ok": not problems, "rows": rows, "problems": [vars(p) for p in problems]})
+    elif problems:
+        first = problems[0]
+        _out(f"audit log broken at row {first.seq} ({first.kind}): {first.detail}")
+        for problem in problems[1:]:
+            _out(f"  also row {problem.seq} ({problem.kind}): {problem.detail}")
+    else:
+        _out(f"audit log intact: {rows} row(s)")
+    return 1 if problems else 0
+
+
+def cmd_audit_show(args: argparse.Namespace) -> int:
+    """``tnde audit show``: the newest rows, oldest first."""
+    from tnde.workspace import audit_entries
+
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with open_workspace(args) as ws:
+        conn = ws.connect()
+        entries = audit_entries(conn, limit=args.limit)
+    if args.json:
+        _json([vars(e) for e in entries])
+        return 0
+    for entry in entries:
+        details = json.dumps(entry.details, ensure_ascii=False, sort_keys=True)
+        _out(
+            f"{entry.seq:>6}  {entry.at}  {entry.actor}  {entry.action}  {entry.object}  {details}"
+        )
+    return 0
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))

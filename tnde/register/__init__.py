@@ -1,0 +1,60 @@
+"""The numbering register: letter numbers issued atomically, voided with a reason, leased in blocks.
+
+- :mod:`~tnde.register.register`: the central counter of each series (:func:`issue_number`,
+  :func:`void_number`, :func:`void_issued`, :func:`uses`, :func:`last_issued`) and
+  :func:`series_for`, which turns an office's :class:`~tnde.numbering.SeriesPolicy` into a
+  :class:`SeriesRef`.
+- :mod:`~tnde.register.leases`: blocks of numbers held by one registry desk
+  (:func:`lease_block`, :func:`draw_from_lease`, :func:`close_lease`, :func:`open_leases`).
+
+A number is never given out twice: the counter moves inside ``BEGIN IMMEDIATE`` transactions,
+the ``number_use`` table's primary key refuses a duplicate, and leased blocks are taken out of
+central issuance. Every issue, void and lease appends a row to the workspace's audit log.
+Everything raises :class:`tnde.errors.RegisterError` with a stable ``code``.
+"""
+
+from __future__ import annotations
+
+from tnde.register.leases import (
+    MAX_LEASE_SIZE,
+    Lease,
+    close_lease,
+    draw_from_lease,
+    get_lease,
+    lease_block,
+    open_leases,
+)
+from tnde.register.register import (
+    IssuedNumber,
+    NumberUse,
+    SeriesRef,
+    SeriesState,
+    issue_number,
+    last_issued,
+    list_series,
+    series_for,
+    uses,
+    void_issued,
+    void_number,
+)
+
+__all__ = [
+    "MAX_LEASE_SIZE",
+    "IssuedNumber",
+    "Lease",
+    "NumberUse",
+    "SeriesRef",
+    "SeriesState",
+    "close_lease",
+    "draw_from_lease",
+    "get_lease",
+    "issue_number",
+    "last_issued",
+    "lease_block",
+    "list_series",
+    "open_leases",
+    "series_for",
+    "uses",
+    "void_issued",
+    "void_number",
+]

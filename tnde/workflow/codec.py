@@ -1,0 +1,28 @@
+"""LetterState to and from JSON, for the projection row (``letter.state_json``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from tnde.workflow.state import LetterState, LetterStatus, Recipient, Step
+
+
+def state_to_json(state: LetterState) -> str:
+    """The state as compact, key-sorted JSON."""
+    return json.dumps(asdict(state), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def state_from_json(text: str) -> LetterState:
+    """The state stored by :func:`state_to_json`."""
+    data: dict[str, Any] = json.loads(text)
+    data["status"] = LetterStatus(data["status"])
+    data["route"] = tuple(Step(**s) for s in data["route"])
+    data["recipients"] = tuple(Recipient(**r) for r in data["recipients"])
+    for key in ("revisions", "signed_blobs", "dispatched"):
+        data[key] = tuple(data[key])
+    data["read_by"] = tuple(tuple(r) for r in data["read_by"])
+    data["notes"] = tuple(tuple(n) for n in data["notes"])
+    data["planned_signers"] = tuple(tuple(p) for p in data["planned_signers"])
+    return LetterState(**data)

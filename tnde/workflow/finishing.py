@@ -1,0 +1,304 @@
+"""The registry and signing end of the lifecycle: number and final PDF, signatures,
+dispatch, read receipts, archiving and cancellation.
+
+The number is fixed in the same transaction that renders the final PDF and stores it
+(DESIGN.md §5): any byte changed after signing would break the signature, so nothing in the
+PDF may depend on a later step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tnde.errors import WorkflowRefused
+from tnde.workflow.events import EventType
+
+if TYPE_CHECKING:
+    import datetime as dt
+    import sqlite3
+
+    from tnde.profiles.model import Profile
+    from tnde.templates.model import Template
+    from tnde.workflow.letters import Letters
+    from tnde.workflow.state import LetterState
+
+_DERAJAT = {"Biasa": "B", "Terbatas": "T", "Rahasia": "R", "Sangat Rahasia": "SR"}
+#: Preference when several people hold a jabatan on one day: a Plh./Plt. stands in for an
+#: absent holder, so the acting official is the one who signs.
+_SIGNER_PREFERENCE = {"Plh.": 0, "Plt.": 1, "Pj.": 2, "definitif": 3}
+
+
+def number_letter(
+    letters: Letters,
+    actor: str,
+    letter_id: str,
+    *,
+    signers: dict[int, str] | None = None,
+    lease_id: str | None = None,
+    desk: str | None = None,
+) -> LetterState:
+    """Fix the number, render the final PDF with it and store it, in one transaction.
+
+    Args:
+        signers: signing step → NIP of who will sign (default: who holds the jabatan today,
+            preferring a Plh./Plt. over an absent definitive holder).
+        lease_id, desk: draw from this leased block (offline registry desk) instead of the
+            central register.
+    """
+    from tnde.org import load_org, signature_block
+    from tnde.profiles import load_profile
+    from tnde.render import TteStamp, render_letter
+    from tnde.templates.loader import load_template
+    from tnde.templates.values import validate_values
+
+    state = letters.get(letter_id)
+    now = letters.clock()
+    today = now.date()
+    template = load_template(state.jenis)
+    profile = load_profile(state.profile_id)
+    with letters.ws.transaction() as conn:
+        letters.store.precheck(
+            conn,
+            letter_id=letter_id,
+            type=EventType.NUMBERED,
+            actor_nip=actor,
+            payload={"nomor": "-", "blob": "-"},
+        )
+        chart = load_org(conn)
+        planned = planned_signers(conn, state, signers or {}, today)
+        first_step, first_nip = planned[0]
+        step = next(s for s in state.route if s.step_no == first_step)
+        # The signature block is computed from the org chart and the delegation in force
+        # today, and snapshotted into the letter: later changes of title never alter it.
+        snapshot = signature_block(chart, first_nip, step.jabatan_id, today)
+        raw = dict(state.head_values)
+        if template.field("penandatangan") is not None:
+            raw["penandatangan"] = _snapshot_json(snapshot)
+        values, problems = validate_values(template, raw)
+        if problems:
+            raise WorkflowRefused("WF-INVALID", f"isian belum benar: {problems[0]}")
+        issued = _issue(
+            conn,
+            letters,
+            state,
+            template,
+            profile,
+            values,
+            today,
+            actor,
+            lease_id=lease_id,
+            desk=desk,
+        )
+        values = {**values, "nomor": issued.nomor, "tanggal": today}
+        caption = (snapshot.person.jabatan, snapshot.person.nama)
+        result = render_letter(
+            template,
+            profile,
+            values,
+            mode="final",
+            stamp=TteStamp(document_id=letter_id, caption_lines=caption),
+        )
+        blob = letters.ws.blobs.put(result.pdf, "application/pdf", conn)
+        payload = {
+            "nomor": issued.nomor,
+            "no": issued.no,
+            "blob": blob,
+            "series": {
+                "unit_id": issued.ref.unit_id,
+                "series": issued.ref.series,
+                "year": issued.ref.year,
+            },
+            "signers": [{"step": s, "nip": n} for s, n in planned],
+            "penandatangan": _snapshot_json(snapshot),
+            "tanggal": today.isoformat(),
+        }
+        return letters.store.append(
+            conn, letter_id=letter_id, type=EventType.NUMBERED, actor_nip=actor, payload=payload
+        ).state
+
+
+def planned_signers(
+    conn: sqlite3.Connection, state: LetterState, chosen: dict[int, str], today: dt.date
+) -> list[tuple[int, str]]:
+    """(signing step, NIP) for every signing step: the chosen person, or today's holder."""
+    out = []
+    for step in state.signing_steps():
+        nip = chosen.get(step.step_no)
+        if nip is None:
+            rows = conn.execute(
+                "SELECT nip, bentuk FROM assignment WHERE jabatan_id = ? AND mulai <= ? "
+                "AND (selesai IS NULL OR selesai >= ?)",
+                (step.jabatan_id, today.isoformat(), today.isoformat()),
+            ).fetchall()
+            if not rows:
+                raise WorkflowRefused(
+                    "WF-NO-SIGNER",
+                    f"jabatan {step.jabatan_id} tidak dipegang siapa pun pada {today}",
+                )
+            nip = min(rows, key=lambda r: _SIGNER_PREFERENCE.get(r[1], 9))[0]
+        out.append((step.step_no, str(nip)))
+    return out
+
+
+def _issue(
+    conn: sqlite3.Connection,
+    letters: Letters,
+    state: LetterState,
+    template: Template,
+    profile: Profile,
+    values: dict[str, Any],
+    today: dt.date,
+    actor: str,
+    *,
+    lease_id: str | None,
+    desk: str | None,
+) -> Any:
+    from dataclasses import replace
+
+    from tnde.numbering import NumberContext, format_arahan_number, parse_pattern
+    from tnde.profiles.model import ARAHAN
+    from tnde.register import draw_from_lease, issue_number, series_for
+
+    derajat = _DERAJAT.get(str(values.get("sifat", "Biasa")), "B")
+    # The letter is issued by the signer's unit: its code goes into the number and its
+    # register counts the letter (a Kasi's draft signed by the Kepala Dinas is a Dinas letter).
+    signer_jabatan = state.signing_steps()[0].jabatan_id
+    unit_row = conn.execute(
+        "SELECT u.unit_id, u.kode FROM jabatan j JOIN unit u ON u.unit_id = j.unit_id "
+        "WHERE j.jabatan_id = ?",
+        (signer_jabatan,),
+    ).fetchone()
+    issuing_unit = unit_row[0] if unit_row else state.unit_id
+    unit_code = (unit_row[1] if unit_row else "") or profile.numbering.unit_code
+    pattern_text = profile.numbering.pattern_for(state.jenis)
+    arahan = ARAHAN in (pattern_text, template.numbering)
+    # arahan documents (Keputusan…) count per year and jenis whatever the letter series do
+    policy = (
+        replace(profile.numbering.series, per_jenis=True) if arahan else profile.numbering.series
+    )
+    ref = series_for(
+        policy, unit_id=issuing_unit, jenis=state.jenis, derajat=derajat, tanggal=today
+    )
+
+    def fmt(seq: int) -> str:
+        if arahan:
+            return format_arahan_number(seq, today.year)
+        return parse_pattern(pattern_text).format(
+            NumberContext(
+                seq=seq,
+                tanggal=today,
+                kka=str(values.get("kka", "")),
+                unit=unit_code,
+                derajat=derajat,
+                jenis=template.kode,
+            )
+        )
+
+    at = letters.clock().isoformat()
+    if lease_id:
+        return draw_from_lease(
+            conn,
+            lease_id,
+            desk=desk or letters.ws.device_id,
+            letter_id=state.letter_id,
+            format=fmt,
+            actor=actor,
+            at=at,
+        )
+    return issue_number(conn, ref, letter_id=state.letter_id, format=fmt, actor=actor, at=at)
+
+
+def _snapshot_json(signer: Any) -> dict[str, Any]:
+    """A Signer as the raw field value a draft would hold (person fields + delegasi)."""
+    from dataclasses import asdict
+
+    data: dict[str, Any] = {k: v for k, v in asdict(signer.person).items() if v}
+    if signer.delegasi is not None:
+        data["delegasi"] = {k: v for k, v in asdict(signer.delegasi).items() if v}
+    return data
+
+
+def sign_letter(letters: Letters, actor: str, letter_id: str) -> LetterState:
+    """Record the signer's signature on the final PDF at their step.
+
+    The cryptographic PAdES signature is applied to ``final_blob`` by the signing service;
+    this event records who signed which revision, at which step, and the signed file.
+    """
+    state = letters.get(letter_id)
+    step = state.current_step()
+    payload = {"step": step.step_no if step else 0, "blob": state.final_blob}
+    return letters._do(letter_id, EventType.SIGNED, actor, payload)
+
+
+def send_letter(
+    letters: Letters,
+    actor: str,
+    letter_id: str,
+    *,
+    recipients: list[int] | None = None,
+    channel: str = "sistem",
+) -> LetterState:
+    """Dispatch to every recipient (or the given indexes), recording each dispatch."""
+    state = letters.get(letter_id)
+    chosen = recipients if recipients is not None else list(range(len(state.recipients)))
+    dispatches = [
+        {
+            "recipient": i,
+            "channel": channel
+            if state.recipients[i].jabatan_id or channel != "sistem"
+            else "pos-el",
+        }
+        for i in chosen
+        if 0 <= i < len(state.recipients)
+    ] or [{"recipient": i} for i in chosen]
+    return letters._do(letter_id, EventType.SENT, actor, {"dispatches": dispatches})
+
+
+def mark_read(letters: Letters, actor: str, letter_id: str) -> LetterState:
+    """The read receipt of an internal recipient (the actor's jabatan among the recipients)."""
+    from tnde.workflow.authority import SqlAuthority
+
+    state = letters.get(letter_id)
+    conn = letters.ws.connect()
+    try:
+        mine = set(SqlAuthority(conn).jabatan_of(actor, letters.clock().date()))
+    finally:
+        conn.close()
+    index = next(
+        (
+            i
+            for i, r in enumerate(state.recipients)
+            if r.jabatan_id and r.jabatan_id in mine and i in state.dispatched
+        ),
+        -1,
+    )
+    return letters._do(letter_id, EventType.READ, actor, {"recipient": index})
+
+
+def archive_letter(letters: Letters, actor: str, letter_id: str) -> LetterState:
+    """File a sent letter in its unit's records."""
+    return letters._do(letter_id, EventType.ARCHIVED, actor, {})
+
+
+def cancel_letter(letters: Letters, actor: str, letter_id: str, reason: str) -> LetterState:
+    """Withdraw a letter before signing; a number it held is voided with the same reason."""
+    from tnde.register import void_issued
+
+    state = letters.get(letter_id)
+    with letters.ws.transaction() as conn:
+        done = letters.store.append(
+            conn,
+            letter_id=letter_id,
+            type=EventType.CANCELLED,
+            actor_nip=actor,
+            payload={"reason": reason},
+        )
+        if state.nomor:
+            void_issued(
+                conn,
+                letter_id=letter_id,
+                reason=f"surat dibatalkan: {reason}",
+                actor=actor,
+                at=done.event.client_time,
+            )
+    return done.state

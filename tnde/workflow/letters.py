@@ -1,0 +1,343 @@
+"""The outgoing-letter service: every step of the lifecycle as one call (the CLI and the UI
+both use this; the rules themselves live in :mod:`tnde.workflow.rules`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tnde.errors import WorkflowRefused
+from tnde.ids import uuid7
+from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.diff import text_diff
+from tnde.workflow.events import EventType
+from tnde.workflow.service import Clock, EventStore, utc_now
+from tnde.workflow.state import LetterState, LetterStatus
+from tnde.workflow.tasks import REGISTRY_KINDS
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from tnde.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """A letter waiting for this person, and why."""
+
+    letter_id: str
+    kind: str
+    step_no: int
+    jenis: str
+    hal: str
+    status: str
+    since: str
+
+
+class Letters:
+    """Outgoing letters of one workspace.
+
+    Args:
+        workspace: the open workspace.
+        clock: source of "now" (tests pass a fixed one); the date of "now" is the day the
+            rules check delegations against.
+    """
+
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        self.ws = workspace
+        self.clock = clock
+        self.store = EventStore(workspace.device_id, clock)
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def get(self, letter_id: str) -> LetterState:
+        """The letter's state.
+
+        Raises:
+            WorkflowRefused: no such letter (rule ``WF-UNKNOWN``).
+        """
+        with self.ws.transaction() as conn:
+            state = self.store.state(conn, letter_id)
+        if state is None:
+            raise WorkflowRefused("WF-UNKNOWN", f"surat {letter_id} tidak dikenal")
+        return state
+
+    def history(self, letter_id: str) -> list[Any]:
+        """Every event of the letter, oldest first."""
+        self.get(letter_id)
+        conn = self.ws.connect()
+        try:
+            return self.store.events(conn, letter_id)
+        finally:
+            conn.close()
+
+    def diff(self, letter_id: str, *, since: str | None = None, for_nip: str | None = None) -> str:
+        """The text changes from ``since`` (or the revision ``for_nip`` last acted on, or the
+        previous revision) to the head revision."""
+        state = self.get(letter_id)
+        base = since or (state.last_seen.get(for_nip, "") if for_nip else "")
+        if not base:
+            base = state.revisions[-2] if len(state.revisions) > 1 else state.head_revision
+        conn = self.ws.connect()
+        try:
+            old = _revision_values(conn, base)
+            new = _revision_values(conn, state.head_revision)
+        finally:
+            conn.close()
+        return text_diff(old, new, old_label=base[:12], new_label=state.head_revision[:12])
+
+    def inbox(self, nip: str, on: dt.date | None = None) -> list[InboxItem]:
+        """Letters this person must act on today: own drafts and returns, review and signing
+        steps of every jabatan they hold or act in, and registry tasks at a registry desk."""
+        day = on or self.clock().date()
+        conn = self.ws.connect()
+        try:
+            authority = SqlAuthority(conn)
+            jabatan = authority.jabatan_of(nip, day)
+            registry = authority.is_registry(nip, day)
+            marks = ",".join("?" * len(jabatan)) or "''"
+            kinds = ",".join("?" * len(REGISTRY_KINDS))
+            rows = conn.execute(
+                "SELECT t.letter_id, t.kind, t.step_no, l.jenis, l.hal, l.state, t.since "
+                "FROM task t JOIN letter l ON l.letter_id = t.letter_id "
+                f"WHERE t.nip = ? OR t.jabatan_id IN ({marks}) "
+                f"OR (? AND t.kind IN ({kinds})) ORDER BY t.since LIMIT 500",
+                (nip, *jabatan, int(registry), *REGISTRY_KINDS),
+            ).fetchall()
+        finally:
+            conn.close()
+        return [InboxItem(*row) for row in rows]
+
+    # -- drafting -------------------------------------------------------------------------------
+
+    def create(
+        self, actor: str, *, jenis: str, values: dict[str, Any], unit_id: str, profile_id: str
+    ) -> LetterState:
+        """A new konsep of ``jenis`` with its first text."""
+        from tnde.profiles import load_profile
+        from tnde.templates.loader import load_template
+
+        load_template(jenis)  # unknown jenis fails here, before anything is stored
+        profile = load_profile(profile_id)
+        payload = {
+            "jenis": jenis,
+            "profile_id": profile_id,
+            "unit_id": unit_id,
+            "values": _jsonable(values),
+            "route_restart": profile.style.route_restart,
+        }
+        return self._do(uuid7(), EventType.CREATED, actor, payload)
+
+    def revise(self, actor: str, letter_id: str, values: dict[str, Any]) -> LetterState:
+        """A new text for the letter (every earlier text is kept)."""
+        state = self.get(letter_id)
+        return self._do(
+            letter_id,
+            EventType.REVISED,
+            actor,
+            {"values": _jsonable(values), "parent_revision": state.head_revision},
+        )
+
+    def set_route(
+        self,
+        actor: str,
+        letter_id: str,
+        steps: list[dict[str, str]] | None = None,
+        *,
+        signer_jabatan: str | None = None,
+    ) -> LetterState:
+        """Set the route by hand (``steps``), or build it from the org chart up to
+        ``signer_jabatan``."""
+        from tnde.profiles import load_profile
+
+        state = self.get(letter_id)
+        paraf_max = load_profile(state.profile_id).style.paraf_max
+        if steps is None:
+            if not signer_jabatan:
+                raise WorkflowRefused("WF-ROUTE-SIGNER", "sebutkan jabatan penandatangan")
+            steps = self._route_from_org(actor, signer_jabatan, paraf_max)
+        return self._do(
+            letter_id, EventType.ROUTE_SET, actor, {"steps": steps, "paraf_max": paraf_max}
+        )
+
+    def _route_from_org(
+        self, konseptor: str, signer_jabatan: str, paraf_max: int
+    ) -> list[dict[str, str]]:
+        from tnde.org import build_route, load_org
+
+        conn = self.ws.connect()
+        try:
+            chart = load_org(conn)
+        finally:
+            conn.close()
+        route = build_route(
+            chart, konseptor, signer_jabatan, self.clock().date(), max_paraf=paraf_max
+        )
+        return [{"kind": st.kind, "jabatan_id": st.jabatan_id} for st in route]
+
+    def set_recipients(
+        self,
+        actor: str,
+        letter_id: str,
+        *,
+        tujuan: list[dict[str, str]],
+        tembusan: list[dict[str, str]] | None = None,
+    ) -> LetterState:
+        """Tujuan and tembusan: each ``{"text": …, "jabatan_id": …}`` (internal) or
+        ``{"text": …, "email": …}`` (external)."""
+        return self._do(
+            letter_id,
+            EventType.RECIPIENTS_SET,
+            actor,
+            {"tujuan": tujuan, "tembusan": tembusan or []},
+        )
+
+    def submit(self, actor: str, letter_id: str) -> LetterState:
+        """Send the konsep up its route, after checking its values against the template."""
+        from tnde.lint import Severity, lint
+        from tnde.profiles import load_profile
+        from tnde.templates.loader import load_template
+        from tnde.templates.values import validate_values
+
+        state = self.get(letter_id)
+        template = load_template(state.jenis)
+        raw = dict(state.head_values)
+        if template.field("penandatangan") is not None and not raw.get("penandatangan"):
+            # The signature block comes from the org chart when the letter is numbered; check
+            # the rest of the text with a preview of it.
+            raw["penandatangan"] = self._signer_preview(state)
+        values, problems = validate_values(template, raw)
+        if problems:
+            first = problems[0]
+            raise WorkflowRefused(
+                "WF-INVALID", f"isian belum benar ({len(problems)}): {first.field}: {first.detail}"
+            )
+        today = self.clock().date()
+        errors = [
+            f
+            for f in lint(template, load_profile(state.profile_id), values, today=today)
+            if f.severity is Severity.ERROR
+        ]
+        if errors:
+            raise WorkflowRefused("WF-LINT", f"{errors[0].rule_id}: {errors[0].message}")
+        return self._do(letter_id, EventType.SUBMITTED, actor, {})
+
+    def _signer_preview(self, state: LetterState) -> dict[str, str]:
+        from dataclasses import asdict
+
+        from tnde.org import load_org, signature_block
+        from tnde.workflow.finishing import planned_signers
+
+        steps = state.signing_steps()
+        if not steps:
+            return {}
+        conn = self.ws.connect()
+        try:
+            chart = load_org(conn)
+            (_step_no, signer_nip), *_ = planned_signers(conn, state, {}, self.clock().date())
+        finally:
+            conn.close()
+        signer = signature_block(chart, signer_nip, steps[0].jabatan_id, self.clock().date())
+        preview: dict[str, str] = asdict(signer.person)
+        return preview
+
+    # -- review and signing ---------------------------------------------------------------------
+
+    def approve(
+        self, actor: str, letter_id: str, *, revision: str | None = None, note: str = ""
+    ) -> LetterState:
+        """Paraf the current step for ``revision`` (default: the head revision)."""
+        return self._step_action(EventType.APPROVED, actor, letter_id, revision, note)
+
+    def return_for_revision(self, actor: str, letter_id: str, note: str) -> LetterState:
+        """Return the konsep to the konseptor with notes (kembalikan)."""
+        return self._step_action(EventType.RETURNED, actor, letter_id, None, note)
+
+    def reject(self, actor: str, letter_id: str, note: str) -> LetterState:
+        """Refuse the letter altogether (tolak)."""
+        return self._step_action(EventType.REJECTED, actor, letter_id, None, note)
+
+    def _step_action(
+        self, kind: EventType, actor: str, letter_id: str, revision: str | None, note: str
+    ) -> LetterState:
+        state = self.get(letter_id)
+        step = state.current_step()
+        payload = {"step": step.step_no if step else 0, "note": note}
+        if kind is EventType.RETURNED and state.nomor:
+            return self._return_numbered(actor, state, payload)
+        return self._do(letter_id, kind, actor, payload, revision=revision)
+
+    def _return_numbered(
+        self, actor: str, state: LetterState, payload: dict[str, Any]
+    ) -> LetterState:
+        """A signer returns a numbered letter: the number is voided in the same transaction."""
+        from tnde.register import void_issued
+
+        with self.ws.transaction() as conn:
+            done = self.store.append(
+                conn,
+                letter_id=state.letter_id,
+                type=EventType.RETURNED,
+                actor_nip=actor,
+                payload=payload,
+            )
+            void_issued(
+                conn,
+                letter_id=state.letter_id,
+                reason="dikembalikan oleh penandatangan untuk revisi",
+                actor=actor,
+                at=done.event.client_time,
+            )
+        return done.state
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _do(
+        self,
+        letter_id: str,
+        kind: EventType,
+        actor: str,
+        payload: dict[str, Any],
+        *,
+        revision: str | None = None,
+    ) -> LetterState:
+        with self.ws.transaction() as conn:
+            return self.store.append(
+                conn,
+                letter_id=letter_id,
+                type=kind,
+                actor_nip=actor,
+                payload=payload,
+                revision=revision,
+            ).state
+
+
+def _revision_values(conn: sqlite3.Connection, revision: str) -> dict[str, Any]:
+    row = conn.execute(
+        "SELECT values_json FROM revision WHERE revision_hash = ?", (revision,)
+    ).fetchone()
+    if row is None:
+        raise WorkflowRefused("WF-UNKNOWN-REVISION", f"revisi {revision[:12]} tidak dikenal")
+    values: dict[str, Any] = json.loads(row[0])
+    return values
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    """Raw draft values with dates as ISO strings, so they hash and store as JSON."""
+    out: dict[str, Any] = json.loads(json.dumps(values, default=_default))
+    return out
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} in a letter")
+
+
+__all__ = ["InboxItem", "LetterStatus", "Letters"]

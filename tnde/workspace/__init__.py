@@ -1,0 +1,31 @@
+"""The local workspace: one folder with the database, the blob files and the settings.
+
+Everything the desktop client stores goes through here: :class:`Workspace` (connections and
+transactions), :class:`BlobStore` (immutable files by SHA-256), the hash-chained audit log and
+:func:`check_workspace`.
+"""
+
+from __future__ import annotations
+
+from tnde.workspace.audit import AuditEntry, AuditProblem, audit_append, audit_entries, audit_verify
+from tnde.workspace.blobs import BlobStore
+from tnde.workspace.check import CheckReport, Finding, check_workspace
+from tnde.workspace.config import WorkspaceConfig
+from tnde.workspace.hashing import GENESIS_HASH, event_hash
+from tnde.workspace.workspace import Workspace
+
+__all__ = [
+    "GENESIS_HASH",
+    "AuditEntry",
+    "AuditProblem",
+    "BlobStore",
+    "CheckReport",
+    "Finding",
+    "Workspace",
+    "WorkspaceConfig",
+    "audit_append",
+    "audit_entries",
+    "audit_verify",
+    "check_workspace",
+    "event_hash",
+]

@@ -1,0 +1,194 @@
+"""``tnde workspace check``: is everything in the workspace still what was written?
+
+The check is read-only. It runs SQLite's own checks, re-hashes every blob file, lists files in
+``blobs/`` that no row names, and verifies the audit chain and every letter's event chain.
+Errors mean damage or tampering; warnings are harmless leftovers (a crash between a blob file's
+rename and its row's commit leaves an orphan file, by design).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import asdict, dataclass
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from tnde.errors import ValidationError
+from tnde.workspace.audit import audit_verify
+from tnde.workspace.blobs import is_sha256
+from tnde.workspace.hashing import EVENT_HASH_FIELDS, GENESIS_HASH, event_hash
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from tnde.workspace.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+__all__ = ["CheckReport", "Finding", "check_workspace"]
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the check found."""
+
+    severity: str
+    """``"error"`` (damage or tampering) or ``"warning"`` (a harmless leftover)."""
+    code: str
+    """Stable reason: ``integrity``, ``foreign_key``, ``blob_missing``, ``blob_corrupt``,
+    ``blob_size``, ``blob_orphan``, ``blob_stray``, ``audit_<kind>``, ``event_edited``,
+    ``event_deleted``, ``event_chain``, ``unreadable``."""
+    subject: str
+    """What it is about: a blob hash, ``"audit row 7"``, ``"letter <id> event 3"``…"""
+    detail: str
+    """The finding as a sentence."""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The result of :func:`check_workspace`."""
+
+    findings: tuple[Finding, ...]
+    """Everything found, errors and warnings, in the order the checks ran."""
+    blobs: int
+    """Blob rows whose files were re-hashed."""
+    audit_rows: int
+    """Audit rows verified."""
+    events: int
+    """Letter events verified."""
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that mean damage or tampering."""
+        return tuple(f for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The harmless findings."""
+        return tuple(f for f in self.findings if f.severity == WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """Whether no error was found (warnings allowed)."""
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain data, for ``--json``."""
+        return {"ok": self.ok, **asdict(self)}
+
+
+def check_workspace(ws: Workspace) -> CheckReport:
+    """Check the whole workspace; never changes anything."""
+    findings: list[Finding] = []
+    conn = ws.connect()
+    try:
+        counts = [
+            _guarded(findings, check, ws, conn)
+            for check in (_check_sqlite, _check_blobs, _check_audit, _check_events)
+        ]
+    finally:
+        conn.close()
+    report = CheckReport(tuple(findings), blobs=counts[1], audit_rows=counts[2], events=counts[3])
+    log.info(
+        "checked %s: %d error(s), %d warning(s)",
+        ws.path,
+        len(report.errors),
+        len(report.warnings),
+    )
+    return report
+
+
+def _guarded(
+    findings: list[Finding],
+    check: Callable[[Workspace, sqlite3.Connection, list[Finding]], int],
+    ws: Workspace,
+    conn: sqlite3.Connection,
+) -> int:
+    """Run one check; a database too damaged to read becomes an error, not a crash."""
+    try:
+        return check(ws, conn, findings)
+    except sqlite3.DatabaseError as exc:
+        name = check.__name__.removeprefix("_check_")
+        findings.append(Finding(ERROR, "unreadable", name, f"cannot read the {name}: {exc}"))
+        return 0
+
+
+def _check_sqlite(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding]) -> int:
+    for (message,) in conn.execute("PRAGMA integrity_check").fetchall():
+        if message != "ok":
+            findings.append(Finding(ERROR, "integrity", "database", message))
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+        detail = f"{table} row {rowid} refers to a {parent} row that does not exist"
+        findings.append(Finding(ERROR, "foreign_key", f"{table} row {rowid}", detail))
+    return 0
+
+
+def _check_blobs(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding]) -> int:
+    rows = conn.execute("SELECT sha256, size FROM blob ORDER BY sha256").fetchall()
+    for sha256, size in rows:
+        try:
+            problem = ws.blobs.verify(sha256)
+        except ValidationError:
+            findings.append(Finding(ERROR, "blob_name", sha256, "blob row with a malformed hash"))
+            continue
+        if problem is not None:
+            findings.append(Finding(ERROR, f"blob_{problem.kind}", sha256, problem.detail))
+        elif ws.blobs.path(sha256).stat().st_size != size:
+            detail = f"the blob row says {size} bytes, the (intact) file has another size"
+            findings.append(Finding(ERROR, "blob_size", sha256, detail))
+    known = {sha256 for sha256, _ in rows}
+    for path in ws.blobs.files():
+        relative = path.relative_to(ws.blobs.root)
+        if relative.parts == (path.name[:2], path.name) and is_sha256(path.name):
+            if path.name not in known:
+                detail = f"file {relative} has no blob row (left by an interrupted write)"
+                findings.append(Finding(WARNING, "blob_orphan", path.name, detail))
+        else:
+            detail = f"{relative} is not a blob file (a temporary file left by a crash?)"
+            findings.append(Finding(WARNING, "blob_stray", str(relative), detail))
+    return len(rows)
+
+
+def _check_audit(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding]) -> int:
+    for problem in audit_verify(conn):
+        subject = f"audit row {problem.seq}"
+        findings.append(Finding(ERROR, f"audit_{problem.kind}", subject, problem.detail))
+    return int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+def _check_events(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding]) -> int:
+    columns = ", ".join((*EVENT_HASH_FIELDS, "event_hash"))
+    rows = conn.execute(f"SELECT {columns} FROM event ORDER BY letter_id, letter_seq")
+    count = 0
+    for letter_id, events in groupby(map(dict, rows), key=lambda e: e["letter_id"]):
+        count += _check_letter_chain(str(letter_id), events, findings)
+    return count
+
+
+def _check_letter_chain(
+    letter_id: str, events: Iterable[dict[str, Any]], findings: list[Finding]
+) -> int:
+    expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
+    for event in events:
+        count += 1
+        seq = event["letter_seq"]
+        subject = f"letter {letter_id} event {seq}"
+        if seq != expected_seq:
+            detail = f"events {expected_seq}–{seq - 1} of letter {letter_id} are missing"
+            findings.append(Finding(ERROR, "event_deleted", subject, detail))
+        elif event["prev_event_hash"] != prev_hash:
+            detail = f"event {seq} is not chained to event {seq - 1} (prev_event_hash differs)"
+            findings.append(Finding(ERROR, "event_chain", subject, detail))
+        try:
+            intact = event_hash(event) == event["event_hash"]
+        except ValueError:  # payload that is no longer JSON
+            intact = False
+        if not intact:
+            detail = f"event {seq} was edited: its fields no longer match its event_hash"
+            findings.append(Finding(ERROR, "event_edited", subject, detail))
+        expected_seq, prev_hash = seq + 1, event["event_hash"]
+    return count

@@ -1,0 +1,201 @@
+"""The workspace database schema, as numbered migrations.
+
+Each migration runs once, in order, inside one transaction, and records itself in
+``schema_migrations``. Never edit a released migration: add the next one. Tests keep a
+database file of every released version (``tests/data/upgrade/``) and upgrade it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema's history."""
+
+    version: int
+    description: str
+    sql: str
+
+
+_V1 = """
+-- Key/value facts about the workspace itself: workspace_id, device_id, created_at.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- Immutable files (rendered and signed PDFs, scans), stored as blobs/<aa>/<sha256>.
+CREATE TABLE blob (
+    sha256     TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+    size       INTEGER NOT NULL CHECK (size >= 0),
+    media_type TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
+-- Hash-chained log of every action: hash = SHA-256(prev_hash || canonical JSON of the row).
+CREATE TABLE audit (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    object    TEXT NOT NULL,
+    details   TEXT NOT NULL,          -- canonical JSON
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL UNIQUE
+) STRICT;
+
+-- Org chart -------------------------------------------------------------------------------
+CREATE TABLE unit (
+    unit_id   TEXT PRIMARY KEY,       -- stable code chosen by the admin, e.g. "DISKOMINFO.SEK"
+    nama      TEXT NOT NULL,
+    parent_id TEXT REFERENCES unit(unit_id),
+    kode      TEXT NOT NULL DEFAULT '' -- code printed in letter numbers ({unit})
+) STRICT;
+
+CREATE TABLE jabatan (
+    jabatan_id  TEXT PRIMARY KEY,     -- stable code, e.g. "KADIS"
+    nama        TEXT NOT NULL,        -- "Kepala Dinas Komunikasi dan Informatika"
+    unit_id     TEXT NOT NULL REFERENCES unit(unit_id),
+    eselon      TEXT NOT NULL DEFAULT '',
+    heads_unit  INTEGER NOT NULL DEFAULT 0 CHECK (heads_unit IN (0, 1)),
+    superior_id TEXT REFERENCES jabatan(jabatan_id),
+    registry    INTEGER NOT NULL DEFAULT 0 CHECK (registry IN (0, 1))  -- pencatat/TU desk
+) STRICT;
+
+CREATE TABLE pegawai (
+    nip      TEXT PRIMARY KEY CHECK (length(nip) = 18),
+    nama     TEXT NOT NULL,           -- as printed, with degrees: "Dr. Budi Santoso, S.Kom., M.T."
+    pangkat  TEXT NOT NULL DEFAULT '',
+    golongan TEXT NOT NULL DEFAULT '',
+    nik_ref  TEXT NOT NULL DEFAULT '', -- reference to the NIK (never the NIK itself in logs)
+    email    TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Who holds which jabatan when: definitive holders and Plt./Plh./Pj. with their legal basis.
+CREATE TABLE assignment (
+    assignment_id TEXT PRIMARY KEY,
+    nip           TEXT NOT NULL REFERENCES pegawai(nip),
+    jabatan_id    TEXT NOT NULL REFERENCES jabatan(jabatan_id),
+    bentuk        TEXT NOT NULL CHECK (bentuk IN ('definitif', 'Plt.', 'Plh.', 'Pj.')),
+    mulai         TEXT NOT NULL,      -- ISO date, inclusive
+    selesai       TEXT,               -- ISO date, inclusive; NULL = open-ended
+    dasar         TEXT NOT NULL DEFAULT ''  -- nomor SK (required for Plt./Plh./Pj.)
+) STRICT;
+CREATE INDEX assignment_by_jabatan ON assignment(jabatan_id, mulai);
+CREATE INDEX assignment_by_nip ON assignment(nip, mulai);
+
+-- Letters: the event log is the truth; the tables after it are its projection -------------
+CREATE TABLE event (
+    event_id        TEXT PRIMARY KEY,  -- UUIDv7
+    letter_id       TEXT NOT NULL,
+    letter_seq      INTEGER NOT NULL CHECK (letter_seq >= 1),
+    type            TEXT NOT NULL,
+    actor_nip       TEXT NOT NULL,
+    device_id       TEXT NOT NULL,
+    base_seq        INTEGER NOT NULL,
+    revision_hash   TEXT NOT NULL DEFAULT '',
+    payload         TEXT NOT NULL,     -- canonical JSON
+    client_time     TEXT NOT NULL,
+    prev_event_hash TEXT NOT NULL,
+    event_hash      TEXT NOT NULL,
+    UNIQUE (letter_id, letter_seq)
+) STRICT;
+
+-- Every text a letter ever had, by revision hash (SHA-256 of the canonical JSON of the values).
+CREATE TABLE revision (
+    revision_hash TEXT PRIMARY KEY,
+    letter_id     TEXT NOT NULL,
+    parent_hash   TEXT NOT NULL DEFAULT '',
+    values_json   TEXT NOT NULL
+) STRICT;
+CREATE INDEX revision_by_letter ON revision(letter_id);
+
+CREATE TABLE letter (
+    letter_id     TEXT PRIMARY KEY,
+    jenis         TEXT NOT NULL,
+    profile_id    TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    konseptor_nip TEXT NOT NULL,
+    unit_id       TEXT NOT NULL,
+    hal           TEXT NOT NULL DEFAULT '',
+    head_seq      INTEGER NOT NULL,
+    head_revision TEXT NOT NULL DEFAULT '',
+    nomor         TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    state_json    TEXT NOT NULL        -- the full folded state, for show/inbox without re-folding
+) STRICT;
+CREATE INDEX letter_by_state ON letter(state, updated_at);
+CREATE INDEX letter_by_konseptor ON letter(konseptor_nip, state);
+
+-- Who must act on a letter now: one row per open task (review step, signature, numbering…).
+CREATE TABLE task (
+    letter_id  TEXT NOT NULL REFERENCES letter(letter_id),
+    step_no    INTEGER NOT NULL,
+    -- periksa | paraf_koordinasi | tandatangan | konsep | revisi | nomori | kirim | arsipkan
+    kind       TEXT NOT NULL,
+    jabatan_id TEXT NOT NULL DEFAULT '',
+    nip        TEXT NOT NULL DEFAULT '', -- when assigned to a person (the konseptor for revisi)
+    since      TEXT NOT NULL,
+    PRIMARY KEY (letter_id, step_no, kind)
+) STRICT;
+CREATE INDEX task_by_jabatan ON task(jabatan_id, since);
+CREATE INDEX task_by_nip ON task(nip, since);
+
+-- Transactional outbox: what this device has done that the archive has not yet acknowledged.
+CREATE TABLE outbox (
+    event_id   TEXT PRIMARY KEY REFERENCES event(event_id),
+    state      TEXT NOT NULL DEFAULT 'pending'
+               CHECK (state IN ('pending', 'sent', 'acked', 'rejected')),
+    result     TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    local_seq  INTEGER NOT NULL UNIQUE
+) STRICT;
+
+-- Numbering register ------------------------------------------------------------------------
+CREATE TABLE number_series (
+    unit_id TEXT NOT NULL,
+    series  TEXT NOT NULL,             -- a series key from tnde.numbering.series_key
+    year    INTEGER NOT NULL,
+    last_no INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (unit_id, series, year)
+) STRICT;
+
+CREATE TABLE number_lease (
+    lease_id TEXT PRIMARY KEY,
+    unit_id  TEXT NOT NULL,
+    series   TEXT NOT NULL,
+    year     INTEGER NOT NULL,
+    first_no INTEGER NOT NULL,
+    last_no  INTEGER NOT NULL,
+    desk     TEXT NOT NULL,            -- the device or registry desk that may draw from it
+    state    TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),
+    CHECK (first_no <= last_no)
+) STRICT;
+
+CREATE TABLE number_use (
+    unit_id   TEXT NOT NULL,
+    series    TEXT NOT NULL,
+    year      INTEGER NOT NULL,
+    no        INTEGER NOT NULL,
+    status    TEXT NOT NULL CHECK (status IN ('issued', 'voided')),
+    letter_id TEXT,
+    nomor     TEXT NOT NULL DEFAULT '',
+    lease_id  TEXT REFERENCES number_lease(lease_id),
+    reason    TEXT NOT NULL DEFAULT '',
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    PRIMARY KEY (unit_id, series, year, no)
+) STRICT;
+CREATE UNIQUE INDEX number_use_one_per_letter
+    ON number_use(letter_id) WHERE status = 'issued' AND letter_id IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "workspace, org chart, letters as events, numbering register, audit", _V1),
+)
+
+#: The schema version this code writes and understands.
+CURRENT_VERSION = MIGRATIONS[-1].version

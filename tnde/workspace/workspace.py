@@ -1,0 +1,298 @@
+"""The workspace folder: ``workspace.sqlite`` (WAL), ``blobs/`` and ``config.toml``.
+
+Opening checks before it trusts: the file must be SQLite and pass ``PRAGMA quick_check``, and
+its schema must not be newer than this program (a newer program's data would be damaged by an
+older one). Older schemas are migrated on open, one transaction per migration.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import weakref
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Self
+
+from tnde.canonical import now_timestamp
+from tnde.errors import WorkspaceError
+from tnde.ids import uuid7
+from tnde.workspace.audit import audit_append
+from tnde.workspace.blobs import BlobStore, fsync_directory
+from tnde.workspace.config import WorkspaceConfig, upgrade_config, write_config
+from tnde.workspace.migrate import apply_migrations, schema_version
+from tnde.workspace.schema import CURRENT_VERSION
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import TracebackType
+
+log = logging.getLogger(__name__)
+
+__all__ = ["BLOBS_DIR", "CONFIG_FILE", "DB_FILE", "Workspace"]
+
+DB_FILE = "workspace.sqlite"
+BLOBS_DIR = "blobs"
+CONFIG_FILE = "config.toml"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_S = 10.0
+
+
+class _Connection(sqlite3.Connection):
+    """A plain connection that the workspace can keep a weak reference to."""
+
+
+class Workspace:
+    """An open workspace. Make one with :meth:`create` or :meth:`open`, end with :meth:`close`."""
+
+    def __init__(self, path: Path, *, workspace_id: str, device_id: str, version: int) -> None:
+        self.path = path
+        """The workspace folder."""
+        self.workspace_id = workspace_id
+        """UUIDv7 naming this workspace, fixed at creation."""
+        self.device_id = device_id
+        """UUIDv7 naming this device in events and sync, fixed at creation."""
+        self.schema_version = version
+        """The database's schema version (after migration: :data:`CURRENT_VERSION`)."""
+        self.blobs = BlobStore(path / BLOBS_DIR)
+        """The immutable files."""
+        self.config = upgrade_config(path / CONFIG_FILE)
+        """The settings from ``config.toml``; change them with :meth:`save_config`."""
+        self._connections: weakref.WeakSet[_Connection] = weakref.WeakSet()
+        self._closed = False
+
+    @property
+    def db_path(self) -> Path:
+        """The database file."""
+        return self.path / DB_FILE
+
+    # -- creating and opening ---------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path, *, config: WorkspaceConfig | None = None, at: str | None = None
+    ) -> Workspace:
+        """Make a new workspace in ``path`` (created if needed) and open it.
+
+        The database is built under a temporary name and renamed into place last, so a
+        crash never leaves a folder that looks like a workspace but is not one.
+
+        Raises:
+            WorkspaceError: ``NOT_EMPTY`` when ``path`` exists and holds anything.
+        """
+        path = Path(path)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            if path.is_dir():
+                names = sorted(p.name for p in path.iterdir())
+                more = ", …" if len(names) > 3 else ""
+                detail = f"the folder is not empty ({', '.join(names[:3])}{more})"
+            else:
+                detail = "it is a file, not a folder"
+            raise WorkspaceError(
+                WorkspaceError.NOT_EMPTY, str(path), f"cannot create a workspace: {detail}"
+            )
+        path.mkdir(parents=True, exist_ok=True)
+        at = at or now_timestamp()
+        building = path / f".{DB_FILE}.creating"
+        try:
+            (path / BLOBS_DIR).mkdir()
+            write_config(path / CONFIG_FILE, config or WorkspaceConfig())
+            _build_database(building, at)
+            os.replace(building, path / DB_FILE)
+            fsync_directory(path)
+        except BaseException:
+            for leftover in (building, path / CONFIG_FILE):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            with contextlib.suppress(OSError):
+                (path / BLOBS_DIR).rmdir()
+            raise
+        log.info("created workspace %s", path)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> Workspace:
+        """Open the workspace in ``path``, migrating an older schema.
+
+        Raises:
+            WorkspaceError: ``NOT_A_WORKSPACE`` (no ``workspace.sqlite``, unless ``create``),
+                ``CORRUPT`` (not SQLite, or its integrity check fails) or ``NEWER_VERSION``.
+            ConfigError: ``config.toml`` is missing or invalid.
+        """
+        path = Path(path)
+        db = path / DB_FILE
+        if not db.is_file():
+            if create:
+                return cls.create(path)
+            if path.is_dir():
+                what = "the folder has no workspace.sqlite"
+            else:
+                what = "it is a file" if path.exists() else "the folder does not exist"
+            raise WorkspaceError(
+                WorkspaceError.NOT_A_WORKSPACE, str(path), f"not a TNDE workspace: {what}"
+            )
+        _check_header(db)
+        try:
+            conn = _connect(db)
+            try:
+                version = _checked_version(conn, db)
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+                raise WorkspaceError(
+                    WorkspaceError.CORRUPT, str(db), f"damaged database: {exc}"
+                ) from None
+            raise
+        if "workspace_id" not in meta or "device_id" not in meta:
+            raise WorkspaceError(
+                WorkspaceError.CORRUPT, str(db), "the meta table lacks the workspace and device ids"
+            )
+        (path / BLOBS_DIR).mkdir(exist_ok=True)
+        return cls(
+            path, workspace_id=meta["workspace_id"], device_id=meta["device_id"], version=version
+        )
+
+    # -- connections and transactions ---------------------------------------------------------
+
+    def connect(self) -> sqlite3.Connection:
+        """A new connection to the database, closed by the caller (or by :meth:`close`).
+
+        WAL, foreign keys on, ``synchronous=FULL``, 10 s busy timeout, autocommit (use
+        :meth:`transaction`), rows as :class:`sqlite3.Row`.
+        """
+        if self._closed:
+            raise RuntimeError(f"workspace {self.path} is closed")
+        conn = _connect(self.db_path)
+        self._connections.add(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self, conn: sqlite3.Connection | None = None) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; ``ROLLBACK`` on any exception.
+
+        Without ``conn`` a connection is opened for the transaction and closed after it.
+        Inside an open transaction it nests as a savepoint, so services can be combined.
+        """
+        own = conn is None
+        db = self.connect() if conn is None else conn
+        nested = db.in_transaction
+        name = f"tnde_sp_{os.urandom(6).hex()}"
+        try:
+            db.execute(f"SAVEPOINT {name}" if nested else "BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute(f"RELEASE {name}" if nested else "COMMIT")
+            except BaseException:
+                if nested:
+                    db.execute(f"ROLLBACK TO {name}")
+                    db.execute(f"RELEASE {name}")
+                elif db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        finally:
+            if own:
+                db.close()
+
+    def save_config(self, config: WorkspaceConfig) -> None:
+        """Replace ``config.toml`` (atomically) and :attr:`config`."""
+        write_config(self.path / CONFIG_FILE, config)
+        self.config = config
+
+    def close(self) -> None:
+        """Close every connection this workspace handed out; it cannot be used afterwards."""
+        for conn in list(self._connections):
+            conn.close()
+        self._connections.clear()
+        self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.path)!r})"
+
+
+def _connect(db: Path, *, create: bool = False) -> _Connection:
+    # A URI with mode=rw never creates an empty database in place of a missing one.
+    uri = f"{db.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=_BUSY_TIMEOUT_S, isolation_level=None, factory=_Connection
+    )
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _build_database(db: Path, at: str) -> None:
+    """A new, fully migrated database with its ids and first audit row, at ``db``."""
+    conn = _connect(db, create=True)
+    try:
+        apply_migrations(conn, at=at)
+        workspace_id, device_id = uuid7(), uuid7()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("workspace_id", workspace_id), ("device_id", device_id), ("created_at", at)],
+        )
+        audit_append(
+            conn,
+            actor="system",
+            action="workspace.created",
+            object=workspace_id,
+            details={"device_id": device_id, "schema_version": CURRENT_VERSION},
+            at=at,
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()  # the last close checkpoints the WAL into the file and removes it
+
+
+def _check_header(db: Path) -> None:
+    with db.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise WorkspaceError(WorkspaceError.CORRUPT, str(db), "not an SQLite database file")
+
+
+def _checked_version(conn: sqlite3.Connection, db: Path) -> int:
+    """Run SQLite's quick check and the version checks; migrate an older schema."""
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise WorkspaceError(
+            WorkspaceError.CORRUPT, str(db), f"SQLite integrity check failed: {problems[0]}"
+        )
+    version = schema_version(conn)
+    if version is None:
+        raise WorkspaceError(
+            WorkspaceError.NOT_A_WORKSPACE,
+            str(db),
+            "an SQLite file, but not a TNDE workspace (no schema_migrations)",
+        )
+    if version > CURRENT_VERSION:
+        raise WorkspaceError(
+            WorkspaceError.NEWER_VERSION,
+            str(db),
+            f"written by a newer TNDE Desktop (schema version {version}); this program "
+            f"understands up to version {CURRENT_VERSION}; update TNDE Desktop to open it",
+            found_version=version,
+            supported_version=CURRENT_VERSION,
+        )
+    if version < CURRENT_VERSION:
+        log.info("migrating %s from schema version %d to %d", db, version, CURRENT_VERSION)
+        apply_migrations(conn)
+    return CURRENT_VERSION

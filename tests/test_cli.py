@@ -222,3 +222,30 @@ def test_lint_findings_exit_1_with_rule_ids(
 def test_lint_rules_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--rules"]) == 0
     assert len(capsys.readouterr().out.splitlines()) >= 12
+
+
+def test_office_template_folder(tmp_path: Path, out_dir: Path) -> None:
+    """An installed app takes a new jenis from an office's own folder, no Python involved."""
+    import shutil
+
+    from tnde.templates import templates_dir
+
+    folder = tmp_path / "templat kantor"
+    shutil.copytree(templates_dir(), folder)
+    text = (folder / "surat_dinas.toml").read_text("utf-8")
+    (folder / "surat_rekomendasi.toml").write_text(
+        text.replace('jenis = "surat_dinas"', 'jenis = "surat_rekomendasi"').replace(
+            'nama = "Surat Dinas"', 'nama = "Surat Rekomendasi"'
+        ),
+        "utf-8",
+    )
+    draft_file = draft(
+        tmp_path, SAMPLE_TEXT.replace('jenis = "surat_dinas"', 'jenis = "surat_rekomendasi"')
+    )
+    out = out_dir / "rekomendasi.pdf"
+    code, stdout, stderr = run("render", draft_file, "-o", out, "--templates", folder)
+    assert code == 0, stderr
+    assert "Surat Rekomendasi" in stdout
+    code, stdout, _ = run("templates", "--templates", folder)
+    assert "surat_rekomendasi" in stdout
+    assert run("render", draft_file, "-o", out_dir / "x.pdf")[0] == 1  # not a shipped jenis

@@ -81,6 +81,14 @@ def signer(jabatan: str, delegasi: Delegation | None = None) -> Signer:
             ["a.n. Menteri Dalam Negeri", "Kepala Badan,"],
         ),
         (signer("Kepala Dinas,"), "upper", ["KEPALA DINAS,"]),
+        (
+            signer(
+                "Sekretaris Daerah",
+                Delegation("a.n.", atas_nama="Bupati Kudus", pelaksana="Plh."),
+            ),
+            "upper",
+            ["a.n. BUPATI KUDUS", "Plh. SEKRETARIS DAERAH,"],
+        ),
     ],
 )
 def test_signature_lines(value: Signer, case: str, expected: list[str]) -> None:

@@ -152,6 +152,19 @@ def test_an_signs_for_the_direct_superior(demo: OrgChart) -> None:
     ]
 
 
+def test_a_plt_signing_an_prints_both_forms(demo: OrgChart) -> None:
+    signer = signature_block(
+        demo, KABID_IKP_PLT_SEKDIS, "SEKDIS", TODAY, atas_nama_jabatan_id="KADIS"
+    )
+    assert signer.delegasi is not None
+    assert signer.delegasi.pelaksana == "Plt."
+    assert signer.delegasi.dasar
+    assert signature_lines(signer, "upper") == [
+        "a.n. KEPALA DINAS KOMUNIKASI DAN INFORMATIKA",
+        "Plt. SEKRETARIS DINAS KOMUNIKASI DAN INFORMATIKA,",
+    ]
+
+
 def test_ub_passes_the_an_mandate_one_level_down(demo: OrgChart) -> None:
     signer = signature_block(
         demo,
@@ -204,12 +217,7 @@ def test_ub_passes_the_an_mandate_one_level_down(demo: OrgChart) -> None:
             "not_superior",
         ),
         (KASUBBAG_UMPEG, "KASUBBAG_UMPEG", {"ub_via_jabatan_id": "SEKDIS"}, "ub_without_an"),
-        (
-            KABID_IKP_PLT_SEKDIS,
-            "SEKDIS",
-            {"atas_nama_jabatan_id": "KADIS"},
-            "acting_with_delegation",
-        ),
+        (PJ_GUBERNUR, "GUB", {"atas_nama_jabatan_id": "GUB"}, "acting_with_delegation"),
         (KADIS, "KABID_IKP", {}, "not_holder"),
         ("199001012020011001", "KADIS", {}, "unknown_pegawai"),
         (KADIS, "WAKADIS", {}, "unknown_jabatan"),

@@ -38,7 +38,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
     """``tnde templates [JENIS]``: the jenis naskah and their fields."""
     from tnde.templates.loader import load_all_templates, load_template
 
-    templates = [load_template(args.jenis)] if args.jenis else load_all_templates()
+    folder = args.templates
+    templates = [load_template(args.jenis, folder)] if args.jenis else load_all_templates(folder)
     if args.json:
         _json(
             [
@@ -97,10 +98,10 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 # -- drafts -------------------------------------------------------------------------------------
 
 
-def _prepare(draft_path: str, profile: str | None) -> Any:
+def _prepare(draft_path: str, profile: str | None, templates: Path | None = None) -> Any:
     from tnde.drafts import load_draft, prepare
 
-    return prepare(load_draft(Path(draft_path)), profile)
+    return prepare(load_draft(Path(draft_path)), profile, templates)
 
 
 def _report_problems(source: str, problems: Any) -> None:
@@ -118,7 +119,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"{output} is a folder; give a file name for the PDF")
     if not output.parent.exists():
         raise UsageError(f"folder {output.parent} does not exist")
-    prepared = _prepare(args.draft, args.profile)
+    prepared = _prepare(args.draft, args.profile, args.templates)
     if prepared.problems:
         _report_problems(args.draft, prepared.problems)
         _err(f"tnde: {len(prepared.problems)} problem(s); nothing written")
@@ -148,7 +149,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
             _out(f"{rule.id}  {rule.title}")
         return 0
     today = _parse_date(args.today) if args.today else dt.date.today()
-    prepared = _prepare(args.draft, args.profile)
+    prepared = _prepare(args.draft, args.profile, args.templates)
     findings = lint(prepared.template, prepared.profile, prepared.values, today=today)
     if args.json:
         _json(

@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="list the jenis naskah and their fields")
     p.add_argument("jenis", nargs="?", help="show one template in detail")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="an office's own template folder (with _fields.toml) instead of the shipped one",
+    )
     p.set_defaults(run=commands.cmd_templates)
 
     p = sub.add_parser("profiles", help="list the office profiles")
@@ -61,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="PDF file to write")
     p.add_argument("--profile", help="profile id or file (overrides the draft's)")
     p.add_argument("--final", action="store_true", help="no KONSEP watermark")
+    p.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="an office's own template folder (with _fields.toml) instead of the shipped one",
+    )
     p.set_defaults(run=commands.cmd_render)
 
     p = sub.add_parser("lint", help="check a draft against the regulations and the profile")
@@ -69,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--rules", action="store_true", help="list the rules instead")
     p.add_argument("--today", help="check dates as if today were YYYY-MM-DD")
+    p.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="an office's own template folder (with _fields.toml) instead of the shipped one",
+    )
     p.set_defaults(run=commands.cmd_lint)
 
     p = sub.add_parser("kka", help="search the records classification codes (KKA)")

@@ -186,15 +186,15 @@ def signature_block(
         return Signer(
             person=person, delegasi=Delegation(bentuk=holding.bentuk, dasar=holding.dasar)
         )
-    if holding.acting:
-        # Real letters print "a.n. GUBERNUR / Plt. SEKRETARIS DAERAH," but Delegation has one
-        # bentuk only; refuse rather than print a block that hides the Plt./Plh./Pj.
+    if holding.bentuk == "Pj.":
+        # A Pj. heads the government itself; there is no one above to sign a.n. for.
         raise OrgError(
             "acting_with_delegation",
-            f"a {holding.bentuk} {jabatan.nama} signing a.n. cannot be expressed in one "
-            "signature block yet; sign as the acting jabatan without a.n.",
+            f"a Pj. {jabatan.nama} signs in their own name, never a.n.",
             subject=jabatan.jabatan_id,
         )
+    # "a.n. GUBERNUR / Plt. SEKRETARIS DAERAH,": the stand-in form rides on the a.n./u.b.
+    pelaksana = holding.bentuk if holding.acting else ""
     target = chart.get_jabatan(atas_nama_jabatan_id)
     chain = [j.jabatan_id for j in chart.superior_chain(jabatan.jabatan_id)]
     if target.jabatan_id not in chain:
@@ -213,7 +213,12 @@ def signature_block(
                 f"{jabatan.nama}; use u.b. through the jabatan in between",
                 subject=target.jabatan_id,
             )
-        return Signer(person=person, delegasi=Delegation(bentuk="a.n.", atas_nama=target.nama))
+        return Signer(
+            person=person,
+            delegasi=Delegation(
+                bentuk="a.n.", atas_nama=target.nama, pelaksana=pelaksana, dasar=holding.dasar
+            ),
+        )
     via = chart.get_jabatan(ub_via_jabatan_id)
     if levels > 2:
         raise OrgError(
@@ -234,5 +239,11 @@ def signature_block(
     )
     return Signer(
         person=person,
-        delegasi=Delegation(bentuk="u.b.", atas_nama=target.nama, jabatan_antara=via.nama),
+        delegasi=Delegation(
+            bentuk="u.b.",
+            atas_nama=target.nama,
+            jabatan_antara=via.nama,
+            pelaksana=pelaksana,
+            dasar=holding.dasar,
+        ),
     )

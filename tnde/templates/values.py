@@ -49,6 +49,9 @@ class Delegation:
     """For ``u.b.``: the jabatan holding the a.n. mandate, printed between a.n. and u.b."""
     dasar: str = ""
     """Legal basis (nomor SK) of a Plt./Plh./Pj. appointment; recorded, not printed."""
+    pelaksana: str = ""
+    """``Plt.`` or ``Plh.`` when the signer under a.n./u.b. only stands in for their own
+    jabatan ("a.n. BUPATI / Plh. SEKRETARIS DAERAH,")."""
 
 
 @dataclass(frozen=True)
@@ -273,7 +276,7 @@ def _signer(spec: FieldSpec, value: Any) -> Signer:
     where = f"{spec.name}.delegasi"
     if not isinstance(raw, dict):
         raise ValidationError(where, "bad_delegation", "delegasi harus tabel")
-    unknown = sorted(set(raw) - {"bentuk", "atas_nama", "jabatan_antara", "dasar"})
+    unknown = sorted(set(raw) - {"bentuk", "atas_nama", "jabatan_antara", "dasar", "pelaksana"})
     if unknown:
         raise ValidationError(
             f"{where}.{unknown[0]}", "unknown_key", f"delegasi tidak punya isian {unknown[0]!r}"
@@ -290,7 +293,16 @@ def _signer(spec: FieldSpec, value: Any) -> Signer:
         atas_nama=" ".join(str(raw.get("atas_nama", "")).split()),
         jabatan_antara=" ".join(str(raw.get("jabatan_antara", "")).split()),
         dasar=" ".join(str(raw.get("dasar", "")).split()),
+        pelaksana=str(raw.get("pelaksana", "")).strip(),
     )
+    if delegation.pelaksana and (
+        delegation.pelaksana not in ("Plt.", "Plh.") or bentuk not in ("a.n.", "u.b.")
+    ):
+        raise ValidationError(
+            f"{where}.pelaksana",
+            "delegation_form",
+            "pelaksana (Plt. atau Plh.) hanya dipakai bersama a.n. atau u.b.",
+        )
     if bentuk in ("a.n.", "u.b.") and not delegation.atas_nama:
         raise ValidationError(
             f"{where}.atas_nama",

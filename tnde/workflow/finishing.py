@@ -70,7 +70,14 @@ def number_letter(
         step = next(s for s in state.route if s.step_no == first_step)
         # The signature block is computed from the org chart and the delegation in force
         # today, and snapshotted into the letter: later changes of title never alter it.
-        snapshot = signature_block(chart, first_nip, step.jabatan_id, today)
+        snapshot = signature_block(
+            chart,
+            first_nip,
+            step.jabatan_id,
+            today,
+            atas_nama_jabatan_id=step.atas_nama or None,
+            ub_via_jabatan_id=step.ub_via or None,
+        )
         raw = dict(state.head_values)
         if template.field("penandatangan") is not None:
             raw["penandatangan"] = _snapshot_json(snapshot)

@@ -151,9 +151,13 @@ class Letters:
         steps: list[dict[str, str]] | None = None,
         *,
         signer_jabatan: str | None = None,
+        coordination: list[str] | None = None,
+        atas_nama: str = "",
+        ub_via: str = "",
     ) -> LetterState:
         """Set the route by hand (``steps``), or build it from the org chart up to
-        ``signer_jabatan``."""
+        ``signer_jabatan``, with coordination paraf of other units (``coordination``) before
+        the signature and the signer's a.n./u.b. form (jabatan ids)."""
         from tnde.profiles import load_profile
 
         state = self.get(letter_id)
@@ -161,24 +165,31 @@ class Letters:
         if steps is None:
             if not signer_jabatan:
                 raise WorkflowRefused("WF-ROUTE-SIGNER", "sebutkan jabatan penandatangan")
-            steps = self._route_from_org(actor, signer_jabatan, paraf_max)
+            steps = self._route_from_org(actor, signer_jabatan, paraf_max, coordination or [])
+            if atas_nama:
+                steps[-1] = {**steps[-1], "atas_nama": atas_nama, "ub_via": ub_via}
         return self._do(
             letter_id, EventType.ROUTE_SET, actor, {"steps": steps, "paraf_max": paraf_max}
         )
 
     def _route_from_org(
-        self, konseptor: str, signer_jabatan: str, paraf_max: int
+        self, konseptor: str, signer_jabatan: str, paraf_max: int, coordination: list[str]
     ) -> list[dict[str, str]]:
         from tnde.org import build_route, load_org
+        from tnde.org import coordination as coordination_steps
 
         conn = self.ws.connect()
         try:
             chart = load_org(conn)
         finally:
             conn.close()
-        route = build_route(
-            chart, konseptor, signer_jabatan, self.clock().date(), max_paraf=paraf_max
+        route = list(
+            build_route(chart, konseptor, signer_jabatan, self.clock().date(), max_paraf=paraf_max)
         )
+        if coordination:
+            # coordination paraf of other units come after the chain, before the signature
+            extra = coordination_steps(chart, coordination, route=tuple(route))
+            route[-1:-1] = list(extra)
         return [{"kind": st.kind, "jabatan_id": st.jabatan_id} for st in route]
 
     def set_recipients(
@@ -243,7 +254,14 @@ class Letters:
             (_step_no, signer_nip), *_ = planned_signers(conn, state, {}, self.clock().date())
         finally:
             conn.close()
-        signer = signature_block(chart, signer_nip, steps[0].jabatan_id, self.clock().date())
+        signer = signature_block(
+            chart,
+            signer_nip,
+            steps[0].jabatan_id,
+            self.clock().date(),
+            atas_nama_jabatan_id=steps[0].atas_nama or None,
+            ub_via_jabatan_id=steps[0].ub_via or None,
+        )
         preview: dict[str, str] = asdict(signer.person)
         return preview
 

@@ -50,6 +50,10 @@ class Step:
     decided_by: str = ""
     carried: bool = False
     """Approval carried from an earlier revision because the profile restarts at the returner."""
+    atas_nama: str = ""
+    """For a signing step: the jabatan signed for (a.n.), "" when signing in own name."""
+    ub_via: str = ""
+    """For a u.b. signing step: the a.n. holder's jabatan between the two."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,13 @@ def _revised(s: LetterState, e: Event) -> LetterState:
 
 def _route_set(s: LetterState, e: Event) -> LetterState:
     steps = tuple(
-        Step(step_no=i, kind=st["kind"], jabatan_id=st["jabatan_id"])
+        Step(
+            step_no=i,
+            kind=st["kind"],
+            jabatan_id=st["jabatan_id"],
+            atas_nama=st.get("atas_nama", ""),
+            ub_via=st.get("ub_via", ""),
+        )
         for i, st in enumerate(e.payload["steps"], start=1)
     )
     return replace(s, route=steps)

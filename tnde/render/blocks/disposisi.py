@@ -1,108 +1,183 @@
-"""The disposition sheet (Lembar Disposisi): a ruled form with tick boxes."""
+"""The disposition sheet (Lembar Disposisi): a ruled form with tick boxes and the giver's
+paraf, as the printed pemda form has it (domain.md §3.1, §8.4)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from tnde.render.blocks.common import Flowables, blank_cells, para, space
 from tnde.render.markup import inline
+from tnde.templates.values import Signer
 
 if TYPE_CHECKING:
     from tnde.render.context import RenderContext
 
+#: The keys the ``fields`` parameter names, in order (later keys are optional).
+KEYS = (
+    "surat_dari",
+    "nomor_surat",
+    "tanggal_surat",
+    "diterima_tanggal",
+    "nomor_agenda",
+    "urgensi",
+    "hal",
+    "diteruskan_kepada",
+    "instruksi",
+    "catatan",
+    "sifat",
+    "batas_waktu",
+    "pemberi",
+)
+_BOX = 2.6 * mm
 
-def _tick(ctx: RenderContext, ticked: bool, text: str) -> Any:
-    # Boxes are typed as [X] / [  ]: the serif face (WinAnsi) has no ballot-box glyphs.
-    box = "[X]" if ticked else "[\u00a0\u00a0]"
-    return para(f"{box}\u00a0{inline(text)}", ctx.styles.cell)
+
+class TickBox(Flowable):  # type: ignore[misc]
+    """A small square, crossed when ticked: drawn, so no font needs a ballot-box glyph."""
+
+    def __init__(self, ticked: bool) -> None:
+        super().__init__()
+        self.ticked = ticked
+        self.width = self.height = _BOX
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        canvas.setLineWidth(0.6)
+        canvas.rect(0, 0, _BOX, _BOX, stroke=1, fill=0)
+        if self.ticked:
+            canvas.setLineWidth(0.9)
+            canvas.line(0.5, 0.5, _BOX - 0.5, _BOX - 0.5)
+            canvas.line(0.5, _BOX - 0.5, _BOX - 0.5, 0.5)
+
+
+def _ticks(ctx: RenderContext, items: list[tuple[bool, str]], width: float) -> Table:
+    """Tick boxes with their labels, one per row."""
+    rows = [[TickBox(ticked), para(inline(text), ctx.styles.cell)] for ticked, text in items]
+    table = Table(
+        rows or [["", ""]], colWidths=[_BOX + 2 * mm, width - _BOX - 2 * mm], hAlign="LEFT"
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (0, -1), 2.5),
+                ("TOPPADDING", (1, 0), (1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+def _choices(
+    ctx: RenderContext, label: str, options: tuple[str, ...], chosen: str, width: float
+) -> list[Any]:
+    """A label and the options of a choice field, the chosen one ticked."""
+    return [
+        para(f"<b>{inline(label)}</b>", ctx.styles.cell),
+        _ticks(ctx, [(o == chosen, o) for o in options], width),
+    ]
 
 
 def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """The standard form: letter details, recipients, instructions, note, giver's paraf.
+    """The standard form: letter details, sifat and urgency, recipients, instructions,
+    due date, note, and the giver's paraf and date.
 
-    ``fields`` names, in order: sender, letter number, letter date, received date, agenda
-    number, urgency, subject, recipients (list), chosen instructions (list), note. The
-    ``instruksi`` parameter lists every instruction printed on the form; those chosen are
-    ticked, so a blank form is just as useful printed.
+    ``fields`` names the template fields in the order of :data:`KEYS`. The ``instruksi``
+    parameter lists every instruction printed on the form; those chosen are ticked, so a
+    blank form is just as useful printed.
     """
-    names = list(params.get("fields", []))
-    keys = [
-        "surat_dari",
-        "nomor_surat",
-        "tanggal_surat",
-        "diterima_tanggal",
-        "nomor_agenda",
-        "urgensi",
-        "hal",
-        "diteruskan_kepada",
-        "instruksi",
-        "catatan",
-    ]
-    field = dict(zip(keys, names, strict=False))
+    field = dict(zip(KEYS, list(params.get("fields", [])), strict=False))
+
+    def value(key: str) -> Any:
+        return ctx.value(field[key]) if key in field else None
 
     def text(key: str) -> str:
-        return ctx.display(ctx.value(field[key])) if key in field else ""
+        return ctx.display(value(key))
 
     cell = ctx.styles.cell
-    width = ctx.frame_width
-    half = width / 2
+    half = ctx.frame_width / 2
+    inner = half - 12
 
     def pair(label: str, key: str) -> Any:
         return para(f"{inline(label)}\u00a0: {inline(text(key))}", cell)
 
-    urgensi_options = ("Amat Segera", "Segera", "Biasa")
-    chosen_urgensi = text("urgensi")
-    # non-breaking spaces keep each box with its option ("Amat Segera" on one line)
-    urgensi = para(
-        "Tingkat urgensi: "
-        + "\u00a0\u00a0".join(
-            ("[X]" if o == chosen_urgensi else "[\u00a0\u00a0]")
-            + "\u00a0"
-            + o.replace(" ", "\u00a0")
-            for o in urgensi_options
-        ),
-        cell,
-    )
-    recipients = ctx.value(field.get("diteruskan_kepada", "")) or ()
-    chosen = set(ctx.value(field.get("instruksi", "")) or ())
+    chosen = set(value("instruksi") or ())
     options = list(params.get("instruksi", [])) or sorted(chosen)
     extra = [c for c in sorted(chosen) if c not in options]
-    left_col = [para("<b>Diteruskan kepada Sdr.:</b>", cell)] + [
-        _tick(ctx, True, r) for r in recipients
-    ]
-    right_col = [para("<b>Dengan hormat harap:</b>", cell)] + [
-        _tick(ctx, o in chosen, o) for o in options + extra
-    ]
+    recipients = [(True, r) for r in value("diteruskan_kepada") or ()]
+    giver = value("pemberi")
+    giver_text = ""
+    if isinstance(giver, Signer):
+        form = (
+            f"{giver.delegasi.bentuk} " if giver.delegasi and not giver.delegasi.atas_nama else ""
+        )
+        giver_text = f"{form}{giver.person.jabatan}<br/>{inline(giver.person.nama)}"
+    batas = text("batas_waktu") or "menurut tingkat urgensi"
     rows = [
         [pair("Surat dari", "surat_dari"), pair("Diterima tanggal", "diterima_tanggal")],
         [pair("Nomor surat", "nomor_surat"), pair("Nomor agenda", "nomor_agenda")],
-        [pair("Tanggal surat", "tanggal_surat"), urgensi],
+        [
+            pair("Tanggal surat", "tanggal_surat"),
+            pair("Batas waktu", "batas_waktu")
+            if text("batas_waktu")
+            else para(f"Batas waktu\u00a0: {inline(batas)}", cell),
+        ],
+        [
+            _choices(
+                ctx,
+                "Sifat:",
+                ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia"),
+                text("sifat"),
+                inner,
+            ),
+            _choices(
+                ctx, "Tingkat urgensi:", ("Amat Segera", "Segera", "Biasa"), text("urgensi"), inner
+            ),
+        ],
         [pair("Hal", "hal"), ""],
-        [left_col, right_col],
+        [
+            [para("<b>Diteruskan kepada Sdr.:</b>", cell), _ticks(ctx, recipients, inner)],
+            [
+                para("<b>Dengan hormat harap:</b>", cell),
+                _ticks(ctx, [(o in chosen, o) for o in options + extra], inner),
+            ],
+        ],
         [para("<b>Catatan:</b><br/>" + inline(text("catatan")).replace("\n", "<br/>"), cell), ""],
+        [
+            para(f"<b>Pemberi disposisi:</b><br/>{giver_text}", cell),
+            para(
+                f"<b>Paraf:</b><br/><br/><br/><b>Tanggal:</b> {inline(text('diterima_tanggal'))}",
+                cell,
+            ),
+        ],
     ]
+    note_room = 30 * mm if not text("catatan") else 8 * mm
     table = Table(blank_cells(rows), colWidths=[half, half], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
                 ("BOX", (0, 0), (-1, -1), 1.0, "black"),
                 ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),
+                ("LINEAFTER", (0, 0), (0, 3), 0.5, "black"),
+                ("LINEAFTER", (0, 5), (0, 5), 0.5, "black"),
+                ("LINEAFTER", (0, 7), (0, 7), 0.5, "black"),
                 ("LINEBELOW", (0, 2), (-1, 2), 0.5, "black"),
                 ("LINEBELOW", (0, 3), (-1, 3), 0.5, "black"),
                 ("LINEBELOW", (0, 4), (-1, 4), 0.5, "black"),
-                ("LINEAFTER", (0, 0), (0, 2), 0.5, "black"),
-                ("LINEAFTER", (0, 4), (0, 4), 0.5, "black"),
-                ("SPAN", (0, 3), (1, 3)),
-                ("SPAN", (0, 5), (1, 5)),
+                ("LINEBELOW", (0, 5), (-1, 5), 0.5, "black"),
+                ("LINEBELOW", (0, 6), (-1, 6), 0.5, "black"),
+                ("SPAN", (0, 4), (1, 4)),
+                ("SPAN", (0, 6), (1, 6)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                # room to write the note by hand on a blank form; less once it is typed in, so a
-                # filled sheet and its signature stay on one page
-                ("BOTTOMPADDING", (0, 5), (-1, 5), (8 if text("catatan") else 30) * mm),
+                ("BOTTOMPADDING", (0, 6), (-1, 6), note_room),
             ]
         )
     )

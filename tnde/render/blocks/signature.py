@@ -28,6 +28,8 @@ def signature_lines(signer: Signer, jabatan_case: str) -> list[str]:
 
     jabatan = case(signer.person.jabatan)
     d = signer.delegasi
+    if d is not None and d.pelaksana:
+        jabatan = f"{d.pelaksana} {jabatan}"  # "a.n. BUPATI / Plh. SEKRETARIS DAERAH,"
     if d is None:
         lines = [jabatan]
     elif d.bentuk == "a.n.":

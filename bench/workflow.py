@@ -1,0 +1,554 @@
+"""Workflow speed on a big workspace: 100,000 letters over a ~500-jabatan org chart.
+
+Usage: ``PYTHONPATH=. .venv/bin/python bench/workflow.py [--letters N] [--keep DIR]``.
+
+The workspace is built once and cached in the temp folder (or in ``--keep DIR``); later runs
+reuse it (``--rebuild`` forces a new one). The org rows are inserted with SQL; every letter
+event goes through the real :meth:`EventStore.append`, 1,000 letters per transaction, so the
+projection, task, outbox and audit rows are the ones the application writes.
+
+Then it measures, and prints medians:
+
+* ``Letters.inbox`` for a busy Kepala Bidang, a registry desk and a konseptor (target ≤ 50 ms);
+* one user action (``Letters.approve`` / ``Letters.revise``), each its own ``BEGIN IMMEDIATE``
+  … ``COMMIT`` with fsync (target ≤ 5 ms);
+* the raw ``EventStore.append`` inside one open transaction (rolled back afterwards).
+
+The actions commit, so every run moves a few dozen letters of the cached workspace on by a
+step; the letters acted on are picked from the open tasks, so the figures do not drift.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tnde.workflow.events import EventType
+from tnde.workflow.letters import Letters
+from tnde.workflow.service import EventStore
+from tnde.workflow.state import LetterState
+from tnde.workspace import Workspace
+
+BUILD_VERSION = 1
+"""Bump when the generated workspace changes shape, so stale caches are rebuilt."""
+PROFILE = "diskominfo-nusantara-raya"
+START = dt.datetime(2026, 5, 4, 0, 30, tzinfo=dt.UTC)
+SEED = 20261120
+
+BIDANG = 7
+SEKSI_PER_BIDANG = 3
+UPTD = 3
+STAFF_PER_UNIT = 17
+
+
+# -- the org chart ----------------------------------------------------------------------------
+
+
+@dataclass
+class Org:
+    """A generated Dinas: rows for the four org tables and who drafts what."""
+
+    units: list[tuple[str, str, str | None, str]] = field(default_factory=list)
+    jabatan: list[tuple[str, str, str, str, int, str | None, int]] = field(default_factory=list)
+    pegawai: list[tuple[str, str, str, str]] = field(default_factory=list)
+    assignments: list[tuple[str, str, str, str, str, str | None, str]] = field(default_factory=list)
+    holder: dict[str, str] = field(default_factory=dict)
+    """jabatan_id → NIP of the person who acts in it (the Plt. where there is one)."""
+    konseptors: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """(NIP, unit_id, superior chain of jabatan ids up to the Kepala Dinas)."""
+
+    def add_unit(self, unit_id: str, nama: str, parent: str | None, kode: str) -> None:
+        self.units.append((unit_id, nama, parent, kode))
+
+    def add_jabatan(
+        self,
+        jabatan_id: str,
+        nama: str,
+        unit: str,
+        superior: str | None,
+        *,
+        eselon: str = "",
+        heads: bool = False,
+        registry: bool = False,
+        vacant: bool = False,
+    ) -> None:
+        self.jabatan.append((jabatan_id, nama, unit, eselon, int(heads), superior, int(registry)))
+        if vacant:
+            return
+        nip = _nip(len(self.pegawai))
+        self.pegawai.append((nip, f"Pegawai {len(self.pegawai) + 1}, S.Kom.", "Penata", "III/c"))
+        self.assignments.append(
+            (f"DEF-{jabatan_id}", nip, jabatan_id, "definitif", "2020-01-02", None, "")
+        )
+        self.holder[jabatan_id] = nip
+
+    def acting(self, jabatan_id: str, by_jabatan: str, bentuk: str = "Plt.") -> None:
+        nip = self.holder[by_jabatan]
+        dasar = f"Surat Perintah Kepala Dinas Nomor 800.1.3.3/{len(self.assignments)}/2026"
+        self.assignments.append(
+            (f"{bentuk}-{jabatan_id}", nip, jabatan_id, bentuk, "2026-01-05", None, dasar)
+        )
+        self.holder[jabatan_id] = nip
+
+
+def _nip(n: int) -> str:
+    """A well-formed fictitious NIP: birth date, appointment month, sex, serial."""
+    born = dt.date(1965, 1, 1) + dt.timedelta(days=(n * 37) % 11000)
+    return f"{born:%Y%m%d}{2000 + n % 24}{1 + n % 12:02d}{1 + n % 2}{n % 1000:03d}"
+
+
+def make_org() -> Org:
+    """A Dinas with a Sekretariat, bidang with seksi, and UPTD; staff in every small unit."""
+    org = Org()
+    org.add_unit("DINAS", "Dinas Komunikasi dan Informatika", None, "Diskominfo")
+    org.add_jabatan("KADIS", "Kepala Dinas", "DINAS", None, eselon="II.a", heads=True)
+    org.add_unit("SEK", "Sekretariat", "DINAS", "Diskominfo")
+    org.add_jabatan("SEKDIS", "Sekretaris Dinas", "SEK", "KADIS", eselon="III.a", heads=True)
+    small_units: list[tuple[str, str]] = []
+    for sub, nama in (("UMPEG", "Umum dan Kepegawaian"), ("KEU", "Keuangan"), ("PROG", "Program")):
+        unit = f"SEK.{sub}"
+        org.add_unit(unit, f"Subbagian {nama}", "SEK", "Diskominfo")
+        head = f"KASUBBAG_{sub}"
+        org.add_jabatan(
+            head,
+            f"Kepala Subbagian {nama}",
+            unit,
+            "SEKDIS",
+            eselon="IV.a",
+            heads=True,
+            registry=sub == "UMPEG",
+        )
+        small_units.append((unit, head))
+    for b in range(1, BIDANG + 1):
+        unit = f"BID{b}"
+        org.add_unit(unit, f"Bidang {b}", "DINAS", f"Diskominfo.B{b}")
+        org.add_jabatan(
+            f"KABID{b}", f"Kepala Bidang {b}", unit, "KADIS", eselon="III.b", heads=True
+        )
+        for s in range(1, SEKSI_PER_BIDANG + 1):
+            seksi = f"{unit}.S{s}"
+            org.add_unit(seksi, f"Seksi {b}.{s}", unit, f"Diskominfo.B{b}")
+            head = f"KASI{b}_{s}"
+            # one seksi of bidang 1 has no Kasi: its Kabid acts as Plt. (two jabatan, one inbox)
+            org.add_jabatan(
+                head,
+                f"Kepala Seksi {b}.{s}",
+                seksi,
+                f"KABID{b}",
+                eselon="IV.a",
+                heads=True,
+                vacant=(b, s) == (1, 3),
+            )
+            small_units.append((seksi, head))
+    org.acting("KASI1_3", "KABID1")
+    for u in range(1, UPTD + 1):
+        unit = f"UPTD{u}"
+        org.add_unit(unit, f"UPTD {u}", "DINAS", f"UPTD{u}")
+        org.add_jabatan(f"KAUPTD{u}", f"Kepala UPTD {u}", unit, "KADIS", eselon="IV.a", heads=True)
+        tu = f"{unit}.TU"
+        org.add_unit(tu, f"Subbagian Tata Usaha UPTD {u}", unit, f"UPTD{u}")
+        org.add_jabatan(f"KASUBBAG_TU{u}", f"Kepala Subbagian TU UPTD {u}", tu, f"KAUPTD{u}")
+        small_units.append((tu, f"KASUBBAG_TU{u}"))
+    superior = {j[0]: j[5] for j in org.jabatan}
+    for unit, head in small_units:
+        for k in range(1, STAFF_PER_UNIT + 1):
+            jabatan_id = f"{head}.STAF{k}"
+            org.add_jabatan(jabatan_id, f"Pelaksana {k}", unit, head)
+            chain, up = [], head
+            while up is not None:
+                chain.append(up)
+                up = superior[up]
+            org.konseptors.append((org.holder[jabatan_id], unit, chain))
+    return org
+
+
+def seed_org(ws: Workspace, org: Org) -> None:
+    """The org rows, straight into the tables (the chart is not what is measured)."""
+    with ws.transaction() as conn:
+        conn.executemany("INSERT INTO unit VALUES (?,?,?,?)", org.units)
+        conn.executemany(
+            "INSERT INTO jabatan (jabatan_id, nama, unit_id, eselon, heads_unit, superior_id, "
+            "registry) VALUES (?,?,?,?,?,?,?)",
+            org.jabatan,
+        )
+        conn.executemany(
+            "INSERT INTO pegawai (nip, nama, pangkat, golongan) VALUES (?,?,?,?)", org.pegawai
+        )
+        conn.executemany(
+            "INSERT INTO assignment (assignment_id, nip, jabatan_id, bentuk, mulai, selesai, "
+            "dasar) VALUES (?,?,?,?,?,?,?)",
+            org.assignments,
+        )
+
+
+# -- letters ------------------------------------------------------------------------------------
+
+
+class StepClock:
+    """Moves on by a few seconds on every call: months of office work, in order."""
+
+    def __init__(self, start: dt.datetime, rng: random.Random) -> None:
+        self.now = start
+        self.rng = rng
+
+    def __call__(self) -> dt.datetime:
+        self.now += dt.timedelta(seconds=self.rng.randint(5, 50))
+        return self.now
+
+
+def letter_values(n: int) -> dict[str, Any]:
+    """A Surat Dinas text of ordinary length (about 1 kB of JSON)."""
+    return {
+        "tanggal": "2026-11-20",
+        "kka": "000.8.3.3",
+        "sifat": "Biasa",
+        "hal": f"Penyampaian Laporan Pelaksanaan Kegiatan Nomor Urut {n}",
+        "tujuan": ["Kepala Perangkat Daerah di Lingkungan Pemerintah Provinsi Nusantara Raya"],
+        "di": "Tempat",
+        "isi": "Menindaklanjuti surat Saudara, bersama ini kami sampaikan laporan pelaksanaan "
+        f"kegiatan ke-{n} sebagaimana terlampir.\n\nDemikian disampaikan, atas perhatian "
+        "Saudara diucapkan terima kasih.",
+        "lampiran": [{"judul": "Laporan", "isi": "1. Kegiatan telah dilaksanakan."}],
+        "tembusan": ["Sekretaris Daerah Provinsi Nusantara Raya"],
+    }
+
+
+#: (fate, weight): where a generated letter stops.
+FATES = (
+    ("konsep", 5),  # created, route and recipients set, not yet submitted
+    ("diajukan", 55),  # waiting for its first reviewer
+    ("approved1", 18),  # one reviewer has approved
+    ("approved2", 8),  # two reviewers have approved
+    ("dikembalikan", 8),  # returned to the konseptor with a note
+    ("resubmitted", 6),  # returned, revised and submitted again
+)
+
+
+def plan(org: Org, rng: random.Random, n: int) -> tuple[str, str, list[tuple[Any, ...]]]:
+    """Konseptor, unit and the actions of letter ``n``: (type, actor, payload)."""
+    nip, unit, chain = rng.choice(org.konseptors)
+    # most letters go up to the Kepala Dinas (2 or 3 paraf); a third are signed by the
+    # konseptor's Kepala Bidang (or Sekretaris, Kepala UPTD) after one paraf
+    signer = chain[-1] if rng.random() < 0.67 else chain[1]
+    line = chain[: chain.index(signer)]
+    steps = [{"kind": "periksa", "jabatan_id": j} for j in line]
+    steps.append({"kind": "tandatangan", "jabatan_id": signer})
+    values = letter_values(n)
+    actions: list[tuple[Any, ...]] = [
+        (EventType.CREATED, nip, {"jenis": "surat_dinas", "profile_id": PROFILE, "unit_id": unit,
+                                  "values": values, "route_restart": "first"}),
+        (EventType.ROUTE_SET, nip, {"steps": steps, "paraf_max": 3}),
+        (EventType.RECIPIENTS_SET, nip, {
+            "tujuan": [{"text": values["tujuan"][0]}],
+            "tembusan": [{"text": "Sekretaris Dinas", "jabatan_id": "SEKDIS"}],
+        }),
+    ]  # fmt: skip
+    fate = rng.choices([f for f, _ in FATES], [w for _, w in FATES])[0]
+    if fate == "konsep":
+        return nip, unit, actions
+    actions.append((EventType.SUBMITTED, nip, {}))
+    reviewers = [org.holder[j] for j in line]
+    approvals = {"approved1": 1, "approved2": 2}.get(fate, 0)
+    if fate in ("dikembalikan", "resubmitted"):
+        approvals = rng.randint(0, len(line) - 1)
+    approvals = min(approvals, len(line))
+    for step in range(1, approvals + 1):
+        actions.append((EventType.APPROVED, reviewers[step - 1], {"step": step, "note": ""}))
+    if fate in ("dikembalikan", "resubmitted"):
+        step = approvals + 1
+        note = {"step": step, "note": "Mohon lengkapi dasar hukum dan batas waktu."}
+        actions.append((EventType.RETURNED, reviewers[step - 1], note))
+    if fate == "resubmitted":
+        revised = {**values, "isi": values["isi"] + "\n\nBatas waktu: 31 Desember 2026."}
+        actions.append((EventType.REVISED, nip, {"values": revised, "parent_revision": None}))
+        actions.append((EventType.SUBMITTED, nip, {}))
+    return nip, unit, actions
+
+
+def _state_json(state: LetterState) -> str:
+    """What :func:`tnde.workflow.codec.state_to_json` returns, byte for byte, without
+    ``dataclasses.asdict`` (which deep-copies the whole state, text included, on every event)."""
+    data = dict(vars(state))
+    data["route"] = [vars(step) for step in state.route]
+    data["recipients"] = [vars(r) for r in state.recipients]
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@contextmanager
+def fast_codec(check_every: int = 50) -> Iterator[None]:
+    """Let ``EventStore.append`` serialise the projection with :func:`_state_json`.
+
+    Every ``check_every``-th state is also serialised the real way and compared, so the rows
+    written are the ones the application writes.
+    """
+    from tnde.workflow import service
+
+    real = service.state_to_json
+    calls = 0
+
+    def checked(state: LetterState) -> str:
+        nonlocal calls
+        calls += 1
+        text = _state_json(state)
+        if calls % check_every == 1 and text != real(state):
+            raise AssertionError(f"fast state JSON differs for letter {state.letter_id}")
+        return text
+
+    service.state_to_json = checked
+    try:
+        yield
+    finally:
+        service.state_to_json = real
+
+
+def build(path: Path, letters: int, batch: int, *, fast: bool) -> dict[str, Any]:
+    """A new workspace at ``path`` with the org chart and ``letters`` letters."""
+    rng = random.Random(SEED)
+    org = make_org()
+    started = time.perf_counter()
+    ws = Workspace.create(path)
+    seed_org(ws, org)
+    store = EventStore(ws.device_id, StepClock(START, rng))
+    events = 0
+    conn = ws.connect()
+    try:
+        with fast_codec() if fast else nullcontext():
+            for first in range(0, letters, batch):
+                with ws.transaction(conn):
+                    for n in range(first, min(first + batch, letters)):
+                        events += append_letter(conn, store, plan(org, rng, n))
+                done = min(first + batch, letters)
+                if done % (batch * 10) == 0 or done == letters:
+                    rate = done / (time.perf_counter() - started)
+                    print(f"  {done:>7} letters, {events:>7} events ({rate:,.0f}/s)", end="\r")
+        print()
+    finally:
+        conn.close()
+        ws.close()
+    info = {
+        "version": BUILD_VERSION,
+        "letters": letters,
+        "events": events,
+        "jabatan": len(org.jabatan),
+        "build_seconds": round(time.perf_counter() - started, 1),
+        "fast_codec": fast,
+        "clock": store.clock.now.isoformat(),  # type: ignore[attr-defined]
+    }
+    (path / "bench.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
+    return info
+
+
+def append_letter(
+    conn: sqlite3.Connection, store: EventStore, planned: tuple[str, str, list[tuple[Any, ...]]]
+) -> int:
+    """Append the planned events of one new letter; returns how many."""
+    from tnde.ids import uuid7
+
+    letter_id = uuid7()
+    _, _, actions = planned
+    for kind, actor, payload in actions:
+        if kind is EventType.REVISED:
+            state = store.state(conn, letter_id)
+            assert state is not None
+            payload = {**payload, "parent_revision": state.head_revision}
+        store.append(conn, letter_id=letter_id, type=kind, actor_nip=actor, payload=payload)
+    return len(actions)
+
+
+def workspace_for(args: argparse.Namespace) -> tuple[Path, dict[str, Any], bool]:
+    """The cached workspace (built when missing or stale): path, build info, built now."""
+    root = Path(args.keep) if args.keep else Path(tempfile.gettempdir())
+    path = (root if args.keep else root / "tnde-bench-workflow") / f"ws-{args.letters}"
+    marker = path / "bench.json"
+    if marker.is_file() and not args.rebuild:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        if info.get("version") == BUILD_VERSION:
+            return path, info, False
+    if path.exists():
+        shutil.rmtree(path)
+    print(f"building {args.letters:,} letters in {path} …")
+    return path, build(path, args.letters, args.batch, fast=not args.real_codec), True
+
+
+# -- measuring ----------------------------------------------------------------------------------
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    """Milliseconds of ``runs`` calls."""
+    out = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def report(label: str, samples: list[float], target: float | None = None) -> bool:
+    """Print the median line; whether the target (if any) is met."""
+    median = statistics.median(samples)
+    ok = target is None or median <= target
+    verdict = "" if target is None else f"  target ≤ {target:g} ms: {'ok' if ok else 'MISSED'}"
+    print(
+        f"{label:<48} median {median:7.2f} ms  (min {min(samples):.2f}, "
+        f"max {max(samples):.2f}, n={len(samples)}){verdict}"
+    )
+    return ok
+
+
+def query(ws: Workspace, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    conn = ws.connect()
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def pending(ws: Workspace, jabatan_id: str, limit: int) -> list[str]:
+    """Letters waiting for a review by ``jabatan_id``."""
+    rows = query(
+        ws,
+        "SELECT letter_id FROM task WHERE jabatan_id = ? AND kind = 'periksa' "
+        "ORDER BY since LIMIT ?",
+        (jabatan_id, limit),
+    )
+    return [r[0] for r in rows]
+
+
+def explain_inbox(ws: Workspace) -> None:
+    """The query plan of the inbox query (the shape Letters.inbox sends)."""
+    rows = query(
+        ws,
+        "EXPLAIN QUERY PLAN SELECT t.letter_id, t.kind, t.step_no, l.jenis, l.hal, l.state, "
+        "t.since FROM task t JOIN letter l ON l.letter_id = t.letter_id "
+        "WHERE t.nip = ? OR t.jabatan_id IN (?, ?) OR (? AND t.kind IN (?, ?, ?)) "
+        "ORDER BY t.since LIMIT 500",
+        ("x", "A", "B", 0, "nomori", "kirim", "arsipkan"),
+    )
+    for row in rows:
+        print(f"    plan: {row[3]}")
+
+
+def measure(path: Path, info: dict[str, Any], runs: int) -> None:
+    org = make_org()
+    rng = random.Random(SEED + 1)
+    clock = StepClock(dt.datetime.fromisoformat(info["clock"]) + dt.timedelta(days=1), rng)
+    ws = Workspace.open(path)
+    letters = Letters(ws, clock=clock)
+    day = clock.now.date()
+    try:
+        counts = query(ws, "SELECT state, count(*) FROM letter GROUP BY state ORDER BY 2 DESC")
+        print("letters by state: " + ", ".join(f"{r[0]} {r[1]:,}" for r in counts))
+        kabid, registry = org.holder["KABID1"], org.holder["KASUBBAG_UMPEG"]
+        konseptor = org.konseptors[0][0]
+        print()
+        for label, nip in (
+            ("Kepala Bidang 1 (also Plt. Kasi)", kabid),
+            ("registry desk (Kasubbag Umpeg)", registry),
+            ("konseptor (a pelaksana)", konseptor),
+        ):
+            found = len(letters.inbox(nip, day))  # warm the page cache
+            report(
+                f"inbox: {label}, {found} items",
+                timed(lambda nip=nip: letters.inbox(nip, day), runs),
+                50,
+            )
+        explain_inbox(ws)
+
+        print()
+        kasi_nip = org.holder["KASI2_1"]
+        todo = pending(ws, "KASI2_1", runs * 2)
+        assert len(todo) >= runs * 2, "not enough letters waiting for KASI2_1"
+        report(
+            "Letters.approve (Kasi), own transaction",
+            timed(lambda: letters.approve(kasi_nip, todo.pop()), runs * 2),
+            5,
+        )
+        todo = pending(ws, "KABID1", runs * 2)
+        report(
+            "Letters.approve (busy Kabid 1), own transaction",
+            timed(lambda: letters.approve(kabid, todo.pop()), runs * 2),
+            5,
+        )
+        mine = [
+            r[0]
+            for r in query(
+                ws,
+                "SELECT letter_id FROM letter WHERE state IN ('diajukan', 'dikembalikan') "
+                "ORDER BY updated_at DESC LIMIT ?",
+                (runs * 2,),
+            )
+        ]
+        own = {i: letters.get(i) for i in mine}
+
+        def revise() -> None:
+            letter_id = mine.pop()
+            state = own[letter_id]
+            values = {**state.head_values, "hal": f"{state.hal} (rev {time.perf_counter_ns()})"}
+            letters.revise(state.konseptor_nip, letter_id, values)
+
+        report("Letters.revise, own transaction", timed(revise, runs * 2), 5)
+
+        todo = pending(ws, "KASI3_2", runs * 4)
+        kasi3 = org.holder["KASI3_2"]
+        conn = ws.connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            samples = timed(
+                lambda: letters.store.append(
+                    conn,
+                    letter_id=todo.pop(),
+                    type=EventType.APPROVED,
+                    actor_nip=kasi3,
+                    payload={"step": 1, "note": ""},
+                ),
+                runs * 4,
+            )
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+        report("EventStore.append (approve) in an open transaction", samples)
+    finally:
+        ws.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--letters", type=int, default=100_000, help="letters in the workspace")
+    parser.add_argument("--batch", type=int, default=1_000, help="letters per build transaction")
+    parser.add_argument("--runs", type=int, default=30, help="inbox repetitions (actions: 2x)")
+    parser.add_argument("--keep", metavar="DIR", help="keep the workspace in DIR (reused later)")
+    parser.add_argument("--rebuild", action="store_true", help="build anew even when cached")
+    parser.add_argument(
+        "--real-codec",
+        action="store_true",
+        help="build with the unpatched state_to_json (about twice as slow)",
+    )
+    args = parser.parse_args()
+
+    path, info, built = workspace_for(args)
+    how = "built now" if built else "cached"
+    size = (path / "workspace.sqlite").stat().st_size / 1e6
+    print(
+        f"workspace ({how}): {path}\n  {info['letters']:,} letters, {info['events']:,} events, "
+        f"{info['jabatan']} jabatan, {size:,.0f} MB; build took {info['build_seconds']:.0f} s"
+    )
+    measure(path, info, args.runs)
+
+
+if __name__ == "__main__":
+    main()

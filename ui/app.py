@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from types import TracebackType
 
+    from tnde.workspace import Workspace
+
 log = logging.getLogger(__name__)
 
 
@@ -73,6 +75,24 @@ class CrashReporter(QObject):
         box.open()
 
 
+def open_or_create_demo() -> Workspace | None:
+    """The workspace at the usual place; on first start, the demo workspace is made there."""
+    from tnde.demo import create_demo
+    from tnde.errors import TndeError
+    from tnde.paths import default_workspace_path
+    from tnde.workspace import Workspace
+
+    path = default_workspace_path()
+    try:
+        if not (path / "workspace.sqlite").exists():
+            log.info("first start: creating the demo workspace at %s", path)
+            create_demo(path)
+        return Workspace.open(path)
+    except TndeError:
+        log.exception("cannot open the workspace at %s", path)
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app (``--self-test`` renders one letter and exits)."""
     parser = argparse.ArgumentParser(prog="tnde-desktop")
@@ -93,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(open_or_create_demo())
     if args.self_test:
         return 0 if window.self_test() else 1
     window.show()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from tnde import __version__
+
+if TYPE_CHECKING:
+    from tnde.workspace import Workspace
 from tnde.templates.loader import load_all_templates
 from ui.models.templates import TemplateListModel, TemplateRole
 
@@ -40,8 +45,9 @@ QUEUES = (
 class MainWindow(QMainWindow):
     """Side bar of queues; the template catalogue is the first working screen."""
 
-    def __init__(self) -> None:
+    def __init__(self, workspace: Workspace | None = None) -> None:
         super().__init__()
+        self.workspace = workspace
         self.setWindowTitle(f"TNDE Desktop {__version__}")
         self.resize(1100, 720)
         self._templates = load_all_templates()
@@ -52,7 +58,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(220)
 
         self.pages = QStackedWidget()
-        for name in QUEUES[:-1]:
+        self.pages.addWidget(self._dashboard())
+        for name in QUEUES[1:-1]:
             label = QLabel(f"<h2>{name}</h2><p>Layar ini belum tersedia.</p>")
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             label.setMargin(16)
@@ -67,6 +74,32 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(len(QUEUES) - 1)
         self.statusBar().showMessage(f"{len(self._templates)} jenis naskah tersedia")
+
+    def _dashboard(self) -> QWidget:
+        """Letters of the open workspace by status (the full dashboard comes with the app)."""
+        label = QLabel()
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setMargin(16)
+        label.setAccessibleName("Dasbor")
+        if self.workspace is None:
+            label.setText("<h2>Dasbor</h2><p>Belum ada ruang kerja yang dibuka.</p>")
+            return label
+        conn = self.workspace.connect()
+        try:
+            rows = conn.execute(
+                "SELECT state, count(*) FROM letter GROUP BY state ORDER BY state"
+            ).fetchall()
+        finally:
+            conn.close()
+        kind = "ruang kerja demo" if self.workspace.config.demo else "ruang kerja"
+        table = "".join(f"<tr><td>{state}</td><td align='right'>{n}</td></tr>" for state, n in rows)
+        label.setText(
+            f"<h2>Dasbor</h2><p>{kind.capitalize()}: {self.workspace.path}</p>"
+            f"<table cellpadding='4'><tr><th align='left'>Status naskah keluar</th>"
+            f"<th>Jumlah</th></tr>{table}</table>"
+        )
+        self.dashboard_label = label
+        return label
 
     def _catalogue(self) -> QWidget:
         """A list of jenis naskah with the fields each asks for."""

@@ -8,6 +8,8 @@ from tnde.templates.loader import available_templates
 from ui.main_window import QUEUES, MainWindow
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pytestqt.qtbot import QtBot
 
 
@@ -29,3 +31,18 @@ def test_self_test_renders_a_letter(qtbot: QtBot) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.self_test()
+
+
+def test_dashboard_shows_the_demo_workspace(qtbot: QtBot, tmp_path: Path) -> None:
+    from tnde.demo import create_demo
+    from tnde.workspace import Workspace
+
+    create_demo(tmp_path / "demo")
+    workspace = Workspace.open(tmp_path / "demo")
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    text = window.dashboard_label.text()
+    assert "Ruang kerja demo" in text
+    for state in ("konsep", "diajukan", "dikembalikan", "ditandatangani", "diarsipkan"):
+        assert f"<td>{state}</td>" in text
+    workspace.close()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tnde import __version__
 from tnde.cli import (
     commands,
+    demo_commands,
     letter_commands,
     org_commands,
     register_commands,
@@ -104,7 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{token}", default="")
     p.set_defaults(run=commands.cmd_number)
 
-    for area in (workspace_commands, org_commands, register_commands, letter_commands):
+    for area in (
+        workspace_commands,
+        org_commands,
+        register_commands,
+        letter_commands,
+        demo_commands,
+    ):
         area.register(sub)
     return parser
 

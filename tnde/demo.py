@@ -1,0 +1,172 @@
+"""The demo workspace: a sample office, its org chart, and letters in every state.
+
+``tnde demo`` (and the desktop app's first start) builds it so one person can walk a letter
+from draft to archive, acting as each official in turn. Everything in it is fictional and
+marked as a sample.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tnde.drafts import load_draft
+from tnde.resources import resource_path
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from tnde.workflow.letters import Letters
+    from tnde.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+DEMO_PROFILE = "diskominfo-nusantara-raya"
+#: The demo cast by role, as jabatan ids of ``resources/org/diskominfo-nusantara-raya.toml``.
+KONSEPTOR_JABATAN = "PRANATA_KOMPUTER_APL"
+SIGNER_JABATAN = "KADIS"
+REGISTRY_JABATAN = "KASUBBAG_UMPEG"
+#: Which sample goes to which state: one letter per state of the lifecycle.
+LETTERS = (
+    ("surat_dinas", "konsep"),
+    ("surat_undangan", "diajukan"),
+    ("memo", "dikembalikan"),
+    ("surat_tugas", "siap_tandatangan"),
+    ("pengumuman", "dinomori"),
+    ("laporan", "ditandatangani"),
+    ("surat_dinas", "dikirim"),
+    ("surat_undangan", "diarsipkan"),
+    ("memo", "dibatalkan"),
+)
+_ORDER = (
+    "konsep",
+    "diajukan",
+    "siap_tandatangan",
+    "dinomori",
+    "ditandatangani",
+    "dikirim",
+    "diarsipkan",
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What :func:`create_demo` made."""
+
+    workspace: Path
+    letters: dict[str, str]
+    """Letter id → the state it was left in."""
+
+
+def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
+    """Create the demo workspace at ``path`` (which must not hold anything yet).
+
+    Raises:
+        WorkspaceError: ``path`` is not empty.
+    """
+    from tnde.org import load_org, read_org, replace_org
+    from tnde.workflow.letters import Letters
+    from tnde.workspace import Workspace, WorkspaceConfig
+
+    ws = Workspace.create(path, config=WorkspaceConfig(profile_id=DEMO_PROFILE, demo=True))
+    chart = read_org(resource_path("org", "diskominfo-nusantara-raya.toml"))  # type: ignore[arg-type]
+    with ws.transaction() as conn:
+        replace_org(conn, chart, actor="demo")
+    letters = Letters(ws)
+    day = today or letters.clock().date()
+    with ws.transaction() as conn:
+        chart = load_org(conn)
+    cast = _Cast(chart, day)
+    made = {}
+    for jenis, target in LETTERS:
+        letter_id = _letter(letters, cast, jenis, day)
+        _advance(letters, cast, letter_id, target)
+        made[letter_id] = letters.get(letter_id).status.value
+    log.info("demo workspace at %s with %d letters", path, len(made))
+    ws.close()
+    return DemoSummary(workspace=path, letters=made)
+
+
+class _Cast:
+    """Who plays which role on ``day``."""
+
+    def __init__(self, chart: Any, day: dt.date) -> None:
+        from tnde.org import holders
+
+        def holder(jabatan: str) -> str:
+            found = holders(chart, jabatan, day)
+            return str(found[0].nip)
+
+        self.holder = holder
+        self.konseptor = holder(KONSEPTOR_JABATAN)
+        self.registry = holder(REGISTRY_JABATAN)
+        self.unit = chart.get_jabatan(KONSEPTOR_JABATAN).unit_id
+
+
+def _letter(letters: Letters, cast: _Cast, jenis: str, day: dt.date) -> str:
+    draft = load_draft(resource_path("samples", f"{jenis}.toml"))  # type: ignore[arg-type]
+    values = {**draft.raw_values, "tanggal": day.isoformat()}
+    values.pop("penandatangan", None)  # computed from the org chart at numbering
+    state = letters.create(
+        cast.konseptor, jenis=jenis, values=values, unit_id=cast.unit, profile_id=DEMO_PROFILE
+    )
+    letters.set_route(cast.konseptor, state.letter_id, signer_jabatan=SIGNER_JABATAN)
+    tujuan = values.get("tujuan") or ["Kepala Perangkat Daerah"]
+    letters.set_recipients(
+        cast.konseptor,
+        state.letter_id,
+        tujuan=[{"text": str(t)} for t in (tujuan if isinstance(tujuan, list) else [tujuan])],
+        tembusan=[{"text": "Sekretaris Dinas Komunikasi dan Informatika", "jabatan_id": "SEKDIS"}],
+    )
+    return state.letter_id
+
+
+def _advance(letters: Letters, cast: _Cast, letter_id: str, target: str) -> None:
+    from tnde.workflow import finishing
+
+    actions: dict[str, Callable[[], Any]] = {
+        "diajukan": lambda: letters.submit(cast.konseptor, letter_id),
+        "siap_tandatangan": lambda: _approve_all(letters, cast, letter_id),
+        "dinomori": lambda: finishing.number_letter(letters, cast.registry, letter_id),
+        "ditandatangani": lambda: finishing.sign_letter(
+            letters,
+            dict(letters.get(letter_id).planned_signers)[_sign_step(letters, letter_id)],
+            letter_id,
+        ),
+        "dikirim": lambda: finishing.send_letter(letters, cast.registry, letter_id),
+        "diarsipkan": lambda: finishing.archive_letter(letters, cast.registry, letter_id),
+    }
+    if target == "dikembalikan":
+        letters.submit(cast.konseptor, letter_id)
+        step = letters.get(letter_id).current_step()
+        assert step is not None
+        letters.return_for_revision(
+            cast.holder(step.jabatan_id),
+            letter_id,
+            "Mohon lengkapi dasar hukum pada alinea pertama.",
+        )
+        return
+    if target == "dibatalkan":
+        finishing.cancel_letter(letters, cast.konseptor, letter_id, "Kegiatan ditunda.")
+        return
+    for state in _ORDER[1 : _ORDER.index(target) + 1]:
+        actions[state]()
+
+
+def _approve_all(letters: Letters, cast: _Cast, letter_id: str) -> None:
+    while (step := letters.get(letter_id).current_step()) and step.kind != "tandatangan":
+        letters.approve(cast.holder(step.jabatan_id), letter_id)
+
+
+def _sign_step(letters: Letters, letter_id: str) -> int:
+    step = letters.get(letter_id).current_step()
+    assert step is not None
+    return step.step_no
+
+
+def demo_exists(ws: Workspace) -> bool:
+    """Whether ``ws`` is a demo workspace."""
+    return bool(ws.config.demo)

@@ -216,8 +216,14 @@ def layout_markers(rendered_values: dict[str, object], jenis: str, profile_id: s
                         formatting.name_case(signer.person.nama, profile.style.name_case)
                     )
         elif block.kind == "lembar_disposisi":
-            markers += ["Surat dari", "Diteruskan kepada", "Dengan hormat harap", "Catatan",
-                        "Pemberi disposisi", "Paraf"]
+            markers += [
+                "Surat dari",
+                "Diteruskan kepada",
+                "Dengan hormat harap",
+                "Catatan",
+                "Pemberi disposisi",
+                "Paraf",
+            ]
         elif block.kind == "tembusan" and rendered_values.get(p.get("field", "tembusan")):
             markers.append(profile.style.tembusan_label)
         elif block.kind == "lampiran" and rendered_values.get(p.get("field", "lampiran")):

@@ -25,26 +25,30 @@ import datetime as dt
 import json
 import random
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tnde.workflow.events import EventType
 from tnde.workflow.letters import Letters
 from tnde.workflow.service import EventStore
-from tnde.workflow.state import LetterState
 from tnde.workspace import Workspace
+from tnde.workspace.schema import CURRENT_VERSION
 
-BUILD_VERSION = 1
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable, Iterator
+
+    from tnde.workflow.state import LetterState
+
+BUILD_VERSION = 2
 """Bump when the generated workspace changes shape, so stale caches are rebuilt."""
 PROFILE = "diskominfo-nusantara-raya"
 START = dt.datetime(2026, 5, 4, 0, 30, tzinfo=dt.UTC)
@@ -107,9 +111,10 @@ class Org:
 
 
 def _nip(n: int) -> str:
-    """A well-formed fictitious NIP: birth date, appointment month, sex, serial."""
+    """A well-formed fictitious NIP: birth date, appointment (TMT) month, sex, serial."""
     born = dt.date(1965, 1, 1) + dt.timedelta(days=(n * 37) % 11000)
-    return f"{born:%Y%m%d}{2000 + n % 24}{1 + n % 12:02d}{1 + n % 2}{n % 1000:03d}"
+    tmt = born.year + 22 + n % 8
+    return f"{born:%Y%m%d}{tmt}{1 + n % 12:02d}{1 + n % 2}{n % 1000:03d}"
 
 
 def make_org() -> Org:
@@ -162,7 +167,9 @@ def make_org() -> Org:
         org.add_jabatan(f"KAUPTD{u}", f"Kepala UPTD {u}", unit, "KADIS", eselon="IV.a", heads=True)
         tu = f"{unit}.TU"
         org.add_unit(tu, f"Subbagian Tata Usaha UPTD {u}", unit, f"UPTD{u}")
-        org.add_jabatan(f"KASUBBAG_TU{u}", f"Kepala Subbagian TU UPTD {u}", tu, f"KAUPTD{u}")
+        org.add_jabatan(
+            f"KASUBBAG_TU{u}", f"Subbag TU UPTD {u}", tu, f"KAUPTD{u}", eselon="IV.b", heads=True
+        )
         small_units.append((tu, f"KASUBBAG_TU{u}"))
     superior = {j[0]: j[5] for j in org.jabatan}
     for unit, head in small_units:
@@ -180,7 +187,9 @@ def make_org() -> Org:
 def seed_org(ws: Workspace, org: Org) -> None:
     """The org rows, straight into the tables (the chart is not what is measured)."""
     with ws.transaction() as conn:
-        conn.executemany("INSERT INTO unit VALUES (?,?,?,?)", org.units)
+        conn.executemany(
+            "INSERT INTO unit (unit_id, nama, parent_id, kode) VALUES (?,?,?,?)", org.units
+        )
         conn.executemany(
             "INSERT INTO jabatan (jabatan_id, nama, unit_id, eselon, heads_unit, superior_id, "
             "registry) VALUES (?,?,?,?,?,?,?)",
@@ -342,6 +351,7 @@ def build(path: Path, letters: int, batch: int, *, fast: bool) -> dict[str, Any]
         ws.close()
     info = {
         "version": BUILD_VERSION,
+        "schema": CURRENT_VERSION,
         "letters": letters,
         "events": events,
         "jabatan": len(org.jabatan),
@@ -377,7 +387,7 @@ def workspace_for(args: argparse.Namespace) -> tuple[Path, dict[str, Any], bool]
     marker = path / "bench.json"
     if marker.is_file() and not args.rebuild:
         info = json.loads(marker.read_text(encoding="utf-8"))
-        if info.get("version") == BUILD_VERSION:
+        if (info.get("version"), info.get("schema")) == (BUILD_VERSION, CURRENT_VERSION):
             return path, info, False
     if path.exists():
         shutil.rmtree(path)
@@ -404,7 +414,7 @@ def report(label: str, samples: list[float], target: float | None = None) -> boo
     ok = target is None or median <= target
     verdict = "" if target is None else f"  target ≤ {target:g} ms: {'ok' if ok else 'MISSED'}"
     print(
-        f"{label:<48} median {median:7.2f} ms  (min {min(samples):.2f}, "
+        f"{label:<58} {median:7.2f} ms  (min {min(samples):.2f}, "
         f"max {max(samples):.2f}, n={len(samples)}){verdict}"
     )
     return ok
@@ -429,99 +439,160 @@ def pending(ws: Workspace, jabatan_id: str, limit: int) -> list[str]:
     return [r[0] for r in rows]
 
 
-def explain_inbox(ws: Workspace) -> None:
-    """The query plan of the inbox query (the shape Letters.inbox sends)."""
+INBOX_SQL = (
+    "SELECT t.letter_id, t.kind, t.step_no, l.jenis, l.hal, l.state, t.since "
+    "FROM task t JOIN letter l ON l.letter_id = t.letter_id "
+    "WHERE t.nip = ? OR t.jabatan_id IN ({marks}) OR (? AND t.kind IN (?, ?, ?)) "
+    "ORDER BY t.since LIMIT 500"
+)
+"""The query :meth:`Letters.inbox` sends (copied, for EXPLAIN and the what-if)."""
+
+PROPOSED_INDEX = "CREATE INDEX task_by_kind ON task(kind, since)"
+PROPOSED_INBOX_SQL = (
+    "SELECT t.letter_id, t.kind, t.step_no, l.jenis, l.hal, l.state, t.since FROM ("
+    " SELECT * FROM (SELECT letter_id, kind, step_no, since FROM task"
+    "  WHERE nip = ? ORDER BY since LIMIT 500)"
+    " UNION ALL SELECT * FROM (SELECT letter_id, kind, step_no, since FROM task"
+    "  WHERE jabatan_id IN ({marks}) ORDER BY since LIMIT 500)"
+    " UNION ALL SELECT * FROM (SELECT letter_id, kind, step_no, since FROM task"
+    "  WHERE ? AND kind IN (?, ?, ?) ORDER BY since LIMIT 500)"
+    " ORDER BY since LIMIT 500"
+    ") t JOIN letter l ON l.letter_id = t.letter_id ORDER BY t.since"
+)
+"""The same rows, each source read in ``since`` order from its own index and cut at 500
+before the join (a task has a NIP, a jabatan or a registry kind, never two of them)."""
+
+
+def inbox_params(conn: sqlite3.Connection, nip: str, day: dt.date) -> tuple[str, tuple[Any, ...]]:
+    from tnde.workflow.authority import SqlAuthority
+    from tnde.workflow.tasks import REGISTRY_KINDS
+
+    authority = SqlAuthority(conn)
+    jabatan = authority.jabatan_of(nip, day)
+    marks = ",".join("?" * len(jabatan)) or "''"
+    return marks, (nip, *jabatan, int(authority.is_registry(nip, day)), *REGISTRY_KINDS)
+
+
+def measure_inbox(ws: Workspace, letters: Letters, who: dict[str, str], runs: int) -> None:
+    day = letters.clock().date()
+    for label, nip in who.items():
+        found = len(letters.inbox(nip, day))  # and warm the page cache
+        samples = timed(lambda nip=nip: letters.inbox(nip, day), runs)
+        report(f"Letters.inbox: {label}, {found} items", samples, 50)
+    conn = ws.connect()
+    try:
+        marks, params = inbox_params(conn, who["konseptor"], day)
+        plan = conn.execute("EXPLAIN QUERY PLAN " + INBOX_SQL.format(marks=marks), params)
+        print("  plan: " + "; ".join(row[3] for row in plan))
+    finally:
+        conn.close()
+
+
+def what_if_inbox(ws: Workspace, who: dict[str, str], day: dt.date, runs: int) -> None:
+    """The inbox query now and as proposed, without and with the proposed index (which is
+    created inside a transaction that is rolled back: the cached workspace is unchanged)."""
+    conn = ws.connect()
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for index in ("no new index", "+ task_by_kind"):
+            if index != "no new index":
+                conn.execute(PROPOSED_INDEX)
+            for label, nip in who.items():
+                marks, params = inbox_params(conn, nip, day)
+                now, proposed = (sql.format(marks=marks) for sql in (INBOX_SQL, PROPOSED_INBOX_SQL))
+                rows = [tuple(r) for r in conn.execute(proposed, params)]
+                if rows != [tuple(r) for r in conn.execute(now, params)]:
+                    raise AssertionError("the proposed inbox query returns other rows")
+                for name, text in (("current", now), ("proposed", proposed)):
+                    samples = timed(lambda t=text, p=params: conn.execute(t, p).fetchall(), runs)
+                    report(f"  {name} SQL, {index}: {label}", samples)
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+
+
+def measure_actions(ws: Workspace, letters: Letters, org: Org, runs: int) -> None:
+    """Whole user actions, each its own transaction: as the CLI runs them (no other
+    connection open) and as a GUI holding a connection would."""
+    for held in (False, True):
+        keeper = ws.connect() if held else None
+        where = "another connection open" if held else "no other connection"
+        try:
+            for jabatan_id in ("KASI2_1", "KABID1"):
+                nip, todo = org.holder[jabatan_id], pending(ws, jabatan_id, runs)
+                if len(todo) < runs:
+                    raise SystemExit(f"too few letters wait for {jabatan_id}; build more --letters")
+                samples = timed(lambda nip=nip, todo=todo: letters.approve(nip, todo.pop()), runs)
+                report(f"Letters.approve ({jabatan_id}), {where}", samples, 5)
+            report(f"Letters.revise, {where}", timed(reviser(ws, letters, runs), runs), 5)
+        finally:
+            if keeper is not None:
+                keeper.close()
+
+
+def reviser(ws: Workspace, letters: Letters, runs: int) -> Callable[[], object]:
+    """A function that revises the next of ``runs`` letters under review, as its konseptor."""
     rows = query(
         ws,
-        "EXPLAIN QUERY PLAN SELECT t.letter_id, t.kind, t.step_no, l.jenis, l.hal, l.state, "
-        "t.since FROM task t JOIN letter l ON l.letter_id = t.letter_id "
-        "WHERE t.nip = ? OR t.jabatan_id IN (?, ?) OR (? AND t.kind IN (?, ?, ?)) "
-        "ORDER BY t.since LIMIT 500",
-        ("x", "A", "B", 0, "nomori", "kirim", "arsipkan"),
+        "SELECT letter_id FROM letter WHERE state IN ('diajukan', 'dikembalikan') "
+        "ORDER BY updated_at DESC LIMIT ?",
+        (runs,),
     )
-    for row in rows:
-        print(f"    plan: {row[3]}")
+    states = [letters.get(r[0]) for r in rows]
+
+    def revise() -> object:
+        state = states.pop()
+        values = {**state.head_values, "hal": f"{state.hal} (rev {time.perf_counter_ns()})"}
+        return letters.revise(state.konseptor_nip, state.letter_id, values)
+
+    return revise
 
 
-def measure(path: Path, info: dict[str, Any], runs: int) -> None:
+def measure_append(ws: Workspace, letters: Letters, org: Org, runs: int) -> None:
+    """The bare ``EventStore.append`` inside one open transaction (rolled back after)."""
+    todo, nip = pending(ws, "KASI3_2", runs), org.holder["KASI3_2"]
+    conn = ws.connect()
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        samples = timed(
+            lambda: letters.store.append(
+                conn,
+                letter_id=todo.pop(),
+                type=EventType.APPROVED,
+                actor_nip=nip,
+                payload={"step": 1, "note": ""},
+            ),
+            len(todo),
+        )
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    report("EventStore.append (approve) in an open transaction", samples)
+
+
+def measure(path: Path, info: dict[str, Any], args: argparse.Namespace) -> None:
     org = make_org()
     rng = random.Random(SEED + 1)
-    clock = StepClock(dt.datetime.fromisoformat(info["clock"]) + dt.timedelta(days=1), rng)
+    start = dt.datetime.fromisoformat(info["clock"]) + dt.timedelta(days=1)
     ws = Workspace.open(path)
-    letters = Letters(ws, clock=clock)
-    day = clock.now.date()
+    letters = Letters(ws, clock=StepClock(start, rng))
     try:
+        if not query(ws, "SELECT 1 FROM assignment WHERE nip = ?", (org.holder["KABID1"],)):
+            raise SystemExit("the cached workspace has another org chart: run with --rebuild")
         counts = query(ws, "SELECT state, count(*) FROM letter GROUP BY state ORDER BY 2 DESC")
-        print("letters by state: " + ", ".join(f"{r[0]} {r[1]:,}" for r in counts))
-        kabid, registry = org.holder["KABID1"], org.holder["KASUBBAG_UMPEG"]
-        konseptor = org.konseptors[0][0]
+        print("  letters by state: " + ", ".join(f"{r[0]} {r[1]:,}" for r in counts))
+        who = {
+            "Kabid 1 (also Plt. Kasi)": org.holder["KABID1"],
+            "registry desk": org.holder["KASUBBAG_UMPEG"],
+            "konseptor": org.konseptors[0][0],
+        }
         print()
-        for label, nip in (
-            ("Kepala Bidang 1 (also Plt. Kasi)", kabid),
-            ("registry desk (Kasubbag Umpeg)", registry),
-            ("konseptor (a pelaksana)", konseptor),
-        ):
-            found = len(letters.inbox(nip, day))  # warm the page cache
-            report(
-                f"inbox: {label}, {found} items",
-                timed(lambda nip=nip: letters.inbox(nip, day), runs),
-                50,
-            )
-        explain_inbox(ws)
-
+        measure_inbox(ws, letters, who, args.runs)
+        if args.what_if:
+            what_if_inbox(ws, who, letters.clock().date(), args.runs)
         print()
-        kasi_nip = org.holder["KASI2_1"]
-        todo = pending(ws, "KASI2_1", runs * 2)
-        assert len(todo) >= runs * 2, "not enough letters waiting for KASI2_1"
-        report(
-            "Letters.approve (Kasi), own transaction",
-            timed(lambda: letters.approve(kasi_nip, todo.pop()), runs * 2),
-            5,
-        )
-        todo = pending(ws, "KABID1", runs * 2)
-        report(
-            "Letters.approve (busy Kabid 1), own transaction",
-            timed(lambda: letters.approve(kabid, todo.pop()), runs * 2),
-            5,
-        )
-        mine = [
-            r[0]
-            for r in query(
-                ws,
-                "SELECT letter_id FROM letter WHERE state IN ('diajukan', 'dikembalikan') "
-                "ORDER BY updated_at DESC LIMIT ?",
-                (runs * 2,),
-            )
-        ]
-        own = {i: letters.get(i) for i in mine}
-
-        def revise() -> None:
-            letter_id = mine.pop()
-            state = own[letter_id]
-            values = {**state.head_values, "hal": f"{state.hal} (rev {time.perf_counter_ns()})"}
-            letters.revise(state.konseptor_nip, letter_id, values)
-
-        report("Letters.revise, own transaction", timed(revise, runs * 2), 5)
-
-        todo = pending(ws, "KASI3_2", runs * 4)
-        kasi3 = org.holder["KASI3_2"]
-        conn = ws.connect()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            samples = timed(
-                lambda: letters.store.append(
-                    conn,
-                    letter_id=todo.pop(),
-                    type=EventType.APPROVED,
-                    actor_nip=kasi3,
-                    payload={"step": 1, "note": ""},
-                ),
-                runs * 4,
-            )
-            conn.execute("ROLLBACK")
-        finally:
-            conn.close()
-        report("EventStore.append (approve) in an open transaction", samples)
+        measure_actions(ws, letters, org, max(args.runs, 50))
+        measure_append(ws, letters, org, max(args.runs, 50) * 2)
     finally:
         ws.close()
 
@@ -530,13 +601,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--letters", type=int, default=100_000, help="letters in the workspace")
     parser.add_argument("--batch", type=int, default=1_000, help="letters per build transaction")
-    parser.add_argument("--runs", type=int, default=30, help="inbox repetitions (actions: 2x)")
+    parser.add_argument("--runs", type=int, default=30, help="repetitions (actions: at least 50)")
     parser.add_argument("--keep", metavar="DIR", help="keep the workspace in DIR (reused later)")
     parser.add_argument("--rebuild", action="store_true", help="build anew even when cached")
     parser.add_argument(
         "--real-codec",
         action="store_true",
-        help="build with the unpatched state_to_json (about twice as slow)",
+        help="build with the unpatched state_to_json (about 1.4 times as slow)",
+    )
+    parser.add_argument(
+        "--what-if",
+        action="store_true",
+        help="also time the inbox query with the proposed index and SQL (rolled back)",
     )
     args = parser.parse_args()
 
@@ -547,7 +623,7 @@ def main() -> None:
         f"workspace ({how}): {path}\n  {info['letters']:,} letters, {info['events']:,} events, "
         f"{info['jabatan']} jabatan, {size:,.0f} MB; build took {info['build_seconds']:.0f} s"
     )
-    measure(path, info, args.runs)
+    measure(path, info, args)
 
 
 if __name__ == "__main__":

@@ -376,7 +376,14 @@ def append_letter(
             state = store.state(conn, letter_id)
             assert state is not None
             payload = {**payload, "parent_revision": state.head_revision}
-        store.append(conn, letter_id=letter_id, type=kind, actor_nip=actor, payload=payload)
+        store.append(
+            conn,
+            letter_id=letter_id,
+            type=kind,
+            actor_nip=actor,
+            payload=payload,
+            today=store.clock().date(),
+        )
     return len(actions)
 
 
@@ -561,6 +568,7 @@ def measure_append(ws: Workspace, letters: Letters, org: Org, runs: int) -> None
                 type=EventType.APPROVED,
                 actor_nip=nip,
                 payload={"step": 1, "note": ""},
+                today=letters.today(),
             ),
             len(todo),
         )

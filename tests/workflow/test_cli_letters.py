@@ -276,11 +276,6 @@ def test_registry_only_numbers_and_only_the_planned_signer_signs(cli: Cli) -> No
     cli.refused("WF-CANCEL-SIGNED", "letter", "cancel", letter, "--as", KONSEPTOR, "--note", "x")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cmd_new commits letter.created before building the route: a refused --signer "
-    "leaves a route-less konsep whose id is never printed",
-)
 def test_a_refused_signer_leaves_no_half_made_letter(cli: Cli) -> None:
     proc = cli.run("letter", "new", SAMPLE, "--as", KONSEPTOR, "--unit", UNIT, "--signer", "GUB")
     assert proc.returncode == 1
@@ -288,11 +283,6 @@ def test_a_refused_signer_leaves_no_half_made_letter(cli: Cli) -> None:
     assert cli.json("inbox", "--as", KONSEPTOR) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="route.set does not check its jabatan against the org chart: the letter is "
-    "reviewed, then stuck at numbering with WF-NO-SIGNER",
-)
 def test_a_route_naming_an_unknown_jabatan_is_refused(cli: Cli) -> None:
     proc = cli.run(
         "letter",

@@ -233,3 +233,43 @@ def test_refusal_changes_nothing(letters: Letters, workspace: Workspace) -> None
     )
     conn.close()
     assert before == after
+
+
+def test_unknown_unit_and_route_jabatan_are_refused(letters: Letters) -> None:
+    from tnde.workflow.letters import RouteRequest
+
+    refused(
+        "WF-UNIT",
+        letters.create,
+        nip("analis"),
+        jenis="surat_dinas",
+        unit_id="TIDAK_ADA",
+        profile_id="diskominfo-nusantara-raya",
+        values=surat_dinas_values(),
+    )
+    refused(
+        "WF-ROUTE-JABATAN",
+        letters.create,
+        nip("analis"),
+        jenis="surat_dinas",
+        unit_id="SEKSI1",
+        profile_id="diskominfo-nusantara-raya",
+        values=surat_dinas_values(),
+        route=RouteRequest(steps=[{"kind": "tandatangan", "jabatan_id": "BUKAN"}]),
+    )
+    assert letters.inbox(nip("analis")) == [], "a refused creation stores nothing"
+
+
+def test_the_office_day_is_local_not_utc(letters: Letters, clock: object) -> None:
+    """At 01:00 WIB on 23 November it is still 22 November in UTC: the Plh. (until the 22nd)
+    may no longer sign."""
+    import datetime as dt
+
+    letter = draft(letters)
+    letters.submit(nip("analis"), letter)
+    for who in ("kasi", "kabid1", "sekdis"):
+        letters.approve(nip(who), letter)
+    number_letter(letters, nip("tu"), letter)
+    clock.now = dt.datetime(2026, 11, 22, 18, 0, tzinfo=dt.UTC)  # type: ignore[attr-defined]
+    assert letters.today() == dt.date(2026, 11, 23)
+    refused("WF-NOT-ASSIGNEE", sign_letter, letters, nip("kabid2"), letter)

@@ -39,7 +39,8 @@ def test_migrations_are_recorded_with_their_description(ws: Workspace) -> None:
     conn = ws.connect()
     rows = conn.execute("SELECT version, applied_at, description FROM schema_migrations").fetchall()
     assert [tuple(r) for r in rows] == [
-        (1, AT, "workspace, org chart, letters as events, numbering register, audit")
+        (1, AT, "workspace, org chart, letters as events, numbering register, audit"),
+        (2, AT, "index of tasks by kind, for registry inboxes"),
     ]
 
 

@@ -149,14 +149,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     jenis, profile_id, values = _draft_values(args.draft)
     if not profile_id:
         raise UsageError("the draft names no profil")
-    state = letters.create(
-        args.actor, jenis=jenis, values=values, unit_id=args.unit, profile_id=profile_id
-    )
+    from tnde.workflow.letters import RouteRequest
+
     steps = _parse_route(args.route) if args.route else None
-    letters.set_route(args.actor, state.letter_id, steps, signer_jabatan=args.signer)
     recipients = _recipients(letters, values)
-    if recipients["tujuan"]:
-        letters.set_recipients(args.actor, state.letter_id, **recipients)
+    state = letters.create(
+        args.actor,
+        jenis=jenis,
+        values=values,
+        unit_id=args.unit,
+        profile_id=profile_id,
+        route=RouteRequest(steps=steps, signer_jabatan=args.signer),
+        tujuan=recipients["tujuan"],
+        tembusan=recipients["tembusan"],
+    )
     _out(state.letter_id)
     return 0
 

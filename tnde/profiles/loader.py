@@ -13,6 +13,7 @@ from tnde.datafile import Table, load_toml
 from tnde.errors import ProfileError
 from tnde.profiles.model import (
     ARAHAN,
+    DEFAULT_TIMEZONE,
     DOCUMENT_GROUPS,
     PAPER_SIZES_MM,
     Fonts,
@@ -69,6 +70,15 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
         raise root.fail("id", f"{profile_id!r} must equal the file name {path.stem!r}")
     nama = root.text("nama", nonempty=True)
     daerah = root.text("daerah", "")
+    timezone = root.text("timezone", DEFAULT_TIMEZONE)
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(timezone)
+    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        raise root.fail(
+            "timezone", f"{timezone!r} is not a time zone (e.g. Asia/Makassar)"
+        ) from None
     paper = root.table("paper", required=True)
     paper_name = paper.choice("size", tuple(PAPER_SIZES_MM))
     paper.done()
@@ -76,6 +86,7 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
         id=profile_id,
         nama=nama,
         daerah=daerah,
+        timezone=timezone,
         paper=paper_name,
         margins=_margins(root.table("margins", required=True)),
         fonts=_fonts(root.table("fonts", required=True)),

@@ -26,6 +26,9 @@ PAPER_SIZES_MM: dict[str, tuple[float, float]] = {
     "F4-210": (210.0, 330.0),
 }
 
+#: Offices without a ``timezone`` keep Western Indonesian Time (WIB).
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
 #: Document groups of Permendagri 1/2023; each template names one, each group a font.
 DOCUMENT_GROUPS = ("korespondensi", "penugasan", "penetapan", "pengaturan", "khusus")
 
@@ -163,6 +166,9 @@ class Profile:
     numbering: Numbering
     daerah: str = ""
     """Name of the region as used in titles (``GUBERNUR NUSANTARA RAYA``)."""
+    timezone: str = DEFAULT_TIMEZONE
+    """IANA zone of the office (Asia/Jakarta, Asia/Makassar, Asia/Jayapura): its calendar day
+    decides letter dates, delegation periods and yearly number series."""
     source: Path | None = None
 
     @property

@@ -45,6 +45,16 @@ class SqlAuthority:
         day = on.isoformat()
         return self.conn.execute(_REGISTRY, (nip, day, day)).fetchone() is not None
 
+    def jabatan_exists(self, jabatan_id: str) -> bool:
+        """Whether the org chart has this jabatan."""
+        row = self.conn.execute("SELECT 1 FROM jabatan WHERE jabatan_id = ?", (jabatan_id,))
+        return row.fetchone() is not None
+
+    def unit_exists(self, unit_id: str) -> bool:
+        """Whether the org chart has this unit kerja."""
+        row = self.conn.execute("SELECT 1 FROM unit WHERE unit_id = ?", (unit_id,))
+        return row.fetchone() is not None
+
     def jabatan_of(self, nip: str, on: dt.date) -> list[str]:
         """Every jabatan ``nip`` holds or acts in on ``on``."""
         day = on.isoformat()

@@ -52,8 +52,7 @@ def number_letter(
     from tnde.templates.values import validate_values
 
     state = letters.get(letter_id)
-    now = letters.clock()
-    today = now.date()
+    today = letters.today()
     template = load_template(state.jenis)
     profile = load_profile(state.profile_id)
     with letters.ws.transaction() as conn:
@@ -63,6 +62,7 @@ def number_letter(
             type=EventType.NUMBERED,
             actor_nip=actor,
             payload={"nomor": "-", "blob": "-"},
+            today=today,
         )
         chart = load_org(conn)
         planned = planned_signers(conn, state, signers or {}, today)
@@ -120,7 +120,12 @@ def number_letter(
             "tanggal": today.isoformat(),
         }
         return letters.store.append(
-            conn, letter_id=letter_id, type=EventType.NUMBERED, actor_nip=actor, payload=payload
+            conn,
+            letter_id=letter_id,
+            type=EventType.NUMBERED,
+            actor_nip=actor,
+            payload=payload,
+            today=today,
         ).state
 
 
@@ -266,11 +271,8 @@ def mark_read(letters: Letters, actor: str, letter_id: str) -> LetterState:
     from tnde.workflow.authority import SqlAuthority
 
     state = letters.get(letter_id)
-    conn = letters.ws.connect()
-    try:
-        mine = set(SqlAuthority(conn).jabatan_of(actor, letters.clock().date()))
-    finally:
-        conn.close()
+    conn = letters.ws.thread_connection()
+    mine = set(SqlAuthority(conn).jabatan_of(actor, letters.today()))
     index = next(
         (
             i
@@ -299,6 +301,7 @@ def cancel_letter(letters: Letters, actor: str, letter_id: str, reason: str) -> 
             type=EventType.CANCELLED,
             actor_nip=actor,
             payload={"reason": reason},
+            today=letters.today(),
         )
         if state.nomor:
             void_issued(

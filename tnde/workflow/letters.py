@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from tnde.errors import WorkflowRefused
 from tnde.ids import uuid7
+from tnde.profiles.model import DEFAULT_TIMEZONE
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.diff import text_diff
 from tnde.workflow.events import EventType
@@ -40,6 +42,20 @@ class InboxItem:
     since: str
 
 
+@dataclass(frozen=True)
+class RouteRequest:
+    """A route by hand (``steps``) or from the org chart (up to ``signer_jabatan``)."""
+
+    steps: list[dict[str, str]] | None = None
+    signer_jabatan: str | None = None
+    coordination: list[str] = field(default_factory=list)
+    """Jabatan of other units that initial before the signature (paraf koordinasi)."""
+    atas_nama: str = ""
+    """Jabatan id the signer signs for (a.n.)."""
+    ub_via: str = ""
+    """For u.b.: the a.n. holder's jabatan id."""
+
+
 class Letters:
     """Outgoing letters of one workspace.
 
@@ -53,6 +69,12 @@ class Letters:
         self.ws = workspace
         self.clock = clock
         self.store = EventStore(workspace.device_id, clock)
+        self.zone = office_zone(workspace)
+
+    def today(self) -> dt.date:
+        """The office's calendar day, in its own time zone: delegation periods, letter dates
+        and yearly number series follow it, not UTC (07:00 in Jakarta is midnight UTC)."""
+        return self.clock().astimezone(self.zone).date()
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -62,8 +84,7 @@ class Letters:
         Raises:
             WorkflowRefused: no such letter (rule ``WF-UNKNOWN``).
         """
-        with self.ws.transaction() as conn:
-            state = self.store.state(conn, letter_id)
+        state = self.store.state(self.ws.thread_connection(), letter_id)
         if state is None:
             raise WorkflowRefused("WF-UNKNOWN", f"surat {letter_id} tidak dikenal")
         return state
@@ -71,11 +92,8 @@ class Letters:
     def history(self, letter_id: str) -> list[Any]:
         """Every event of the letter, oldest first."""
         self.get(letter_id)
-        conn = self.ws.connect()
-        try:
-            return self.store.events(conn, letter_id)
-        finally:
-            conn.close()
+        conn = self.ws.thread_connection()
+        return self.store.events(conn, letter_id)
 
     def diff(self, letter_id: str, *, since: str | None = None, for_nip: str | None = None) -> str:
         """The text changes from ``since`` (or the revision ``for_nip`` last acted on, or the
@@ -84,42 +102,55 @@ class Letters:
         base = since or (state.last_seen.get(for_nip, "") if for_nip else "")
         if not base:
             base = state.revisions[-2] if len(state.revisions) > 1 else state.head_revision
-        conn = self.ws.connect()
-        try:
-            old = _revision_values(conn, base)
-            new = _revision_values(conn, state.head_revision)
-        finally:
-            conn.close()
+        conn = self.ws.thread_connection()
+        old = _revision_values(conn, base)
+        new = _revision_values(conn, state.head_revision)
         return text_diff(old, new, old_label=base[:12], new_label=state.head_revision[:12])
 
-    def inbox(self, nip: str, on: dt.date | None = None) -> list[InboxItem]:
-        """Letters this person must act on today: own drafts and returns, review and signing
-        steps of every jabatan they hold or act in, and registry tasks at a registry desk."""
-        day = on or self.clock().date()
-        conn = self.ws.connect()
-        try:
-            authority = SqlAuthority(conn)
-            jabatan = authority.jabatan_of(nip, day)
-            registry = authority.is_registry(nip, day)
-            marks = ",".join("?" * len(jabatan)) or "''"
-            kinds = ",".join("?" * len(REGISTRY_KINDS))
-            rows = conn.execute(
-                "SELECT t.letter_id, t.kind, t.step_no, l.jenis, l.hal, l.state, t.since "
-                "FROM task t JOIN letter l ON l.letter_id = t.letter_id "
-                f"WHERE t.nip = ? OR t.jabatan_id IN ({marks}) "
-                f"OR (? AND t.kind IN ({kinds})) ORDER BY t.since LIMIT 500",
-                (nip, *jabatan, int(registry), *REGISTRY_KINDS),
-            ).fetchall()
-        finally:
-            conn.close()
+    def inbox(self, nip: str, on: dt.date | None = None, *, limit: int = 500) -> list[InboxItem]:
+        """Letters this person must act on today, oldest first (at most ``limit``): own
+        drafts and returns, review and signing steps of every jabatan they hold or act in,
+        and registry tasks at a registry desk."""
+        limit = max(1, int(limit))
+        day = on or self.today()
+        conn = self.ws.thread_connection()
+        authority = SqlAuthority(conn)
+        jabatan = authority.jabatan_of(nip, day)
+        registry = authority.is_registry(nip, day)
+        marks = ",".join("?" * len(jabatan)) or "''"
+        kinds = ",".join("?" * len(REGISTRY_KINDS))
+        # A task belongs to a NIP, a jabatan or the registry desks, never two of them: read
+        # each source from its own index in date order, cut, and only then join the letters.
+        rows = conn.execute(
+            "SELECT t.letter_id, t.kind, t.step_no, l.jenis, l.hal, l.state, t.since FROM ("
+            " SELECT * FROM (SELECT letter_id, kind, step_no, since FROM task"
+            f"  WHERE nip = ? ORDER BY since LIMIT {limit})"
+            " UNION ALL SELECT * FROM (SELECT letter_id, kind, step_no, since FROM task"
+            f"  WHERE jabatan_id IN ({marks}) ORDER BY since LIMIT {limit})"
+            " UNION ALL SELECT * FROM (SELECT letter_id, kind, step_no, since FROM task"
+            f"  WHERE ? AND kind IN ({kinds}) ORDER BY since LIMIT {limit})"
+            f" ORDER BY since LIMIT {limit}"
+            ") t JOIN letter l ON l.letter_id = t.letter_id ORDER BY t.since",
+            (nip, *jabatan, int(registry), *REGISTRY_KINDS),
+        ).fetchall()
         return [InboxItem(*row) for row in rows]
 
     # -- drafting -------------------------------------------------------------------------------
 
     def create(
-        self, actor: str, *, jenis: str, values: dict[str, Any], unit_id: str, profile_id: str
+        self,
+        actor: str,
+        *,
+        jenis: str,
+        values: dict[str, Any],
+        unit_id: str,
+        profile_id: str,
+        route: RouteRequest | None = None,
+        tujuan: list[dict[str, str]] | None = None,
+        tembusan: list[dict[str, str]] | None = None,
     ) -> LetterState:
-        """A new konsep of ``jenis`` with its first text."""
+        """A new konsep of ``jenis`` with its first text and, optionally, its route and
+        recipients, all in one transaction: a refused route leaves no half-made letter."""
         from tnde.profiles import load_profile
         from tnde.templates.loader import load_template
 
@@ -132,7 +163,36 @@ class Letters:
             "values": _jsonable(values),
             "route_restart": profile.style.route_restart,
         }
-        return self._do(uuid7(), EventType.CREATED, actor, payload)
+        steps = self._route_steps(actor, route, profile.style.paraf_max) if route else None
+        letter_id = uuid7()
+        with self.ws.transaction() as conn:
+            state = self.store.append(
+                conn,
+                letter_id=letter_id,
+                type=EventType.CREATED,
+                actor_nip=actor,
+                payload=payload,
+                today=self.today(),
+            ).state
+            if steps is not None:
+                state = self.store.append(
+                    conn,
+                    letter_id=letter_id,
+                    type=EventType.ROUTE_SET,
+                    actor_nip=actor,
+                    payload={"steps": steps, "paraf_max": profile.style.paraf_max},
+                    today=self.today(),
+                ).state
+            if tujuan:
+                state = self.store.append(
+                    conn,
+                    letter_id=letter_id,
+                    type=EventType.RECIPIENTS_SET,
+                    actor_nip=actor,
+                    payload={"tujuan": tujuan, "tembusan": tembusan or []},
+                    today=self.today(),
+                ).state
+        return state
 
     def revise(self, actor: str, letter_id: str, values: dict[str, Any]) -> LetterState:
         """A new text for the letter (every earlier text is kept)."""
@@ -162,15 +222,31 @@ class Letters:
 
         state = self.get(letter_id)
         paraf_max = load_profile(state.profile_id).style.paraf_max
-        if steps is None:
-            if not signer_jabatan:
-                raise WorkflowRefused("WF-ROUTE-SIGNER", "sebutkan jabatan penandatangan")
-            steps = self._route_from_org(actor, signer_jabatan, paraf_max, coordination or [])
-            if atas_nama:
-                steps[-1] = {**steps[-1], "atas_nama": atas_nama, "ub_via": ub_via}
-        return self._do(
-            letter_id, EventType.ROUTE_SET, actor, {"steps": steps, "paraf_max": paraf_max}
+        request = RouteRequest(
+            steps=steps,
+            signer_jabatan=signer_jabatan,
+            coordination=coordination or [],
+            atas_nama=atas_nama,
+            ub_via=ub_via,
         )
+        built = self._route_steps(actor, request, paraf_max)
+        return self._do(
+            letter_id, EventType.ROUTE_SET, actor, {"steps": built, "paraf_max": paraf_max}
+        )
+
+    def _route_steps(
+        self, konseptor: str, request: RouteRequest, paraf_max: int
+    ) -> list[dict[str, str]]:
+        if request.steps is not None:
+            return request.steps
+        if not request.signer_jabatan:
+            raise WorkflowRefused("WF-ROUTE-SIGNER", "sebutkan jabatan penandatangan")
+        steps = self._route_from_org(
+            konseptor, request.signer_jabatan, paraf_max, request.coordination
+        )
+        if request.atas_nama:
+            steps[-1] = {**steps[-1], "atas_nama": request.atas_nama, "ub_via": request.ub_via}
+        return steps
 
     def _route_from_org(
         self, konseptor: str, signer_jabatan: str, paraf_max: int, coordination: list[str]
@@ -178,13 +254,10 @@ class Letters:
         from tnde.org import build_route, load_org
         from tnde.org import coordination as coordination_steps
 
-        conn = self.ws.connect()
-        try:
-            chart = load_org(conn)
-        finally:
-            conn.close()
+        conn = self.ws.thread_connection()
+        chart = load_org(conn)
         route = list(
-            build_route(chart, konseptor, signer_jabatan, self.clock().date(), max_paraf=paraf_max)
+            build_route(chart, konseptor, signer_jabatan, self.today(), max_paraf=paraf_max)
         )
         if coordination:
             # coordination paraf of other units come after the chain, before the signature
@@ -229,7 +302,7 @@ class Letters:
             raise WorkflowRefused(
                 "WF-INVALID", f"isian belum benar ({len(problems)}): {first.field}: {first.detail}"
             )
-        today = self.clock().date()
+        today = self.today()
         errors = [
             f
             for f in lint(template, load_profile(state.profile_id), values, today=today)
@@ -248,17 +321,14 @@ class Letters:
         steps = state.signing_steps()
         if not steps:
             return {}
-        conn = self.ws.connect()
-        try:
-            chart = load_org(conn)
-            (_step_no, signer_nip), *_ = planned_signers(conn, state, {}, self.clock().date())
-        finally:
-            conn.close()
+        conn = self.ws.thread_connection()
+        chart = load_org(conn)
+        (_step_no, signer_nip), *_ = planned_signers(conn, state, {}, self.today())
         signer = signature_block(
             chart,
             signer_nip,
             steps[0].jabatan_id,
-            self.clock().date(),
+            self.today(),
             atas_nama_jabatan_id=steps[0].atas_nama or None,
             ub_via_jabatan_id=steps[0].ub_via or None,
         )
@@ -304,6 +374,7 @@ class Letters:
                 type=EventType.RETURNED,
                 actor_nip=actor,
                 payload=payload,
+                today=self.today(),
             )
             void_issued(
                 conn,
@@ -333,7 +404,16 @@ class Letters:
                 actor_nip=actor,
                 payload=payload,
                 revision=revision,
+                today=self.today(),
             ).state
+
+
+def office_zone(workspace: Workspace) -> ZoneInfo:
+    """The time zone of the workspace's office profile (WIB when it has none)."""
+    from tnde.profiles import load_profile
+
+    profile_id = workspace.config.profile_id
+    return ZoneInfo(load_profile(profile_id).timezone if profile_id else DEFAULT_TIMEZONE)
 
 
 def _revision_values(conn: sqlite3.Connection, revision: str) -> dict[str, Any]:

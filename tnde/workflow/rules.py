@@ -28,6 +28,12 @@ class Authority(Protocol):
     def is_registry(self, nip: str, on: dt.date) -> bool:
         """Whether ``nip`` works at a registry desk (pencatat/TU) on ``on``."""
 
+    def jabatan_exists(self, jabatan_id: str) -> bool:
+        """Whether the org chart has this jabatan."""
+
+    def unit_exists(self, unit_id: str) -> bool:
+        """Whether the org chart has this unit kerja."""
+
 
 def refuse(rule: str, message: str) -> WorkflowRefused:
     """A refusal naming ``rule`` (a stable id such as ``WF-OWN-APPROVAL``)."""
@@ -43,6 +49,9 @@ def check(state: LetterState | None, event: Event, authority: Authority, today: 
     if event.type is EventType.CREATED:
         if state is not None:
             raise refuse("WF-EXISTS", f"surat {event.letter_id} sudah ada")
+        unit = str(event.payload.get("unit_id", ""))
+        if not authority.unit_exists(unit):
+            raise refuse("WF-UNIT", f"unit kerja {unit!r} tidak ada dalam bagan organisasi")
         return
     if state is None:
         raise refuse("WF-UNKNOWN", f"surat {event.letter_id} tidak dikenal")
@@ -95,6 +104,10 @@ def _check_route(s: LetterState, e: Event, a: Authority, today: dt.date) -> None
         raise refuse("WF-ROUTE-SIGNER", "rute harus diakhiri penandatangan")
     if any(k not in ROUTE_KINDS for k in kinds):
         raise refuse("WF-ROUTE-KIND", "jenis langkah rute tidak dikenal")
+    named = [st.get(key, "") for st in steps for key in ("jabatan_id", "atas_nama", "ub_via")]
+    unknown = next((j for j in named if j and not a.jabatan_exists(str(j))), None)
+    if unknown is not None or any(not st.get("jabatan_id") for st in steps):
+        raise refuse("WF-ROUTE-JABATAN", f"jabatan {unknown!r} tidak ada dalam bagan organisasi")
     if "tandatangan" in kinds[: kinds.index("tandatangan")] or any(
         k != "tandatangan" for k in kinds[kinds.index("tandatangan") :]
     ):

@@ -108,6 +108,7 @@ class EventStore:
         type: EventType,
         actor_nip: str,
         payload: dict[str, Any],
+        today: dt.date,
     ) -> None:
         """Run the rules for an event without storing anything (before expensive work such as
         rendering the final PDF, whose outcome the real event then carries)."""
@@ -124,7 +125,7 @@ class EventStore:
             revision_hash=state.head_revision if state else "",
             payload=payload,
         )
-        check(state, probe, SqlAuthority(conn), self.clock().date())
+        check(state, probe, SqlAuthority(conn), today)
 
     def append(
         self,
@@ -135,7 +136,7 @@ class EventStore:
         actor_nip: str,
         payload: dict[str, Any],
         revision: str | None = None,
-        today: dt.date | None = None,
+        today: dt.date,
     ) -> Appended:
         """Check and store one event, inside the caller's ``BEGIN IMMEDIATE`` transaction.
 
@@ -170,7 +171,7 @@ class EventStore:
             client_time=iso(now),
             prev_event_hash=prev[0] if prev else GENESIS_HASH,
         )
-        check(state, event, SqlAuthority(conn), today or now.date())
+        check(state, event, SqlAuthority(conn), today)
         event = Event(**{**event.__dict__, "event_hash": event_hash(event.hash_fields())})
         new_state = apply(state, event)
         conn.execute(

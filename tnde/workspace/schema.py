@@ -193,8 +193,14 @@ CREATE UNIQUE INDEX number_use_one_per_letter
     ON number_use(letter_id) WHERE status = 'issued' AND letter_id IS NOT NULL;
 """
 
+_V2 = """
+-- Registry desks' inboxes read their tasks by kind in date order.
+CREATE INDEX task_by_kind ON task(kind, since);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "workspace, org chart, letters as events, numbering register, audit", _V1),
+    Migration(2, "index of tasks by kind, for registry inboxes", _V2),
 )
 
 #: The schema version this code writes and understands.

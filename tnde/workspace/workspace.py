@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +62,7 @@ class Workspace:
         self.config = upgrade_config(path / CONFIG_FILE)
         """The settings from ``config.toml``; change them with :meth:`save_config`."""
         self._connections: weakref.WeakSet[_Connection] = weakref.WeakSet()
+        self._local = threading.local()
         self._closed = False
 
     @property
@@ -170,32 +172,36 @@ class Workspace:
         self._connections.add(conn)
         return conn
 
+    def thread_connection(self) -> sqlite3.Connection:
+        """This thread's long-lived connection (made on first use, closed by :meth:`close`)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self.connect()
+            self._local.conn = conn
+        return conn
+
     @contextmanager
     def transaction(self, conn: sqlite3.Connection | None = None) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``; ``ROLLBACK`` on any exception.
 
-        Without ``conn`` a connection is opened for the transaction and closed after it.
-        Inside an open transaction it nests as a savepoint, so services can be combined.
+        Without ``conn`` the calling thread's own long-lived connection is used (opening and
+        closing one per action would cost more than the action). Inside an open transaction
+        it nests as a savepoint, so services can be combined.
         """
-        own = conn is None
-        db = self.connect() if conn is None else conn
+        db = self.thread_connection() if conn is None else conn
         nested = db.in_transaction
         name = f"tnde_sp_{os.urandom(6).hex()}"
+        db.execute(f"SAVEPOINT {name}" if nested else "BEGIN IMMEDIATE")
         try:
-            db.execute(f"SAVEPOINT {name}" if nested else "BEGIN IMMEDIATE")
-            try:
-                yield db
-                db.execute(f"RELEASE {name}" if nested else "COMMIT")
-            except BaseException:
-                if nested:
-                    db.execute(f"ROLLBACK TO {name}")
-                    db.execute(f"RELEASE {name}")
-                elif db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-        finally:
-            if own:
-                db.close()
+            yield db
+            db.execute(f"RELEASE {name}" if nested else "COMMIT")
+        except BaseException:
+            if nested:
+                db.execute(f"ROLLBACK TO {name}")
+                db.execute(f"RELEASE {name}")
+            elif db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def save_config(self, config: WorkspaceConfig) -> None:
         """Replace ``config.toml`` (atomically) and :attr:`config`."""
@@ -228,11 +234,21 @@ def _connect(db: Path, *, create: bool = False) -> _Connection:
     # A URI with mode=rw never creates an empty database in place of a missing one.
     uri = f"{db.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
     conn = sqlite3.connect(
-        uri, uri=True, timeout=_BUSY_TIMEOUT_S, isolation_level=None, factory=_Connection
+        uri,
+        uri=True,
+        timeout=_BUSY_TIMEOUT_S,
+        isolation_level=None,
+        factory=_Connection,
+        # Each connection is used by one thread at a time; the workspace may close it from
+        # another thread when it shuts down.
+        check_same_thread=False,
     )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    if create:
+        # WAL is a property of the file: set once, when the database is made (re-running it on
+        # every connection costs a millisecond per user action).
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     return conn

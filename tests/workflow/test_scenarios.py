@@ -273,3 +273,26 @@ def test_the_office_day_is_local_not_utc(letters: Letters, clock: object) -> Non
     clock.now = dt.datetime(2026, 11, 22, 18, 0, tzinfo=dt.UTC)  # type: ignore[attr-defined]
     assert letters.today() == dt.date(2026, 11, 23)
     refused("WF-NOT-ASSIGNEE", sign_letter, letters, nip("kabid2"), letter)
+
+
+def test_profile_restarting_at_the_returner_carries_earlier_approvals(letters: Letters) -> None:
+    state = letters.create(
+        nip("analis"),
+        jenis="surat_dinas",
+        unit_id="SEKSI1",
+        profile_id="bkpsdm-kabupaten-sukamaju",
+        values=surat_dinas_values(),
+    )
+    letter = state.letter_id
+    letters.set_route(nip("analis"), letter, ROUTE)
+    letters.set_recipients(nip("analis"), letter, tujuan=[{"text": "Kepala Dinas"}])
+    letters.submit(nip("analis"), letter)
+    letters.approve(nip("kasi"), letter)
+    letters.return_for_revision(nip("kabid1"), letter, "Perbaiki hal.")
+    letters.revise(nip("analis"), letter, surat_dinas_values(hal="Hal yang sudah diperbaiki"))
+    letters.submit(nip("analis"), letter)
+    state = letters.get(letter)
+    assert state.current_step().jabatan_id == "KABID1"
+    first = state.route[0]
+    assert first.approved_revision == state.head_revision
+    assert first.carried, "the carried approval is marked as such"

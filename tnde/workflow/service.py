@@ -6,7 +6,6 @@ the audit row — all or nothing.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from tnde.ids import uuid7
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.codec import state_from_json, state_to_json
-from tnde.workflow.events import GENESIS_HASH, Event, EventType, revision_hash
+from tnde.workflow.eventlog import next_position, read_events, seal, store_event
+from tnde.workflow.events import Event, EventType, revision_hash
 from tnde.workflow.rules import check
 from tnde.workflow.state import LetterState, apply
 from tnde.workflow.tasks import tasks_for
@@ -74,29 +74,7 @@ class EventStore:
     @staticmethod
     def events(conn: sqlite3.Connection, letter_id: str) -> list[Event]:
         """The full log of one letter, in order."""
-        rows = conn.execute(
-            "SELECT event_id, letter_id, letter_seq, type, actor_nip, device_id, base_seq, "
-            "revision_hash, payload, client_time, prev_event_hash, event_hash FROM event "
-            "WHERE letter_id = ? ORDER BY letter_seq",
-            (letter_id,),
-        ).fetchall()
-        return [
-            Event(
-                event_id=r[0],
-                letter_id=r[1],
-                letter_seq=r[2],
-                type=EventType(r[3]),
-                actor_nip=r[4],
-                device_id=r[5],
-                base_seq=r[6],
-                revision_hash=r[7],
-                payload=json.loads(r[8]),
-                client_time=r[9],
-                prev_event_hash=r[10],
-                event_hash=r[11],
-            )
-            for r in rows
-        ]
+        return read_events(conn, letter_id, EventType)
 
     # -- appending ----------------------------------------------------------------------------
 
@@ -144,8 +122,6 @@ class EventStore:
             WorkflowRefused: a rule forbids the event; the caller rolls back.
         """
         from tnde.canonical import canonical_json
-        from tnde.workspace.audit import audit_append
-        from tnde.workspace.hashing import event_hash
 
         now = self.clock()
         state = self.state(conn, letter_id)
@@ -153,11 +129,7 @@ class EventStore:
             rev = revision_hash(payload["values"])
         else:
             rev = revision if revision is not None else (state.head_revision if state else "")
-        prev = conn.execute(
-            "SELECT event_hash FROM event WHERE letter_id = ? ORDER BY letter_seq DESC LIMIT 1",
-            (letter_id,),
-        ).fetchone()
-        seq = (state.head_seq if state else 0) + 1
+        seq, prev_hash = next_position(conn, letter_id)
         event = Event(
             event_id=uuid7(),
             letter_id=letter_id,
@@ -169,30 +141,12 @@ class EventStore:
             revision_hash=rev,
             payload=payload,
             client_time=iso(now),
-            prev_event_hash=prev[0] if prev else GENESIS_HASH,
+            prev_event_hash=prev_hash,
         )
         check(state, event, SqlAuthority(conn), today)
-        event = Event(**{**event.__dict__, "event_hash": event_hash(event.hash_fields())})
+        event = seal(event)
         new_state = apply(state, event)
-        conn.execute(
-            "INSERT INTO event (event_id, letter_id, letter_seq, type, actor_nip, device_id, "
-            "base_seq, revision_hash, payload, client_time, prev_event_hash, event_hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event.event_id,
-                letter_id,
-                seq,
-                str(type),
-                actor_nip,
-                self.device_id,
-                seq - 1,
-                rev,
-                canonical_json(payload),
-                event.client_time,
-                event.prev_event_hash,
-                event.event_hash,
-            ),
-        )
+        store_event(conn, event, kind="letter", details={"revision": rev})
         if type in (EventType.CREATED, EventType.REVISED):
             conn.execute(
                 "INSERT OR IGNORE INTO revision (revision_hash, letter_id, parent_hash, "
@@ -205,19 +159,6 @@ class EventStore:
                 ),
             )
         self._project(conn, new_state, created=state is None)
-        conn.execute(
-            "INSERT INTO outbox (event_id, local_seq) VALUES "
-            "(?, (SELECT coalesce(max(local_seq), 0) + 1 FROM outbox))",
-            (event.event_id,),
-        )
-        audit_append(
-            conn,
-            actor=actor_nip,
-            action=str(type),
-            object=f"letter:{letter_id}",
-            details={"event_id": event.event_id, "seq": seq, "revision": rev},
-            at=event.client_time,
-        )
         log.info("letter %s: %s by %s (seq %d)", letter_id, type, actor_nip, seq)
         return Appended(event, new_state)
 

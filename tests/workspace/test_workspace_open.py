@@ -41,6 +41,7 @@ def test_migrations_are_recorded_with_their_description(ws: Workspace) -> None:
     assert [tuple(r) for r in rows] == [
         (1, AT, "workspace, org chart, letters as events, numbering register, audit"),
         (2, AT, "index of tasks by kind, for registry inboxes"),
+        (3, AT, "incoming letters, dispositions, full-text search"),
     ]
 
 

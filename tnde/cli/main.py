@@ -16,6 +16,7 @@ from tnde import __version__
 from tnde.cli import (
     commands,
     demo_commands,
+    incoming_commands,
     letter_commands,
     org_commands,
     register_commands,
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         register_commands,
         letter_commands,
         demo_commands,
+        incoming_commands,
     ):
         area.register(sub)
     return parser

@@ -6,6 +6,7 @@ named, never with a half-built profile.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -87,6 +88,7 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
         nama=nama,
         daerah=daerah,
         timezone=timezone,
+        holidays=_holidays(root),
         paper=paper_name,
         margins=_margins(root.table("margins", required=True)),
         fonts=_fonts(root.table("fonts", required=True)),
@@ -100,6 +102,19 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
     root.done()
     log.debug("loaded profile %s from %s", profile_id, path)
     return profile
+
+
+def _holidays(root: Table) -> frozenset[dt.date]:
+    """Dates of public holidays (``holidays = [2026-12-25, …]``)."""
+    raw = root.raw("holidays", [])
+    if not isinstance(raw, list):
+        raise root.fail("holidays", "expected a list of dates")
+    days = set()
+    for i, item in enumerate(raw):
+        if isinstance(item, dt.datetime) or not isinstance(item, dt.date):
+            raise root.fail(f"holidays[{i}]", f"expected a date (YYYY-MM-DD), got {item!r}")
+        days.add(item)
+    return frozenset(days)
 
 
 def _margins(t: Table) -> Margins:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from tnde.numbering.series import SeriesPolicy
 
 if TYPE_CHECKING:
+    from datetime import date
     from pathlib import Path
 
 PaperName = Literal["A4", "F4", "F4-210"]
@@ -166,6 +167,8 @@ class Profile:
     numbering: Numbering
     daerah: str = ""
     """Name of the region as used in titles (``GUBERNUR NUSANTARA RAYA``)."""
+    holidays: frozenset[date] = frozenset()
+    """Public holidays and cuti bersama: not working days for disposition due dates."""
     timezone: str = DEFAULT_TIMEZONE
     """IANA zone of the office (Asia/Jakarta, Asia/Makassar, Asia/Jayapura): its calendar day
     decides letter dates, delegation periods and yearly number series."""

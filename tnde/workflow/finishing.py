@@ -250,20 +250,72 @@ def send_letter(
     recipients: list[int] | None = None,
     channel: str = "sistem",
 ) -> LetterState:
-    """Dispatch to every recipient (or the given indexes), recording each dispatch."""
+    """Dispatch to every recipient (or the given indexes), recording each dispatch.
+
+    Internal recipients (a jabatan of the org chart) receive the letter in their unit's
+    incoming register in the same transaction: already registered, the tembusan as
+    read-only copies. External ones are recorded for delivery by e-mail or by hand.
+    """
+    from tnde.incoming.desk import IncomingDesk
+
     state = letters.get(letter_id)
     chosen = recipients if recipients is not None else list(range(len(state.recipients)))
-    dispatches = [
-        {
-            "recipient": i,
-            "channel": channel
-            if state.recipients[i].jabatan_id or channel != "sistem"
-            else "pos-el",
-        }
-        for i in chosen
-        if 0 <= i < len(state.recipients)
-    ] or [{"recipient": i} for i in chosen]
-    return letters._do(letter_id, EventType.SENT, actor, {"dispatches": dispatches})
+    dispatches: list[dict[str, Any]] = []
+    for i in chosen:
+        if not 0 <= i < len(state.recipients):
+            dispatches.append({"recipient": i})  # refused by the rules, naming the index
+            continue
+        r = state.recipients[i]
+        how = "sistem" if r.jabatan_id else ("pos-el" if r.email else "manual")
+        dispatches.append({"recipient": i, "channel": channel if channel != "sistem" else how})
+    desk = IncomingDesk(letters.ws, clock=letters.clock)
+    with letters.ws.transaction() as conn:
+        sent = letters.store.append(
+            conn,
+            letter_id=letter_id,
+            type=EventType.SENT,
+            actor_nip=actor,
+            payload={"dispatches": dispatches},
+            today=letters.today(),
+        ).state
+        internal = [
+            state.recipients[d["recipient"]] for d in dispatches if d.get("channel") == "sistem"
+        ]
+        for recipient in internal:
+            _deliver_internally(conn, desk, actor, sent, recipient)
+    return sent
+
+
+def _deliver_internally(
+    conn: sqlite3.Connection, desk: Any, actor: str, state: LetterState, recipient: Any
+) -> None:
+    """Register a sent letter in the incoming register of the recipient jabatan's unit."""
+    from tnde.profiles import load_profile
+
+    unit = conn.execute(
+        "SELECT unit_id FROM jabatan WHERE jabatan_id = ?", (recipient.jabatan_id,)
+    ).fetchone()
+    if unit is None:
+        return
+    values = state.head_values
+    pdf = desk.ws.blobs.get(state.final_blob) if state.final_blob else None
+    meta = {
+        "asal": load_profile(state.profile_id).nama,
+        "nomor": state.nomor,
+        "tanggal": str(values.get("tanggal") or desk.today().isoformat()),
+        "hal": state.hal or state.jenis,
+        "sifat": str(values.get("sifat") or "Biasa"),
+        "urgensi": str(values.get("urgensi") or "Biasa"),
+        "kka": str(values.get("kka", "")),
+    }
+    desk.register(
+        actor,
+        unit_id=unit[0],
+        meta=meta,
+        pdf=pdf,
+        copy_only=recipient.role == "tembusan",
+        source_letter_id=state.letter_id,
+    )
 
 
 def mark_read(letters: Letters, actor: str, letter_id: str) -> LetterState:

@@ -198,9 +198,61 @@ _V2 = """
 CREATE INDEX task_by_kind ON task(kind, since);
 """
 
+_V3 = """
+-- Incoming letters (naskah masuk): the projection of their events, one row each.
+CREATE TABLE incoming (
+    incoming_id      TEXT PRIMARY KEY,
+    unit_id          TEXT NOT NULL,      -- the receiving unit
+    pimpinan_jabatan TEXT NOT NULL,      -- who reads and disposes it (head of the unit)
+    agenda           TEXT NOT NULL,      -- agenda number from the register
+    asal             TEXT NOT NULL,
+    nomor            TEXT NOT NULL,
+    tanggal          TEXT NOT NULL,
+    hal              TEXT NOT NULL,
+    sifat            TEXT NOT NULL,
+    urgensi          TEXT NOT NULL,
+    kka              TEXT NOT NULL DEFAULT '',
+    diterima         TEXT NOT NULL,
+    blob_sha256      TEXT,
+    copy_only        INTEGER NOT NULL DEFAULT 0 CHECK (copy_only IN (0, 1)),  -- tembusan
+    status           TEXT NOT NULL,      -- diregistrasi | dibaca | didisposisi | selesai
+    updated_at       TEXT NOT NULL,
+    state_json       TEXT NOT NULL
+) STRICT;
+CREATE INDEX incoming_by_unit ON incoming(unit_id, status, diterima);
+CREATE INDEX incoming_by_pimpinan ON incoming(pimpinan_jabatan, status);
+CREATE INDEX incoming_by_sender ON incoming(asal, nomor);
+CREATE INDEX incoming_by_file ON incoming(blob_sha256);
+
+-- Dispositions: one row per recipient of each disposition, chains through parent_id.
+CREATE TABLE disposisi (
+    disposisi_id      TEXT PRIMARY KEY,
+    incoming_id       TEXT NOT NULL REFERENCES incoming(incoming_id),
+    parent_id         TEXT,
+    giver_jabatan     TEXT NOT NULL,
+    recipient_jabatan TEXT NOT NULL,
+    recipient_unit    TEXT NOT NULL,
+    leading           INTEGER NOT NULL CHECK (leading IN (0, 1)),
+    urgensi           TEXT NOT NULL,
+    given_at          TEXT NOT NULL,
+    due_at            TEXT NOT NULL,
+    status            TEXT NOT NULL,     -- terkirim | dibaca | dalam_proses | selesai | dibatalkan
+    completed_at      TEXT
+) STRICT;
+CREATE INDEX disposisi_by_recipient ON disposisi(recipient_jabatan, status, due_at);
+CREATE INDEX disposisi_by_unit ON disposisi(recipient_unit, status, due_at);
+CREATE INDEX disposisi_by_incoming ON disposisi(incoming_id);
+
+-- Full-text search over incoming letters (rowid = incoming.rowid).
+CREATE VIRTUAL TABLE incoming_fts USING fts5(
+    hal, isi_ringkas, asal, nomor, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "workspace, org chart, letters as events, numbering register, audit", _V1),
     Migration(2, "index of tasks by kind, for registry inboxes", _V2),
+    Migration(3, "incoming letters, dispositions, full-text search", _V3),
 )
 
 #: The schema version this code writes and understands.

@@ -1,0 +1,412 @@
+"""``tnde incoming …``, ``tnde disposisi …``, ``tnde track`` and ``tnde search``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tnde.cli.commands import UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tnde.incoming.desk import IncomingDesk
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def register(sub: Any) -> None:
+    """Add the incoming-letter, disposition, tracking and search commands."""
+    incoming = sub.add_parser("incoming", help="incoming letters (naskah masuk)")
+    verbs = incoming.add_subparsers(dest="verb", required=True, parser_class=type(incoming))
+    p = verbs.add_parser("register", help="register a received letter")
+    _as(p)
+    p.add_argument("--unit", required=True, help="the receiving unit kerja")
+    p.add_argument("--pdf", type=Path, help="the letter as PDF (nomor/tanggal/hal pre-filled)")
+    for key in (
+        "asal",
+        "asal-jabatan",
+        "nomor",
+        "tanggal",
+        "hal",
+        "sifat",
+        "urgensi",
+        "kka",
+        "isi-ringkas",
+        "lampiran",
+        "diterima",
+    ):
+        p.add_argument(f"--{key}", default="")
+    p.add_argument("--tembusan", action="store_true", help="a copy: read-only, no disposition")
+    p.add_argument(
+        "--duplicate-ok",
+        action="store_true",
+        help="register although it looks like one registered before",
+    )
+    p.set_defaults(run=cmd_register)
+    p = verbs.add_parser("show", help="one incoming letter with its dispositions")
+    p.add_argument("incoming")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_show)
+    p = verbs.add_parser("read", help="the head of the unit opens the letter")
+    p.add_argument("incoming")
+    _as(p)
+    p.set_defaults(run=cmd_read)
+    p = verbs.add_parser("list", help="incoming letters of a unit")
+    p.add_argument("--unit", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_list)
+
+    disp = sub.add_parser("disposisi", help="dispositions on incoming letters")
+    verbs = disp.add_subparsers(dest="verb", required=True, parser_class=type(disp))
+    for verb in ("give", "forward"):
+        p = verbs.add_parser(verb, help=f"{verb} a disposition")
+        p.add_argument("incoming")
+        if verb == "forward":
+            p.add_argument("--parent", required=True, help="the disposition being forwarded")
+        _as(p)
+        p.add_argument(
+            "--to",
+            required=True,
+            action="append",
+            metavar="JABATAN",
+            help="a recipient jabatan (repeat); the first one leads",
+        )
+        p.add_argument(
+            "--instruction",
+            required=True,
+            action="append",
+            help="an instruction from the standard list (repeat)",
+        )
+        p.add_argument("--note", default="")
+        p.add_argument(
+            "--atas-perintah",
+            action="store_true",
+            help="TU giving the disposition on the head's instruction",
+        )
+        p.set_defaults(run=cmd_give)
+    for verb in ("read", "progress", "complete", "cancel"):
+        p = verbs.add_parser(verb, help=f"{verb} a disposition")
+        p.add_argument("incoming")
+        p.add_argument("disposisi")
+        _as(p)
+        if verb != "read":
+            p.add_argument("--note", required=True)
+        p.set_defaults(run=cmd_disposition_step, step=verb)
+    p = verbs.add_parser("print", help="the Lembar Disposisi of a disposition as PDF")
+    p.add_argument("incoming")
+    p.add_argument("disposisi")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(run=cmd_print)
+    p = verbs.add_parser("tree", help="the dispositions of a letter as a tree")
+    p.add_argument("incoming")
+    p.set_defaults(run=cmd_tree)
+
+    p = sub.add_parser("track", help="dispositions of a unit, counters, CSV or PDF report")
+    p.add_argument("--unit", required=True)
+    p.add_argument("--as", dest="actor", help="also show this person's counters")
+    p.add_argument("--overdue", action="store_true", help="only overdue ones")
+    p.add_argument("--status", action="append", default=[])
+    p.add_argument("--urgensi", default="")
+    p.add_argument("--asal", default="")
+    p.add_argument("--kka", default="")
+    p.add_argument("--text", default="")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--csv", type=Path, help="write the rows as CSV")
+    out.add_argument("--pdf", type=Path, help="write the printable report")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_track)
+
+    p = sub.add_parser("search", help="full-text search over incoming letters")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_search)
+
+
+def _as(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as", dest="actor", required=True, metavar="NIP", help="who acts")
+
+
+def _desk(args: argparse.Namespace) -> IncomingDesk:
+    from tnde.cli.workspace_commands import open_workspace
+    from tnde.incoming.desk import IncomingDesk
+
+    return IncomingDesk(open_workspace(args))
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    """``tnde incoming register``: metadata from options, pre-filled from the PDF's text."""
+    desk = _desk(args)
+    pdf = None
+    meta = {
+        k.replace("-", "_"): getattr(args, k.replace("-", "_"))
+        for k in (
+            "asal",
+            "asal-jabatan",
+            "nomor",
+            "tanggal",
+            "hal",
+            "sifat",
+            "urgensi",
+            "kka",
+            "isi-ringkas",
+            "lampiran",
+            "diterima",
+        )
+    }
+    if args.pdf is not None:
+        from tnde.incoming.prefill import prefill_from_pdf
+
+        try:
+            pdf = args.pdf.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.pdf}: {exc.strerror}") from None
+        found = prefill_from_pdf(pdf)
+        guessed = {
+            "asal": found.asal,
+            "asal_jabatan": found.asal_jabatan,
+            "nomor": found.nomor,
+            "tanggal": found.tanggal.isoformat() if found.tanggal else "",
+            "hal": found.hal,
+            "sifat": found.sifat,
+        }
+        for key, value in guessed.items():
+            if not meta[key] and value:
+                meta[key] = value
+                sys.stderr.write(f"tnde: {key} taken from the PDF: {value}\n")
+    meta = {k: v for k, v in meta.items() if v}
+    state = desk.register(
+        args.actor,
+        unit_id=args.unit,
+        meta=meta,
+        pdf=pdf,
+        copy_only=args.tembusan,
+        confirm_duplicate=args.duplicate_ok,
+    )
+    _out(f"{state.incoming_id}  agenda {state.agenda}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """``tnde incoming show``."""
+    state = _desk(args).get(args.incoming)
+    if args.json:
+        _json(asdict(state))
+        return 0
+    m = state.meta
+    _out(f"{state.incoming_id}  agenda {state.agenda}  {state.status}")
+    for key in ("asal", "nomor", "tanggal", "hal", "sifat", "urgensi", "diterima"):
+        _out(f"  {key:<9}: {m.get(key, '')}")
+    _out(f"  tanda tangan: {state.verification}")
+    for d in state.dispositions:
+        lead = " (utama)" if d.leading else ""
+        _out(
+            f"  disposisi {d.disposisi_id}: {d.giver_jabatan} → {d.recipient_jabatan}{lead}"
+            f"  {d.status.value}  batas {d.due_at}"
+        )
+    return 0
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    """``tnde incoming read``."""
+    state = _desk(args).read(args.actor, args.incoming)
+    _out(f"{state.incoming_id}: {state.status}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """``tnde incoming list --unit U``."""
+    desk = _desk(args)
+    rows = (
+        desk.ws.thread_connection()
+        .execute(
+            "SELECT incoming_id, agenda, diterima, asal, hal, status FROM incoming "
+            "WHERE unit_id = ? ORDER BY diterima DESC, agenda DESC LIMIT 200",
+            (args.unit,),
+        )
+        .fetchall()
+    )
+    if args.json:
+        _json(
+            [
+                dict(
+                    zip(
+                        ("incoming_id", "agenda", "diterima", "asal", "hal", "status"),
+                        r,
+                        strict=True,
+                    )
+                )
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        _out(f"{r[0]}  {r[1]:<10} {r[2]}  {r[5]:<13} {r[3]}: {r[4]}")
+    return 0
+
+
+def cmd_give(args: argparse.Namespace) -> int:
+    """``tnde disposisi give|forward``."""
+    from tnde.incoming.desk import Recipient
+
+    recipients = [Recipient(j, leading=i == 0 and len(args.to) > 1) for i, j in enumerate(args.to)]
+    state = _desk(args).dispose(
+        args.actor,
+        args.incoming,
+        recipients=recipients,
+        instructions=args.instruction,
+        note=args.note,
+        parent_id=getattr(args, "parent", "") or "",
+        atas_perintah=args.atas_perintah,
+    )
+    for d in state.dispositions[-len(recipients) :]:
+        _out(f"{d.disposisi_id}  {d.recipient_jabatan}  batas {d.due_at}")
+    return 0
+
+
+def cmd_disposition_step(args: argparse.Namespace) -> int:
+    """``tnde disposisi read|progress|complete|cancel``."""
+    desk = _desk(args)
+    a, i, d = args.actor, args.incoming, args.disposisi
+    steps = {
+        "read": lambda: desk.read_disposition(a, i, d),
+        "progress": lambda: desk.progress(a, i, d, args.note),
+        "complete": lambda: desk.complete(a, i, d, args.note),
+        "cancel": lambda: desk.cancel(a, i, d, args.note),
+    }
+    state = steps[args.step]()
+    done = state.disposition(d)
+    _out(f"{d}: {done.status.value if done else '?'}")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    """``tnde disposisi print INCOMING DISPOSISI -o OUT.pdf``."""
+    from tnde.fsutil import write_atomic
+    from tnde.incoming.sheet import disposition_sheet
+
+    write_atomic(args.output, disposition_sheet(_desk(args), args.incoming, args.disposisi))
+    _out(f"{args.output}: lembar disposisi")
+    return 0
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
+    """``tnde disposisi tree``."""
+
+    def show(nodes: list[dict[str, Any]], depth: int) -> None:
+        for node in nodes:
+            d = node["disposition"]
+            lead = " (utama)" if d.leading else ""
+            _out(
+                f"{'  ' * depth}- {d.recipient_jabatan}{lead}: {d.status.value}  [{d.disposisi_id}]"
+            )
+            show(node["children"], depth + 1)
+
+    show(_desk(args).tree(args.incoming), 0)
+    return 0
+
+
+def cmd_track(args: argparse.Namespace) -> int:
+    """``tnde track --unit U``: a page of dispositions, counters, CSV or PDF."""
+    from tnde.tracking.queries import TrackingFilter, person_counters, track, unit_counters
+
+    desk = _desk(args)
+    conn = desk.ws.thread_connection()
+    now = desk.clock()
+    flt = TrackingFilter(
+        unit_id=args.unit,
+        statuses=tuple(args.status),
+        urgensi=args.urgensi,
+        asal=args.asal,
+        kka=args.kka,
+        text=args.text,
+        overdue_only=args.overdue,
+    )
+    rows = track(conn, flt, now, limit=10_000 if args.csv or args.pdf else 50)
+    if args.csv:
+        from tnde.tracking.export import write_tracking_csv
+
+        with args.csv.open("wb") as stream:
+            write_tracking_csv(rows, stream)
+        _out(f"{args.csv}: {len(rows)} rows")
+        return 0
+    if args.pdf:
+        return _track_pdf(args, desk, flt, rows)
+    counters = unit_counters(conn, args.unit, now)
+    mine = person_counters(conn, args.actor, now, desk.today()) if args.actor else None
+    if args.json:
+        _json(
+            {
+                "unit": asdict(counters),
+                "person": asdict(mine) if mine else None,
+                "rows": [asdict(r) for r in rows],
+            }
+        )
+        return 0
+    _out("  ".join(f"{k}={v}" for k, v in asdict(counters).items()))
+    for r in rows:
+        late = " TERLAMBAT" if r.overdue else ""
+        _out(
+            f"{r.agenda:<10} {r.status:<13} {r.due_at:%Y-%m-%d %H:%M} {r.aging_days:>3} hr  "
+            f"{r.recipient}: {r.hal}{late}"
+        )
+    return 0
+
+
+def _track_pdf(args: argparse.Namespace, desk: IncomingDesk, flt: Any, rows: list[Any]) -> int:
+    from tnde.fsutil import write_atomic
+    from tnde.tracking.model import TrackingReport
+    from tnde.tracking.queries import weekly_counts
+    from tnde.tracking.report import render_tracking_report
+
+    conn = desk.ws.thread_connection()
+    unit = conn.execute("SELECT nama FROM unit WHERE unit_id = ?", (args.unit,)).fetchone()
+    filters = tuple(
+        (label, str(value))
+        for label, value in (
+            ("Status", ", ".join(flt.statuses)),
+            ("Urgensi", flt.urgensi),
+            ("Asal", flt.asal),
+            ("KKA", flt.kka),
+            ("Teks", flt.text),
+            ("Hanya terlambat", "ya" if flt.overdue_only else ""),
+        )
+        if value
+    )
+    report = TrackingReport(
+        title="Laporan Pemantauan Disposisi",
+        unit=unit[0] if unit else args.unit,
+        filters=filters,
+        generated_at=desk.clock(),
+        rows=tuple(rows),
+        weeks=tuple(weekly_counts(conn, args.unit, 8, desk.clock())),
+    )
+    write_atomic(
+        args.pdf, render_tracking_report(report, profile_id=desk.ws.config.profile_id or None)
+    )
+    _out(f"{args.pdf}: {len(rows)} rows")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``tnde search TEXT``."""
+    from tnde.tracking.queries import search
+
+    hits = search(_desk(args).ws.thread_connection(), args.text)
+    if args.json:
+        _json([asdict(h) for h in hits])
+        return 0
+    for h in hits:
+        _out(f"{h.incoming_id}  {h.agenda:<10} {h.diterima}  {h.asal}: {h.hal}")
+    if not hits:
+        _out("(tidak ditemukan)")
+    return 0

@@ -1,0 +1,1 @@
+"""Dispositions (disposisi): instructions on incoming letters, routed downward."""

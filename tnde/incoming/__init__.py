@@ -1,0 +1,1 @@
+"""Incoming letters (naskah masuk): registration, pre-fill, dispositions."""

@@ -1,0 +1,451 @@
+"""The registry desk and the dispositions: each action is one transaction that checks the
+rules, appends the event to the shared log and updates the projection (incoming row,
+disposition rows, full-text index)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tnde.errors import WorkflowRefused
+from tnde.ids import uuid7
+from tnde.incoming.codec import incoming_from_json, incoming_to_json
+from tnde.incoming.rules import check
+from tnde.incoming.state import IncomingEventType, IncomingState, apply
+from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.eventlog import next_position, read_events, seal, store_event
+from tnde.workflow.events import Event
+from tnde.workflow.service import iso, utc_now
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from tnde.workflow.service import Clock
+    from tnde.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+SIFAT = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
+URGENSI = ("Amat Segera", "Segera", "Biasa")
+#: Registration metadata: required keys, then optional ones.
+REQUIRED_META = ("asal", "nomor", "tanggal", "hal")
+OPTIONAL_META = ("asal_jabatan", "sifat", "urgensi", "kka", "isi_ringkas", "lampiran", "diterima")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A disposition recipient: a jabatan, and whether it leads."""
+
+    jabatan_id: str
+    leading: bool = False
+
+
+class IncomingDesk:
+    """Incoming letters and dispositions of one workspace."""
+
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        from tnde.workflow.letters import office_zone
+
+        self.ws = workspace
+        self.clock = clock
+        self.zone = office_zone(workspace)
+
+    def today(self) -> dt.date:
+        """The office's calendar day."""
+        return self.clock().astimezone(self.zone).date()
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def get(self, incoming_id: str) -> IncomingState:
+        """The state of one incoming letter.
+
+        Raises:
+            WorkflowRefused: unknown id (``IN-UNKNOWN``).
+        """
+        state = _load(self.ws.thread_connection(), incoming_id)
+        if state is None:
+            raise WorkflowRefused("IN-UNKNOWN", f"naskah masuk {incoming_id} tidak dikenal")
+        return state
+
+    def history(self, incoming_id: str) -> list[Event]:
+        """Every event of the incoming letter, oldest first."""
+        self.get(incoming_id)
+        return read_events(self.ws.thread_connection(), incoming_id, IncomingEventType)
+
+    # -- registration ---------------------------------------------------------------------------
+
+    def register(
+        self,
+        actor: str,
+        *,
+        unit_id: str,
+        meta: dict[str, Any],
+        pdf: bytes | None = None,
+        copy_only: bool = False,
+        source_letter_id: str = "",
+        confirm_duplicate: bool = False,
+    ) -> IncomingState:
+        """Register a letter received by ``unit_id``, with its PDF when there is one.
+
+        The same file, or the same sender and number, is refused as a duplicate (naming the
+        earlier agenda number) unless ``confirm_duplicate`` says it is meant.
+        """
+        clean = _clean_meta(meta, self.today())
+        conn = self.ws.thread_connection()
+        body = ""
+        sha = ""
+        if pdf is not None:
+            from tnde.incoming.prefill import prefill_from_pdf
+
+            body = prefill_from_pdf(pdf).text
+            import hashlib
+
+            sha = hashlib.sha256(pdf).hexdigest()
+        if not confirm_duplicate:
+            _refuse_duplicate(conn, unit_id, sha, clean["asal"], clean["nomor"])
+        pimpinan = _head_of(conn, unit_id)
+        incoming_id = uuid7()
+        with self.ws.transaction() as conn:
+            blob = self.ws.blobs.put(pdf, "application/pdf", conn) if pdf is not None else ""
+            agenda = self._agenda(conn, unit_id, incoming_id, actor)
+            payload = {
+                "unit_id": unit_id,
+                "pimpinan_jabatan": pimpinan,
+                "agenda": agenda,
+                "meta": clean,
+                "blob": blob,
+                "copy_only": copy_only,
+                "source_letter_id": source_letter_id,
+                "verification": "unverified",
+            }
+            if confirm_duplicate:
+                payload["duplicate_confirmed"] = True
+            state = self._append(conn, incoming_id, IncomingEventType.REGISTERED, actor, payload)
+            rowid = conn.execute(
+                "SELECT rowid FROM incoming WHERE incoming_id = ?", (incoming_id,)
+            ).fetchone()[0]
+            conn.execute(
+                "INSERT INTO incoming_fts (rowid, hal, isi_ringkas, asal, nomor, body) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    rowid,
+                    clean["hal"],
+                    clean.get("isi_ringkas", ""),
+                    clean["asal"],
+                    clean["nomor"],
+                    body,
+                ),
+            )
+        return state
+
+    def _agenda(self, conn: sqlite3.Connection, unit_id: str, incoming_id: str, actor: str) -> str:
+        """The next agenda number of the unit's incoming series this year."""
+        from tnde.register import SeriesRef, issue_number
+
+        year = self.today().year
+        issued = issue_number(
+            conn,
+            SeriesRef(unit_id, "agenda", year),
+            letter_id=incoming_id,
+            format=lambda n: f"{n}/{year}",
+            actor=actor,
+        )
+        return issued.nomor
+
+    # -- the head of the unit and the dispositions -----------------------------------------------
+
+    def read(self, actor: str, incoming_id: str) -> IncomingState:
+        """The head of the unit (or a tembusan recipient) opens the letter."""
+        state = self.get(incoming_id)
+        kind = IncomingEventType.COPY_READ if state.copy_only else IncomingEventType.READ
+        return self._do(incoming_id, kind, actor, {})
+
+    def dispose(
+        self,
+        actor: str,
+        incoming_id: str,
+        *,
+        recipients: list[Recipient],
+        instructions: list[str],
+        note: str = "",
+        due_at: dt.datetime | None = None,
+        parent_id: str = "",
+        atas_perintah: bool = False,
+    ) -> IncomingState:
+        """Dispose the letter (or forward the disposition ``parent_id``) to ``recipients``.
+
+        The due date defaults from the letter's urgency: 24 hours, 48 hours or 5 working
+        days (the profile's holidays excluded).
+        """
+        from tnde.dispositions.due import WorkCalendar
+        from tnde.dispositions.due import due_at as default_due
+
+        state = self.get(incoming_id)
+        parent = state.disposition(parent_id) if parent_id else None
+        giver = parent.recipient_jabatan if parent else state.pimpinan_jabatan
+        now = self.clock()
+        if due_at is None:
+            calendar = WorkCalendar(holidays=_holidays(self.ws), zone=str(self.zone))
+            due_at = default_due(str(state.meta.get("urgensi", "Biasa")), now, calendar)
+        conn = self.ws.thread_connection()
+        units = dict(conn.execute("SELECT jabatan_id, unit_id FROM jabatan").fetchall())
+        payload = {
+            "parent_id": parent_id,
+            "giver_jabatan": giver,
+            "recipients": [
+                {
+                    "disposisi_id": uuid7(),
+                    "jabatan_id": r.jabatan_id,
+                    "unit_id": units.get(r.jabatan_id, ""),
+                    "leading": r.leading,
+                }
+                for r in recipients
+            ],
+            "instructions": list(instructions),
+            "note": note,
+            "due_at": iso(due_at),
+            "atas_perintah": atas_perintah,
+        }
+        return self._do(incoming_id, IncomingEventType.DISPOSED, actor, payload, at=now)
+
+    def read_disposition(self, actor: str, incoming_id: str, disposisi_id: str) -> IncomingState:
+        """The recipient opens the disposition."""
+        return self._do(
+            incoming_id, IncomingEventType.DISPOSITION_READ, actor, {"disposisi_id": disposisi_id}
+        )
+
+    def progress(self, actor: str, incoming_id: str, disposisi_id: str, note: str) -> IncomingState:
+        """The recipient is working on it (dalam proses)."""
+        return self._do(
+            incoming_id,
+            IncomingEventType.DISPOSITION_PROGRESS,
+            actor,
+            {"disposisi_id": disposisi_id, "note": note},
+        )
+
+    def complete(
+        self,
+        actor: str,
+        incoming_id: str,
+        disposisi_id: str,
+        note: str,
+        attachment: bytes | None = None,
+    ) -> IncomingState:
+        """The recipient reports completion, with a note and an optional attachment."""
+        with self.ws.transaction() as conn:
+            blob = self.ws.blobs.put(attachment, "application/pdf", conn) if attachment else ""
+            return self._append(
+                conn,
+                incoming_id,
+                IncomingEventType.DISPOSITION_COMPLETED,
+                actor,
+                {"disposisi_id": disposisi_id, "note": note, "blob": blob},
+            )
+
+    def cancel(self, actor: str, incoming_id: str, disposisi_id: str, reason: str) -> IncomingState:
+        """The giver withdraws a disposition that is still unread."""
+        return self._do(
+            incoming_id,
+            IncomingEventType.DISPOSITION_CANCELLED,
+            actor,
+            {"disposisi_id": disposisi_id, "reason": reason},
+        )
+
+    def tree(self, incoming_id: str) -> list[dict[str, Any]]:
+        """The dispositions as a tree: each node with its ``children``."""
+        state = self.get(incoming_id)
+        nodes: dict[str, dict[str, Any]] = {
+            d.disposisi_id: {"disposition": d, "children": []} for d in state.dispositions
+        }
+        roots: list[dict[str, Any]] = []
+        for d in state.dispositions:
+            parent = nodes.get(d.parent_id)
+            (parent["children"] if parent else roots).append(nodes[d.disposisi_id])
+        return roots
+
+    # -- storing --------------------------------------------------------------------------------
+
+    def _do(
+        self,
+        incoming_id: str,
+        kind: IncomingEventType,
+        actor: str,
+        payload: dict[str, Any],
+        *,
+        at: dt.datetime | None = None,
+    ) -> IncomingState:
+        with self.ws.transaction() as conn:
+            return self._append(conn, incoming_id, kind, actor, payload, at=at)
+
+    def _append(
+        self,
+        conn: sqlite3.Connection,
+        incoming_id: str,
+        kind: IncomingEventType,
+        actor: str,
+        payload: dict[str, Any],
+        *,
+        at: dt.datetime | None = None,
+    ) -> IncomingState:
+        """Check, store and project one event (``at``: when, default now)."""
+        state = _load(conn, incoming_id)
+        seq, prev_hash = next_position(conn, incoming_id)
+        event = Event(
+            event_id=uuid7(),
+            letter_id=incoming_id,
+            letter_seq=seq,
+            type=kind,  # type: ignore[arg-type] # the shared Event takes any kind
+            actor_nip=actor,
+            device_id=self.ws.device_id,
+            base_seq=seq - 1,
+            revision_hash="",
+            payload=payload,
+            client_time=iso(at or self.clock()),
+            prev_event_hash=prev_hash,
+        )
+        check(state, event, SqlAuthority(conn), self.today())
+        event = seal(event)
+        new_state = apply(state, event)
+        store_event(conn, event, kind="incoming")
+        _project(conn, new_state, created=state is None)
+        log.info("incoming %s: %s by %s (seq %d)", incoming_id, kind, actor, seq)
+        return new_state
+
+
+def _load(conn: sqlite3.Connection, incoming_id: str) -> IncomingState | None:
+    row = conn.execute(
+        "SELECT state_json FROM incoming WHERE incoming_id = ?", (incoming_id,)
+    ).fetchone()
+    return incoming_from_json(row[0]) if row else None
+
+
+def _project(conn: sqlite3.Connection, s: IncomingState, *, created: bool) -> None:
+    m = s.meta
+    row = (
+        s.unit_id,
+        s.pimpinan_jabatan,
+        s.agenda,
+        m["asal"],
+        m["nomor"],
+        m["tanggal"],
+        m["hal"],
+        m["sifat"],
+        m["urgensi"],
+        m.get("kka", ""),
+        m["diterima"],
+        s.blob or None,
+        int(s.copy_only),
+        s.status,
+        s.updated_at,
+        incoming_to_json(s),
+        s.incoming_id,
+    )
+    if created:
+        conn.execute(
+            "INSERT INTO incoming (unit_id, pimpinan_jabatan, agenda, asal, nomor, tanggal, "
+            "hal, sifat, urgensi, kka, diterima, blob_sha256, copy_only, status, updated_at, "
+            "state_json, incoming_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            row,
+        )
+    else:
+        conn.execute(
+            "UPDATE incoming SET unit_id=?, pimpinan_jabatan=?, agenda=?, asal=?, nomor=?, "
+            "tanggal=?, hal=?, sifat=?, urgensi=?, kka=?, diterima=?, blob_sha256=?, "
+            "copy_only=?, status=?, updated_at=?, state_json=? WHERE incoming_id=?",
+            row,
+        )
+    conn.execute("DELETE FROM disposisi WHERE incoming_id = ?", (s.incoming_id,))
+    conn.executemany(
+        "INSERT INTO disposisi (disposisi_id, incoming_id, parent_id, giver_jabatan, "
+        "recipient_jabatan, recipient_unit, leading, urgensi, given_at, due_at, status, "
+        "completed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                d.disposisi_id,
+                s.incoming_id,
+                d.parent_id or None,
+                d.giver_jabatan,
+                d.recipient_jabatan,
+                d.recipient_unit,
+                int(d.leading),
+                m["urgensi"],
+                d.given_at,
+                d.due_at,
+                d.status.value,
+                d.completed_at or None,
+            )
+            for d in s.dispositions
+        ],
+    )
+
+
+def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
+    """Check the registration metadata; dates as ISO strings."""
+    from tnde.formatting import parse_tanggal
+
+    unknown = sorted(set(meta) - set(REQUIRED_META) - set(OPTIONAL_META))
+    if unknown:
+        raise WorkflowRefused("IN-META", f"isian {unknown[0]!r} tidak dikenal")
+    clean: dict[str, str] = {}
+    for key in REQUIRED_META:
+        if not str(meta.get(key, "")).strip():
+            raise WorkflowRefused("IN-META", f"{key} wajib diisi")
+    for key in (*REQUIRED_META, *OPTIONAL_META):
+        value = meta.get(key, "")
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        clean[key] = " ".join(str(value).split())
+    for key in ("tanggal", "diterima"):
+        if clean[key]:
+            try:
+                clean[key] = parse_tanggal(clean[key]).isoformat()
+            except Exception:  # noqa: BLE001 - ValidationError: re-raised with the field name
+                raise WorkflowRefused("IN-META", f"{key}: {clean[key]!r} bukan tanggal") from None
+    clean["diterima"] = clean["diterima"] or today.isoformat()
+    clean["sifat"] = clean["sifat"] or "Biasa"
+    clean["urgensi"] = clean["urgensi"] or "Biasa"
+    if clean["sifat"] not in SIFAT:
+        raise WorkflowRefused("IN-META", f"sifat {clean['sifat']!r}: pilih {', '.join(SIFAT)}")
+    if clean["urgensi"] not in URGENSI:
+        raise WorkflowRefused(
+            "IN-META", f"urgensi {clean['urgensi']!r}: pilih {', '.join(URGENSI)}"
+        )
+    return clean
+
+
+def _refuse_duplicate(
+    conn: sqlite3.Connection, unit_id: str, sha: str, asal: str, nomor: str
+) -> None:
+    """The same file, or the same sender and number, already registered by this unit."""
+    row = conn.execute(
+        "SELECT agenda, incoming_id FROM incoming WHERE unit_id = ? AND ("
+        "(blob_sha256 = ? AND ? != '') OR (lower(asal) = lower(?) AND lower(nomor) = lower(?))"
+        ") LIMIT 1",
+        (unit_id, sha, sha, asal, nomor),
+    ).fetchone()
+    if row is not None:
+        raise WorkflowRefused(
+            "IN-DUPLICATE",
+            f"naskah ini tampaknya sudah diregistrasi dengan "
+            f"agenda {row[0]} ({row[1]}); konfirmasi bila "
+            f"memang perlu diregistrasi lagi",
+        )
+
+
+def _head_of(conn: sqlite3.Connection, unit_id: str) -> str:
+    row = conn.execute(
+        "SELECT jabatan_id FROM jabatan WHERE unit_id = ? AND heads_unit = 1", (unit_id,)
+    ).fetchone()
+    if row is None:
+        raise WorkflowRefused(
+            "IN-NO-PIMPINAN", f"unit {unit_id!r} tidak mempunyai pimpinan dalam bagan organisasi"
+        )
+    return str(row[0])
+
+
+def _holidays(ws: Workspace) -> frozenset[dt.date]:
+    from tnde.profiles import load_profile
+
+    return load_profile(ws.config.profile_id).holidays if ws.config.profile_id else frozenset()

@@ -1,0 +1,1 @@
+"""Tracking for secretaries: counters, queries, reports."""

@@ -88,6 +88,19 @@ def test_rendered_samples_prefill(sample: Path, profile: str) -> None:
     assert NOMOR in got.text or prepared.template.jenis in NO_PRINTED_NOMOR
 
 
+def test_unnumbered_letter_leaves_nomor_empty() -> None:
+    sample = next(s for s in SAMPLES if s.stem == "surat_dinas")
+    prepared = prepare(load_draft(sample), PROFILES[0])
+    pdf = render_letter(prepared.template, prepared.profile, prepared.values, mode="final").pdf
+
+    got = prefill_from_pdf(pdf)
+
+    # "000.8.3.3/      /Diskominfo/2026" is not a number yet: nothing to pre-fill.
+    assert got.nomor == ""
+    assert "nomor" not in got.found
+    assert got.hal == prepared.values["hal"]
+
+
 def _kementerian_letter() -> bytes:
     """A BPS-style letter: no place before the date, Yth. on the left under Hal, title case."""
     from reportlab.lib.pagesizes import A4

@@ -97,9 +97,9 @@ class IncomingDesk:
         body = ""
         sha = ""
         if pdf is not None:
-            from tnde.incoming.prefill import prefill_from_pdf
+            from tnde.incoming.prefill import pdf_text
 
-            body = prefill_from_pdf(pdf).text
+            body = pdf_text(pdf)
             import hashlib
 
             sha = hashlib.sha256(pdf).hexdigest()

@@ -18,11 +18,14 @@ import io
 import logging
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from tnde.errors import DataFileError, ValidationError
 from tnde.formatting import HARI_ID, jabatan_case, parse_tanggal, terbilang
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = ["Prefill", "prefill_from_pdf"]
 
@@ -61,8 +64,10 @@ _FIELDS = ("nomor", "tanggal", "hal", "asal", "asal_jabatan", "sifat", "jenis")
 _MIN_TEXT_CHARS = 40
 #: Pages read in layout mode; the letter proper is at the front, lampiran pages follow.
 _LAYOUT_PAGES = 4
-#: A signature block starts this far right on the page (as a share of the widest line).
-_RIGHT_SIDE = 0.3
+#: A signature block starts this far right (as a share of the page's right margin, in columns).
+_RIGHT_SIDE = 0.4
+#: A line reaching this far right (same measure) may have wrapped onto the next line.
+_WRAPS_AT = 0.85
 
 _SEGMENT_RE = re.compile(r"\S+(?:[ \t]{1,2}\S+)*")
 _DATE = r"\d{1,2}\s+[A-Za-z]+\s+\d{4}"
@@ -73,6 +78,7 @@ _DITETAPKAN_RE = re.compile(r"(Ditetapkan|Dikeluarkan)\s+di\b", re.I)
 _LABEL_RE = re.compile(r"(Nomor|No\.|Sifat|Lampiran|Hal|Perihal|Tanggal)[ \t]*:", re.I)
 _LABEL_KEYS = {"no.": "nomor", "perihal": "hal"}
 _NEXT_LABEL_RE = re.compile(r"(Yth\.|Kepada\b|Sifat\b|Lampiran\b|Tembusan\b|di\b)", re.I)
+_ANY_LABEL_RE = re.compile(r"[A-Za-z][A-Za-z./ ]{0,24}?[ \t]*:")
 _TITLE_NOMOR_RE = re.compile(r"NOMOR\s*:?\s+(.+)")
 _ARAHAN_NOMOR_RE = re.compile(r"(\d+)\s+TAHUN\s+(\d{4})", re.I)
 _CODE_NOMOR_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/]*")
@@ -106,20 +112,17 @@ _SIFAT = {
     )
 }  # fmt: skip
 
-# Title line → jenis. Longer titles first where one starts another.
-_TITLES = (
-    ("SURAT EDARAN", "Surat Edaran"), ("SURAT KETERANGAN", "Surat Keterangan"),
-    ("SURAT KUASA", "Surat Kuasa"), ("SURAT PENGANTAR", "Surat Pengantar"),
-    ("SURAT PERINTAH", "Surat Perintah"), ("SURAT TUGAS", "Surat Tugas"),
-    ("SURAT UNDANGAN", "Surat Undangan"), ("SURAT PERNYATAAN", "Surat Pernyataan"),
-    ("SURAT PERJANJIAN", "Surat Perjanjian"), ("SURAT PANGGILAN", "Surat Panggilan"),
-    ("SURAT IZIN", "Surat Izin"), ("NOTA DINAS", "Nota Dinas"), ("MEMORANDUM", "Memo"),
-    ("MEMO", "Memo"), ("KEPUTUSAN", "Keputusan"), ("PERATURAN", "Peraturan"),
-    ("INSTRUKSI", "Instruksi"), ("BERITA ACARA", "Berita Acara"), ("PENGUMUMAN", "Pengumuman"),
-    ("LAPORAN", "Laporan"), ("TELAAHAN STAF", "Telaahan Staf"), ("NOTULA", "Notula Rapat"),
-    ("LEMBAR DISPOSISI", "Lembar Disposisi"), ("REKOMENDASI", "Rekomendasi"),
-    ("UNDANGAN", "Surat Undangan"),
-)  # fmt: skip
+# The title line of a naskah names its jenis: "NOTA DINAS", "KEPUTUSAN GUBERNUR …".
+_TITLES = {
+    name.upper(): name
+    for name in (
+        "Surat Edaran", "Surat Keterangan", "Surat Kuasa", "Surat Pengantar", "Surat Perintah",
+        "Surat Tugas", "Surat Undangan", "Surat Pernyataan", "Surat Perjanjian",
+        "Surat Panggilan", "Surat Izin", "Nota Dinas", "Memo", "Keputusan", "Peraturan",
+        "Instruksi", "Berita Acara", "Pengumuman", "Laporan", "Telaahan Staf", "Notula Rapat",
+        "Lembar Disposisi", "Rekomendasi",
+    )
+} | {"MEMORANDUM": "Memo", "NOTULA": "Notula Rapat", "UNDANGAN": "Surat Undangan"}  # fmt: skip
 
 # Lower-case inside a subject, on top of jabatan_case's own function words.
 _SUBJECT_FUNCTION_WORDS = frozenset({"bagi", "tentang", "terhadap", "oleh", "dalam", "atas"})
@@ -161,12 +164,10 @@ def prefill_from_pdf(data: bytes) -> Prefill:
     if sum(ch.isalnum() for ch in text) < _MIN_TEXT_CHARS:
         return Prefill(text_layer=False)
     lines = _lines(layout)
-    widths: dict[int, int] = {}
-    for line in lines:
-        widths[line.page] = max(widths.get(line.page, 0), len(line.raw.rstrip()))
+    widths = _right_margins(lines)
     kop_end, asal = _kop(lines)
     labels = _labels(lines)
-    hal = _hal(lines, labels) or _tentang(lines)
+    hal = _hal(lines, labels, widths) or _tentang(lines)
     result = Prefill(
         text_layer=True,
         nomor=_nomor(lines, labels),
@@ -185,8 +186,17 @@ def prefill_from_pdf(data: bytes) -> Prefill:
 # -- reading the PDF ----------------------------------------------------------------------------
 
 
-def _extract(data: bytes) -> tuple[list[str], list[str]]:
-    """Plain text of every page, and layout text of the first pages."""
+def pdf_text(data: bytes) -> str:
+    """The plain text layer of every page, for full-text search ("" for a scan).
+
+    Raises:
+        DataFileError: not a readable PDF.
+    """
+    return "\n".join(_plain_pages(data)[1])
+
+
+def _plain_pages(data: bytes) -> tuple[list[Any], list[str]]:
+    """The pages and their plain text."""
     from pypdf import PdfReader
 
     try:
@@ -199,11 +209,17 @@ def _extract(data: bytes) -> tuple[list[str], list[str]]:
         raise DataFileError(_PDF, "", f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
     if locked:
         raise DataFileError(_PDF, "", "not a readable PDF: it is encrypted with a password")
+    return pages, plain
+
+
+def _extract(data: bytes) -> tuple[list[str], list[str]]:
+    """Plain text of every page, and layout text of the first pages."""
+    pages, plain = _plain_pages(data)
     layout = []
     for number, (page, fallback) in enumerate(zip(pages[:_LAYOUT_PAGES], plain, strict=False)):
         try:
             layout.append(page.extract_text(extraction_mode="layout") or "")
-        except Exception:  # layout mode is newer and stricter; plain text still gives labels
+        except Exception:  # noqa: BLE001 - layout mode is stricter; plain text still has labels
             _log.warning("layout text failed on page %d; using plain text", number, exc_info=True)
             layout.append(fallback)
     return plain, layout
@@ -219,6 +235,20 @@ def _lines(pages: list[str]) -> list[_Line]:
             )
             out.append(_Line(page, raw, segments))
     return out
+
+
+def _right_margins(lines: list[_Line]) -> dict[int, int]:
+    """Where each page's text lines end, in columns: most body lines run to the margin, while
+    a footer in small print runs further and short lines stop before it."""
+    ends: dict[int, list[int]] = {}
+    for line in lines:
+        if line.segments:
+            ends.setdefault(line.page, []).append(line.segments[-1].end)
+    return {page: sorted(e)[int(0.8 * (len(e) - 1))] for page, e in ends.items()}
+
+
+def _title_jenis(text: str) -> str:
+    return next((j for t, j in _TITLES.items() if text == t or text.startswith(t + " ")), "")
 
 
 def _is_upper(text: str) -> bool:
@@ -242,11 +272,16 @@ def _kop(lines: list[_Line]) -> tuple[int, str]:
     i = start
     while i < len(lines) and lines[i].page == 0 and len(lines[i].segments) == 1:
         text = lines[i].segments[0].text
-        if not _is_upper(text) or any(ch.isdigit() for ch in text) or _ADDRESS_RE.search(text):
+        if (
+            not _is_upper(text)
+            or _ADDRESS_RE.search(text)
+            or _title_jenis(text)
+            or text.startswith("NOMOR")
+        ):
             break
         kop.append(text)
         i += 1
-    if not kop or any(kop[0] == t or kop[0].startswith(t + " ") for t, _ in _TITLES):
+    if not kop:
         return start, ""
     after = next((line for line in lines[i : i + 3] if line.segments), None)
     followed_by_address = after is not None and bool(_ADDRESS_RE.search(after.raw))
@@ -275,13 +310,13 @@ def _labels(lines: list[_Line]) -> dict[str, list[_Label]]:
             if not (m := _LABEL_RE.match(line.raw, segment.col)):
                 continue
             rest = line.raw[m.end() :]
-            value = rest.lstrip(" \t")
-            gap = len(rest) - len(value)
+            gap = len(rest) - len(rest.lstrip(" \t"))
+            value = _SEGMENT_RE.match(rest, gap)
             # A value far from the colon belongs to the next column ("Sifat:   Tingkat urgensi:").
-            text = "" if gap > 3 or not value else _SEGMENT_RE.match(value).group()  # type: ignore[union-attr]
+            text = " ".join(value.group().split()) if value and gap <= 3 else ""
             key = m.group(1).lower()
             found.setdefault(_LABEL_KEYS.get(key, key), []).append(
-                _Label(index, " ".join(text.split()), m.end() + gap)
+                _Label(index, text, m.end() + gap)
             )
     return found
 
@@ -293,7 +328,9 @@ def _clean_nomor(value: str) -> str:
     if (
         _CODE_NOMOR_RE.fullmatch(value)
         and any(ch.isdigit() for ch in value)
-        and "//" not in value  # a letter not numbered yet: "000.8.3.3/    /Diskominfo/2026"
+        # A letter not numbered yet: "000.8.3.3/      /Diskominfo/2026".
+        and "//" not in value
+        and value[-1].isalnum()
         and len(value) <= 64
     ):
         return value
@@ -311,22 +348,26 @@ def _nomor(lines: list[_Line], labels: dict[str, list[_Label]]) -> str:
     return ""
 
 
-def _hal(lines: list[_Line], labels: dict[str, list[_Label]]) -> str:
+def _hal(lines: list[_Line], labels: dict[str, list[_Label]], widths: dict[int, int]) -> str:
     """The ``Hal`` value with the lines it wraps onto, up to a blank line or the next label."""
     for label in labels.get("hal", []):
         if not label.value:
             continue
         parts = [label.value]
+        end = label.value_col + len(label.value)
         for line in lines[label.line + 1 : label.line + 6]:
             first = line.segments[0] if line.segments else None
             if (
                 first is None
-                or abs(first.col - label.value_col) > 2
                 or _NEXT_LABEL_RE.match(first.text)
-                or _LABEL_RE.match(first.text)
+                or _ANY_LABEL_RE.match(line.raw, first.col)
             ):
                 break
+            if abs(first.col - label.value_col) > 2:
+                # A long value followed by text at the margin may have wrapped there, or not.
+                return "" if end >= _WRAPS_AT * widths[line.page] else " ".join(parts)
             parts.append(first.text)
+            end = first.end
         return " ".join(parts)
     return ""
 
@@ -360,13 +401,14 @@ def _sifat(labels: dict[str, list[_Label]]) -> str:
 
 def _jenis(lines: list[_Line], kop_end: int, labels: dict[str, list[_Label]], hal: str) -> str:
     """The jenis from the title line under the kop, or a plain letter's Nomor + Hal labels."""
-    for line in lines[kop_end : kop_end + 40]:
-        if line.page != 0 or len(line.segments) != 1 or not _is_upper(line.segments[0].text):
-            continue
-        text = line.segments[0].text
-        for title, jenis in _TITLES:
-            if text == title or text.startswith(title + " "):
-                return jenis
+    # A heading in capitals below the Nomor/Hal labels is part of the body, not the title.
+    first_label = min((f[0].line for k in ("nomor", "hal") if (f := labels.get(k))), default=None)
+    for line in lines[
+        kop_end : min(kop_end + 40, len(lines) if first_label is None else first_label)
+    ]:
+        title = line.segments[0].text if len(line.segments) == 1 and line.page == 0 else ""
+        if _is_upper(title) and (jenis := _title_jenis(title)):
+            return jenis
     if labels.get("nomor") and hal:
         invitation = hal.lower().startswith("undangan") or any(
             re.match(r"\s*Hari\s*/\s*tanggal\s*:", line.raw, re.I) for line in lines
@@ -389,12 +431,10 @@ def _parse_date(text: str) -> date | None:
 def _tanggal(
     lines: list[_Line], labels: dict[str, list[_Label]], widths: dict[int, int]
 ) -> date | None:
-    """The first date line in reading order: "Tempat, 20 November 2026", a lone date on the
-    right, "Tanggal : …", or "pada tanggal …" under "Ditetapkan di"; else a Berita Acara's
-    date in words."""
-    candidates: list[tuple[int, str]] = [
-        (label.line, label.value) for label in labels.get("tanggal", [])
-    ]
+    """The first date line in reading order ("Tempat, 20 November 2026", a lone date on the
+    right, or "pada tanggal …" under "Ditetapkan di"); else the first "Tanggal : …" (a label
+    may also be an event's date in an invitation); else a Berita Acara's date in words."""
+    candidates: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         for segment in line.segments:
             m = _PLACE_DATE_RE.fullmatch(segment.text)
@@ -410,6 +450,7 @@ def _tanggal(
                 _DITETAPKAN_RE.search(before.raw) for before in lines[max(0, index - 2) : index]
             ):
                 candidates.append((index, m.group("date")))
+    candidates += [(len(lines) + label.line, label.value) for label in labels.get("tanggal", [])]
     for _, text in sorted(candidates, key=lambda c: c[0]):
         if parsed := _parse_date(text.strip()):
             return parsed
@@ -456,8 +497,10 @@ def _signature_follows(lines: list[_Line], index: int, segment: _Segment) -> boo
     """Whether a signature space, a TTE mark, a name or a NIP follows the jabatan line."""
     page = lines[index].page
     window = [line for line in lines[index + 1 : index + 15] if line.page == page]
-    if not window or _overlapping(window[0], segment) is not None:
-        return any(_EVIDENCE_RE.search(s.text) for s in window[0].segments) if window else False
+    if not window:
+        return False
+    if _overlapping(window[0], segment) is not None:  # text right under: only a TTE/ttd mark
+        return any(_EVIDENCE_RE.search(s.text) for s in window[0].segments)
     if any(_EVIDENCE_RE.search(s.text) for line in window for s in line.segments):
         return True
     blank = 0
@@ -518,7 +561,9 @@ def _jabatan_from_rows(rows: list[str]) -> str:
         if not starts:
             return ""
         rows = after[starts[-1] :]
-    jabatan = _ACTING_RE.sub("", " ".join(rows), count=1).strip()
+    jabatan = " ".join(rows)
+    if acting := _ACTING_RE.match(jabatan):
+        jabatan = jabatan[acting.end() :].strip()
     if not jabatan or any(ch.isdigit() for ch in jabatan) or len(jabatan) > 160:
         return ""
     return jabatan_case(jabatan, "title")

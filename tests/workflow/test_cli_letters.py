@@ -232,7 +232,8 @@ def test_a_letter_goes_from_konsep_to_dikirim(cli: Cli, tmp_path: Path) -> None:
     assert all(e["prev_event_hash"] == p["event_hash"] for p, e in pairwise(history))
 
     check = cli.json("workspace", "check")
-    assert (check["ok"], check["events"], check["blobs"]) == (True, 13, 1)
+    # 13 letter events, and the internal tembusan (the Gubernur) registered as an incoming copy
+    assert (check["ok"], check["events"], check["blobs"]) == (True, 14, 1)
     assert check["findings"] == []
     audit = cli.json("audit", "verify")
     assert audit["ok"]

@@ -18,6 +18,10 @@ def test_demo_has_a_letter_in_every_state_and_checks_clean(tmp_path: Path) -> No
     assert set(summary.letters.values()) == {s.value for s in LetterStatus} - {"ditolak"}
     ws = Workspace.open(tmp_path / "demo ruang")
     assert ws.config.demo
+    conn = ws.thread_connection()
+    assert conn.execute("SELECT count(*) FROM incoming").fetchone()[0] == 3
+    statuses = {r[0] for r in conn.execute("SELECT status FROM disposisi")}
+    assert statuses == {"terkirim", "selesai"}
     report = check_workspace(ws)
     assert not report.errors
     ws.close()

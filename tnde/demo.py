@@ -85,6 +85,7 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
         letter_id = _letter(letters, cast, jenis, day)
         _advance(letters, cast, letter_id, target)
         made[letter_id] = letters.get(letter_id).status.value
+    _incoming(ws, cast)
     log.info("demo workspace at %s with %d letters", path, len(made))
     ws.close()
     return DemoSummary(workspace=path, letters=made)
@@ -154,6 +155,65 @@ def _advance(letters: Letters, cast: _Cast, letter_id: str, target: str) -> None
         return
     for state in _ORDER[1 : _ORDER.index(target) + 1]:
         actions[state]()
+
+
+_INCOMING = (
+    (
+        "Badan Kepegawaian Daerah Provinsi Nusantara Raya",
+        "800.2/1457/BKD/2026",
+        "Pemanggilan Peserta Pelatihan Kepemimpinan Administrator",
+        "Segera",
+    ),
+    (
+        "Sekretariat Daerah Provinsi Nusantara Raya",
+        "000.1.5/310/Setda/2026",
+        "Undangan Rapat Koordinasi Penerapan Tanda Tangan Elektronik",
+        "Amat Segera",
+    ),
+    (
+        "Badan Siber dan Sandi Negara",
+        "B-812/BSrE/TI.02.02/11/2026",
+        "Bimbingan Teknis Registration Authority Sertifikat Elektronik",
+        "Biasa",
+    ),
+)
+
+
+def _incoming(ws: Workspace, cast: _Cast) -> None:
+    """Three incoming letters: one unread, one disposed, one disposed, forwarded and done."""
+    from tnde.incoming.desk import IncomingDesk, Recipient
+
+    desk = IncomingDesk(ws)
+    dinas = (
+        ws.thread_connection()
+        .execute("SELECT unit_id FROM jabatan WHERE jabatan_id = ?", (SIGNER_JABATAN,))
+        .fetchone()[0]
+    )
+    kadis = cast.holder(SIGNER_JABATAN)
+    made = []
+    for asal, nomor, hal, urgensi in _INCOMING:
+        meta = {
+            "asal": asal,
+            "nomor": nomor,
+            "tanggal": desk.today().isoformat(),
+            "hal": hal,
+            "urgensi": urgensi,
+            "isi_ringkas": hal,
+        }
+        made.append(desk.register(cast.registry, unit_id=dinas, meta=meta).incoming_id)
+    for incoming_id in made[1:]:
+        desk.read(kadis, incoming_id)
+        desk.dispose(
+            kadis,
+            incoming_id,
+            recipients=[Recipient("KABID_APTIKA", leading=True), Recipient("KABID_IKP")],
+            instructions=["Tindak lanjuti/selesaikan", "Koordinasikan/konfirmasikan"],
+            note="Laporkan hasilnya.",
+        )
+    last = desk.get(made[-1]).dispositions[0]
+    kabid = cast.holder("KABID_APTIKA")
+    desk.read_disposition(kabid, made[-1], last.disposisi_id)
+    desk.complete(kabid, made[-1], last.disposisi_id, "Sudah ditindaklanjuti; peserta dikirim.")
 
 
 def _approve_all(letters: Letters, cast: _Cast, letter_id: str) -> None:

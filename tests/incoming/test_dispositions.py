@@ -70,7 +70,7 @@ def test_segera_letter_disposed_forwarded_completed_and_overdue(
         nip("kadis"),
         letter.incoming_id,
         recipients=[Recipient("KABID1", leading=True), Recipient("KABID2")],
-        instructions=["Tindak lanjuti/selesaikan", "Koordinasikan"],
+        instructions=["Tindak lanjuti/selesaikan", "Koordinasikan/konfirmasikan"],
         note="Siapkan surat penugasan peserta.",
     )
     kabid1, kabid2 = state.dispositions
@@ -93,7 +93,7 @@ def test_segera_letter_disposed_forwarded_completed_and_overdue(
         letter.incoming_id,
         parent_id=kabid1.disposisi_id,
         recipients=[Recipient("KASI1")],
-        instructions=["Siapkan bahan"],
+        instructions=["Siapkan bahan/jawaban"],
     )
     kasi = state.dispositions[-1]
     assert kasi.parent_id == kabid1.disposisi_id
@@ -253,3 +253,16 @@ def test_lembar_disposisi_prints_a_disposition(desk: IncomingDesk, tmp_path: obj
         "Kepala Bidang Persandian"
     )
     assert "Segera proses." in text
+
+
+def test_instructions_come_from_the_office_list(desk: IncomingDesk) -> None:
+    letter = desk.register(nip("tu"), unit_id="DINAS", meta=META)
+    desk.read(nip("kadis"), letter.incoming_id)
+    refused(
+        "DP-INSTRUCTION",
+        desk.dispose,
+        nip("kadis"),
+        letter.incoming_id,
+        recipients=[Recipient("KABID1")],
+        instructions=["Kerjakan secepatnya"],
+    )

@@ -182,6 +182,13 @@ class IncomingDesk:
         from tnde.dispositions.due import WorkCalendar
         from tnde.dispositions.due import due_at as default_due
 
+        allowed = _instructions(self.ws)
+        unknown = [i for i in instructions if i not in allowed]
+        if unknown:
+            raise WorkflowRefused(
+                "DP-INSTRUCTION",
+                f"instruksi {unknown[0]!r} tidak ada dalam daftar: {'; '.join(allowed)}",
+            )
         state = self.get(incoming_id)
         parent = state.disposition(parent_id) if parent_id else None
         giver = parent.recipient_jabatan if parent else state.pimpinan_jabatan
@@ -443,6 +450,18 @@ def _head_of(conn: sqlite3.Connection, unit_id: str) -> str:
             "IN-NO-PIMPINAN", f"unit {unit_id!r} tidak mempunyai pimpinan dalam bagan organisasi"
         )
     return str(row[0])
+
+
+def _instructions(ws: Workspace) -> tuple[str, ...]:
+    """The office's disposition instructions (its profile's list, or the standard one)."""
+    from tnde.profiles import load_profile
+    from tnde.profiles.model import DEFAULT_INSTRUCTIONS
+
+    return (
+        load_profile(ws.config.profile_id).instructions
+        if ws.config.profile_id
+        else DEFAULT_INSTRUCTIONS
+    )
 
 
 def _holidays(ws: Workspace) -> frozenset[dt.date]:

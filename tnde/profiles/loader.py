@@ -14,6 +14,7 @@ from tnde.datafile import Table, load_toml
 from tnde.errors import ProfileError
 from tnde.profiles.model import (
     ARAHAN,
+    DEFAULT_INSTRUCTIONS,
     DEFAULT_TIMEZONE,
     DOCUMENT_GROUPS,
     PAPER_SIZES_MM,
@@ -89,6 +90,8 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
         daerah=daerah,
         timezone=timezone,
         holidays=_holidays(root),
+        instructions=root.str_list("disposition_instructions", DEFAULT_INSTRUCTIONS)
+        or DEFAULT_INSTRUCTIONS,
         paper=paper_name,
         margins=_margins(root.table("margins", required=True)),
         fonts=_fonts(root.table("fonts", required=True)),

@@ -27,6 +27,24 @@ PAPER_SIZES_MM: dict[str, tuple[float, float]] = {
     "F4-210": (210.0, 330.0),
 }
 
+#: The disposition instructions of the standard forms (ANRI and pemda, domain.md §8.4); a
+#: profile may replace the list with its own regional vocabulary.
+DEFAULT_INSTRUCTIONS = (
+    "Untuk diketahui",
+    "Tindak lanjuti/selesaikan",
+    "Tanggapan dan saran",
+    "Proses lebih lanjut sesuai ketentuan",
+    "Koordinasikan/konfirmasikan",
+    "Pelajari/kaji",
+    "Siapkan bahan/jawaban",
+    "Hadiri/wakili",
+    "Agendakan",
+    "Edarkan",
+    "Pantau",
+    "Perhatian",
+    "Arsipkan",
+)
+
 #: Offices without a ``timezone`` keep Western Indonesian Time (WIB).
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 
@@ -167,6 +185,8 @@ class Profile:
     numbering: Numbering
     daerah: str = ""
     """Name of the region as used in titles (``GUBERNUR NUSANTARA RAYA``)."""
+    instructions: tuple[str, ...] = DEFAULT_INSTRUCTIONS
+    """The disposition instructions offered (and printed on the Lembar Disposisi)."""
     holidays: frozenset[date] = frozenset()
     """Public holidays and cuti bersama: not working days for disposition due dates."""
     timezone: str = DEFAULT_TIMEZONE

@@ -108,7 +108,8 @@ def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowab
         return para(f"{inline(label)}\u00a0: {inline(text(key))}", cell)
 
     chosen = set(value("instruksi") or ())
-    options = list(params.get("instruksi", [])) or sorted(chosen)
+    # the office's own vocabulary when its profile has one, else the template's standard list
+    options = list(ctx.profile.instructions or params.get("instruksi", [])) or sorted(chosen)
     extra = [c for c in sorted(chosen) if c not in options]
     recipients = [(True, r) for r in value("diteruskan_kepada") or ()]
     giver = value("pemberi")

@@ -101,6 +101,8 @@ def register(sub: Any) -> None:
         _as(p)
         if verb != "read":
             p.add_argument("--note", required=True)
+        if verb == "complete":
+            p.add_argument("--attachment", type=Path, help="a PDF reporting the result")
         p.set_defaults(run=cmd_disposition_step, step=verb)
     p = verbs.add_parser("print", help="the Lembar Disposisi of a disposition as PDF")
     p.add_argument("incoming")
@@ -280,7 +282,7 @@ def cmd_disposition_step(args: argparse.Namespace) -> int:
     steps = {
         "read": lambda: desk.read_disposition(a, i, d),
         "progress": lambda: desk.progress(a, i, d, args.note),
-        "complete": lambda: desk.complete(a, i, d, args.note),
+        "complete": lambda: desk.complete(a, i, d, args.note, _attachment(args)),
         "cancel": lambda: desk.cancel(a, i, d, args.note),
     }
     state = steps[args.step]()
@@ -297,6 +299,16 @@ def cmd_print(args: argparse.Namespace) -> int:
     write_atomic(args.output, disposition_sheet(_desk(args), args.incoming, args.disposisi))
     _out(f"{args.output}: lembar disposisi")
     return 0
+
+
+def _attachment(args: argparse.Namespace) -> bytes | None:
+    path: Path | None = getattr(args, "attachment", None)
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
 
 
 def cmd_tree(args: argparse.Namespace) -> int:

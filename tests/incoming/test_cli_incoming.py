@@ -225,18 +225,18 @@ def test_a_letter_registered_from_its_pdf_is_disposed_worked_and_tracked(
     assert first["due_at"] > first["given_at"]
 
     d_aptika, d_ikp = given["KABID_APTIKA"], given["KABID_IKP"]
-    step = ("disposisi", "read", letter, d_ikp, "--as", ikp)
-    assert cli.ok(*step).strip() == f"{d_ikp}: dibaca"
-    cli.refused("DP-NOT-RECIPIENT", "disposisi", "read", letter, d_aptika, "--as", ikp)
+    as_ikp = ("--as", ikp)
+    assert cli.ok("disposisi", "read", letter, d_ikp, *as_ikp).strip() == f"{d_ikp}: dibaca"
+    cli.refused("DP-NOT-RECIPIENT", "disposisi", "read", letter, d_aptika, *as_ikp)
     down = give(
         cli, "forward", letter, "--parent", d_ikp, "--to", "KASI_PIP",
-        "--instruction", "Siapkan bahan", "--as", ikp,
+        "--instruction", "Siapkan bahan/jawaban", *as_ikp,
     )  # fmt: skip
     assert list(down) == ["KASI_PIP"]
-    step = ("disposisi", "progress", letter, d_ikp, "--note", "Sedang disusun.", "--as", ikp)
-    assert cli.ok(*step).strip() == f"{d_ikp}: dalam_proses"
-    step = ("disposisi", "complete", letter, d_ikp, "--note", "SOP sudah diteruskan.", "--as", ikp)
-    assert cli.ok(*step).strip() == f"{d_ikp}: selesai"
+    progress = cli.ok("disposisi", "progress", letter, d_ikp, "--note", "Disusun.", *as_ikp)
+    assert progress.strip() == f"{d_ikp}: dalam_proses"
+    complete = cli.ok("disposisi", "complete", letter, d_ikp, "--note", "Sudah.", *as_ikp)
+    assert complete.strip() == f"{d_ikp}: selesai"
 
     tree = cli.ok("disposisi", "tree", letter).splitlines()
     assert tree == [
@@ -309,33 +309,15 @@ def test_duplicates_by_sender_and_number_and_late_cancellations_are_refused(
     )  # fmt: skip
     d_aptika, d_sandistat = given["KABID_APTIKA"], given["KABID_SANDISTAT"]
     cli.ok("disposisi", "read", letter, d_aptika, "--as", aptika)
-    cli.refused(
-        "DP-CANCEL-READ", "disposisi", "cancel", letter, d_aptika, "--note", "salah", "--as", kadis
-    )
-    cli.refused(
-        "DP-NOT-GIVER",
-        "disposisi",
-        "cancel",
-        letter,
-        d_sandistat,
-        "--note",
-        "salah alamat",
-        "--as",
-        aptika,
-    )
-    step = ("disposisi", "cancel", letter, d_sandistat, "--note", "salah alamat", "--as", kadis)
+    cancel = ("disposisi", "cancel", letter)
+    cli.refused("DP-CANCEL-READ", *cancel, d_aptika, "--note", "salah", "--as", kadis)
+    cli.refused("DP-NOT-GIVER", *cancel, d_sandistat, "--note", "salah", "--as", aptika)
+    cli.refused("WF-REASON-REQUIRED", *cancel, d_sandistat, "--note", " ", "--as", kadis)
+    step = (*cancel, d_sandistat, "--note", "salah alamat", "--as", kadis)
     assert cli.ok(*step).strip() == f"{d_sandistat}: dibatalkan"
-    cli.refused(
-        "DP-REPORT-REQUIRED",
-        "disposisi",
-        "complete",
-        letter,
-        d_aptika,
-        "--note",
-        " ",
-        "--as",
-        aptika,
-    )
+    complete = ("disposisi", "complete", letter, d_aptika, "--note")
+    cli.refused("DP-REPORT-REQUIRED", *complete, " ", "--as", aptika)
+    cli.refused("DP-NOT-RECIPIENT", *complete, "Selesai.", "--as", kadis)
     assert [d["status"] for d in cli.show(letter)["dispositions"]] == ["dibaca", "dibatalkan"]
 
     # mistakes in the command line itself are usage errors (exit 2), not refusals

@@ -42,6 +42,7 @@ def test_migrations_are_recorded_with_their_description(ws: Workspace) -> None:
         (1, AT, "workspace, org chart, letters as events, numbering register, audit"),
         (2, AT, "index of tasks by kind, for registry inboxes"),
         (3, AT, "incoming letters, dispositions, full-text search"),
+        (4, AT, "indexes for counters, tracking pages and duplicate checks"),
     ]
 
 

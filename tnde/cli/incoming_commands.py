@@ -343,7 +343,8 @@ def cmd_track(args: argparse.Namespace) -> int:
         text=args.text,
         overdue_only=args.overdue,
     )
-    rows = track(conn, flt, now, limit=10_000 if args.csv or args.pdf else 50)
+    exporting = bool(args.csv or args.pdf)
+    rows = track(conn, flt, now, limit=None if exporting else 50, calendar=desk.calendar())
     if args.csv:
         from tnde.tracking.export import write_tracking_csv
 
@@ -400,7 +401,7 @@ def _track_pdf(args: argparse.Namespace, desk: IncomingDesk, flt: Any, rows: lis
         filters=filters,
         generated_at=desk.clock(),
         rows=tuple(rows),
-        weeks=tuple(weekly_counts(conn, args.unit, 8, desk.clock())),
+        weeks=tuple(weekly_counts(conn, args.unit, 8, desk.clock(), desk.zone)),
     )
     write_atomic(
         args.pdf, render_tracking_report(report, profile_id=desk.ws.config.profile_id or None)

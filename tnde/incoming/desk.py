@@ -22,6 +22,7 @@ from tnde.workflow.service import iso, utc_now
 if TYPE_CHECKING:
     import sqlite3
 
+    from tnde.dispositions.due import WorkCalendar
     from tnde.workflow.service import Clock
     from tnde.workspace import Workspace
 
@@ -55,6 +56,12 @@ class IncomingDesk:
     def today(self) -> dt.date:
         """The office's calendar day."""
         return self.clock().astimezone(self.zone).date()
+
+    def calendar(self) -> WorkCalendar:
+        """The office's working days: weekends and its profile's holidays excluded."""
+        from tnde.dispositions.due import WorkCalendar
+
+        return WorkCalendar(holidays=_holidays(self.ws), zone=str(self.zone))
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -179,7 +186,6 @@ class IncomingDesk:
         The due date defaults from the letter's urgency: 24 hours, 48 hours or 5 working
         days (the profile's holidays excluded).
         """
-        from tnde.dispositions.due import WorkCalendar
         from tnde.dispositions.due import due_at as default_due
 
         allowed = _instructions(self.ws)
@@ -194,8 +200,7 @@ class IncomingDesk:
         giver = parent.recipient_jabatan if parent else state.pimpinan_jabatan
         now = self.clock()
         if due_at is None:
-            calendar = WorkCalendar(holidays=_holidays(self.ws), zone=str(self.zone))
-            due_at = default_due(str(state.meta.get("urgensi", "Biasa")), now, calendar)
+            due_at = default_due(str(state.meta.get("urgensi", "Biasa")), now, self.calendar())
         conn = self.ws.thread_connection()
         units = dict(conn.execute("SELECT jabatan_id, unit_id FROM jabatan").fetchall())
         payload = {
@@ -426,11 +431,15 @@ def _refuse_duplicate(
     conn: sqlite3.Connection, unit_id: str, sha: str, asal: str, nomor: str
 ) -> None:
     """The same file, or the same sender and number, already registered by this unit."""
+    # Two index look-ups rather than one OR, which would scan the unit's whole register.
     row = conn.execute(
-        "SELECT agenda, incoming_id FROM incoming WHERE unit_id = ? AND ("
-        "(blob_sha256 = ? AND ? != '') OR (lower(asal) = lower(?) AND lower(nomor) = lower(?))"
+        "SELECT agenda, incoming_id FROM ("
+        " SELECT agenda, incoming_id FROM incoming"
+        "  WHERE ?1 != '' AND blob_sha256 = ?1 AND +unit_id = ?2"
+        " UNION ALL SELECT agenda, incoming_id FROM incoming"
+        "  WHERE unit_id = ?2 AND lower(asal) = lower(?3) AND lower(nomor) = lower(?4)"
         ") LIMIT 1",
-        (unit_id, sha, sha, asal, nomor),
+        (sha, unit_id, asal, nomor),
     ).fetchone()
     if row is not None:
         raise WorkflowRefused(

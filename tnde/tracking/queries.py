@@ -15,7 +15,13 @@ from tnde.tracking.model import TrackingRow, WeekCount
 if TYPE_CHECKING:
     import sqlite3
 
+    from tnde.dispositions.due import WorkCalendar
+
 _OPEN = ("terkirim", "dibaca", "dalam_proses")
+#: Below this many full-text matches a filtered tracking page starts from the matches.
+_FEW_MATCHES = 5000
+#: Search ranks the newest matches only: the same results whenever a word is rarer.
+_SEARCH_WINDOW = 2000
 
 
 @dataclass(frozen=True)
@@ -157,10 +163,17 @@ def track(
     f: TrackingFilter,
     now: dt.datetime,
     *,
-    limit: int = 50,
+    limit: int | None = 50,
     offset: int = 0,
+    calendar: WorkCalendar | None = None,
 ) -> list[TrackingRow]:
-    """A page of the unit's dispositions, most urgent due date first."""
+    """A page of the unit's dispositions, most urgent due date first (``limit=None``: all).
+
+    Aging counts working days in the office's calendar (weekends and holidays excluded).
+    """
+    from tnde.dispositions.due import WorkCalendar, working_days_between
+
+    calendar = calendar or WorkCalendar(holidays=frozenset())
     where = ["d.recipient_unit = ?"]
     args: list[object] = [f.unit_id]
     if f.statuses:
@@ -184,23 +197,40 @@ def track(
     if f.kka:
         where.append("(i.kka = ? OR i.kka LIKE ?)")
         args += [f.kka, f"{f.kka}.%"]
+    source = "disposisi d JOIN incoming i ON i.incoming_id = d.incoming_id"
     if f.text:
-        where.append("i.rowid IN (SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ?)")
-        args.append(_fts_query(f.text))
+        query = _fts_query(f.text)
+        matches = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM incoming_fts WHERE incoming_fts MATCH ? LIMIT ?)",
+            (query, _FEW_MATCHES + 1),
+        ).fetchone()[0]
+        if matches <= _FEW_MATCHES:
+            # A rare word: start from its few letters instead of walking the whole unit.
+            source = (
+                "incoming_fts f CROSS JOIN incoming i ON i.rowid = f.rowid "
+                "CROSS JOIN disposisi d ON d.incoming_id = i.incoming_id"
+            )
+            where.append("incoming_fts MATCH ?")
+        else:
+            where.append("i.rowid IN (SELECT rowid FROM incoming_fts WHERE incoming_fts MATCH ?)")
+        args.append(query)
     rows = conn.execute(
         "SELECT i.agenda, i.diterima, i.asal, i.hal, d.urgensi, coalesce(j.nama, "
         "d.recipient_jabatan), d.leading, d.status, d.given_at, d.due_at, d.completed_at "
-        "FROM disposisi d JOIN incoming i ON i.incoming_id = d.incoming_id "
-        "LEFT JOIN jabatan j ON j.jabatan_id = d.recipient_jabatan "
+        f"FROM {source} LEFT JOIN jabatan j ON j.jabatan_id = d.recipient_jabatan "
         f"WHERE {' AND '.join(where)} ORDER BY d.due_at, d.disposisi_id LIMIT ? OFFSET ?",
-        [*args, limit, offset],
+        [*args, -1 if limit is None else limit, offset],
     ).fetchall()
+    zone = calendar.tzinfo
     out = []
     for r in rows:
         due = _parse(r[9])
         completed = _parse(r[10]) if r[10] else None
         given = _parse(r[8])
         end = completed or now
+        aging = working_days_between(
+            given.astimezone(zone).date(), end.astimezone(zone).date(), calendar
+        )
         out.append(
             TrackingRow(
                 agenda=r[0],
@@ -215,28 +245,46 @@ def track(
                 due_at=due,
                 completed_at=completed,
                 overdue=r[7] in _OPEN and due < now,
-                aging_days=max(0, (end.date() - given.date()).days),
+                aging_days=max(0, aging),
             )
         )
     return out
 
 
 def weekly_counts(
-    conn: sqlite3.Connection, unit_id: str, weeks: int, now: dt.datetime
+    conn: sqlite3.Connection,
+    unit_id: str,
+    weeks: int,
+    now: dt.datetime,
+    zone: dt.tzinfo = dt.UTC,
 ) -> list[WeekCount]:
-    """Dispositions opened and completed per week (Monday-based), the last ``weeks`` weeks."""
-    start = (now.date() - dt.timedelta(days=now.weekday())) - dt.timedelta(weeks=weeks - 1)
+    """Dispositions opened and completed per week (Monday-based, in the office's zone)."""
+    local = now.astimezone(zone).date()
+    start = (local - dt.timedelta(days=local.weekday())) - dt.timedelta(weeks=weeks - 1)
+    edges = [
+        _iso(dt.datetime.combine(start + dt.timedelta(weeks=i), dt.time(0), zone))
+        for i in range(weeks + 1)
+    ]
     out = []
     for i in range(weeks):
-        a = start + dt.timedelta(weeks=i)
-        b = a + dt.timedelta(weeks=1)
-        opened, completed = conn.execute(
-            "SELECT sum(given_at >= ? AND given_at < ?), "
-            "sum(completed_at >= ? AND completed_at < ?) FROM disposisi "
-            "WHERE recipient_unit = ?",
-            (a.isoformat(), b.isoformat(), a.isoformat(), b.isoformat(), unit_id),
-        ).fetchone()
-        out.append(WeekCount(week_start=a, opened=int(opened or 0), completed=int(completed or 0)))
+        # two index range counts per week (recipient_unit, given_at / completed_at)
+        opened = conn.execute(
+            "SELECT count(*) FROM disposisi WHERE recipient_unit = ? AND given_at >= ? "
+            "AND given_at < ?",
+            (unit_id, edges[i], edges[i + 1]),
+        ).fetchone()[0]
+        completed = conn.execute(
+            "SELECT count(*) FROM disposisi WHERE recipient_unit = ? AND completed_at >= ? "
+            "AND completed_at < ?",
+            (unit_id, edges[i], edges[i + 1]),
+        ).fetchone()[0]
+        out.append(
+            WeekCount(
+                week_start=start + dt.timedelta(weeks=i),
+                opened=int(opened),
+                completed=int(completed),
+            )
+        )
     return out
 
 
@@ -257,11 +305,16 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[Sear
     query = _fts_query(text)
     if not query:
         return []
+    # bm25 over every match of a common word costs a second on a large register: rank the
+    # newest matches only (the same answer whenever the word is rarer than the window).
     rows = conn.execute(
-        "SELECT i.incoming_id, i.agenda, i.asal, i.nomor, i.hal, i.diterima "
-        "FROM incoming_fts f JOIN incoming i ON i.rowid = f.rowid "
-        "WHERE incoming_fts MATCH ? ORDER BY bm25(incoming_fts) LIMIT ?",
-        (query, limit),
+        "SELECT i.incoming_id, i.agenda, i.asal, i.nomor, i.hal, i.diterima FROM ("
+        " SELECT rowid, rank FROM incoming_fts WHERE incoming_fts MATCH ?1 AND rowid >= ("
+        "  SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM incoming_fts"
+        "   WHERE incoming_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3))"
+        " ORDER BY rank LIMIT ?2"
+        ") f JOIN incoming i ON i.rowid = f.rowid ORDER BY f.rank",
+        (query, limit, _SEARCH_WINDOW),
     ).fetchall()
     return [SearchHit(*r) for r in rows]
 

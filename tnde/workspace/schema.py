@@ -249,10 +249,24 @@ CREATE VIRTUAL TABLE incoming_fts USING fts5(
 );
 """
 
+_V4 = """
+-- Measured on 200,000 incoming letters and 500,000 dispositions (bench/tracking.py): the
+-- tracking page walks a unit's dispositions in due order and stops after one page; counters
+-- read status and copy flag from the index; the duplicate check finds sender and number.
+CREATE INDEX disposisi_by_unit_due ON disposisi(recipient_unit, due_at, disposisi_id);
+CREATE INDEX disposisi_by_unit_given ON disposisi(recipient_unit, given_at);
+CREATE INDEX disposisi_by_unit_completed ON disposisi(recipient_unit, completed_at);
+CREATE INDEX incoming_by_unit_status ON incoming(unit_id, status, copy_only);
+DROP INDEX incoming_by_pimpinan;
+CREATE INDEX incoming_by_pimpinan_status ON incoming(pimpinan_jabatan, status, copy_only);
+CREATE INDEX incoming_by_unit_sender ON incoming(unit_id, lower(asal), lower(nomor));
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "workspace, org chart, letters as events, numbering register, audit", _V1),
     Migration(2, "index of tasks by kind, for registry inboxes", _V2),
     Migration(3, "incoming letters, dispositions, full-text search", _V3),
+    Migration(4, "indexes for counters, tracking pages and duplicate checks", _V4),
 )
 
 #: The schema version this code writes and understands.

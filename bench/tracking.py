@@ -42,6 +42,7 @@ back: the cached workspace is unchanged) and checks they return the same rows.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
@@ -1381,11 +1382,15 @@ class Bench:
             timed(lambda: weekly_counts(self.conn, BUSY_UNIT, 8, NOW), self.runs),
         )
         asal, nomor = "Badan Kepegawaian Daerah Provinsi Nusantara Raya", "800.2/1/BKD/2026"
-        params = ("DINAS", "", "", asal, nomor)
-        report(
-            "duplicate check of IncomingDesk.register (DINAS, no file)",
-            timed(lambda: self.conn.execute(DUPLICATE_SQL, params).fetchall(), self.runs),
-        )
+        from tnde.errors import WorkflowRefused
+        from tnde.incoming.desk import _refuse_duplicate
+
+        def check() -> None:
+            # the real check; it refuses (raises) when it finds the letter, as it does here
+            with contextlib.suppress(WorkflowRefused):
+                _refuse_duplicate(self.conn, "DINAS", "", asal, nomor)
+
+        report("duplicate check of IncomingDesk.register (DINAS, no file)", timed(check, self.runs))
 
     def explain(self) -> None:
         unit = (BUSY_UNIT,)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tnde.cli.output import emit_json as _json
+from tnde.cli.output import out as _out
 from tnde.errors import DataFileError
 
 if TYPE_CHECKING:
@@ -19,16 +20,8 @@ class UsageError(Exception):
     """The command line itself is wrong (exit code 2)."""
 
 
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
 def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
-
-
-def _json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 # -- templates and profiles ---------------------------------------------------------------------

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tnde.cli.commands import UsageError
+from tnde.cli.output import add_actor as _as
+from tnde.cli.output import emit_json as _json
+from tnde.cli.output import out as _out
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
     from tnde.workflow.state import LetterState
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def register(sub: Any) -> None:
@@ -90,10 +83,6 @@ def register(sub: Any) -> None:
     _as(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_inbox)
-
-
-def _as(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as", dest="actor", required=True, metavar="NIP", help="who acts (NIP)")
 
 
 def _letters(args: argparse.Namespace) -> Any:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tnde.cli.commands import UsageError
+from tnde.cli.output import emit_json as _json
+from tnde.cli.output import out as _out
 
 if TYPE_CHECKING:
     import argparse
@@ -243,14 +244,6 @@ def _report(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
         _json(data)
     else:
         _out(text)
-
-
-def _json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
 
 
 def _err(text: str) -> None:

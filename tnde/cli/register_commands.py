@@ -8,26 +8,18 @@ those blocks; ``void`` cancels a number with a reason. Changes are audited under
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from tnde.cli.commands import UsageError
+from tnde.cli.output import emit_json as _json
+from tnde.cli.output import out as _out
 
 if TYPE_CHECKING:
     import argparse
 
     from tnde.register import Lease
     from tnde.workspace import Workspace
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:

@@ -7,11 +7,12 @@ Other areas' commands open the workspace with :func:`open_workspace`, so the glo
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tnde.cli.commands import UsageError
+from tnde.cli.output import emit_json as _json
+from tnde.cli.output import out as _out
 from tnde.errors import WorkspaceError
 
 if TYPE_CHECKING:
@@ -177,11 +178,3 @@ def cmd_audit_show(args: argparse.Namespace) -> int:
             f"{entry.seq:>6}  {entry.at}  {entry.actor}  {entry.action}  {entry.object}  {details}"
         )
     return 0
-
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -1,0 +1,25 @@
+"""What every sub-command writes: plain lines and JSON on stdout, and the ``--as`` option."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def out(text: str = "") -> None:
+    """One line on standard output."""
+    sys.stdout.write(text + "\n")
+
+
+def emit_json(data: Any) -> None:
+    """``data`` as indented JSON (dates and other values as strings), non-ASCII kept."""
+    out(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def add_actor(parser: argparse.ArgumentParser) -> None:
+    """The required ``--as NIP``: who acts."""
+    parser.add_argument("--as", dest="actor", required=True, metavar="NIP", help="who acts (NIP)")

@@ -358,8 +358,9 @@ def cmd_track(args: argparse.Namespace) -> int:
     _out("  ".join(f"{k}={v}" for k, v in asdict(counters).items()))
     for r in rows:
         late = " TERLAMBAT" if r.overdue else ""
+        due = r.due_at.astimezone(desk.zone)  # the office's clock, as the report prints it
         _out(
-            f"{r.agenda:<10} {r.status:<13} {r.due_at:%Y-%m-%d %H:%M} {r.aging_days:>3} hr  "
+            f"{r.agenda:<10} {r.status:<13} {due:%Y-%m-%d %H:%M} {r.aging_days:>3} hr  "
             f"{r.recipient}: {r.hal}{late}"
         )
     return 0

@@ -12,24 +12,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import os
 import re
-import sqlite3
-import subprocess
-import sys
 import tomllib
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.cliutil import ORG_FILE, PROFILE, WorkspaceCli, org_file
 from tests.conftest import SAMPLES_DIR
-from tnde.resources import resource_path
 
-ROOT = Path(__file__).resolve().parents[2]
-ORG_FILE = Path(str(resource_path("org", "diskominfo-nusantara-raya.toml")))
-PROFILE = "diskominfo-nusantara-raya"
+if TYPE_CHECKING:
+    from pathlib import Path
+
 SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
 NOMOR = "000.8.3.3/417/Diskominfo/2026"
 """The number the sample letter carries once sent (its draft has none)."""
@@ -40,76 +34,15 @@ AGENDA = re.compile(r"^(?P<id>[0-9a-f-]{36})  agenda (?P<agenda>\d+/\d{4})$")
 GIVEN = re.compile(r"^(?P<id>[0-9a-f-]{36})  (?P<jabatan>\S+)  batas (?P<due>\S+)$")
 
 
-def org_file() -> dict[str, Any]:
-    return tomllib.loads(ORG_FILE.read_text(encoding="utf-8"))
-
-
 def sample_hal() -> str:
     naskah = tomllib.loads(SAMPLE.read_text(encoding="utf-8"))["naskah"]
     return str(naskah["hal"])
 
 
-class Cli:
+class Cli(WorkspaceCli):
     """``tnde --workspace W …`` in a child process."""
 
-    def __init__(self, workspace: Path) -> None:
-        self.workspace = workspace
-
-    def run(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "tnde", "--workspace", str(self.workspace), *map(str, args)],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-
-    def ok(self, *args: str | Path) -> str:
-        """Run a command that must succeed; its stdout."""
-        proc = self.run(*args)
-        assert proc.returncode == 0, f"tnde {' '.join(map(str, args))}: {proc.stderr}"
-        return proc.stdout
-
-    def json(self, *args: str | Path) -> Any:
-        return json.loads(self.ok(*args, "--json"))
-
-    def refused(self, rule: str, *args: str | Path) -> str:
-        """Run a command the rules must refuse, naming ``rule``, storing nothing; its stderr."""
-        before = self.rows()
-        proc = self.run(*args)
-        assert proc.returncode == 1, f"tnde {' '.join(map(str, args))} exited {proc.returncode}"
-        assert rule in proc.stderr, proc.stderr
-        assert "Traceback" not in proc.stderr, proc.stderr
-        assert proc.stdout == ""
-        assert self.rows() == before, "a refused command stored something"
-        return proc.stderr
-
-    def rows(self) -> tuple[int, ...]:
-        """How many events, audit rows, blobs, numbers and incoming letters there are."""
-        db = (self.workspace / "workspace.sqlite").resolve().as_uri()
-        conn = sqlite3.connect(f"{db}?mode=ro", uri=True)
-        try:
-            tables = ("event", "audit", "blob", "number_use", "incoming", "disposisi")
-            return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
-        finally:
-            conn.close()
-
-    def holders(self) -> dict[str, str]:
-        """jabatan_id → the NIP who acts in it (the definitive holder first)."""
-        out: dict[str, str] = {}
-
-        def walk(unit: dict[str, Any]) -> None:
-            for jabatan in unit["jabatan"]:
-                people = sorted(jabatan["holders"], key=lambda h: h["bentuk"] != "definitif")
-                if people:
-                    out[jabatan["jabatan_id"]] = people[0]["nip"]
-            for child in unit["children"]:
-                walk(child)
-
-        for root in self.json("org", "show")["units"]:
-            walk(root)
-        return out
+    tables = ("event", "audit", "blob", "number_use", "incoming", "disposisi")
 
     def show(self, incoming: str) -> dict[str, Any]:
         state: dict[str, Any] = self.json("incoming", "show", incoming)

@@ -9,30 +9,19 @@ beyond what the demo chart and the sample draft allow.
 
 from __future__ import annotations
 
-import json
-import os
-import sqlite3
-import subprocess
-import sys
-import tomllib
 from itertools import pairwise
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.cliutil import ORG_FILE, PROFILE, WorkspaceCli, org_file
 from tests.conftest import SAMPLES_DIR
-from tnde.resources import resource_path
 
-ROOT = Path(__file__).resolve().parents[2]
-ORG_FILE = Path(str(resource_path("org", "diskominfo-nusantara-raya.toml")))
+if TYPE_CHECKING:
+    from pathlib import Path
+
 SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
-PROFILE = "diskominfo-nusantara-raya"
 KONSEPTOR_JABATAN, UNIT, SIGNER = "ANALIS_DATA_STAT", "DISKOMINFO.SANDISTAT.STAT", "KADIS"
-
-
-def org_file() -> dict[str, Any]:
-    return tomllib.loads(ORG_FILE.read_text(encoding="utf-8"))
 
 
 def definitive_holder(jabatan_id: str) -> str:
@@ -51,69 +40,12 @@ REGISTRY = definitive_holder(
 )
 
 
-class Cli:
+class Cli(WorkspaceCli):
     """``tnde --workspace W …`` in a child process."""
-
-    def __init__(self, workspace: Path) -> None:
-        self.workspace = workspace
-
-    def run(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "tnde", "--workspace", str(self.workspace), *map(str, args)],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-
-    def ok(self, *args: str | Path) -> str:
-        """Run a command that must succeed; its stdout."""
-        proc = self.run(*args)
-        assert proc.returncode == 0, f"tnde {' '.join(map(str, args))}: {proc.stderr}"
-        return proc.stdout
-
-    def json(self, *args: str | Path) -> Any:
-        return json.loads(self.ok(*args, "--json"))
-
-    def refused(self, rule: str, *args: str | Path) -> None:
-        """Run a command the workflow must refuse, naming ``rule``, and storing nothing."""
-        before = self.rows()
-        proc = self.run(*args)
-        assert proc.returncode == 1, f"tnde {' '.join(map(str, args))} exited {proc.returncode}"
-        assert rule in proc.stderr, proc.stderr
-        assert proc.stdout == ""
-        assert self.rows() == before, "a refused command stored something"
-
-    def rows(self) -> tuple[int, ...]:
-        """How many events, audit rows, blobs and numbers the workspace holds (read-only)."""
-        db = (self.workspace / "workspace.sqlite").resolve().as_uri()
-        conn = sqlite3.connect(f"{db}?mode=ro", uri=True)
-        try:
-            tables = ("event", "audit", "blob", "number_use")
-            return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
-        finally:
-            conn.close()
 
     def state(self, letter: str) -> dict[str, Any]:
         state: dict[str, Any] = self.json("letter", "show", letter)
         return state
-
-    def holders(self) -> dict[str, str]:
-        """jabatan_id → the NIP who acts in it today (the definitive holder first)."""
-        out: dict[str, str] = {}
-
-        def walk(unit: dict[str, Any]) -> None:
-            for jabatan in unit["jabatan"]:
-                people = sorted(jabatan["holders"], key=lambda h: h["bentuk"] != "definitif")
-                if people:
-                    out[jabatan["jabatan_id"]] = people[0]["nip"]
-            for child in unit["children"]:
-                walk(child)
-
-        for root in self.json("org", "show")["units"]:
-            walk(root)
-        return out
 
 
 def current_step(state: dict[str, Any]) -> dict[str, Any] | None:

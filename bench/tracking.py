@@ -47,7 +47,6 @@ import datetime as dt
 import json
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -56,6 +55,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchkit import StepClock, nip_for, report, seed_org, timed
 
 from tnde.dispositions.due import WorkCalendar, due_at
 from tnde.ids import uuid7
@@ -79,7 +81,7 @@ from tnde.workspace.schema import CURRENT_VERSION
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
 BUILD_VERSION = 1
 """Bump when the generated workspace changes shape, so stale caches are rebuilt."""
@@ -207,7 +209,7 @@ class Org:
         if vacant:
             return
         n = len(self.pegawai)
-        nip = _nip(n)
+        nip = nip_for(n)
         name = f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {LAST_NAMES[(n * 7) % len(LAST_NAMES)]}"
         degree = DEGREES[n % len(DEGREES)]
         self.pegawai.append((nip, f"{name}, {degree}" if degree else name, "Penata", "III/c"))
@@ -223,13 +225,6 @@ class Org:
             (f"PLT-{jabatan_id}", nip, jabatan_id, "Plt.", "2026-01-05", None, dasar)
         )
         self.holder[jabatan_id] = nip
-
-
-def _nip(n: int) -> str:
-    """A well-formed fictitious NIP: birth date, appointment (TMT) month, sex, serial."""
-    born = dt.date(1965, 1, 1) + dt.timedelta(days=(n * 37) % 11000)
-    tmt = born.year + 22 + n % 8
-    return f"{born:%Y%m%d}{tmt}{1 + n % 12:02d}{1 + n % 2}{n % 1000:03d}"
 
 
 def make_org() -> Org:
@@ -298,27 +293,6 @@ def make_org() -> Org:
         for k in range(1, 7):
             org.add_jabatan(f"KASUBBAG_TU{u}.STAF{k}", f"Pelaksana TU {k}", tu, f"KASUBBAG_TU{u}")
     return org
-
-
-def seed_org(ws: Workspace, org: Org) -> None:
-    """The org rows, straight into the tables (the chart is not what is measured)."""
-    with ws.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO unit (unit_id, nama, parent_id, kode) VALUES (?,?,?,?)", org.units
-        )
-        conn.executemany(
-            "INSERT INTO jabatan (jabatan_id, nama, unit_id, eselon, heads_unit, superior_id, "
-            "registry) VALUES (?,?,?,?,?,?,?)",
-            org.jabatan,
-        )
-        conn.executemany(
-            "INSERT INTO pegawai (nip, nama, pangkat, golongan) VALUES (?,?,?,?)", org.pegawai
-        )
-        conn.executemany(
-            "INSERT INTO assignment (assignment_id, nip, jabatan_id, bentuk, mulai, selesai, "
-            "dasar) VALUES (?,?,?,?,?,?,?)",
-            org.assignments,
-        )
 
 
 # -- text ---------------------------------------------------------------------------------------
@@ -565,7 +539,7 @@ def letter_body(rng: random.Random, asal: str, nomor: str, hal: str, isi: str) -
         f"{rng.choice(OPENINGS)} bersama ini kami sampaikan {hal.lower()}. {isi} "
         "Untuk informasi lebih lanjut dapat menghubungi narahubung kami pada jam kerja.\n"
         "Demikian disampaikan, atas perhatian dan kerja sama Saudara diucapkan terima kasih.\n"
-        f"{signer}\nNIP {_nip(rng.randrange(100_000))}"
+        f"{signer}\nNIP {nip_for(rng.randrange(100_000))}"
     )
 
 
@@ -925,22 +899,10 @@ def build_synthetic(ws: Workspace, org: Org, letters: int) -> dict[str, Any]:
 # -- real letters through the desk ----------------------------------------------------------------
 
 
-class StepClock:
-    """Moves on by a few seconds on every call."""
-
-    def __init__(self, start: dt.datetime, rng: random.Random) -> None:
-        self.now = start
-        self.rng = rng
-
-    def __call__(self) -> dt.datetime:
-        self.now += dt.timedelta(seconds=self.rng.randint(2, 6))
-        return self.now
-
-
 def build_real(ws: Workspace, org: Org, letters: int) -> dict[str, Any]:
     """``letters`` letters through :class:`IncomingDesk`, with dispositions in every state."""
     rng = random.Random(SEED + 7)
-    clock = StepClock(REAL_FROM, rng)
+    clock = StepClock(REAL_FROM, rng, (2, 6))
     desk = IncomingDesk(ws, clock=clock)
     tu, kadis = org.holder["KASUBBAG_UMPEG"], org.holder["KADIS"]
     started = time.perf_counter()
@@ -1186,29 +1148,6 @@ def workspace_for(args: argparse.Namespace) -> tuple[Path, dict[str, Any], bool]
 
 
 # -- measuring ----------------------------------------------------------------------------------
-
-
-def timed(fn: Callable[[], object], runs: int) -> list[float]:
-    """Milliseconds of ``runs`` calls, after one untimed warm-up call."""
-    fn()
-    out = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
-def report(label: str, samples: list[float], target: float | None = None) -> bool:
-    """Print the median line; whether the target (if any) is met."""
-    median = statistics.median(samples)
-    ok = target is None or median <= target
-    verdict = "" if target is None else f"  target ≤ {target:g} ms: {'ok' if ok else 'MISSED'}"
-    print(
-        f"{label:<68} {median:8.2f} ms  (min {min(samples):.2f}, "
-        f"max {max(samples):.2f}, n={len(samples)}){verdict}"
-    )
-    return ok
 
 
 TRACK_SQL = (

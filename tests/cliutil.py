@@ -32,9 +32,11 @@ class WorkspaceCli:
     def __init__(self, workspace: Path) -> None:
         self.workspace = workspace
 
-    def run(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        """Run ``tnde``; ``stdin`` is what it reads (a passphrase for ``--secret-fd 0``)."""
         return subprocess.run(
             [sys.executable, "-m", "tnde", "--workspace", str(self.workspace), *map(str, args)],
+            input=stdin,
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -42,9 +44,10 @@ class WorkspaceCli:
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
 
-    def ok(self, *args: str | Path) -> str:
+    def ok(self, *args: str | Path, stdin: str | None = None) -> str:
         """Run a command that must succeed; its stdout."""
-        proc = self.run(*args)
+        proc = self.run(*args, stdin=stdin)
+
         assert proc.returncode == 0, f"tnde {' '.join(map(str, args))}: {proc.stderr}"
         return proc.stdout
 

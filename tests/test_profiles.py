@@ -143,9 +143,18 @@ def test_unknown_profile_lists_available() -> None:
             ".go.id domain",
         ),
         ("bottom = 25", "bottom = 8", "margins.bottom", "below the minimum"),
+        # a footer may not name the certificate authority: the certificate decides it
+        ("diterbitkan oleh {penerbit}.", "diterbitkan oleh BSrE.", "tte.footer", "{penerbit}"),
+        (
+            "diterbitkan oleh {penerbit}.",
+            "diterbitkan oleh Balai Besar Sertifikasi Elektronik.",
+            "tte.footer",
+            "names a certificate authority",
+        ),
     ],
 )
-def test_more_bad_profiles(tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
+def test_more_bad_profiles(
+tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
     assert old in GOOD
     path = write(tmp_path, GOOD.replace(old, new, 1))
     with pytest.raises(ProfileError) as info:

@@ -145,12 +145,14 @@ def test_final_with_stamp_prints_qr_caption_and_footer(out_dir: Path) -> None:
     stamp = TteStamp(
         document_id="0190f3a2-7c1e-7b9a-8d2e-1f0a2b3c4d5e",
         caption_lines=("Kepala Dinas Komunikasi dan Informatika", "Dr. Budi Santoso, S.Kom., M.T."),
+        issuer="Penerbit Sertifikat Uji",
     )
     rendered = render_sample(SAMPLES_DIR / "surat_dinas.toml", out_dir, mode="final", stamp=stamp)
     for n in range(1, rendered.result.pages + 1):
         page = squash(pdf_text(rendered.path, page=n))
-        assert "Balai Besar Sertifikasi Elektronik (BSrE)" in page
+        assert "diterbitkan oleh Penerbit Sertifikat Uji." in page
         assert "Ruang" not in page
+
     assert not any("KONSEP" in p.extract_text() for p in PdfReader(rendered.path).pages)
     first = squash(pdf_text(rendered.path, page=1))
     assert "Ditandatangani secara elektronik oleh:" in first

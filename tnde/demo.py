@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from tnde.signing.context import WorkspaceSigning
     from tnde.workflow.letters import Letters
     from tnde.workspace import Workspace
 
@@ -68,6 +69,8 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
         WorkspaceError: ``path`` is not empty.
     """
     from tnde.org import load_org, read_org, replace_org
+    from tnde.pki.workspace_demo import init_demo_pki
+    from tnde.signing.context import workspace_services
     from tnde.workflow.letters import Letters
     from tnde.workspace import Workspace, WorkspaceConfig
 
@@ -75,20 +78,50 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
     chart = read_org(resource_path("org", "diskominfo-nusantara-raya.toml"))  # type: ignore[arg-type]
     with ws.transaction() as conn:
         replace_org(conn, chart, actor="demo")
+    # A DEMO certificate for every official, so letters are signed for real (PAdES B-LT).
+    init_demo_pki(ws)
     letters = Letters(ws)
     day = today or letters.clock().date()
     with ws.transaction() as conn:
         chart = load_org(conn)
     cast = _Cast(chart, day)
     made = {}
-    for jenis, target in LETTERS:
-        letter_id = _letter(letters, cast, jenis, day)
-        _advance(letters, cast, letter_id, target)
-        made[letter_id] = letters.get(letter_id).status.value
+    with workspace_services(ws) as signing:
+        for jenis, target in LETTERS:
+            letter_id = _letter(letters, cast, jenis, day)
+            _advance(letters, cast, letter_id, target, signing)
+            made[letter_id] = letters.get(letter_id).status.value
     _incoming(ws, cast)
+
     log.info("demo workspace at %s with %d letters", path, len(made))
     ws.close()
     return DemoSummary(workspace=path, letters=made)
+
+
+def add_demo_letters(
+    ws: Workspace, count: int, *, state: str = "dinomori", jenis: str = "surat_dinas"
+) -> list[str]:
+    """``count`` more sample letters of ``jenis`` taken to ``state`` in a demo workspace.
+
+    For practice and measurements: a signer's queue of numbered letters to sign in a batch,
+    say. States past ``dinomori`` are signed with the DEMO certificates.
+    """
+    from tnde.org import load_org
+    from tnde.signing.context import workspace_services
+    from tnde.workflow.letters import Letters
+
+    if state not in _ORDER:
+        raise ValueError(f"unknown state {state!r}; one of {', '.join(_ORDER)}")
+    letters = Letters(ws)
+    day = letters.clock().date()
+    cast = _Cast(load_org(ws.thread_connection()), day)
+    made = []
+    with workspace_services(ws) as signing:
+        for _ in range(count):
+            letter_id = _letter(letters, cast, jenis, day)
+            _advance(letters, cast, letter_id, state, signing)
+            made.append(letter_id)
+    return made
 
 
 class _Cast:
@@ -125,18 +158,16 @@ def _letter(letters: Letters, cast: _Cast, jenis: str, day: dt.date) -> str:
     return state.letter_id
 
 
-def _advance(letters: Letters, cast: _Cast, letter_id: str, target: str) -> None:
+def _advance(
+    letters: Letters, cast: _Cast, letter_id: str, target: str, signing: WorkspaceSigning
+) -> None:
     from tnde.workflow import finishing
 
     actions: dict[str, Callable[[], Any]] = {
         "diajukan": lambda: letters.submit(cast.konseptor, letter_id),
         "siap_tandatangan": lambda: _approve_all(letters, cast, letter_id),
         "dinomori": lambda: finishing.number_letter(letters, cast.registry, letter_id),
-        "ditandatangani": lambda: finishing.sign_letter(
-            letters,
-            dict(letters.get(letter_id).planned_signers)[_sign_step(letters, letter_id)],
-            letter_id,
-        ),
+        "ditandatangani": lambda: _sign(letters, letter_id, signing),
         "dikirim": lambda: finishing.send_letter(letters, cast.registry, letter_id),
         "diarsipkan": lambda: finishing.archive_letter(letters, cast.registry, letter_id),
     }
@@ -221,10 +252,34 @@ def _approve_all(letters: Letters, cast: _Cast, letter_id: str) -> None:
         letters.approve(cast.holder(step.jabatan_id), letter_id)
 
 
-def _sign_step(letters: Letters, letter_id: str) -> int:
+def _sign(letters: Letters, letter_id: str, signing: WorkspaceSigning) -> None:
+    """Sign with the planned signer's DEMO certificate, as they would in the app."""
+    from tnde.errors import SigningError
+    from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
+    from tnde.pki.workspace_demo import demo_folder
+    from tnde.signing.devices import Pkcs12Device
+    from tnde.signing.letters import sign_letters
+
     step = letters.get(letter_id).current_step()
     assert step is not None
-    return step.step_no
+    signer = dict(letters.get(letter_id).planned_signers)[step.step_no]
+    device = Pkcs12Device(DemoPki.open(demo_folder(letters.ws.path)).p12_path(signer))
+    (result,) = sign_letters(
+        letters,
+        signer,
+        [letter_id],
+        device,
+        bytearray(DEMO_PASSPHRASE),
+        signing.services,
+        level=signing.level,
+        issuer_of=signing.issuer_of,
+    )
+    if result.error is not None:
+        raise result.error
+    if not result.ok:
+        raise SigningError(
+            SigningError.DEVICE, "surat demo tidak tertandatangani", subject=letter_id
+        )
 
 
 def demo_exists(ws: Workspace) -> bool:

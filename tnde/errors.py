@@ -197,3 +197,73 @@ class BlobError(StorageError):
 
 class ConfigError(DataFileError):
     """A workspace's ``config.toml`` is missing, malformed or from a newer program."""
+
+
+class SigningError(TndeError):
+    """A letter or PDF could not be signed; nothing was changed.
+
+    Attributes:
+        kind: one of the class constants below, for the UI to choose its words.
+        detail: the human sentence (Indonesian), naming what is wrong.
+        subject: what it is about (a letter id, a file, a certificate), or "".
+    """
+
+    WRONG_SECRET = "wrong_secret"
+    """The passphrase or PIN is wrong."""
+    TOKEN_LOCKED = "token_locked"
+    """The token refuses further PIN attempts; its owner must unlock it."""
+    TOKEN_ABSENT = "token_absent"
+    """No token with that label, or the PKCS#11 module cannot be loaded."""
+    DEVICE = "device"
+    """The signing device failed (file unreadable, no key on it, token error)."""
+    CERT_EXPIRED = "cert_expired"
+    """The signing certificate is outside its validity period."""
+    CERT_REVOKED = "cert_revoked"
+    """The signing certificate has been revoked by its issuer."""
+    CERT_UNTRUSTED = "cert_untrusted"
+    """The certificate does not chain to a root in the workspace's trust store."""
+    CERT_UNSUITABLE = "cert_unsuitable"
+    """The certificate may not sign documents (key usage)."""
+    IDENTITY_MISMATCH = "identity_mismatch"
+    """The certificate belongs to someone other than the planned signer."""
+    SERVICE = "service"
+    """A timestamp or revocation service could not be reached or answered wrongly."""
+    PDF = "pdf"
+    """The PDF cannot be signed (unreadable, no such field, already signed there)."""
+    UNKNOWN_OUTCOME = "unknown_outcome"
+    """The device was asked to sign and then something failed: never retried automatically."""
+
+    def __init__(self, kind: str, detail: str, *, subject: str = "") -> None:
+        self.kind = kind
+        self.detail = detail
+        self.subject = subject
+        super().__init__(f"{subject}: {detail}" if subject else detail)
+
+
+class PkiError(TndeError):
+    """The demo PKI, the trust store or the loopback PKI server cannot do what was asked.
+
+    Attributes:
+        kind: one of the class constants below, for the UI to choose its words.
+        detail: the human sentence (Indonesian), naming the file, key or value that is wrong.
+        path: the file or folder concerned, or ``""``.
+    """
+
+    BAD_FILE = "bad_file"
+    """A certificate, key, PKCS#12 or TOML file is unreadable or malformed."""
+    BAD_CERTIFICATE = "bad_certificate"
+    """A certificate is readable but unsuitable (not a CA, not self-signed, …)."""
+    EXISTS = "exists"
+    """Something that must be new already exists (a demo PKI folder)."""
+    NOT_FOUND = "not_found"
+    """No such demo PKI, official, serial number or trusted root."""
+    PORT_IN_USE = "port_in_use"
+    """The loopback port of the PKI server is taken by another program."""
+    BAD_VALUE = "bad_value"
+    """An argument is out of range (a NIK that is not 16 digits, an unknown reason)."""
+
+    def __init__(self, kind: str, detail: str, *, path: str = "") -> None:
+        self.kind = kind
+        self.detail = detail
+        self.path = path
+        super().__init__(f"{path}: {detail}" if path else detail)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.workflow.conftest import nip
+from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
 from tnde.incoming.desk import IncomingDesk, Recipient
 from tnde.incoming.state import DispositionStatus
@@ -213,7 +214,7 @@ def test_internal_letters_arrive_registered(letters: object, desk: IncomingDesk)
     letter = state.letter_id
     letters.submit(nip("analis"), letter)
     finishing.number_letter(letters, nip("tu"), letter)
-    finishing.sign_letter(letters, nip("kabid2"), letter)  # the Plh. Kepala Dinas
+    sign_letter(letters, nip("kabid2"), letter)  # the Plh. Kepala Dinas
     finishing.send_letter(letters, nip("tu"), letter)
     conn = desk.ws.thread_connection()
     rows = conn.execute(

@@ -57,9 +57,21 @@ def current_step(state: dict[str, Any]) -> dict[str, Any] | None:
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     cli = Cli(tmp_path / "ruang kerja – CLI")
-    assert "created workspace" in cli.ok("workspace", "init", "--profile", PROFILE)
+    assert "created workspace" in cli.ok("workspace", "init", "--profile", PROFILE, "--demo")
     assert "imported 14 units, 18 jabatan" in cli.ok("org", "import", ORG_FILE)
     return cli
+
+
+def p12(cli: Cli, nip: str) -> Path:
+    """The DEMO certificate file of ``nip`` (``pki demo-init`` must have run)."""
+    return cli.workspace / "pki" / "demo" / "officials" / f"{nip}.p12"
+
+
+def sign(cli: Cli, letter: str, nip: str) -> str:
+    """``tnde sign`` with the DEMO passphrase given on standard input."""
+    return cli.ok(
+        "sign", letter, "--as", nip, "--p12", p12(cli, nip), "--secret-fd", "0", stdin="demo1234\n"
+    )
 
 
 def new_letter(cli: Cli) -> str:
@@ -138,7 +150,9 @@ def test_a_letter_goes_from_konsep_to_dikirim(cli: Cli, tmp_path: Path) -> None:
     ((step_no, signer),) = state["planned_signers"]
     assert step_no == 3
     assert letter in [i["letter_id"] for i in cli.json("inbox", "--as", signer)]
-    assert cli.ok("letter", "sign", letter, "--as", signer).strip() == f"{letter}: ditandatangani"
+    cli.ok("pki", "demo-init")
+    nomor = state["nomor"]
+    assert sign(cli, letter, signer).strip() == f"{letter}: ditandatangani {nomor}"
     assert cli.ok("letter", "send", letter, "--as", REGISTRY).strip() == f"{letter}: dikirim"
     assert cli.state(letter)["dispatched"] == [0, 1, 2]
 
@@ -164,8 +178,10 @@ def test_a_letter_goes_from_konsep_to_dikirim(cli: Cli, tmp_path: Path) -> None:
     assert all(e["prev_event_hash"] == p["event_hash"] for p, e in pairwise(history))
 
     check = cli.json("workspace", "check")
-    # 13 letter events, and the internal tembusan (the Gubernur) registered as an incoming copy
-    assert (check["ok"], check["events"], check["blobs"]) == (True, 14, 1)
+    # 13 letter events, and the internal tembusan (the Gubernur) registered as an incoming copy;
+    # blobs: the numbered PDF, the unsigned base revision, the signed PDF
+    assert (check["ok"], check["events"], check["blobs"]) == (True, 14, 3)
+
     assert check["findings"] == []
     audit = cli.json("audit", "verify")
     assert audit["ok"]
@@ -202,9 +218,12 @@ def test_registry_only_numbers_and_only_the_planned_signer_signs(cli: Cli) -> No
     approve_pending_steps(cli, letter, holders)
     cli.refused("WF-REGISTRY-ONLY", "letter", "number", letter, "--as", holders["KADIS"])
     cli.ok("letter", "number", letter, "--as", REGISTRY)
-    cli.refused("WF-NOT-ASSIGNEE", "letter", "sign", letter, "--as", holders["SEKDA"])
+    # refused before any certificate is opened or passphrase asked for
+    sekda = holders["SEKDA"]
+    cli.refused("WF-NOT-ASSIGNEE", "sign", letter, "--as", sekda, "--p12", p12(cli, sekda))
     cli.refused("WF-SEND-STATE", "letter", "send", letter, "--as", REGISTRY)
-    cli.ok("letter", "sign", letter, "--as", holders["KADIS"])
+    cli.ok("pki", "demo-init")
+    sign(cli, letter, holders["KADIS"])
     cli.refused("WF-REGISTRY-ONLY", "letter", "send", letter, "--as", KONSEPTOR)
     cli.refused("WF-CANCEL-SIGNED", "letter", "cancel", letter, "--as", KONSEPTOR, "--note", "x")
 

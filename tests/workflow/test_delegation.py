@@ -6,7 +6,8 @@ import subprocess
 from typing import TYPE_CHECKING
 
 from tests.workflow.conftest import nip, surat_dinas_values
-from tnde.workflow.finishing import number_letter, sign_letter
+from tests.workflow.signature_events import sign_letter
+from tnde.workflow.finishing import number_letter
 from tnde.workflow.state import LetterStatus
 
 if TYPE_CHECKING:

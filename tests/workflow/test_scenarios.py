@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.workflow.conftest import nip, surat_dinas_values
+from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
 from tnde.workflow.finishing import (
     archive_letter,
@@ -14,7 +15,6 @@ from tnde.workflow.finishing import (
     mark_read,
     number_letter,
     send_letter,
-    sign_letter,
 )
 from tnde.workflow.state import LetterStatus
 

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 def register(sub: Any) -> None:
     """Add ``letter`` and ``inbox`` to the command line."""
-    letter = sub.add_parser("letter", help="outgoing letters: draft, review, sign, send")
+    letter = sub.add_parser(
+        "letter", help="outgoing letters: draft, review, number, send (sign: tnde sign)"
+    )
     verbs = letter.add_subparsers(dest="verb", required=True, parser_class=type(letter))
 
     p = verbs.add_parser("new", help="a new konsep from a draft file")
@@ -47,7 +49,6 @@ def register(sub: Any) -> None:
         ("reject", True),
         ("cancel", True),
         ("number", False),
-        ("sign", False),
         ("send", False),
         ("read", False),
         ("archive", False),
@@ -178,7 +179,6 @@ def cmd_action(args: argparse.Namespace) -> int:
         "reject": lambda: letters.reject(actor, letter, args.note),
         "cancel": lambda: finishing.cancel_letter(letters, actor, letter, args.note),
         "number": lambda: finishing.number_letter(letters, actor, letter, lease_id=args.lease),
-        "sign": lambda: finishing.sign_letter(letters, actor, letter),
         "send": lambda: finishing.send_letter(letters, actor, letter),
         "read": lambda: finishing.mark_read(letters, actor, letter),
         "archive": lambda: finishing.archive_letter(letters, actor, letter),

@@ -19,7 +19,9 @@ from tnde.cli import (
     incoming_commands,
     letter_commands,
     org_commands,
+    pki_commands,
     register_commands,
+    sign_commands,
     workspace_commands,
 )
 from tnde.errors import TndeError
@@ -113,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         letter_commands,
         demo_commands,
         incoming_commands,
+        sign_commands,
+        pki_commands,
     ):
         area.register(sub)
     return parser

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 from tnde.datafile import Table, load_toml
 from tnde.errors import ProfileError
 from tnde.profiles.model import (
     ARAHAN,
+    CLAIMED_AUTHORITIES,
     DEFAULT_INSTRUCTIONS,
     DEFAULT_TIMEZONE,
     DOCUMENT_GROUPS,
+    ISSUER_PLACEHOLDER,
     PAPER_SIZES_MM,
     Fonts,
     Kop,
@@ -269,8 +272,20 @@ def _tte(t: Table) -> Tte:
         )
     if "{document_id}" not in url:
         raise t.fail("verification_url", "must contain {document_id}")
+    footer = t.text("footer", nonempty=True)
+    folded = footer.replace(ISSUER_PLACEHOLDER, "").casefold()
+    claimed = next(
+        (name for name in CLAIMED_AUTHORITIES if re.search(rf"\b{name}\b", folded)), None
+    )
+
+    if claimed is not None:
+        raise t.fail(
+            "footer",
+            f"names a certificate authority ({claimed!r}); write {ISSUER_PLACEHOLDER} instead, "
+            "which is replaced by the issuer of the certificate that actually signs",
+        )
     tte = Tte(
-        footer=t.text("footer", nonempty=True),
+        footer=footer,
         verification_url=url,
         caption=t.text("caption", "Ditandatangani secara elektronik oleh:"),
         qr_size_mm=t.number("qr_size_mm", 22.0, minimum=15, maximum=40),

@@ -140,11 +140,33 @@ class Tte:
     """How an electronically signed letter is marked (domain.md §9.4)."""
 
     footer: str
+    """Footer text on every page of a signed letter; ``{penerbit}`` stands for the authority
+    that issued the signing certificate, which the profile may not name itself."""
     verification_url: str
+
     """URL template for the QR code; ``{document_id}`` is replaced."""
     caption: str = "Ditandatangani secara elektronik oleh:"
     qr_size_mm: float = 22.0
     footer_size: float = 8.0
+
+    def footer_text(self, issuer: str) -> str:
+        """The footer with ``{penerbit}`` replaced by the certificate's issuer."""
+        return self.footer.replace(ISSUER_PLACEHOLDER, issuer)
+
+
+ISSUER_PLACEHOLDER = "{penerbit}"
+#: Certificate authorities a footer could claim by name. A profile is written before anyone
+#: signs, so it cannot know which authority will issue the certificate: naming one there
+#: would print a false claim under every letter signed with another (signing.md §5).
+CLAIMED_AUTHORITIES = (
+    "bsre",
+    "bssn",
+    "sertifikasi elektronik",
+    "psre",
+    "peruri",
+    "privy",
+    "vida",
+)
 
 
 #: The numbering "pattern" of arahan documents (Keputusan, Peraturan): ``NOMOR n TAHUN yyyy``,

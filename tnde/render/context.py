@@ -38,6 +38,12 @@ class TteStamp:
     """Identifier in the verification URL of the QR code."""
     caption_lines: tuple[str, ...] = ()
     """Extra caption lines under the profile's caption (jabatan, nama)."""
+    issuer: str | None = None
+    """Printable name of the certificate authority that issued the signing certificate,
+    for ``{penerbit}`` in the profile's footer. It is known only once the signer's
+    certificate is, so the final PDF rendered at numbering leaves the footer as a placeholder
+    and the one rendered for signing names the real issuer (signing.md §5)."""
+
 
 
 @dataclass(frozen=True)

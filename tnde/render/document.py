@@ -161,8 +161,9 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         tte = self.ctx.profile.tte
         top = self.bottomMargin - 6.5 * mm
         bottom = 5 * mm
-        if self.ctx.stamp is None:
+        if self.ctx.stamp is None or self.ctx.stamp.issuer is None:
             canvas.setStrokeGray(0.6)
+
             canvas.setDash(3, 2)
             canvas.setLineWidth(0.5)
             canvas.rect(self.leftMargin, bottom, self.width, top - bottom, stroke=1, fill=0)
@@ -180,6 +181,7 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             leading=tte.footer_size * 1.2,
             fontName=self.ctx.fonts.italic,
         )
-        text = Paragraph(inline(tte.footer), style)
+        text = Paragraph(inline(tte.footer_text(self.ctx.stamp.issuer)), style)
+
         _, h = text.wrap(self.width, top - bottom)
         text.drawOn(canvas, self.leftMargin, bottom + max(0.0, (top - bottom - h) / 2))

@@ -55,7 +55,10 @@ def input_digest(
             "profile": profile.id,
             "mode": mode,
             "version": __version__,
-            "stamp": None if stamp is None else [stamp.document_id, list(stamp.caption_lines)],
+            "stamp": None
+            if stamp is None
+            else [stamp.document_id, list(stamp.caption_lines), stamp.issuer],
+
             "values": values,
         },
         sort_keys=True,

@@ -98,6 +98,8 @@ def number_letter(
         )
         values = {**values, "nomor": issued.nomor, "tanggal": today}
         caption = (snapshot.person.jabatan, snapshot.person.nama)
+        # The footer names the certificate's issuer, known only when the signer's device is:
+        # this copy leaves it as a placeholder and signing renders the one that is signed.
         result = render_letter(
             template,
             profile,
@@ -106,6 +108,7 @@ def number_letter(
             stamp=TteStamp(document_id=letter_id, caption_lines=caption),
         )
         blob = letters.ws.blobs.put(result.pdf, "application/pdf", conn)
+
         payload = {
             "nomor": issued.nomor,
             "no": issued.no,
@@ -230,18 +233,6 @@ def _snapshot_json(signer: Any) -> dict[str, Any]:
     return data
 
 
-def sign_letter(letters: Letters, actor: str, letter_id: str) -> LetterState:
-    """Record the signer's signature on the final PDF at their step.
-
-    The cryptographic PAdES signature is applied to ``final_blob`` by the signing service;
-    this event records who signed which revision, at which step, and the signed file.
-    """
-    state = letters.get(letter_id)
-    step = state.current_step()
-    payload = {"step": step.step_no if step else 0, "blob": state.final_blob}
-    return letters._do(letter_id, EventType.SIGNED, actor, payload)
-
-
 def send_letter(
     letters: Letters,
     actor: str,
@@ -364,3 +355,37 @@ def cancel_letter(letters: Letters, actor: str, letter_id: str, reason: str) -> 
                 at=done.event.client_time,
             )
     return done.state
+
+
+def render_final(state: LetterState, *, issuer: str | None) -> Any:
+    """The final PDF of a numbered letter again, now naming the certificate's ``issuer``.
+
+    Rendering is deterministic, so this is the numbered copy with the footer filled in:
+    the same number, date, signature block snapshot and QR code.
+
+    Returns:
+        The :class:`tnde.render.RenderResult` (PDF bytes and signature slot positions).
+    """
+    import datetime as dt
+
+    from tnde.profiles import load_profile
+    from tnde.render import TteStamp, render_letter
+    from tnde.templates.loader import load_template
+    from tnde.templates.values import validate_values
+
+    if not state.nomor or not state.final_inputs:
+        raise WorkflowRefused("WF-SIGN-STATE", "surat belum diberi nomor")
+    template = load_template(state.jenis)
+    profile = load_profile(state.profile_id)
+    snapshot = dict(state.final_inputs.get("penandatangan") or {})
+    raw = dict(state.head_values)
+    if template.field("penandatangan") is not None and snapshot:
+        raw["penandatangan"] = snapshot
+    values, problems = validate_values(template, raw)
+    if problems:
+        raise WorkflowRefused("WF-INVALID", f"isian belum benar: {problems[0]}")
+    tanggal = dt.date.fromisoformat(str(state.final_inputs["tanggal"]))
+    values = {**values, "nomor": state.nomor, "tanggal": tanggal}
+    caption = (str(snapshot.get("jabatan", "")), str(snapshot.get("nama", "")))
+    stamp = TteStamp(document_id=state.letter_id, caption_lines=caption, issuer=issuer)
+    return render_letter(template, profile, values, mode="final", stamp=stamp)

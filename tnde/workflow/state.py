@@ -95,9 +95,14 @@ class LetterState:
     nomor: str = ""
     planned_signers: tuple[tuple[int, str], ...] = ()
     """(signing step, NIP) fixed when the final PDF was rendered: the names it prints."""
+    final_inputs: dict[str, Any] = field(default_factory=dict)
+    """What the final PDF was rendered from besides the text: ``penandatangan`` (the
+    signature block snapshot), ``tanggal``; signing renders it again from these."""
     final_blob: str = ""
+    """The newest final PDF: the numbered copy, then each signed revision."""
     signed_blobs: tuple[str, ...] = ()
     dispatched: tuple[int, ...] = ()
+
     """Indexes of recipients the letter was sent to."""
     read_by: tuple[tuple[int, str], ...] = ()
     """(recipient index, reader NIP) read receipts."""
@@ -259,6 +264,7 @@ def _returned(s: LetterState, e: Event) -> LetterState:
         planned_signers=(),
         notes=(*s.notes, note),
         nomor="",
+        final_inputs={},
         final_blob="",
         last_seen={**s.last_seen, e.actor_nip: e.revision_hash},
     )
@@ -277,6 +283,10 @@ def _numbered(s: LetterState, e: Event) -> LetterState:
         nomor=str(e.payload["nomor"]),
         final_blob=str(e.payload["blob"]),
         planned_signers=signers,
+        final_inputs={
+            "penandatangan": e.payload.get("penandatangan") or {},
+            "tanggal": e.payload.get("tanggal", ""),
+        },
     )
 
 

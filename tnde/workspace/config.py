@@ -14,6 +14,11 @@ Version 2 (current)::
     [archive]                               # absent: the embedded archive
     url = "https://arsip.example.go.id"
 
+    [signing]                               # absent: B-LT, no timestamp service set
+    level = "B-LT"
+    tsa_url = "http://127.0.0.1:8765/tsa"
+
+
 Version 1 (the development builds before the workspace issue) had flat keys:
 ``profil`` for the profile and ``archive_url`` (``""`` for none), and no ``demo`` flag.
 """
@@ -43,6 +48,7 @@ CONFIG_VERSION = 2
 
 _PROFILE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
+SIGNATURE_LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
 
 
 @dataclass(frozen=True)
@@ -57,8 +63,23 @@ class WorkspaceConfig:
     """Base URL of the central archive server; ``None`` uses the embedded archive."""
     demo: bool = False
     """A practice workspace (test certificates and sample data are allowed in it)."""
+    tsa_url: str | None = None
+    """The RFC 3161 timestamp service signatures use (B-T and above); None: none set."""
+    signature_level: str = "B-LT"
+    """PAdES level of letter signatures: B-B, B-T, B-LT (default) or B-LTA."""
 
     def __post_init__(self) -> None:
+        if self.tsa_url is not None and not _URL.fullmatch(self.tsa_url):
+            raise ValidationError(
+                "signing.tsa_url", "url", f"{self.tsa_url!r} is not an http(s) URL"
+            )
+        if self.signature_level not in SIGNATURE_LEVELS:
+            raise ValidationError(
+                "signing.level",
+                "level",
+                f"{self.signature_level!r} is not one of {', '.join(SIGNATURE_LEVELS)}",
+            )
+
         if self.profile_id and not _PROFILE_ID.fullmatch(self.profile_id):
             raise ValidationError(
                 "profile", "profile_id", f"{self.profile_id!r} is not a profile id"
@@ -98,6 +119,11 @@ def write_config(path: Path, config: WorkspaceConfig) -> None:
     ]
     if config.archive_url is not None:
         lines += ["", "[archive]", f"url = {_toml_string(config.archive_url)}"]
+    if config.tsa_url is not None or config.signature_level != "B-LT":
+        lines += ["", "[signing]", f"level = {_toml_string(config.signature_level)}"]
+        if config.tsa_url is not None:
+            lines.append(f"tsa_url = {_toml_string(config.tsa_url)}")
+
     write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
@@ -123,9 +149,14 @@ def _read(path: Path) -> tuple[WorkspaceConfig, int]:
     archive = table.table("archive")
     archive_url = archive.text("url", None, nonempty=True)
     archive.done()
+    signing = table.table("signing")
+    tsa_url = signing.text("tsa_url", None, nonempty=True)
+    level = signing.text("level", "B-LT")
+    signing.done()
     table.done()
     try:
-        config = WorkspaceConfig(CONFIG_VERSION, profile_id, archive_url, demo)
+        config = WorkspaceConfig(CONFIG_VERSION, profile_id, archive_url, demo, tsa_url, level)
+
     except ValidationError as exc:
         raise ConfigError(str(path), exc.field, exc.detail) from None
     return config, found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -86,21 +87,12 @@ class SignatureSlot(Flowable):  # type: ignore[misc]
         canvas.restoreState()
 
     def _draw_stamp(self, canvas: Any) -> None:
-        from reportlab.graphics import renderPDF
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-        from reportlab.graphics.shapes import Drawing
-
         assert self.ctx.stamp is not None
         url = self.ctx.profile.tte.verification_url.replace(
             "{document_id}", self.ctx.stamp.document_id
         )
-        widget = QrCodeWidget(url, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(
-            self.qr, self.qr, transform=[self.qr / (x1 - x0), 0, 0, self.qr / (y1 - y0), 0, 0]
-        )
-        drawing.add(widget)
-        renderPDF.draw(drawing, canvas, 0, 1 * mm)
+        draw_qr(canvas, url, x=0, y=1 * mm, size=self.qr)
+
         caption_lines = [self.ctx.profile.tte.caption, *self.ctx.stamp.caption_lines]
         style = para("", self.ctx.styles.small, fontSize=7, leading=8.5).style
         text = Paragraph("<br/>".join(inline(line) for line in caption_lines), style)
@@ -237,3 +229,50 @@ def build_tembusan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     else:
         out += [para(inline(item), small) for item in items]
     return [KeepTogether(out)]
+
+
+#: Quiet zone around a QR code, in modules, as the QR standard asks.
+_QR_QUIET_ZONE = 4
+
+
+@functools.lru_cache(maxsize=256)
+def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark/light module matrix of ``text``'s QR code, remembered: choosing the mask
+    pattern is most of the encoding time, and a letter's code is drawn again when it is
+    rendered for signing."""
+    from reportlab.graphics.barcode import qrencoder
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    return tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
+def draw_qr(
+canvas: Any, text: str, *, x: float, y: float, size: float) -> None:
+    """A QR code (error correction M) of ``text`` as one filled path, ``size`` points square.
+
+    Drawn straight from the encoder's module matrix: reportlab's QR widget builds a shape
+    object per dark run and selects a (non-embedded) font on the way, which costs ~0.2 s a
+    code and would break PDF/A.
+    """
+    modules = qr_modules(text)
+    count = len(modules)
+    box = size / (count + 2 * _QR_QUIET_ZONE)
+    path = canvas.beginPath()
+    for r, row in enumerate(modules):
+
+        top = y + size - (r + _QR_QUIET_ZONE + 1) * box
+        c = 0
+        while c < count:
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < count and row[c]:
+                c += 1
+            path.rect(x + (start + _QR_QUIET_ZONE) * box, top, (c - start) * box, box)
+    canvas.saveState()
+    canvas.setFillGray(0)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()

@@ -1,0 +1,225 @@
+"""``tnde sign`` (letters in the workspace) and ``tnde sign-pdf`` (any PDF).
+
+The passphrase or PIN is read from the terminal without echo, or from a file descriptor
+for scripts (``--secret-fd 3 3<secret.txt``); never from an argument, where it would sit
+in the shell history and the process list. It lives in a ``bytearray`` that is wiped when
+the command is done.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tnde.cli.commands import UsageError
+from tnde.cli.output import add_actor, emit_json, out
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tnde.signing.devices import SigningDevice
+
+
+def register(sub: Any) -> None:
+    """Add ``sign`` and ``sign-pdf`` to the command line."""
+    p = sub.add_parser("sign", help="sign numbered letters (PAdES), one or a batch")
+    p.add_argument("letters", nargs="+", metavar="LETTER", help="letter ids")
+    add_actor(p)
+    _device_options(p)
+    p.add_argument("--level", help="PAdES level B-B, B-T, B-LT, B-LTA (default: workspace's)")
+    p.add_argument("--json", action="store_true", help="machine-readable results")
+    p.set_defaults(run=cmd_sign)
+
+    p = sub.add_parser("sign-pdf", help="sign any PDF file (PAdES) into a new file")
+    p.add_argument("input", type=Path, metavar="IN.pdf")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    _device_options(p)
+    p.add_argument("--field", default="Tanda Tangan", help="signature field to fill or create")
+    p.add_argument("--page", type=int, default=1, help="page of a new visible field")
+    p.add_argument("--box", help="x1,y1,x2,y2 in points for a new visible field (else invisible)")
+    p.add_argument("--level", default="B-LT", help="PAdES level (default B-LT)")
+    p.add_argument("--tsa", help="timestamp service URL (B-T and above)")
+    p.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="ROOT.pem",
+        help="trust root for checking the certificate (default: the workspace's trust store)",
+    )
+    p.add_argument("--certify", action="store_true", help="certify (first signature only)")
+    p.add_argument("--reason", default="Penandatanganan dokumen")
+    p.set_defaults(run=cmd_sign_pdf)
+
+
+def _device_options(p: argparse.ArgumentParser) -> None:
+    device = p.add_mutually_exclusive_group(required=True)
+    device.add_argument("--p12", type=Path, metavar="FILE", help="PKCS#12 certificate file")
+    device.add_argument("--pkcs11", type=Path, metavar="MODULE", help="PKCS#11 module (.so/.dll)")
+    p.add_argument("--token", metavar="LABEL", help="token label (with --pkcs11)")
+    p.add_argument("--key", metavar="LABEL", help="key label on the token (default: the only one)")
+    p.add_argument(
+        "--secret-fd",
+        type=int,
+        metavar="FD",
+        help="read the passphrase/PIN from this file descriptor instead of the terminal",
+    )
+
+
+def _device(args: argparse.Namespace) -> SigningDevice:
+    from tnde.signing.devices import Pkcs11Device, Pkcs12Device
+
+    if args.p12 is not None:
+        return Pkcs12Device(args.p12)
+    if not args.token:
+        raise UsageError("--pkcs11 needs --token LABEL")
+    return Pkcs11Device(args.pkcs11, args.token, args.key)
+
+
+def read_secret(args: argparse.Namespace, prompt: str) -> bytearray:
+    """The passphrase/PIN from ``--secret-fd`` (first line) or the terminal, without echo."""
+    if args.secret_fd is not None:
+        try:
+            with os.fdopen(args.secret_fd, "rb", closefd=False) as stream:
+                line = stream.readline()
+        except OSError as exc:
+            raise UsageError(f"--secret-fd {args.secret_fd}: {exc.strerror}") from None
+        return bytearray(line.rstrip(b"\r\n"))
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the passphrase/PIN: use --secret-fd")
+    return bytearray(getpass.getpass(prompt).encode("utf-8"))
+
+
+def _wipe(secret: bytearray) -> None:
+    secret[:] = bytes(len(secret))
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    """``tnde sign LETTER... --as NIP --p12 FILE``: exit 0 only when every letter is signed."""
+    from tnde.cli.workspace_commands import open_workspace
+    from tnde.errors import TndeError
+    from tnde.signing.context import workspace_services
+    from tnde.signing.letters import precheck_letters, sign_letters
+    from tnde.signing.pades import Level
+    from tnde.workflow.letters import Letters
+
+    device = _device(args)
+    try:
+        level = Level.parse(args.level) if args.level else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    ws = open_workspace(args)
+    letters = Letters(ws)
+    refused = {
+        i: s for i, s in precheck_letters(letters, args.actor, args.letters).items()
+        if isinstance(s, TndeError)
+    }  # fmt: skip
+    if len(refused) == len(set(args.letters)):
+        # nothing to sign: say why for each letter without asking for the secret
+        for letter_id, error in refused.items():
+            sys.stderr.write(f"tnde: {letter_id}: {error}\n")
+        return 1
+    secret = read_secret(args, f"Passphrase/PIN {device.description}: ")
+
+    try:
+        with workspace_services(ws) as signing:
+            results = sign_letters(
+                letters,
+                args.actor,
+                args.letters,
+                device,
+                secret,
+                signing.services,
+                level=level or signing.level,
+                issuer_of=signing.issuer_of,
+            )
+    finally:
+        _wipe(secret)
+    if args.json:
+        emit_json(
+            [
+                {
+                    "letter": r.letter_id,
+                    "ok": r.ok,
+                    "nomor": r.nomor,
+                    "blob": r.blob,
+                    "error": None if r.error is None else str(r.error),
+                    "kind": getattr(r.error, "kind", None) or getattr(r.error, "rule", None),
+                }
+                for r in results
+            ]
+        )
+    else:
+        for r in results:
+            out(f"{r.letter_id}: " + (f"ditandatangani {r.nomor}" if r.ok else f"GAGAL {r.error}"))
+    return 0 if results and all(r.ok for r in results) else 1
+
+
+def cmd_sign_pdf(args: argparse.Namespace) -> int:
+    """``tnde sign-pdf IN.pdf -o OUT.pdf --p12 FILE``."""
+    from tnde.fsutil import write_atomic
+    from tnde.signing.pades import Level, SigningServices
+    from tnde.signing.pdf import sign_any_pdf
+
+    device = _device(args)
+    try:
+        level = Level.parse(args.level)
+        box = _box(args.box) if args.box else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.output.resolve() == args.input.resolve():
+        raise UsageError("the output must be a new file: a signed PDF is never changed in place")
+    try:
+        data = args.input.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{args.input}: {exc.strerror}") from None
+    roots = _roots(args)
+    secret = read_secret(args, f"Passphrase/PIN {device.description}: ")
+    try:
+        with (
+            SigningServices(trust_roots=roots, tsa_url=args.tsa) as services,
+            device.open(secret) as session,
+        ):
+            signed = sign_any_pdf(
+                data,
+                session,
+                services,
+                field=args.field,
+                page=args.page,
+                box=box,
+                level=level,
+                certify=args.certify,
+                reason=args.reason,
+            )
+    finally:
+        _wipe(secret)
+    write_atomic(args.output, signed)
+    out(f"{args.output}: ditandatangani ({level.value})")
+    return 0
+
+
+def _box(text: str) -> tuple[float, float, float, float]:
+    parts = [float(p) for p in text.split(",")]
+    if len(parts) != 4 or parts[0] >= parts[2] or parts[1] >= parts[3]:
+        raise ValueError(f"--box {text!r}: expected x1,y1,x2,y2 with x1<x2 and y1<y2")
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+def _roots(args: argparse.Namespace) -> list[Any]:
+    from tnde.pki.identity import load_certificate
+
+    if args.trust:
+        roots = []
+        for path in args.trust:
+            try:
+                roots.append(load_certificate(path.read_bytes(), source=str(path)))
+            except OSError as exc:
+                raise UsageError(f"{path}: {exc.strerror}") from None
+        return roots
+    from tnde.cli.workspace_commands import workspace_path
+    from tnde.pki.trust import TrustStore
+
+    return list(TrustStore.for_workspace(workspace_path(args)).roots())

@@ -1,0 +1,58 @@
+"""Certificates for signing: identities, the workspace trust store and the TNDE DEMO PKI.
+
+- :mod:`~tnde.pki.identity`: :class:`CertIdentity` from a BSrE-style certificate,
+  :func:`nik_ref`, :func:`same_person_name`.
+- :mod:`~tnde.pki.trust`: :class:`TrustStore`, the roots a workspace trusts (never the OS
+  store) and how letter footers name the issuer.
+- :mod:`~tnde.pki.demo`: :class:`DemoPki`, a throwaway hierarchy (root, issuing CA, officials,
+  TSA, OCSP responder) that says DEMO everywhere; :mod:`~tnde.pki.responders` answers CRL,
+  OCSP and RFC 3161 requests for it and :mod:`~tnde.pki.server` serves them on loopback HTTP.
+- :mod:`~tnde.pki.workspace_demo`: :func:`init_demo_pki` gives a workspace its DEMO PKI.
+
+Errors: :class:`tnde.errors.PkiError`.
+"""
+
+from __future__ import annotations
+
+from tnde.pki.demo import DEMO_PASSPHRASE, DemoOfficial, DemoPki
+from tnde.pki.identity import (
+    CertIdentity,
+    certificate_pem,
+    fingerprint,
+    identity_of,
+    load_certificate,
+    nik_ref,
+    same_person_name,
+)
+from tnde.pki.server import PkiServer
+from tnde.pki.trust import TrustedRoot, TrustStore
+from tnde.pki.workspace_demo import (
+    DEMO_FOOTER_ISSUER,
+    demo_folder,
+    demo_nik,
+    demo_officials,
+    free_port,
+    init_demo_pki,
+)
+
+__all__ = [
+    "DEMO_FOOTER_ISSUER",
+    "DEMO_PASSPHRASE",
+    "CertIdentity",
+    "DemoOfficial",
+    "DemoPki",
+    "PkiServer",
+    "TrustStore",
+    "TrustedRoot",
+    "certificate_pem",
+    "demo_folder",
+    "demo_nik",
+    "demo_officials",
+    "fingerprint",
+    "free_port",
+    "identity_of",
+    "init_demo_pki",
+    "load_certificate",
+    "nik_ref",
+    "same_person_name",
+]

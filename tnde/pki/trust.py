@@ -1,0 +1,441 @@
+"""The workspace's own trust store: which root CAs its signatures may chain to.
+
+Never the operating system's store (signing.md §6.3): an office trusts exactly the roots its
+admin added — typically Root CA Indonesia DS G1, and in a practice workspace the TNDE DEMO
+root. Layout inside the workspace::
+
+    pki/trust.toml            the configuration (labels, demo flags, footer texts)
+    pki/trust/<sha256>.pem    one file per trusted root
+
+``trust.toml`` also says how the letter footer names the certificate's issuer
+(:meth:`TrustStore.footer_issuer_for`), per root and optionally per issuing CA, because one
+root (Root CA Indonesia DS G1) stands above several PSrEs and the footer must name the right
+one — and must never claim BSrE for anything else (signing.md §5)::
+
+    schema_version = 1
+
+    [[root]]
+    fingerprint = "…64 hex…"
+    label = "Root CA Indonesia DS G1"
+    demo = false
+    footer_issuer = ""                      # "" = name the issuing CA from its certificate
+
+    [[root.issuer]]
+    subject = "CN=BSRE CA DS G1,O=Badan Siber dan Sandi Negara,C=ID"
+    footer_issuer = "Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara"
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import json
+import logging
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.x509.oid import NameOID
+
+from tnde.errors import PkiError
+from tnde.fsutil import write_atomic
+from tnde.pki.identity import certificate_pem, fingerprint, load_certificate
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["BSRE_FOOTER_ISSUER", "TRUST_VERSION", "TrustStore", "TrustedRoot"]
+
+log = logging.getLogger(__name__)
+
+TRUST_VERSION = 1
+"""The ``trust.toml`` format this code writes and understands."""
+BSRE_FOOTER_ISSUER = "Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara"
+"""How the footer names BSrE."""
+_KNOWN_ISSUERS = {
+    "Root CA Indonesia DS G1": {
+        "CN=BSRE CA DS G1,O=Badan Siber dan Sandi Negara,C=ID": BSRE_FOOTER_ISSUER,
+    },
+}
+"""Issuing-CA footers set up automatically when a well-known root is added."""
+_ROOT_KEYS = frozenset(
+    {"fingerprint", "label", "subject", "not_after", "demo", "footer_issuer", "issuer"}
+)
+
+
+@dataclass(frozen=True)
+class TrustedRoot:
+    """One root CA of the trust store."""
+
+    label: str
+    """Name shown to the admin (default: the root's CN)."""
+    subject: str
+    """The root's subject, RFC 4514."""
+    fingerprint: str
+    """SHA-256 of the certificate, lowercase hex."""
+    not_after: dt.datetime
+    """End of the root's validity (aware, UTC)."""
+    demo: bool
+    """A test root (TNDE DEMO): signatures under it are never "tersertifikasi"."""
+    footer_issuer: str | None
+    """How the footer names the issuer of certificates under this root, or ``None``."""
+    issuers: dict[str, str] = field(default_factory=dict, compare=False)
+    """Issuing-CA subject (RFC 4514) → footer text, overriding :attr:`footer_issuer`."""
+    certificate: x509.Certificate | None = field(default=None, compare=False, repr=False)
+    """The root certificate."""
+
+
+class TrustStore:
+    """The trust store in a workspace's ``pki/trust/`` folder (config in ``pki/trust.toml``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        """The folder of root certificates."""
+        self.config_path = self.folder.parent / "trust.toml"
+        """The configuration file next to it."""
+
+    @classmethod
+    def for_workspace(cls, path: Path) -> TrustStore:
+        """The trust store of the workspace folder ``path``."""
+        return cls(Path(path) / "pki" / "trust")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def list(self) -> builtins.list[TrustedRoot]:
+        """Every trusted root, in the order added.
+
+        Raises:
+            PkiError: ``BAD_FILE`` when ``trust.toml`` or a certificate file is malformed or
+                does not match its fingerprint.
+        """
+        return [self._with_certificate(r) for r in self._read()]
+
+    def roots(self, *, demo: bool = True) -> builtins.list[x509.Certificate]:
+        """The trusted root certificates (for pyHanko's ``ValidationContext(trust_roots=…)``).
+
+        Args:
+            demo: whether DEMO roots count; False outside demo workspaces, where a DEMO
+                root must never make a signature trusted (DESIGN.md §6).
+        """
+        return [
+            r.certificate for r in self.list() if r.certificate is not None and (demo or not r.demo)
+        ]
+
+    def footer_issuer_for(self, chain: Sequence[x509.Certificate]) -> str | None:
+        """How the footer names the CA that issued ``chain[0]`` (the signing certificate).
+
+        ``chain`` is the signer first, then any CA certificates (the root may be left out);
+        asn1crypto certificates (as pyHanko hands them out) are accepted too. The issuing
+        CA's own entry wins, then the root's ``footer_issuer``, then the issuing CA's O (or
+        CN). ``None`` when the chain does not lead, signature by signature, to a root of
+        this store.
+        """
+        certs = [_as_cryptography(c) for c in chain]
+        if not certs:
+            return None
+        roots = {r.fingerprint: r for r in self.list()}
+        root = _chain_root(certs, roots)
+        if root is None:
+            return None
+        signer = certs[0]
+        wanted = _name_key(signer.issuer)
+        for subject, text in root.issuers.items():
+            if _name_key_text(subject) == wanted and text:
+                return text
+        if root.footer_issuer:
+            return root.footer_issuer
+        for oid in (NameOID.ORGANIZATION_NAME, NameOID.COMMON_NAME):
+            values = signer.issuer.get_attributes_for_oid(oid)
+            if values:
+                return str(values[0].value)
+        return None
+
+    # -- changing --------------------------------------------------------------------------
+
+    def add_root(
+        self,
+        data: bytes,
+        *,
+        label: str | None = None,
+        footer_issuer: str | None = None,
+        demo: bool = False,
+        source: str = "",
+    ) -> TrustedRoot:
+        """Trust the root certificate in ``data`` (PEM or DER); adding it again updates it.
+
+        Args:
+            data: the certificate bytes.
+            label: a name for the admin; default the root's CN.
+            footer_issuer: how the footer names the issuer of certificates under this root.
+            demo: a test root.
+            source: the file ``data`` came from, for error messages.
+
+        Raises:
+            PkiError: ``BAD_FILE`` when ``data`` is not a certificate, ``BAD_CERTIFICATE`` when
+                it is not a self-signed CA certificate.
+        """
+        cert = load_certificate(data, source=source)
+        _check_root(cert, source)
+        fp = fingerprint(cert)
+        entries = [r for r in self._read() if r.fingerprint != fp]
+        cn = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        cn_text = str(cn[0].value) if cn else ""
+        old = next((r for r in self._read() if r.fingerprint == fp), None)
+        issuers = dict(old.issuers) if old else dict(_KNOWN_ISSUERS.get(cn_text, {}))
+        entry = TrustedRoot(
+            label=label or (old.label if old else "") or cn_text or cert.subject.rfc4514_string(),
+            subject=cert.subject.rfc4514_string(),
+            fingerprint=fp,
+            not_after=cert.not_valid_after_utc,
+            demo=demo,
+            footer_issuer=(old.footer_issuer if old else None)
+            if footer_issuer is None
+            else footer_issuer,
+            issuers=issuers,
+            certificate=cert,
+        )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.folder / f"{fp}.pem", certificate_pem(cert))
+        self._write([*entries, entry])
+        log.info("trusted root %s (%s)", entry.label, fp[:16])
+        return entry
+
+    def set_issuer_footer(self, root_fingerprint: str, issuer_subject: str, text: str) -> None:
+        """Name certificates of one issuing CA (RFC 4514 subject) under a root in the footer.
+
+        Raises:
+            PkiError: ``NOT_FOUND`` when the root is not in the store.
+        """
+        entries = self._read()
+        fp = self._resolve(root_fingerprint, entries)
+        updated = []
+        for r in entries:
+            if r.fingerprint == fp:
+                issuers = {**r.issuers, issuer_subject: text}
+                r = TrustedRoot(
+                    r.label, r.subject, r.fingerprint, r.not_after, r.demo, r.footer_issuer, issuers
+                )
+            updated.append(r)
+        self._write(updated)
+
+    def remove(self, fingerprint: str) -> TrustedRoot:
+        """Stop trusting a root, by its SHA-256 fingerprint (or a unique prefix of 8+ digits).
+
+        Raises:
+            PkiError: ``NOT_FOUND`` when no root (or more than one) matches.
+        """
+        entries = self._read()
+        fp = self._resolve(fingerprint, entries)
+        gone = next(r for r in entries if r.fingerprint == fp)
+        self._write([r for r in entries if r.fingerprint != fp])
+        (self.folder / f"{fp}.pem").unlink(missing_ok=True)
+        log.info("removed trusted root %s (%s)", gone.label, fp[:16])
+        return gone
+
+    # -- the files -------------------------------------------------------------------------
+
+    def _resolve(self, text: str, entries: builtins.list[TrustedRoot]) -> str:
+        wanted = text.strip().lower().replace(":", "")
+        matches = [r.fingerprint for r in entries if r.fingerprint.startswith(wanted)]
+        if len(wanted) < 8 or len(matches) != 1:
+            raise PkiError(
+                PkiError.NOT_FOUND,
+                f"tidak ada satu pun akar tepercaya dengan sidik jari {text!r}",
+                path=str(self.config_path),
+            )
+        return matches[0]
+
+    def _read(self) -> builtins.list[TrustedRoot]:
+        path = self.config_path
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise PkiError(
+                PkiError.BAD_FILE, f"tidak dapat dibaca: {exc}", path=str(path)
+            ) from None
+        if raw.get("schema_version") != TRUST_VERSION:
+            self._fail("schema_version", f"harus {TRUST_VERSION}")
+        unknown = set(raw) - {"schema_version", "root"}
+        if unknown:
+            self._fail(sorted(unknown)[0], "kunci tidak dikenal")
+        roots = raw.get("root", [])
+        if not isinstance(roots, builtins.list):
+            self._fail("root", "harus berupa array tabel [[root]]")
+        return [self._entry(item, f"root[{i}]") for i, item in enumerate(roots)]
+
+    def _entry(self, item: Any, where: str) -> TrustedRoot:
+        if not isinstance(item, dict):
+            self._fail(where, "harus berupa tabel")
+        unknown = set(item) - _ROOT_KEYS
+        if unknown:
+            self._fail(f"{where}.{sorted(unknown)[0]}", "kunci tidak dikenal")
+        fp = self._value(item, where, "fingerprint", str)
+        if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
+            self._fail(f"{where}.fingerprint", "harus 64 digit heksadesimal huruf kecil")
+        issuers: dict[str, str] = {}
+        for j, issuer in enumerate(item.get("issuer", [])):
+            at = f"{where}.issuer[{j}]"
+            if not isinstance(issuer, dict):
+                self._fail(at, "harus berupa tabel")
+            issuers[self._value(issuer, at, "subject", str)] = self._value(
+                issuer, at, "footer_issuer", str
+            )
+        not_after = self._value(item, where, "not_after", dt.datetime)
+        if not_after.tzinfo is None:
+            self._fail(f"{where}.not_after", "waktu harus memakai zona waktu (akhiran Z)")
+        return TrustedRoot(
+            label=self._value(item, where, "label", str),
+            subject=self._value(item, where, "subject", str),
+            fingerprint=fp,
+            not_after=not_after,
+            demo=self._value(item, where, "demo", bool),
+            footer_issuer=self._value(item, where, "footer_issuer", str) or None,
+            issuers=issuers,
+        )
+
+    def _with_certificate(self, entry: TrustedRoot) -> TrustedRoot:
+        path = self.folder / f"{entry.fingerprint}.pem"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise PkiError(
+                PkiError.BAD_FILE,
+                f"berkas sertifikat akar {entry.label!r} yang disebut trust.toml tidak ada",
+                path=str(path),
+            ) from None
+        cert = load_certificate(data, source=str(path))
+        if fingerprint(cert) != entry.fingerprint:
+            raise PkiError(
+                PkiError.BAD_FILE,
+                "isi berkas tidak cocok dengan sidik jari di trust.toml (berkas diganti?)",
+                path=str(path),
+            )
+        return TrustedRoot(
+            entry.label,
+            entry.subject,
+            entry.fingerprint,
+            entry.not_after,
+            entry.demo,
+            entry.footer_issuer,
+            entry.issuers,
+            cert,
+        )
+
+    def _value(self, table: dict[str, Any], where: str, key: str, kind: type) -> Any:
+        if key not in table:
+            self._fail(f"{where}.{key}", "kunci wajib tidak ada")
+        value = table[key]
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            self._fail(f"{where}.{key}", f"harus bertipe {kind.__name__}")
+        return value
+
+    def _fail(self, key: str, problem: str) -> Any:
+        raise PkiError(PkiError.BAD_FILE, f"[{key}] {problem}", path=str(self.config_path))
+
+    def _write(self, entries: builtins.list[TrustedRoot]) -> None:
+        lines = [
+            "# Akar tepercaya ruang kerja ini (bukan penyimpanan sertifikat sistem operasi).",
+            f"schema_version = {TRUST_VERSION}",
+        ]
+        for r in entries:
+            lines += [
+                "",
+                "[[root]]",
+                f'fingerprint = "{r.fingerprint}"',
+                f"label = {_toml(r.label)}",
+                f"subject = {_toml(r.subject)}",
+                f"not_after = {r.not_after.astimezone(dt.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+                f"demo = {'true' if r.demo else 'false'}",
+                f"footer_issuer = {_toml(r.footer_issuer or '')}",
+            ]
+            for subject, text in r.issuers.items():
+                lines += [
+                    "",
+                    "[[root.issuer]]",
+                    f"subject = {_toml(subject)}",
+                    f"footer_issuer = {_toml(text)}",
+                ]
+        self.config_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.config_path, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _check_root(cert: x509.Certificate, source: str) -> None:
+    """A root must be a CA certificate that signed itself."""
+    try:
+        is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    if not is_ca:
+        raise PkiError(
+            PkiError.BAD_CERTIFICATE,
+            "bukan sertifikat CA (basicConstraints CA:TRUE tidak ada); "
+            "tambahkan sertifikat akar (root), bukan sertifikat penanda tangan",
+            path=source,
+        )
+    try:
+        cert.verify_directly_issued_by(cert)
+    except (ValueError, TypeError, InvalidSignature):
+        raise PkiError(
+            PkiError.BAD_CERTIFICATE,
+            f"bukan sertifikat akar: diterbitkan oleh {cert.issuer.rfc4514_string()}, "
+            "bukan ditandatangani sendiri",
+            path=source,
+        ) from None
+
+
+def _chain_root(
+    chain: builtins.list[x509.Certificate], roots: dict[str, TrustedRoot]
+) -> TrustedRoot | None:
+    """The trusted root ``chain[0]`` leads to through the given CA certificates, if any."""
+    current = chain[0]
+    pool = chain[1:]
+    for _ in range(len(chain) + 1):
+        fp = fingerprint(current)
+        if fp in roots:
+            return roots[fp]
+        for root in roots.values():
+            if root.certificate is not None and _issued_by(current, root.certificate):
+                return root
+        parent = next((c for c in pool if _issued_by(current, c)), None)
+        if parent is None:
+            return None
+        pool.remove(parent)
+        current = parent
+    return None
+
+
+def _as_cryptography(cert: object) -> x509.Certificate:
+    if isinstance(cert, x509.Certificate):
+        return cert
+    dump = getattr(cert, "dump", None)  # an asn1crypto.x509.Certificate
+    if callable(dump):
+        return x509.load_der_x509_certificate(bytes(dump()))
+    raise TypeError(f"not a certificate: {type(cert).__name__}")
+
+
+def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def _name_key(name: x509.Name) -> frozenset[tuple[str, str]]:
+    return frozenset((a.oid.dotted_string, str(a.value).casefold()) for a in name)
+
+
+def _name_key_text(text: str) -> frozenset[tuple[str, str]]:
+    try:
+        return _name_key(x509.Name.from_rfc4514_string(text))
+    except ValueError:
+        return frozenset()
+
+
+def _toml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -1,0 +1,1 @@
+"""Electronic signatures (TTE) on letters: PDF/A preparation, signing devices, PAdES signing."""

@@ -1,0 +1,326 @@
+"""Signing numbered letters in the workspace, one or many with a single passphrase or PIN.
+
+For each letter, in order (DESIGN.md §5):
+
+1. The workflow rules decide whether this official may sign this letter now (fully
+   approved, numbered, their step, the planned signer) — before the device is opened.
+2. The device is opened once for the batch; the certificate must belong to the official
+   (NIK reference, NIP and name from the org chart) and be valid, unrevoked and trusted.
+3. The first signature renders the final PDF again with the footer naming the certificate's
+   issuer (from the trust store), converts it to PDF/A-2b and pre-creates a field for every
+   signing step: that unsigned base revision is stored, and the first signer certifies it.
+   Later signers fill their own field in the newest signed revision.
+4. The signed file is stored as a new blob and the signature event recorded in one
+   transaction. A signed file is never modified: the next signature makes a new blob.
+
+A failure on one letter (revoked certificate, TSA unreachable, a letter someone else just
+returned) is reported for that letter; the others go on. Nothing is retried automatically.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from tnde.errors import Cancelled, SigningError, TndeError, WorkflowRefused
+from tnde.progress import check_cancel
+from tnde.signing.pades import Level, SigningServices, SignRequest, check_certificate, sign_pdf
+from tnde.workflow.events import EventType
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from cryptography import x509
+
+    from tnde.progress import CancelToken, ProgressSink
+    from tnde.signing.devices import SigningDevice, SigningSession
+    from tnde.workflow.letters import Letters
+    from tnde.workflow.state import LetterState
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "LetterSignResult",
+    "check_identity",
+    "precheck_letters",
+    "sign_letters",
+    "signature_fields",
+]
+
+
+@dataclass(frozen=True)
+class LetterSignResult:
+    """What happened to one letter of a batch."""
+
+    letter_id: str
+    ok: bool
+    nomor: str = ""
+    blob: str = ""
+    """SHA-256 of the signed PDF when ``ok``."""
+    error: TndeError | None = None
+    """Why not, when not ``ok``: a :class:`SigningError` or :class:`WorkflowRefused`."""
+
+
+@dataclass
+class _Batch:
+    letters: Letters
+    actor: str
+    session: SigningSession
+    services: SigningServices
+    level: Level
+    issuer: str
+    results: list[LetterSignResult] = field(default_factory=list)
+
+
+def sign_letters(
+    letters: Letters,
+    actor: str,
+    letter_ids: Sequence[str],
+    device: SigningDevice,
+    secret: bytes | bytearray,
+    services: SigningServices,
+    *,
+    level: Level = Level.B_LT,
+    issuer_of: Any = None,
+    progress: ProgressSink | None = None,
+    cancel: CancelToken | None = None,
+) -> list[LetterSignResult]:
+    """Sign each letter as ``actor`` with the key on ``device``.
+
+    Args:
+        secret: the passphrase or PIN; used to open the device and not kept.
+        services: trust roots, TSA and revocation fetching for the batch.
+        issuer_of: ``chain → printable issuer name or None`` (the trust store's
+            ``footer_issuer_for``); the name goes into the footer of the signed PDF.
+
+    Returns:
+        One result per letter, in the given order. Letters after a cancel are not in it.
+
+    Raises:
+        SigningError: for the whole batch, before anything is signed: wrong passphrase or
+            PIN, locked or absent token, a certificate of someone else, or one that is
+            expired, revoked or untrusted.
+    """
+    states = precheck_letters(letters, actor, letter_ids)
+    if all(isinstance(s, TndeError) for s in states.values()):
+        # nothing this official may sign: the device is not even opened
+        return [LetterSignResult(i, ok=False, error=states[i]) for i in letter_ids]  # type: ignore[arg-type]
+    with device.open(secret) as session:
+        check_identity(letters, actor, session.certificate)
+        check_certificate(session, services)
+        issuer = issuer_of(session.chain_with_leaf()) if issuer_of else None
+        if not issuer:
+            raise SigningError(
+                SigningError.CERT_UNTRUSTED,
+                "penerbit sertifikat tidak terdaftar di penyimpanan kepercayaan workspace, "
+                "sehingga catatan kaki TTE tidak dapat menyebutnya",
+                subject=session.certificate.subject.rfc4514_string(),
+            )
+        batch = _Batch(letters, actor, session, services, level, issuer)
+        total = len(letter_ids)
+        for done, letter_id in enumerate(letter_ids):
+            try:
+                check_cancel(cancel)
+            except Cancelled:
+                log.info("signing batch cancelled after %d of %d letters", done, total)
+                break
+            if progress is not None:
+                progress(done, total, letter_id)
+            refused = states[letter_id]
+            if isinstance(refused, TndeError):
+                batch.results.append(LetterSignResult(letter_id, ok=False, error=refused))
+                continue
+            batch.results.append(_sign_one(batch, letter_id))
+        if progress is not None:
+            progress(len(batch.results), total, "")
+    return batch.results
+
+
+def precheck_letters(
+    letters: Letters, actor: str, letter_ids: Sequence[str]
+) -> dict[str, LetterState | TndeError]:
+    """Each letter's state, or the rule that refuses ``actor``'s signature on it now.
+
+    The desktop app shows this before asking for the passphrase or PIN.
+    """
+
+    out: dict[str, LetterState | TndeError] = {}
+    for letter_id in letter_ids:
+        try:
+            state = letters.get(letter_id)
+            _precheck(letters, actor, state)
+            out[letter_id] = state
+        except (WorkflowRefused, SigningError) as exc:
+            out[letter_id] = exc
+    return out
+
+
+def _precheck(letters: Letters, actor: str, state: LetterState) -> None:
+    step = state.current_step()
+    with letters.ws.transaction() as conn:
+        letters.store.precheck(
+            conn,
+            letter_id=state.letter_id,
+            type=EventType.SIGNED,
+            actor_nip=actor,
+            payload={"step": step.step_no if step else 0, "blob": "-"},
+            today=letters.today(),
+        )
+
+
+def _sign_one(batch: _Batch, letter_id: str) -> LetterSignResult:
+    letters = batch.letters
+    try:
+        state = letters.get(letter_id)
+        _precheck(letters, batch.actor, state)  # still true now that earlier ones are signed
+        step = state.current_step()
+        assert step is not None  # the precheck refuses a letter with no step left
+        first = not state.signed_blobs
+        if first:
+            base = prepare_base(state, batch.issuer)
+        else:
+            base = letters.ws.blobs.get(state.final_blob)
+        fields = signature_fields(state)
+        request = SignRequest(
+            field=fields[step.step_no],
+            level=batch.level,
+            certify=first,
+            reason=f"Penandatanganan {state.nomor}",
+            location=_location(state),
+            stamp_style=_transparent_stamp(),
+        )
+        # The certificate was checked when the batch began; at B-LT pyHanko validates it
+        # again, revocation included, before it embeds the validation data.
+        signed = sign_pdf(base, batch.session, request, batch.services)
+
+        with letters.ws.transaction() as conn:
+            base_blob = letters.ws.blobs.put(base, "application/pdf", conn) if first else ""
+            blob = letters.ws.blobs.put(signed, "application/pdf", conn)
+            payload = {
+                "step": step.step_no,
+                "blob": blob,
+                "base_blob": base_blob or state.final_blob,
+                "field": request.field,
+                "level": batch.level.value,
+                "certificate": _certificate_summary(batch.session.certificate),
+            }
+            letters.store.append(
+                conn,
+                letter_id=letter_id,
+                type=EventType.SIGNED,
+                actor_nip=batch.actor,
+                payload=payload,
+                today=letters.today(),
+            )
+        return LetterSignResult(letter_id, ok=True, nomor=state.nomor, blob=blob)
+    except (SigningError, WorkflowRefused) as exc:
+        log.info(
+            "letter %s not signed: %s", letter_id, getattr(exc, "kind", exc.__class__.__name__)
+        )
+        return LetterSignResult(letter_id, ok=False, error=exc)
+
+
+def prepare_base(state: LetterState, issuer: str) -> bytes:
+    """The unsigned base revision: final render naming ``issuer``, PDF/A-2b, empty fields."""
+    from tnde.profiles import load_profile
+    from tnde.signing.prepare import FieldPlan, add_signature_fields, to_pdfa2b
+    from tnde.workflow.finishing import render_final
+
+    result = render_final(state, issuer=issuer)
+    profile = load_profile(state.profile_id)
+    tanggal = str(state.final_inputs.get("tanggal", ""))
+    import datetime as dt
+
+    created = dt.datetime.combine(dt.date.fromisoformat(tanggal), dt.time(), dt.UTC)
+    pdf = to_pdfa2b(
+        result.pdf,
+        title=f"{state.jenis.replace('_', ' ').title()} {state.nomor}",
+        author=profile.nama,
+        subject=state.hal,
+        keywords=f"naskah dinas; {state.nomor}; {state.letter_id}",
+        created=created,
+    )
+    names = signature_fields(state)
+    slots = {slot.field: slot for slot in result.signature_slots}
+    plans = []
+    for step_no, name in names.items():
+        slot = slots.get(_slot_for(state, step_no))
+        if slot is None:  # a signer the template gives no place: an invisible field
+            plans.append(FieldPlan(name, 1, None))
+        else:
+            plans.append(replace(FieldPlan.for_slot(slot), name=name))
+    return add_signature_fields(pdf, plans)
+
+
+def signature_fields(state: LetterState) -> dict[int, str]:
+    """Signing step → name of its PDF signature field (``TTE-<template field>``)."""
+    return {s.step_no: f"TTE-{_slot_for(state, s.step_no)}" for s in state.signing_steps()}
+
+
+def _slot_for(state: LetterState, step_no: int) -> str:
+    """The template field whose signature slot a signing step fills.
+
+    The first signing step signs as ``penandatangan``; further steps (joint letters) get
+    a field of their own named after the step, invisible unless the template places it.
+    """
+    steps = [s.step_no for s in state.signing_steps()]
+    return "penandatangan" if steps and step_no == steps[0] else f"penandatangan-{step_no}"
+
+
+def check_identity(letters: Letters, actor: str, certificate: x509.Certificate) -> None:
+    """The certificate names the official in the org chart: NIK reference, NIP, name.
+
+    Raises:
+        SigningError: ``IDENTITY_MISMATCH`` naming what differs.
+    """
+    from tnde.org import load_org
+    from tnde.pki.identity import identity_of, nik_ref, same_person_name
+
+    who = identity_of(certificate)
+    chart = load_org(letters.ws.thread_connection())
+    person = chart.get_pegawai(actor)
+    subject = f"sertifikat {who.nama}"
+    if person.nik_ref and (not who.nik or nik_ref(who.nik) != person.nik_ref):
+        raise SigningError(
+            SigningError.IDENTITY_MISMATCH,
+            f"NIK pada sertifikat bukan NIK {person.nama} yang terdaftar di bagan organisasi",
+            subject=subject,
+        )
+    if who.nip and who.nip != person.nip:
+        raise SigningError(
+            SigningError.IDENTITY_MISMATCH,
+            f"NIP pada sertifikat ({who.nip}) bukan NIP {person.nama} ({person.nip})",
+            subject=subject,
+        )
+    if not same_person_name(who.nama, person.nama):
+        raise SigningError(
+            SigningError.IDENTITY_MISMATCH,
+            f"nama pada sertifikat ({who.nama}) bukan {person.nama}",
+            subject=subject,
+        )
+
+
+def _certificate_summary(cert: x509.Certificate) -> dict[str, str]:
+    from cryptography.hazmat.primitives import hashes
+
+    return {
+        "subject": cert.subject.rfc4514_string(),
+        "issuer": cert.issuer.rfc4514_string(),
+        "serial": format(cert.serial_number, "x"),
+        "sha256": cert.fingerprint(hashes.SHA256()).hex(),
+    }
+
+
+def _location(state: LetterState) -> str:
+    """Where the letter is signed: its own place line, else the profile's default place."""
+    from tnde.profiles import load_profile
+
+    place = state.head_values.get("tempat")
+    return str(place) if place else load_profile(state.profile_id).style.default_place
+
+
+def _transparent_stamp() -> Any:
+    from tnde.signing.prepare import TRANSPARENT_STAMP
+
+    return TRANSPARENT_STAMP

@@ -51,8 +51,9 @@ class WorkspaceCli:
         assert proc.returncode == 0, f"tnde {' '.join(map(str, args))}: {proc.stderr}"
         return proc.stdout
 
-    def json(self, *args: str | Path) -> Any:
-        return json.loads(self.ok(*args, "--json"))
+    def json(self, *args: str | Path, stdin: str | None = None) -> Any:
+        return json.loads(self.ok(*args, "--json", stdin=stdin))
+
 
     def refused(self, rule: str, *args: str | Path) -> str:
         """Run a command the rules must refuse, naming ``rule``, storing nothing; its stderr."""

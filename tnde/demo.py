@@ -99,7 +99,12 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
 
 
 def add_demo_letters(
-    ws: Workspace, count: int, *, state: str = "dinomori", jenis: str = "surat_dinas"
+    ws: Workspace,
+    count: int,
+    *,
+    state: str = "dinomori",
+    jenis: str = "surat_dinas",
+    profile_id: str = DEMO_PROFILE,
 ) -> list[str]:
     """``count`` more sample letters of ``jenis`` taken to ``state`` in a demo workspace.
 
@@ -118,7 +123,7 @@ def add_demo_letters(
     made = []
     with workspace_services(ws) as signing:
         for _ in range(count):
-            letter_id = _letter(letters, cast, jenis, day)
+            letter_id = _letter(letters, cast, jenis, day, profile_id)
             _advance(letters, cast, letter_id, state, signing)
             made.append(letter_id)
     return made
@@ -140,12 +145,14 @@ class _Cast:
         self.unit = chart.get_jabatan(KONSEPTOR_JABATAN).unit_id
 
 
-def _letter(letters: Letters, cast: _Cast, jenis: str, day: dt.date) -> str:
+def _letter(
+    letters: Letters, cast: _Cast, jenis: str, day: dt.date, profile_id: str = DEMO_PROFILE
+) -> str:
     draft = load_draft(resource_path("samples", f"{jenis}.toml"))  # type: ignore[arg-type]
     values = {**draft.raw_values, "tanggal": day.isoformat()}
     values.pop("penandatangan", None)  # computed from the org chart at numbering
     state = letters.create(
-        cast.konseptor, jenis=jenis, values=values, unit_id=cast.unit, profile_id=DEMO_PROFILE
+        cast.konseptor, jenis=jenis, values=values, unit_id=cast.unit, profile_id=profile_id
     )
     letters.set_route(cast.konseptor, state.letter_id, signer_jabatan=SIGNER_JABATAN)
     tujuan = values.get("tujuan") or ["Kepala Perangkat Daerah"]

@@ -22,6 +22,7 @@ from tnde.cli import (
     pki_commands,
     register_commands,
     sign_commands,
+    verify_commands,
     workspace_commands,
 )
 from tnde.errors import TndeError
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         incoming_commands,
         sign_commands,
         pki_commands,
+        verify_commands,
     ):
         area.register(sub)
     return parser

@@ -290,7 +290,9 @@ def _tte(t: Table) -> Tte:
         caption=t.text("caption", "Ditandatangani secara elektronik oleh:"),
         qr_size_mm=t.number("qr_size_mm", 22.0, minimum=15, maximum=40),
         footer_size=t.number("footer_size", 8.0, minimum=6, maximum=11),
+        paraf_elektronik=t.flag("paraf_elektronik", False),
     )
+
     t.done()
     return tte
 

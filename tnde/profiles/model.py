@@ -148,6 +148,9 @@ class Tte:
     caption: str = "Ditandatangani secara elektronik oleh:"
     qr_size_mm: float = 22.0
     footer_size: float = 8.0
+    paraf_elektronik: bool = False
+    """Whether reviewers also sign their paraf electronically: invisible approval signatures
+    in the numbered PDF, before the signer's (domain.md §9.2–9.3)."""
 
     def footer_text(self, issuer: str) -> str:
         """The footer with ``{penerbit}`` replaced by the certificate's issuer."""

@@ -156,49 +156,67 @@ def precheck_letters(
     return out
 
 
-def _precheck(letters: Letters, actor: str, state: LetterState) -> None:
-    step = state.current_step()
+@dataclass(frozen=True)
+class _Role:
+    """What the actor's signature on a letter is: the signer's or a reviewer's paraf."""
+
+    event: EventType
+    step_no: int
+    field: str
+
+
+def _role(state: LetterState, actor: str) -> _Role:
+    """The reviewer's pending paraf when they have one, else the letter's next signature."""
+    for step in state.paraf_pending():
+        if step.decided_by == actor:
+            return _Role(EventType.PARAF_SIGNED, step.step_no, paraf_field(step.step_no))
+    current = state.current_step()
+    step_no = current.step_no if current else 0
+    return _Role(EventType.SIGNED, step_no, signature_fields(state).get(step_no, ""))
+
+
+
+def _precheck(letters: Letters, actor: str, state: LetterState) -> _Role:
+    role = _role(state, actor)
     with letters.ws.transaction() as conn:
         letters.store.precheck(
             conn,
             letter_id=state.letter_id,
-            type=EventType.SIGNED,
+            type=role.event,
             actor_nip=actor,
-            payload={"step": step.step_no if step else 0, "blob": "-"},
+            payload={"step": role.step_no, "blob": "-"},
             today=letters.today(),
         )
+    return role
 
 
 def _sign_one(batch: _Batch, letter_id: str) -> LetterSignResult:
     letters = batch.letters
     try:
         state = letters.get(letter_id)
-        _precheck(letters, batch.actor, state)  # still true now that earlier ones are signed
-        step = state.current_step()
-        assert step is not None  # the precheck refuses a letter with no step left
+        # the rules again: an earlier letter of the batch, or someone else, may have changed it
+        role = _precheck(letters, batch.actor, state)
         first = not state.signed_blobs
-        if first:
-            base = prepare_base(state, batch.issuer)
-        else:
-            base = letters.ws.blobs.get(state.final_blob)
-        fields = signature_fields(state)
+        base = (
+            prepare_base(state, batch.issuer) if first else letters.ws.blobs.get(state.final_blob)
+        )
+        paraf = role.event is EventType.PARAF_SIGNED
         request = SignRequest(
-            field=fields[step.step_no],
+            field=role.field,
             level=batch.level,
             certify=first,
-            reason=f"Penandatanganan {state.nomor}",
+            reason=f"{'Paraf' if paraf else 'Penandatanganan'} {state.nomor}",
             location=_location(state),
             stamp_style=_transparent_stamp(),
         )
         # The certificate was checked when the batch began; at B-LT pyHanko validates it
         # again, revocation included, before it embeds the validation data.
         signed = sign_pdf(base, batch.session, request, batch.services)
-
         with letters.ws.transaction() as conn:
             base_blob = letters.ws.blobs.put(base, "application/pdf", conn) if first else ""
             blob = letters.ws.blobs.put(signed, "application/pdf", conn)
             payload = {
-                "step": step.step_no,
+                "step": role.step_no,
                 "blob": blob,
                 "base_blob": base_blob or state.final_blob,
                 "field": request.field,
@@ -208,7 +226,7 @@ def _sign_one(batch: _Batch, letter_id: str) -> LetterSignResult:
             letters.store.append(
                 conn,
                 letter_id=letter_id,
-                type=EventType.SIGNED,
+                type=role.event,
                 actor_nip=batch.actor,
                 payload=payload,
                 today=letters.today(),
@@ -243,7 +261,8 @@ def prepare_base(state: LetterState, issuer: str) -> bytes:
     )
     names = signature_fields(state)
     slots = {slot.field: slot for slot in result.signature_slots}
-    plans = []
+    # reviewers' electronic paraf: invisible approval signatures (domain.md §9.2)
+    plans = [FieldPlan(paraf_field(step_no), 1, None) for step_no in state.paraf_required]
     for step_no, name in names.items():
         slot = slots.get(_slot_for(state, step_no))
         if slot is None:  # a signer the template gives no place: an invisible field
@@ -251,6 +270,11 @@ def prepare_base(state: LetterState, issuer: str) -> bytes:
         else:
             plans.append(replace(FieldPlan.for_slot(slot), name=name))
     return add_signature_fields(pdf, plans)
+
+
+def paraf_field(step_no: int) -> str:
+    """Name of the invisible field for the electronic paraf of review step ``step_no``."""
+    return f"PARAF-{step_no}"
 
 
 def signature_fields(state: LetterState) -> dict[int, str]:

@@ -30,6 +30,11 @@ def state_from_json(text: str) -> LetterState:
     data["recipients"] = tuple(Recipient(**r) for r in data["recipients"])
     for key in ("revisions", "signed_blobs", "dispatched"):
         data[key] = tuple(data[key])
+    # absent in states projected before cryptographic paraf existed
+    data["paraf_required"] = tuple(data.get("paraf_required", ()))
+    data["paraf_signed"] = tuple(tuple(p) for p in data.get("paraf_signed", ()))
+    data.setdefault("final_inputs", {})
+
     data["read_by"] = tuple(tuple(r) for r in data["read_by"])
     data["notes"] = tuple(tuple(n) for n in data["notes"])
     data["planned_signers"] = tuple(tuple(p) for p in data["planned_signers"])

@@ -37,7 +37,12 @@ class EventType(StrEnum):
     NUMBERED = "letter.numbered"
     """The registry desk fixes the number and the final PDF; payload ``nomor``, ``blob``."""
     SIGNED = "letter.signed"
-    """A signer signs the final PDF at their step; payload ``signer`` snapshot, ``blob``."""
+    """A signer signs the final PDF at their step; payload ``step``, ``blob`` (the signed
+    PDF), ``base_blob``, ``field``, ``level``, ``certificate``."""
+    PARAF_SIGNED = "letter.paraf_signed"
+    """A reviewer adds their paraf as an invisible approval signature to the numbered PDF,
+    when the profile asks for cryptographic paraf; payload as for ``SIGNED``."""
+
     SENT = "letter.sent"
     """The registry desk dispatches to recipients; payload ``dispatches``."""
     READ = "letter.read"

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from tnde.workflow.state import LetterState
 
 _DERAJAT = {"Biasa": "B", "Terbatas": "T", "Rahasia": "R", "Sangat Rahasia": "SR"}
+_REVIEW_KINDS = ("periksa", "paraf_koordinasi")
+
 #: Preference when several people hold a jabatan on one day: a Plh./Plt. stands in for an
 #: absent holder, so the acting official is the one who signs.
 _SIGNER_PREFERENCE = {"Plh.": 0, "Plt.": 1, "Pj.": 2, "definitif": 3}
@@ -121,7 +123,12 @@ def number_letter(
             "signers": [{"step": s, "nip": n} for s, n in planned],
             "penandatangan": _snapshot_json(snapshot),
             "tanggal": today.isoformat(),
+            # the review steps whose paraf is also signed electronically (profile's choice)
+            "paraf_tte": [s.step_no for s in state.route if s.kind in _REVIEW_KINDS]
+            if profile.tte.paraf_elektronik
+            else [],
         }
+
         return letters.store.append(
             conn,
             letter_id=letter_id,

@@ -201,8 +201,35 @@ def _check_numbered(s: LetterState, e: Event, a: Authority, today: dt.date) -> N
         raise refuse("WF-NUMBER-DATA", "nomor dan PDF final wajib ada")
 
 
+def _check_paraf_signed(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
+    if s.status is not LetterStatus.DINOMORI:
+        raise refuse(
+            "WF-STEP-STATE", f"surat berstatus {s.status.value}; paraf elektronik tidak tersedia"
+        )
+    step_no = int(e.payload.get("step", -1))
+    pending = {st.step_no: st for st in s.paraf_pending()}
+    if step_no not in pending:
+        raise refuse("WF-PARAF-TTE-STEP", f"langkah {step_no} tidak menunggu paraf elektronik")
+    if pending[step_no].decided_by != e.actor_nip:
+        raise refuse(
+            "WF-NOT-ASSIGNEE",
+            f"paraf elektronik langkah {step_no} dibubuhkan oleh pemeriksa yang memarafnya",
+        )
+    if any(st.approved_revision == s.head_revision for st in s.signing_steps()):
+        raise refuse("WF-PARAF-AFTER-SIGN", "paraf tidak dapat ditambahkan setelah tanda tangan")
+    if not e.payload.get("blob"):
+        raise refuse("WF-SIGN-DATA", "PDF yang ditandatangani wajib ada")
+
+
 def _check_signed(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     step_no = _acting_step(s, e, a, today, ("tandatangan",), (LetterStatus.DINOMORI,))
+    missing = [str(st.step_no) for st in s.paraf_pending()]
+    if missing:
+        raise refuse(
+            "WF-PARAF-TTE",
+            f"paraf elektronik pemeriksa belum lengkap (langkah {', '.join(missing)})",
+        )
+
     planned = dict(s.planned_signers).get(step_no)
     if planned and planned != e.actor_nip:
         raise refuse(
@@ -263,6 +290,7 @@ _CHECKS = {
     EventType.REJECTED: _check_rejected,
     EventType.NUMBERED: _check_numbered,
     EventType.SIGNED: _check_signed,
+    EventType.PARAF_SIGNED: _check_paraf_signed,
     EventType.SENT: _check_sent,
     EventType.READ: _check_read,
     EventType.ARCHIVED: _check_archived,

@@ -98,8 +98,14 @@ class LetterState:
     final_inputs: dict[str, Any] = field(default_factory=dict)
     """What the final PDF was rendered from besides the text: ``penandatangan`` (the
     signature block snapshot), ``tanggal``; signing renders it again from these."""
+    paraf_required: tuple[int, ...] = ()
+    """Review steps whose paraf must also be signed electronically (invisible approval
+    signatures) before the signer signs; set at numbering from the profile."""
+    paraf_signed: tuple[tuple[int, str], ...] = ()
+    """(review step, NIP) of the paraf signatures made so far."""
     final_blob: str = ""
     """The newest final PDF: the numbered copy, then each signed revision."""
+
     signed_blobs: tuple[str, ...] = ()
     dispatched: tuple[int, ...] = ()
 
@@ -134,6 +140,13 @@ class LetterState:
     def signing_steps(self) -> tuple[Step, ...]:
         """The signature steps, in order."""
         return tuple(s for s in self.route if s.kind == "tandatangan")
+
+    def paraf_pending(self) -> tuple[Step, ...]:
+        """Review steps whose electronic paraf is still missing, in route order."""
+        done = {step for step, _ in self.paraf_signed}
+        return tuple(
+            s for s in self.route if s.step_no in self.paraf_required and s.step_no not in done
+        )
 
 
 def fold(events: list[Event] | tuple[Event, ...]) -> LetterState:
@@ -265,6 +278,8 @@ def _returned(s: LetterState, e: Event) -> LetterState:
         notes=(*s.notes, note),
         nomor="",
         final_inputs={},
+        paraf_required=(),
+        paraf_signed=(),
         final_blob="",
         last_seen={**s.last_seen, e.actor_nip: e.revision_hash},
     )
@@ -287,10 +302,23 @@ def _numbered(s: LetterState, e: Event) -> LetterState:
             "penandatangan": e.payload.get("penandatangan") or {},
             "tanggal": e.payload.get("tanggal", ""),
         },
+        paraf_required=tuple(int(x) for x in e.payload.get("paraf_tte", ())),
+        paraf_signed=(),
+    )
+
+
+def _paraf_signed(s: LetterState, e: Event) -> LetterState:
+    blob = str(e.payload["blob"])
+    return replace(
+        s,
+        paraf_signed=(*s.paraf_signed, (int(e.payload["step"]), e.actor_nip)),
+        final_blob=blob,
+        signed_blobs=(*s.signed_blobs, blob),
     )
 
 
 def _signed(s: LetterState, e: Event) -> LetterState:
+
     step_no = int(e.payload["step"])
     route = tuple(
         replace(st, approved_revision=e.revision_hash, decided_by=e.actor_nip)
@@ -341,6 +369,7 @@ _HANDLERS = {
     EventType.REJECTED: _rejected,
     EventType.NUMBERED: _numbered,
     EventType.SIGNED: _signed,
+    EventType.PARAF_SIGNED: _paraf_signed,
     EventType.SENT: _sent,
     EventType.READ: _read,
     EventType.ARCHIVED: _archived,

@@ -16,8 +16,10 @@ class Task:
 
     step_no: int
     kind: str
-    """``periksa``, ``paraf_koordinasi``, ``tandatangan``, ``revisi``, ``konsep``, or a
-    registry kind from :data:`REGISTRY_KINDS`."""
+    """``periksa``, ``paraf_koordinasi``, ``tandatangan``, ``paraf_tte`` (a reviewer's
+    electronic paraf on the numbered PDF), ``revisi``, ``konsep``, or a registry kind from
+    :data:`REGISTRY_KINDS`."""
+
     jabatan_id: str = ""
     nip: str = ""
 
@@ -29,6 +31,8 @@ def tasks_for(state: LetterState) -> list[Task]:
         return [Task(0, "konsep", nip=state.konseptor_nip)]
     if status is LetterStatus.DIKEMBALIKAN:
         return [Task(0, "revisi", nip=state.konseptor_nip)]
+    if status is LetterStatus.DINOMORI and state.paraf_pending():
+        return [Task(s.step_no, "paraf_tte", nip=s.decided_by) for s in state.paraf_pending()]
     if status in (LetterStatus.DIAJUKAN, LetterStatus.DINOMORI):
         step = state.current_step()
         return [Task(step.step_no, step.kind, jabatan_id=step.jabatan_id)] if step else []

@@ -1,0 +1,215 @@
+"""``tnde verify FILE|FOLDER…``: offline verification of signed PDFs, the auditor's command.
+
+Exit codes follow the CLI's: 0 only when every file is VALID (SAH); 1 when any file is not
+(or nothing was found, or a trust root cannot be read); 2 for a wrong command line (a path
+that does not exist, no trust root at all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from tnde.cli.commands import UsageError
+from tnde.cli.output import emit_json as _json
+from tnde.cli.output import out as _out
+
+if TYPE_CHECKING:
+    import argparse
+
+    from cryptography import x509
+
+    from tnde.verify import FileReport, VerificationRun
+
+__all__ = ["cmd_verify", "register"]
+
+_ZONE = ZoneInfo("Asia/Jakarta")
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``verify`` to the ``tnde`` command."""
+    p = sub.add_parser(
+        "verify",
+        help="verify signed PDFs offline (files or folders)",
+        description=(
+            "Verify the electronic signatures of PDF files offline: only the given trust "
+            "roots (--trust, or the workspace trust store with --workspace) and the data "
+            "inside the files are used. Exit 0 only when every file is VALID."
+        ),
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE|FOLDER")
+    p.add_argument(
+        "--trust",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="ROOT.pem",
+        help="a trusted root certificate, PEM or DER (repeatable)",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--report", type=Path, metavar="OUT.pdf", help="write the Berita Acara PDF")
+    p.add_argument("--jobs", type=int, default=2, help="worker processes for folders (2)")
+    p.set_defaults(run=cmd_verify)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Verify, print (text or JSON), optionally write the report; exit 0 iff all VALID."""
+    from tnde import __version__
+    from tnde.fsutil import write_atomic
+    from tnde.verify import RootInfo, Verdict, VerificationRun
+    from tnde.verify.batch import find_pdfs, quiet_library_logs, verify_paths
+    from tnde.verify.jsonout import run_json
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        raise UsageError(f"tidak ditemukan: {', '.join(missing)}")
+    if args.jobs < 1:
+        raise UsageError("--jobs harus 1 atau lebih")
+    roots = _trust_roots(args)
+    if not args.verbose:
+        quiet_library_logs()
+    files = find_pdfs(args.paths)
+    if not files:
+        _err("tidak ada berkas PDF untuk diverifikasi")
+        return 1
+    reports = verify_paths(
+        files, trust_roots=roots, workers=args.jobs, progress=_progress_printer(len(files))
+    )
+    run = VerificationRun(
+        verified_at=dt.datetime.now(dt.UTC),
+        tool_version=__version__,
+        trust_roots=tuple(
+            RootInfo(_subject(r), _fingerprint(r), r.not_valid_after_utc) for r in roots
+        ),
+        files=tuple(reports),
+    )
+    if args.report is not None:
+        from tnde.verify.report import render_report
+
+        write_atomic(args.report, render_report(run))
+    if args.json:
+        _json(run_json(run))
+    else:
+        _print_run(run)
+        if args.report is not None:
+            _out(f"Berita acara ditulis ke {args.report}")
+    return 0 if run.verdict is Verdict.VALID else 1
+
+
+# -- trust roots ----------------------------------------------------------------------------------
+
+
+def _trust_roots(args: argparse.Namespace) -> list[x509.Certificate]:
+    """``--trust`` files, plus the workspace trust store when ``--workspace`` is given."""
+    roots: list[x509.Certificate] = []
+    for path in args.trust:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"akar tepercaya {path} tidak dapat dibaca: {exc.strerror}") from None
+        roots += _certificates(data, str(path))
+    if getattr(args, "workspace", None) is not None:
+        from tnde.cli.workspace_commands import open_workspace
+        from tnde.pki.trust import TrustStore
+
+        workspace = open_workspace(args)
+        try:
+            roots += TrustStore.for_workspace(workspace.path).roots()
+        finally:
+            workspace.close()
+    if not roots:
+        raise UsageError(
+            "tidak ada akar tepercaya: berikan --trust ROOT.pem atau --workspace W "
+            "(penyimpanan akar tepercaya ruang kerja)"
+        )
+    unique = {_fingerprint(r): r for r in roots}
+    return list(unique.values())
+
+
+def _certificates(data: bytes, source: str) -> list[x509.Certificate]:
+    """Every certificate in a PEM bundle, or the one DER certificate."""
+    from cryptography import x509
+
+    from tnde.pki.identity import load_certificate
+
+    if data.count(b"-----BEGIN CERTIFICATE-----") > 1:
+        return list(x509.load_pem_x509_certificates(data))
+    return [load_certificate(data, source=source)]
+
+
+def _fingerprint(cert: x509.Certificate) -> str:
+    from tnde.pki.identity import fingerprint
+
+    return fingerprint(cert)
+
+
+def _subject(cert: x509.Certificate) -> str:
+    return cert.subject.rfc4514_string()
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+
+def _print_run(run: VerificationRun) -> None:
+    for report in run.files:
+        _print_file(report)
+    counts = run.counts()
+    from tnde.verify import Verdict
+
+    summary = ", ".join(f"{v.label} {counts[v.value]}" for v in Verdict)
+    _out(f"Ringkasan: {len(run.files)} berkas ({summary})")
+
+
+def _print_file(report: FileReport) -> None:
+    _out(f"{report.verdict.value:<13} {report.path}  [{report.verdict.label}]")
+    for reason in report.reasons:
+        _out(f"    - {reason}")
+    for sig in report.signatures:
+        head = f"  #{sig.index} {sig.field}: {sig.verdict.value} [{sig.verdict.label}]"
+        if sig.signer is not None:
+            who = sig.signer
+            parts = [who.nama]
+            if who.nip:
+                parts.append(f"NIP {who.nip}")
+            if who.jabatan:
+                parts.append(who.jabatan)
+            head += " — " + ", ".join(parts)
+        _out(head)
+        facts = []
+        if sig.timestamp is not None:
+            facts.append(f"cap waktu {_when(sig.timestamp.time)}")
+        if sig.claimed_time is not None:
+            facts.append(f"diklaim {_when(sig.claimed_time)}")
+        if sig.pades_level:
+            facts.append(f"PAdES {sig.pades_level}")
+        if sig.certification is not None:
+            facts.append(f"sertifikasi P={sig.certification}")
+        if sig.modification_level:
+            facts.append(f"perubahan sesudahnya: {sig.modification_level}")
+        if facts:
+            _out("      " + "; ".join(facts))
+
+
+def _when(moment: dt.datetime) -> str:
+    return f"{moment.astimezone(_ZONE):%Y-%m-%d %H.%M} WIB"
+
+
+def _progress_printer(total: int) -> Any:
+    """Progress on stderr for long runs in a terminal; nothing otherwise."""
+    if total < 50 or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, all_files: int, path: str) -> None:
+        sys.stderr.write(f"\rmemverifikasi {done}/{all_files} …")
+        if done == all_files:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")

@@ -1,0 +1,447 @@
+"""The verdict on one embedded signature or document timestamp (policy in tnde.verify.engine).
+
+Order of the checks, each fail-closed: the bytes (:mod:`tnde.verify.structure`), pyHanko's
+classic validation (integrity, signature value, timestamp token, trust at the time of
+verification, difference analysis of every later update), then revocation from data embedded
+in the file: the AdES engine (``ades_lta_validation``, local data only) when the file has a
+DSS, and a point-in-time check at the trusted signing time (revocation data *required*) when
+the AdES engine cannot conclude (a B-LT file has no proof of existence for its DSS).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tnde.verify.model import SignatureReport, TimestampInfo, Verdict
+from tnde.verify.signer import describe, identity, to_cryptography, utc
+from tnde.verify.structure import byte_range_problems, revision_end_before
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from tnde.verify.engine import FileContext
+
+__all__ = ["judge_signature"]
+
+log = logging.getLogger(__name__)
+
+#: Trust problems that are about *when*: a trusted timestamp may still prove the signature.
+_TIME_PROBLEMS = frozenset(
+    {"OUT_OF_BOUNDS_NO_POE", "EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NOT_REVOKED"}
+)
+_REVOKED = frozenset({"REVOKED", "REVOKED_NO_POE", "REVOKED_CA_NO_POE"})
+_LEVEL_TEXT = {
+    "NONE": "tidak ada perubahan",
+    "LTA_UPDATES": "hanya pemeliharaan tanda tangan (DSS/cap waktu dokumen)",
+    "FORM_FILLING": "pengisian formulir dan penandatanganan",
+    "ANNOTATIONS": "pengisian formulir, penandatanganan dan anotasi",
+    "OTHER": "perubahan yang tidak diizinkan",
+}
+
+
+@dataclass
+class _Findings:
+    invalid: list[str] = field(default_factory=list)
+    indeterminate: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    proven_in_time: bool = False
+    """Trust "now" failed only for time reasons, and signing-time validity was proven."""
+    proven_by_ades: bool = False
+    """The AdES engine passed the signature with its proof-of-existence chain."""
+
+    def verdict(self) -> Verdict:
+        if self.invalid:
+            return Verdict.INVALID
+        return Verdict.INDETERMINATE if self.indeterminate else Verdict.VALID
+
+
+@dataclass
+class Judged:
+    """A signature's report plus what the file-level checks need from pyHanko."""
+
+    report: SignatureReport
+    modification_level: str | None = None
+
+
+def judge_signature(ctx: FileContext, sig: Any, index: int) -> Judged:
+    """Check one embedded signature (``pyhanko`` ``EmbeddedPdfSignature``) of the file."""
+    found = _Findings()
+    base: dict[str, Any] = {"index": index, "field": "?", "kind": "signature"}
+    try:
+        _basics(ctx, sig, base)
+    except Exception as exc:
+        log.debug("unreadable signature %d", index, exc_info=True)
+        found.invalid.append(f"kamus tanda tangan tidak dapat dibaca: {_text(exc)}")
+        return Judged(_finish(base, found))
+    try:
+        problems = _structure(ctx, sig)
+        if problems:
+            found.invalid += problems
+            return Judged(_finish(base, found))
+        if base["kind"] == "document_timestamp":
+            return _judge_timestamp(ctx, sig, base, found)
+        return _judge_signature(ctx, sig, base, found)
+    except Exception as exc:
+        log.debug("validation of %s failed", base["field"], exc_info=True)
+        found.invalid.append(f"tanda tangan tidak dapat divalidasi: {_text(exc)}")
+        return Judged(_finish(base, found))
+
+
+# -- the pieces ---------------------------------------------------------------------------------
+
+
+def _basics(ctx: FileContext, sig: Any, out: dict[str, Any]) -> None:
+    """Facts read without validating anything, into ``out``; each may fail on a hostile file."""
+    out["field"] = str(sig.field_name)
+    out["revision"] = sig.signed_revision
+    if sig.sig_object_type == "/DocTimeStamp":
+        out["kind"] = "document_timestamp"
+    out["subfilter"] = str(sig.sig_object.get("/SubFilter", "")).lstrip("/")
+    values = list(sig.byte_range)
+    if len(values) == 4 and all(isinstance(v, int) for v in values):
+        out["byte_range"] = tuple(int(v) for v in values)
+        out["signed_end"] = int(values[2]) + int(values[3])
+    if out["kind"] == "signature":
+        try:
+            out["signer"] = identity(sig.signer_cert)
+        except Exception:
+            log.debug("no signer certificate for %s", out["field"], exc_info=True)
+        try:
+            claimed = sig.self_reported_timestamp
+            out["claimed_time"] = utc(claimed) if claimed is not None else None
+        except Exception:
+            log.debug("unreadable /M in %s", out["field"], exc_info=True)
+        out["certification"] = ctx.certification_of(sig)
+        out["field_lock"] = _lock_text(sig)
+    out["page"] = ctx.widget_page(sig)
+
+
+def _structure(ctx: FileContext, sig: Any) -> list[str]:
+    ref = getattr(sig.sig_field.raw_get("/V"), "reference", None)
+    offset = ctx.object_offset(ref)
+    problems = byte_range_problems(ctx.data, list(sig.byte_range), sig.pkcs7_content, offset)
+    if not problems:
+        end = int(sig.byte_range[2]) + int(sig.byte_range[3])
+        expected = ctx.reader.xrefs.get_startxref_for_revision(sig.signed_revision)
+        if revision_end_before(ctx.data, end) != expected:
+            problems.append(
+                "rentang yang ditandatangani tidak berakhir pada revisi tanda tangan ini"
+            )
+    return problems
+
+
+def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _Findings) -> Judged:
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    status = validate_pdf_signature(sig, ctx.validation_context(sig))
+    level = status.modification_level.name if status.modification_level is not None else None
+    base.update(coverage=_name(status.coverage), modification_level=level)
+    base["chain"] = _chain(status.validation_path)
+    if status.validation_path is not None:
+        base["trust_anchor"] = base["chain"][-1] if base["chain"] else None
+    ts = status.timestamp_validity
+    best_time: dt.datetime | None = None
+    if ts is not None:
+        base["timestamp"] = _ts_info(ts)
+        if ts.intact and ts.valid and ts.trusted:
+            best_time = utc(ts.timestamp)
+
+    if not status.intact:
+        found.invalid.append("isi yang ditandatangani telah berubah (message digest tidak cocok)")
+    if not status.valid:
+        found.invalid.append("nilai tanda tangan kriptografis tidak sah untuk sertifikat penanda")
+    _modifications(status, base, found)
+    if status.seed_value_constraint_error is not None:
+        found.invalid.append("tanda tangan melanggar batasan (seed value) kolom tanda tangan")
+    if ts is not None and not (ts.intact and ts.valid):
+        found.invalid.append("cap waktu tanda tangan rusak (imprint atau tanda tangan TSA)")
+    content_ts = status.content_timestamp_validity
+    if content_ts is not None and not (content_ts.intact and content_ts.valid):
+        found.invalid.append("cap waktu isi (content timestamp) rusak")
+    if not found.invalid:
+        _trust(ctx, sig, status, best_time, base, found)
+    if not (found.invalid or found.indeterminate) and not _bottom_line(status, found):
+        # Safety net: pyHanko's own judgement, minus only the time-related trust failures
+        # resolved above, must agree before anything is called VALID.
+        found.indeterminate.append("pyHanko tidak menyatakan tanda tangan ini sah")
+    base["pades_level"] = ctx.pades_level(sig, has_signature_ts=ts is not None)
+    return Judged(_finish(base, found), level)
+
+
+def _bottom_line(status: Any, found: _Findings) -> bool:
+    """``status.bottom_line``, except for trust "now" that was proven at signing time."""
+    ts, content_ts = status.timestamp_validity, status.content_timestamp_validity
+    ts_ok = ts is None or (ts.intact and ts.valid and (ts.trusted or found.proven_by_ades))
+    content_ok = content_ts is None or (
+        content_ts.intact and content_ts.valid and (content_ts.trusted or found.proven_by_ades)
+    )
+    trusted = status.trusted or found.proven_in_time or found.proven_by_ades
+    return bool(
+        status.intact
+        and status.valid
+        and trusted
+        and ts_ok
+        and content_ok
+        and status.seed_value_ok
+        and status.docmdp_ok is True
+        and status.modification_level is not None
+    )
+
+
+def _modifications(status: Any, base: dict[str, Any], found: _Findings) -> None:
+    from pyhanko.sign.diff_analysis import SuspiciousModification
+
+    level = base["modification_level"]
+    if level is None:
+        found.invalid.append("perubahan setelah tanda tangan ini tidak dapat dianalisis")
+        return
+    if status.docmdp_ok is True and level != "OTHER":
+        return
+    detail = status.diff_result
+    if isinstance(detail, SuspiciousModification):
+        violation = _violation_text(str(detail))
+        base["lock_violations"] = (violation,)
+        found.invalid.append(violation)
+    elif level != "OTHER" and base.get("certification") is not None:
+        found.invalid.append(
+            f"perubahan setelah tanda tangan ({_LEVEL_TEXT.get(level, level)}) melampaui izin "
+            f"sertifikasi DocMDP P={base['certification']}"
+        )
+    else:
+        found.invalid.append(
+            f"perubahan setelah tanda tangan tidak diizinkan ({_LEVEL_TEXT.get(level, level)})"
+        )
+
+
+def _violation_text(message: str) -> str:
+    if "is locked" in message:
+        name = message.split("form field ", 1)[-1].split(" is locked", 1)[0]
+        return f"kolom '{name}' dikunci (FieldMDP) tetapi diubah setelah tanda tangan ini"
+    if "certification signature" in message:
+        return (
+            "setelah tanda tangan sertifikasi ditambahkan kolom atau isi baru yang hanya boleh "
+            f"ditambahkan setelah tanda tangan persetujuan ({_first_line(message)})"
+        )
+    return f"perubahan setelah tanda tangan tidak diizinkan: {_first_line(message)}"
+
+
+def _first_line(message: str, limit: int = 200) -> str:
+    line = message.strip().splitlines()[0] if message.strip() else ""
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def _trust(
+    ctx: FileContext,
+    sig: Any,
+    status: Any,
+    best_time: dt.datetime | None,
+    base: dict[str, Any],
+    found: _Findings,
+) -> None:
+    """Chain, validity period and revocation, in the light of the best proof of time.
+
+    ``status`` comes from the classic pass "now" without revocation data: embedded CRLs and
+    OCSP responses are stale a few days after signing, so they are only used at the time
+    they speak for (the AdES engine's proof of existence, or the trusted signing time).
+    """
+    source = ctx.revinfo_source(sig)
+    base["revocation_source"] = source
+    if ctx.has_dss and ctx.has_evidence_after(sig):
+        # Only a document timestamp after the signature gives the AdES engine the proof of
+        # existence it needs; without one (B-LT) it can only answer INDETERMINATE/NO_POE.
+        result = asyncio.run(_ades(ctx, sig))
+        indication = result.ades_subindic
+        base["ades"] = f"{indication.status.name}/{indication.name}"
+        if indication.status.name == "PASSED":
+            base["revocation"] = "good"
+            found.proven_by_ades = True
+            if not status.trusted or (status.timestamp_validity and best_time is None):
+                found.notes.append(
+                    "keabsahan pada waktu penandatanganan dibuktikan oleh rantai cap waktu "
+                    "dokumen (validasi AdES jangka panjang)"
+                )
+            return
+        details = getattr(result.api_status, "revocation_details", None)
+        if indication.name in _REVOKED and details is not None:
+            base["revocation"] = "revoked"
+            found.invalid.append(_revoked_text(details, utc(details.revocation_date)))
+            return
+    ts = status.timestamp_validity
+    if ts is not None and not ts.trusted:
+        found.indeterminate.append(
+            f"cap waktu tanda tangan dari TSA yang tidak dipercaya ({base['timestamp'].tsa})"
+        )
+    if not status.trusted:
+        problem = _name(status.trust_problem_indic) or "tidak diketahui"
+        if problem not in _TIME_PROBLEMS:
+            found.indeterminate.append(_untrusted_text(problem))
+            return
+        signer = base.get("signer")
+        period = (
+            f" (berlaku {signer.not_before:%Y-%m-%d} s.d. {signer.not_after:%Y-%m-%d})"
+            if signer
+            else ""
+        )
+        if best_time is None:
+            found.indeterminate.append(
+                f"sertifikat penanda tangan tidak berlaku saat verifikasi{period} dan tidak ada "
+                "cap waktu tepercaya yang membuktikan tanda tangan dibuat dalam masa berlakunya"
+            )
+            return
+        if signer is not None and not signer.not_before <= best_time <= signer.not_after:
+            found.indeterminate.append(
+                f"sertifikat penanda tangan tidak berlaku pada waktu cap waktu "
+                f"{best_time:%Y-%m-%d %H:%M} UTC{period}; tidak terbukti tanda tangan dibuat "
+                "dalam masa berlakunya"
+            )
+            return
+    moment = best_time or ctx.now
+    state, message = _revocation(ctx, sig, moment, source)
+    base["revocation"] = state
+    if state == "revoked":
+        found.invalid.append(message)
+    elif state != "good":
+        found.indeterminate.append(message)
+    elif best_time is not None and not status.trusted:
+        found.proven_in_time = True
+        found.notes.append(
+            "sertifikat sudah tidak berlaku saat ini, tetapi cap waktu tepercaya membuktikan "
+            "tanda tangan dibuat dalam masa berlakunya"
+        )
+
+
+def _revocation(
+    ctx: FileContext, sig: Any, moment: dt.datetime, source: str | None
+) -> tuple[str, str]:
+    """(state, sentence): the signer's path at ``moment`` with embedded revocation data."""
+    from pyhanko_certvalidator.errors import RevokedError
+
+    if source is None:
+        return (
+            "unknown",
+            "tidak ada data status pencabutan (CRL/OCSP) di dalam berkas; status sertifikat "
+            "tidak dapat dipastikan secara luring (gunakan tingkat PAdES B-LT atau B-LTA)",
+        )
+    try:
+        asyncio.run(_path_at(ctx, sig, moment))
+    except RevokedError as exc:
+        state = getattr(exc, "proc_state", None)
+        whose = (
+            "sertifikat CA"
+            if state is not None and not state.is_ee_cert
+            else "sertifikat penanda tangan"
+        )
+        reason = getattr(exc.reason, "native", None) or "tanpa alasan"
+        when = utc(exc.revocation_dt)
+        return "revoked", f"{whose} telah dicabut pada {when:%Y-%m-%d %H:%M} UTC (alasan: {reason})"
+    except Exception as exc:
+        log.debug("point-in-time check failed", exc_info=True)
+        return (
+            "unknown",
+            "data status pencabutan di dalam berkas tidak cukup untuk memastikan sertifikat "
+            f"belum dicabut pada {moment:%Y-%m-%d %H:%M} UTC ({type(exc).__name__})",
+        )
+    return "good", ""
+
+
+async def _path_at(ctx: FileContext, sig: Any, moment: dt.datetime) -> Any:
+    """Validate the signer's path at ``moment`` with revocation data required."""
+    from pyhanko_certvalidator import CertificateValidator
+
+    validator = CertificateValidator(
+        sig.signer_cert,
+        intermediate_certs=sig.other_embedded_certs,
+        validation_context=ctx.validation_context(sig, moment=moment),
+    )
+    return await validator.async_validate_path()
+
+
+async def _ades(ctx: FileContext, sig: Any) -> Any:
+    from pyhanko.sign.validation.ades import ades_lta_validation
+
+    return await ades_lta_validation(sig, ctx.ades_spec())
+
+
+def _judge_timestamp(ctx: FileContext, sig: Any, base: dict[str, Any], found: _Findings) -> Judged:
+    from pyhanko.sign.validation import validate_pdf_timestamp
+
+    status = validate_pdf_timestamp(sig, validation_context=ctx.validation_context(sig))
+    level = status.modification_level.name if status.modification_level is not None else None
+    base.update(coverage=_name(status.coverage), modification_level=level)
+    base["timestamp"] = _ts_info(status)
+    base["chain"] = _chain(status.validation_path)
+    if not (status.intact and status.valid):
+        found.invalid.append("cap waktu dokumen rusak (imprint atau tanda tangan TSA tidak cocok)")
+    elif not status.trusted:
+        found.indeterminate.append(
+            f"cap waktu dokumen dari TSA yang tidak dipercaya ({base['timestamp'].tsa})"
+        )
+    if level is None or level == "OTHER":
+        found.invalid.append("perubahan setelah cap waktu dokumen tidak diizinkan")
+    return Judged(_finish(base, found), level)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _finish(base: dict[str, Any], found: _Findings) -> SignatureReport:
+    level = base.get("modification_level")
+    if level is not None:
+        found.notes.insert(0, f"perubahan setelahnya: {_LEVEL_TEXT.get(level, level)}")
+    reasons = tuple(dict.fromkeys(found.invalid + found.indeterminate))
+    return SignatureReport(
+        verdict=found.verdict(), reasons=reasons, notes=tuple(found.notes), **base
+    )
+
+
+def _ts_info(ts: Any) -> TimestampInfo:
+    return TimestampInfo(
+        time=utc(ts.timestamp),
+        tsa=describe(to_cryptography(ts.signing_cert)),
+        intact=bool(ts.intact and ts.valid),
+        trusted=bool(ts.trusted),
+    )
+
+
+def _chain(path: Any) -> tuple[str, ...]:
+    if path is None:
+        return ()
+    certs = [describe(to_cryptography(c)) for c in path.iter_certs(include_root=True)]
+    return tuple(reversed(certs))
+
+
+def _lock_text(sig: Any) -> str | None:
+    spec = sig.fieldmdp
+    if spec is None:
+        return None
+    action = spec.action.name
+    fields = ", ".join(spec.fields or [])
+    if action == "ALL":
+        return "semua kolom dikunci"
+    if action == "INCLUDE":
+        return f"kolom dikunci: {fields}"
+    return f"semua kolom dikunci kecuali: {fields}"
+
+
+def _revoked_text(details: Any, when: dt.datetime) -> str:
+    whose = "sertifikat CA dalam rantai" if details.ca_revoked else "sertifikat penanda tangan"
+    reason = getattr(details.revocation_reason, "native", None) or "tanpa alasan"
+    return f"{whose} telah dicabut pada {when:%Y-%m-%d %H:%M} UTC (alasan: {reason})"
+
+
+def _untrusted_text(problem: str) -> str:
+    if problem == "NO_CERTIFICATE_CHAIN_FOUND":
+        return "sertifikat penanda tangan tidak berantai ke akar tepercaya yang digunakan"
+    return f"rantai sertifikat penanda tangan tidak dapat divalidasi ({problem})"
+
+
+def _name(value: Any) -> str | None:
+    return None if value is None else str(getattr(value, "name", value))
+
+
+def _text(exc: BaseException) -> str:
+    message = str(getattr(exc, "failure_message", "") or exc).strip()
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

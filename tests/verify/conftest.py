@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.demoworkspace import demo_template, demo_ws
 from tests.pkifixtures import demo_pki_session, pki_server
 from tests.verify import sigfixtures as fx
 from tnde.verify.batch import quiet_library_logs
@@ -19,7 +20,16 @@ if TYPE_CHECKING:
 
     from tnde.verify import FileReport
 
-__all__ = ["Corpus", "corpus", "demo_pki_session", "pki", "pki_server", "verify"]
+__all__ = [
+    "Corpus",
+    "corpus",
+    "demo_pki_session",
+    "demo_template",
+    "demo_ws",
+    "pki",
+    "pki_server",
+    "verify",
+]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -198,7 +198,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     _out(f"{state.incoming_id}  agenda {state.agenda}  {state.status}")
     for key in ("asal", "nomor", "tanggal", "hal", "sifat", "urgensi", "diterima"):
         _out(f"  {key:<9}: {m.get(key, '')}")
-    _out(f"  tanda tangan: {state.verification}")
+    detail = f" ({state.verification_detail})" if state.verification_detail else ""
+    _out(f"  tanda tangan: {state.verification}{detail}")
+
     for d in state.dispositions:
         lead = " (utama)" if d.leading else ""
         _out(

@@ -78,6 +78,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     reports = verify_paths(
         files, trust_roots=roots, workers=args.jobs, progress=_progress_printer(len(files))
     )
+    if getattr(args, "workspace", None) is not None:
+        reports = _crosscheck(args, reports)
+
     run = VerificationRun(
         verified_at=dt.datetime.now(dt.UTC),
         tool_version=__version__,
@@ -99,6 +102,28 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if run.verdict is Verdict.VALID else 1
 
 
+def _crosscheck(args: argparse.Namespace, reports: list[FileReport]) -> list[FileReport]:
+    """Compare each report with the workspace's records of the letter (tnde.verify.records)."""
+    from tnde.cli.workspace_commands import open_workspace
+    from tnde.verify.records import crosscheck
+    from tnde.workflow.letters import Letters
+
+    workspace = open_workspace(args)
+    try:
+        letters = Letters(workspace)
+        out = []
+        for report in reports:
+            try:
+                data = Path(report.path).read_bytes()
+            except OSError:
+                out.append(report)  # already reported as unreadable
+                continue
+            out.append(crosscheck(report, data, letters))
+        return out
+    finally:
+        workspace.close()
+
+
 # -- trust roots ----------------------------------------------------------------------------------
 
 
@@ -117,9 +142,11 @@ def _trust_roots(args: argparse.Namespace) -> list[x509.Certificate]:
 
         workspace = open_workspace(args)
         try:
-            roots += TrustStore.for_workspace(workspace.path).roots()
+            # a DEMO root counts only in a demo workspace (DESIGN.md §6)
+            roots += TrustStore.for_workspace(workspace.path).roots(demo=workspace.config.demo)
         finally:
             workspace.close()
+
     if not roots:
         raise UsageError(
             "tidak ada akar tepercaya: berikan --trust ROOT.pem atau --workspace W "

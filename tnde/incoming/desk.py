@@ -112,6 +112,8 @@ class IncomingDesk:
             sha = hashlib.sha256(pdf).hexdigest()
         if not confirm_duplicate:
             _refuse_duplicate(conn, unit_id, sha, clean["asal"], clean["nomor"])
+        verdict, detail = _verify(self.ws, pdf) if pdf is not None else ("unverified", "")
+
         pimpinan = _head_of(conn, unit_id)
         incoming_id = uuid7()
         with self.ws.transaction() as conn:
@@ -125,7 +127,8 @@ class IncomingDesk:
                 "blob": blob,
                 "copy_only": copy_only,
                 "source_letter_id": source_letter_id,
-                "verification": "unverified",
+                "verification": verdict,
+                "verification_detail": detail,
             }
             if confirm_duplicate:
                 payload["duplicate_confirmed"] = True
@@ -477,3 +480,23 @@ def _holidays(ws: Workspace) -> frozenset[dt.date]:
     from tnde.profiles import load_profile
 
     return load_profile(ws.config.profile_id).holidays if ws.config.profile_id else frozenset()
+
+
+def _verify(ws: Workspace, pdf: bytes) -> tuple[str, str]:
+    """The signature verdict of a received PDF, offline, against the workspace's trust store.
+
+    Returns:
+        (``VALID``/``INVALID``/``INDETERMINATE``/``unsigned``, who signed or why not).
+    """
+    from tnde.pki.trust import TrustStore
+    from tnde.verify import verify_pdf
+
+    roots = TrustStore.for_workspace(ws.path).roots(demo=ws.config.demo)
+    report = verify_pdf(pdf, trust_roots=roots)
+    signatures = [s for s in report.signatures if s.kind == "signature"]
+    if not signatures:
+        return "unsigned", "tidak bertanda tangan elektronik"
+    if report.reasons:
+        return report.verdict.value, "; ".join(report.reasons[:2])
+    names = ", ".join(s.signer.nama for s in signatures if s.signer is not None)
+    return report.verdict.value, f"ditandatangani oleh {names}"

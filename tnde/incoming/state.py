@@ -90,15 +90,20 @@ class IncomingState:
     copy_only: bool
     """A tembusan: read-only, never disposed."""
     verification: str
-    """``unverified``, or the verdict of the signature check."""
+    """The signature check at registration: ``VALID``, ``INVALID``, ``INDETERMINATE``,
+    ``unsigned`` (a PDF without electronic signatures), or ``unverified`` (no PDF)."""
+
     source_letter_id: str
     status: str
     head_seq: int
     registered_by: str
     registered_at: str
     updated_at: str
+    verification_detail: str = ""
+    """Who signed, or why the signatures are not valid (Indonesian)."""
     read_by: tuple[tuple[str, str], ...] = ()
     """(NIP, when) of the readings by the head of the unit (or a tembusan recipient)."""
+
     dispositions: tuple[Disposition, ...] = ()
 
     def disposition(self, disposisi_id: str) -> Disposition | None:
@@ -120,6 +125,7 @@ def apply(state: IncomingState | None, event: Event) -> IncomingState:
             blob=p.get("blob", ""),
             copy_only=bool(p.get("copy_only", False)),
             verification=p.get("verification", "unverified"),
+            verification_detail=p.get("verification_detail", ""),
             source_letter_id=p.get("source_letter_id", ""),
             status="diregistrasi",
             head_seq=event.letter_seq,

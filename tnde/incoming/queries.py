@@ -1,0 +1,405 @@
+"""Paged lists of incoming letters, tembusan and dispositions as one person sees them.
+
+Like :mod:`tnde.workflow.queries`: sorted and filtered in SQL, one page at a time, "overdue"
+computed at the moment of asking. A registry desk sees every incoming letter of the
+workspace; anyone else the letters addressed to a jabatan they hold (as head of the unit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tnde.workflow.authority import SqlAuthority
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from tnde.incoming.state import IncomingState
+
+__all__ = [
+    "DISPOSITION_SORT_KEYS",
+    "INCOMING_SORT_KEYS",
+    "DispositionRow",
+    "IncomingAction",
+    "IncomingFilter",
+    "IncomingRow",
+    "allowed_incoming_actions",
+    "count_dispositions",
+    "count_incoming",
+    "disposition_page",
+    "incoming_page",
+]
+
+_OPEN = "('terkirim', 'dibaca', 'dalam_proses')"
+
+INCOMING_SORT_KEYS: dict[str, str] = {
+    "diterima": "i.diterima",
+    "agenda": "i.rowid",
+    "asal": "i.asal",
+    "hal": "i.hal",
+    "urgensi": "i.urgensi",
+    "status": "i.status",
+}
+"""Columns an incoming page may be sorted by."""
+
+DISPOSITION_SORT_KEYS: dict[str, str] = {
+    "batas": "d.due_at",
+    "diberikan": "d.given_at",
+    "hal": "i.hal",
+    "status": "d.status",
+    "urgensi": "d.urgensi",
+}
+"""Columns a disposition page may be sorted by."""
+
+
+@dataclass(frozen=True)
+class IncomingFilter:
+    """What to show (every field optional)."""
+
+    text: str = ""
+    """Part of the subject, the sender or the number."""
+    sifat: str = ""
+    urgensi: str = ""
+    status: str = ""
+    date_from: dt.date | None = None
+    """First day received (diterima), inclusive."""
+    date_to: dt.date | None = None
+    """Last day received, inclusive."""
+    overdue_only: bool = False
+
+
+@dataclass(frozen=True)
+class IncomingRow:
+    """One incoming letter (or tembusan) as the list shows it."""
+
+    incoming_id: str
+    agenda: str
+    asal: str
+    nomor: str
+    tanggal: str
+    hal: str
+    sifat: str
+    urgensi: str
+    diterima: str
+    status: str
+    copy_only: bool
+    has_pdf: bool
+    overdue: bool
+    """One of its dispositions is open past its due time."""
+
+
+@dataclass(frozen=True)
+class DispositionRow:
+    """One disposition received by a jabatan the person holds."""
+
+    disposisi_id: str
+    incoming_id: str
+    agenda: str
+    asal: str
+    hal: str
+    giver: str
+    """The giver's jabatan name."""
+    recipient: str
+    """The recipient's jabatan name."""
+    leading: bool
+    urgensi: str
+    given_at: dt.datetime
+    due_at: dt.datetime
+    status: str
+    completed_at: dt.datetime | None
+    overdue: bool
+
+
+def _who(conn: sqlite3.Connection, nip: str, today: dt.date) -> tuple[list[str], bool]:
+    authority = SqlAuthority(conn)
+    return authority.jabatan_of(nip, today) or ["\0"], authority.is_registry(nip, today)
+
+
+def _incoming_where(
+    conn: sqlite3.Connection, nip: str, today: dt.date, copies: bool, f: IncomingFilter
+) -> tuple[str, list[Any]]:
+    jabatan, registry = _who(conn, nip, today)
+    clauses = ["i.copy_only = ?"]
+    args: list[Any] = [int(copies)]
+    if not registry:
+        clauses.append(f"i.pimpinan_jabatan IN ({','.join('?' * len(jabatan))})")
+        args += jabatan
+    if f.text.strip():
+        like = f"%{f.text.strip()}%"
+        clauses.append("(i.hal LIKE ? OR i.asal LIKE ? OR i.nomor LIKE ? OR i.agenda LIKE ?)")
+        args += [like, like, like, like]
+    for column, value in (("sifat", f.sifat), ("urgensi", f.urgensi), ("status", f.status)):
+        if value:
+            clauses.append(f"i.{column} = ?")
+            args.append(value)
+    if f.date_from:
+        clauses.append("i.diterima >= ?")
+        args.append(f.date_from.isoformat())
+    if f.date_to:
+        clauses.append("i.diterima <= ?")
+        args.append(f.date_to.isoformat())
+    return " AND ".join(clauses), args
+
+
+def incoming_page(
+    conn: sqlite3.Connection,
+    nip: str,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    copies: bool = False,
+    flt: IncomingFilter | None = None,
+    sort: str = "diterima",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[IncomingRow]:
+    """One page of incoming letters (``copies``: the tembusan instead).
+
+    Raises:
+        ValueError: unknown ``sort``.
+    """
+    if sort not in INCOMING_SORT_KEYS:
+        raise ValueError(f"cannot sort by {sort!r} (known: {', '.join(INCOMING_SORT_KEYS)})")
+    f = flt or IncomingFilter()
+    where, args = _incoming_where(conn, nip, today, copies, f)
+    late = (
+        "EXISTS (SELECT 1 FROM disposisi d WHERE d.incoming_id = i.incoming_id "
+        f"AND d.status IN {_OPEN} AND d.due_at < ?)"
+    )
+    if f.overdue_only:
+        where += f" AND {late}"
+        args.append(_iso(now))
+    direction = "DESC" if descending else "ASC"
+    rows = conn.execute(
+        "SELECT i.incoming_id, i.agenda, i.asal, i.nomor, i.tanggal, i.hal, i.sifat, "
+        f"i.urgensi, i.diterima, i.status, i.copy_only, i.blob_sha256 IS NOT NULL, {late} "
+        f"FROM incoming i WHERE {where} "
+        f"ORDER BY {INCOMING_SORT_KEYS[sort]} {direction}, i.rowid {direction} LIMIT ? OFFSET ?",
+        [_iso(now), *args, max(1, int(limit)), max(0, int(offset))],
+    ).fetchall()
+    return [
+        IncomingRow(
+            incoming_id=r[0],
+            agenda=r[1],
+            asal=r[2],
+            nomor=r[3],
+            tanggal=r[4],
+            hal=r[5],
+            sifat=r[6],
+            urgensi=r[7],
+            diterima=r[8],
+            status=r[9],
+            copy_only=bool(r[10]),
+            has_pdf=bool(r[11]),
+            overdue=bool(r[12]),
+        )
+        for r in rows
+    ]
+
+
+def count_incoming(
+    conn: sqlite3.Connection,
+    nip: str,
+    *,
+    today: dt.date,
+    copies: bool = False,
+    flt: IncomingFilter | None = None,
+) -> int:
+    """How many incoming letters (or tembusan) ``nip`` sees (overdue_only aside)."""
+    where, args = _incoming_where(conn, nip, today, copies, flt or IncomingFilter())
+    return int(conn.execute(f"SELECT count(*) FROM incoming i WHERE {where}", args).fetchone()[0])
+
+
+def _disposition_where(
+    conn: sqlite3.Connection, nip: str, today: dt.date, f: IncomingFilter, now: dt.datetime
+) -> tuple[str, list[Any]]:
+    jabatan, _registry = _who(conn, nip, today)
+    clauses = [f"d.recipient_jabatan IN ({','.join('?' * len(jabatan))})"]
+    args: list[Any] = list(jabatan)
+    if f.text.strip():
+        like = f"%{f.text.strip()}%"
+        clauses.append("(i.hal LIKE ? OR i.asal LIKE ? OR i.agenda LIKE ?)")
+        args += [like, like, like]
+    if f.urgensi:
+        clauses.append("d.urgensi = ?")
+        args.append(f.urgensi)
+    if f.status:
+        clauses.append("d.status = ?")
+        args.append(f.status)
+    if f.overdue_only:
+        clauses.append(f"d.status IN {_OPEN} AND d.due_at < ?")
+        args.append(_iso(now))
+    if f.date_from:
+        clauses.append("i.diterima >= ?")
+        args.append(f.date_from.isoformat())
+    if f.date_to:
+        clauses.append("i.diterima <= ?")
+        args.append(f.date_to.isoformat())
+    return " AND ".join(clauses), args
+
+
+def disposition_page(
+    conn: sqlite3.Connection,
+    nip: str,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    flt: IncomingFilter | None = None,
+    sort: str = "batas",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[DispositionRow]:
+    """One page of the dispositions addressed to a jabatan ``nip`` holds (due first).
+
+    Raises:
+        ValueError: unknown ``sort``.
+    """
+    if sort not in DISPOSITION_SORT_KEYS:
+        raise ValueError(f"cannot sort by {sort!r} (known: {', '.join(DISPOSITION_SORT_KEYS)})")
+    where, args = _disposition_where(conn, nip, today, flt or IncomingFilter(), now)
+    direction = "DESC" if descending else "ASC"
+    rows = conn.execute(
+        "SELECT d.disposisi_id, d.incoming_id, i.agenda, i.asal, i.hal, "
+        "coalesce(g.nama, d.giver_jabatan), coalesce(r.nama, d.recipient_jabatan), d.leading, "
+        "d.urgensi, d.given_at, d.due_at, d.status, d.completed_at "
+        "FROM disposisi d JOIN incoming i ON i.incoming_id = d.incoming_id "
+        "LEFT JOIN jabatan g ON g.jabatan_id = d.giver_jabatan "
+        "LEFT JOIN jabatan r ON r.jabatan_id = d.recipient_jabatan "
+        f"WHERE {where} ORDER BY {DISPOSITION_SORT_KEYS[sort]} {direction}, "
+        f"d.disposisi_id {direction} LIMIT ? OFFSET ?",
+        [*args, max(1, int(limit)), max(0, int(offset))],
+    ).fetchall()
+    out = []
+    for r in rows:
+        due = _parse(r[10])
+        status = str(r[11])
+        out.append(
+            DispositionRow(
+                disposisi_id=r[0],
+                incoming_id=r[1],
+                agenda=r[2],
+                asal=r[3],
+                hal=r[4],
+                giver=r[5],
+                recipient=r[6],
+                leading=bool(r[7]),
+                urgensi=r[8],
+                given_at=_parse(r[9]),
+                due_at=due,
+                status=status,
+                completed_at=_parse(r[12]) if r[12] else None,
+                overdue=status in ("terkirim", "dibaca", "dalam_proses") and due < now,
+            )
+        )
+    return out
+
+
+def count_dispositions(
+    conn: sqlite3.Connection,
+    nip: str,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    flt: IncomingFilter | None = None,
+) -> int:
+    """How many dispositions are addressed to ``nip``'s jabatan (with ``flt``)."""
+    where, args = _disposition_where(conn, nip, today, flt or IncomingFilter(), now)
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM disposisi d JOIN incoming i ON i.incoming_id = d.incoming_id "
+            f"WHERE {where}",
+            args,
+        ).fetchone()[0]
+    )
+
+
+def _iso(moment: dt.datetime) -> str:
+    from tnde.workflow.service import iso
+
+    return iso(moment)
+
+
+def _parse(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+# -- what may I do now ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IncomingAction:
+    """An action the rules allow on an incoming letter or one of its dispositions."""
+
+    kind: str
+    """``read``, ``copy_read``, ``dispose``, ``dispose_for`` (a registry desk on the head's
+    orders), ``forward``, ``read_disposition``, ``progress``, ``complete`` or ``cancel``."""
+    disposisi_id: str = ""
+    """The disposition acted on ("" for the letter itself)."""
+
+
+def allowed_incoming_actions(
+    conn: sqlite3.Connection, state: IncomingState, nip: str, today: dt.date
+) -> list[IncomingAction]:
+    """What the incoming-letter rules (:func:`tnde.incoming.rules.check`) would accept from
+    ``nip`` now, each checked with a probe event (notes and recipients the user has still to
+    give are filled in by the probe)."""
+    from tnde.errors import WorkflowRefused
+    from tnde.incoming.rules import check
+    from tnde.incoming.state import IncomingEventType as T
+    from tnde.workflow.events import Event
+
+    authority = SqlAuthority(conn)
+
+    def allowed(kind: T, payload: dict[str, Any]) -> bool:
+        probe = Event(
+            event_id="",
+            letter_id=state.incoming_id,
+            letter_seq=state.head_seq + 1,
+            type=kind,  # type: ignore[arg-type] # the shared Event takes any kind
+            actor_nip=nip,
+            device_id="",
+            base_seq=state.head_seq,
+            revision_hash="",
+            payload=payload,
+        )
+        try:
+            check(state, probe, authority, today)
+        except WorkflowRefused:
+            return False
+        return True
+
+    def dispose(giver: str, parent: str, atas_perintah: bool = False) -> dict[str, Any]:
+        return {
+            "parent_id": parent,
+            "giver_jabatan": giver,
+            "recipients": [{"jabatan_id": giver, "leading": True}],
+            "instructions": ["-"],
+            "atas_perintah": atas_perintah,
+        }
+
+    out: list[IncomingAction] = []
+    if not state.read_by or all(reader != nip for reader, _ in state.read_by):
+        kind = T.COPY_READ if state.copy_only else T.READ
+        if allowed(kind, {}):
+            out.append(IncomingAction("copy_read" if state.copy_only else "read"))
+    if allowed(T.DISPOSED, dispose(state.pimpinan_jabatan, "")):
+        out.append(IncomingAction("dispose"))
+    elif allowed(T.DISPOSED, dispose(state.pimpinan_jabatan, "", atas_perintah=True)):
+        out.append(IncomingAction("dispose_for"))
+    for d in state.dispositions:
+        steps: tuple[tuple[str, T, dict[str, Any]], ...] = (
+            ("read_disposition", T.DISPOSITION_READ, {}),
+            ("progress", T.DISPOSITION_PROGRESS, {"note": "-"}),
+            ("complete", T.DISPOSITION_COMPLETED, {"note": "-"}),
+            ("cancel", T.DISPOSITION_CANCELLED, {"reason": "-"}),
+        )
+        for name, kind, extra in steps:
+            if allowed(kind, {"disposisi_id": d.disposisi_id, **extra}):
+                out.append(IncomingAction(name, d.disposisi_id))
+        if allowed(T.DISPOSED, dispose(d.recipient_jabatan, d.disposisi_id)):
+            out.append(IncomingAction("forward", d.disposisi_id))
+    return out

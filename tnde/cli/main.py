@@ -126,7 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    import multiprocessing
+
+    # verify batches use worker processes; a frozen (packaged) program must let each worker
+    # run as a worker rather than as a second ``tnde`` command
+    multiprocessing.freeze_support()
     parser = build_parser()
+
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,

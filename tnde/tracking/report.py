@@ -27,14 +27,13 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from tnde import __version__
 from tnde.errors import RenderError
 from tnde.formatting import EN_DASH, MONTHS_ID, format_tanggal
-from tnde.render.document import FixedTimeStamp
 from tnde.render.fonts import FontSet, font_set
+from tnde.render.reportdoc import GREY, HEAD_FILL, INK, RULE, NumberedCanvas, ReportDoc
 from tnde.tracking.model import STATUS_LABELS, summarize
 
 if TYPE_CHECKING:
@@ -49,14 +48,8 @@ __all__ = ["render_tracking_report"]
 log = logging.getLogger(__name__)
 
 _PAGE = landscape(A4)
-_MARGIN_X = 15 * mm
 _MARGIN_TOP = 14 * mm
-_MARGIN_BOTTOM = 16 * mm
 
-_INK = colors.HexColor("#1f2933")
-_GREY = colors.HexColor("#5f6b76")
-_RULE = colors.HexColor("#8a949e")
-_HEAD_FILL = colors.HexColor("#dde3ea")
 _LATE_FILL = colors.HexColor("#fbe1e1")
 _LATE_HEX = "#a61b1b"
 _LATE_INK = colors.HexColor(_LATE_HEX)
@@ -119,8 +112,10 @@ def render_tracking_report(report: TrackingReport, *, profile_id: str | None = N
     story.append(layout.table(report.rows))
 
     buffer = io.BytesIO()
-    doc = _ReportDoc(
+    doc = ReportDoc(
         buffer,
+        pagesize=_PAGE,
+        top_margin=_MARGIN_TOP,
         fonts=fonts,
         created=report.generated_at,
         document_id=bytes.fromhex(_input_digest(report, profile_id)),
@@ -132,7 +127,7 @@ def render_tracking_report(report: TrackingReport, *, profile_id: str | None = N
         producer=f"TNDE Desktop {__version__} (reportlab)",
     )
     try:
-        doc.build(story, canvasmaker=_NumberedCanvas)
+        doc.build(story, canvasmaker=NumberedCanvas)
     except Exception as exc:
         log.debug("tracking report layout failed", exc_info=True)
         raise RenderError(f"cannot lay out the tracking report: {exc}") from exc
@@ -158,7 +153,7 @@ class _Layout:
         self.zone = zone
         self.zone_abbr = zone_abbr
         base = ParagraphStyle("base", fontName=fonts.regular, fontSize=9, leading=11.5)
-        base.textColor = _INK
+        base.textColor = INK
         self.title = ParagraphStyle(
             "title", base, fontName=fonts.bold, fontSize=14, leading=17, alignment=TA_CENTER
         )
@@ -169,7 +164,7 @@ class _Layout:
         self.label = ParagraphStyle("label", base)
         self.cell = ParagraphStyle("cell", base, fontSize=7.5, leading=9)
         self.head = ParagraphStyle(
-            "head", self.cell, fontName=fonts.bold, alignment=TA_CENTER, textColor=_INK
+            "head", self.cell, fontName=fonts.bold, alignment=TA_CENTER, textColor=INK
         )
         self.number = ParagraphStyle("number", self.cell, alignment=TA_RIGHT)
         self.centre = ParagraphStyle("centre", self.cell, alignment=TA_CENTER)
@@ -243,15 +238,15 @@ class _Layout:
             [
                 ("FONT", (0, 0), (-1, 0), self.fonts.bold, 15),
                 ("FONT", (0, 1), (-1, 1), self.fonts.regular, 7.5),
-                ("TEXTCOLOR", (0, 0), (-1, -1), _INK),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
                 ("TEXTCOLOR", (late, 0), (late, -1), _LATE_INK),
                 ("BACKGROUND", (late, 0), (late, -1), _LATE_FILL if s.terlambat else None),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("TOPPADDING", (0, 0), (-1, 0), 5),
                 ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
                 ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
-                ("BOX", (0, 0), (-1, -1), 0.8, _RULE),
-                ("LINEAFTER", (0, 0), (-2, -1), 0.4, _RULE),
+                ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+                ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE),
             ]
         )
         return table
@@ -267,10 +262,10 @@ class _Layout:
         drawing = Drawing(width, height)
         # The renderer starts every drawing in Helvetica (unembedded) unless told otherwise.
         drawing.initialFontName = self.fonts.regular
-        drawing.add(Rect(0, 0, width, height, strokeColor=_RULE, strokeWidth=0.8, fillColor=None))
+        drawing.add(Rect(0, 0, width, height, strokeColor=RULE, strokeWidth=0.8, fillColor=None))
         title = "Disposisi dibuka dan diselesaikan per minggu"
         drawing.add(
-            String(8, height - 14, title, fontName=self.fonts.bold, fontSize=8.5, fillColor=_INK)
+            String(8, height - 14, title, fontName=self.fonts.bold, fontSize=8.5, fillColor=INK)
         )
         weeks = report.weeks
         if not weeks:
@@ -297,19 +292,19 @@ class _Layout:
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = colors.HexColor("#d5dae0")
         chart.valueAxis.gridStrokeWidth = 0.4
-        chart.valueAxis.strokeColor = _RULE
+        chart.valueAxis.strokeColor = RULE
         chart.valueAxis.labels.fontName = self.fonts.regular
         chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.labels.fillColor = _INK
+        chart.valueAxis.labels.fillColor = INK
 
         every = math.ceil(len(weeks) / 12)
         chart.categoryAxis.categoryNames = [
             _short_date(w.week_start) if i % every == 0 else "" for i, w in enumerate(weeks)
         ]
-        chart.categoryAxis.strokeColor = _RULE
+        chart.categoryAxis.strokeColor = RULE
         chart.categoryAxis.labels.fontName = self.fonts.regular
         chart.categoryAxis.labels.fontSize = 7
-        chart.categoryAxis.labels.fillColor = _INK
+        chart.categoryAxis.labels.fillColor = INK
         chart.categoryAxis.labels.boxAnchor = "n"
         chart.categoryAxis.labels.dy = -3
         drawing.add(chart)
@@ -320,7 +315,7 @@ class _Layout:
         legend.colorNamePairs = [(_OPENED, "Dibuka"), (_COMPLETED, "Diselesaikan")]
         legend.fontName = self.fonts.regular
         legend.fontSize = 7.5
-        legend.fillColor = _INK
+        legend.fillColor = INK
         legend.alignment = "right"
         legend.columnMaximum = 1
         legend.dx = legend.dy = 7
@@ -338,12 +333,12 @@ class _Layout:
         data: list[list[Any]] = [[Paragraph(escape(title), self.head) for title, _ in _COLUMNS]]
         style: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), self.fonts.regular, 7.5),
-            ("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL),
+            ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
             ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.4, _RULE),
-            ("BOX", (0, 0), (-1, -1), 0.9, _INK),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.9, _INK),
+            ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+            ("BOX", (0, 0), (-1, -1), 0.9, INK),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
             ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
             ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -398,7 +393,7 @@ def _note(x: float, y: float, text: str, font: str, size: float) -> Any:
     """A grey, centred line of text in a chart."""
     from reportlab.graphics.shapes import String
 
-    return String(x, y, text, fontName=font, fontSize=size, fillColor=_GREY, textAnchor="middle")
+    return String(x, y, text, fontName=font, fontSize=size, fillColor=GREY, textAnchor="middle")
 
 
 def _nice_step(top: int) -> int:
@@ -417,94 +412,3 @@ def _short_date(d: dt.date) -> str:
 
 def _shorten(text: str) -> str:
     return text if len(text) <= _TEXT_LIMIT else text[: _TEXT_LIMIT - 1].rstrip() + "\u2026"
-
-
-# -- document and pages ---------------------------------------------------------------------
-
-
-class _ReportDoc(BaseDocTemplate):  # type: ignore[misc]
-    """One frame per page; a footer line; fixed dates and document ID."""
-
-    def __init__(
-        self,
-        buffer: io.BytesIO,
-        *,
-        fonts: FontSet,
-        created: dt.datetime,
-        document_id: bytes,
-        footer: str,
-        **meta: Any,
-    ) -> None:
-        super().__init__(
-            buffer,
-            pagesize=_PAGE,
-            leftMargin=_MARGIN_X,
-            rightMargin=_MARGIN_X,
-            topMargin=_MARGIN_TOP,
-            bottomMargin=_MARGIN_BOTTOM,
-            invariant=1,
-            initialFontName=fonts.regular,
-            **meta,
-        )
-        self.fonts = fonts
-        self.created = created
-        self.document_id = document_id
-        self.footer = footer
-        frame = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
-
-    def beforeDocument(self) -> None:
-        # As tnde.render.document: dates from the input, an ID from the input alone.
-        doc = self.canv._doc
-        doc._timeStamp = FixedTimeStamp(self.created)
-        doc.signature = hashlib.md5(self.document_id, usedforsecurity=False)
-
-    def _decorate(self, canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        y = self.bottomMargin - 7 * mm
-        canvas.setStrokeColor(_RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(self.leftMargin, y + 3.5 * mm, self.leftMargin + self.width, y + 3.5 * mm)
-        canvas.setFillColor(_GREY)
-        canvas.setFont(self.fonts.regular, 7.5)
-        canvas.drawString(self.leftMargin, y, self.footer)
-        canvas.restoreState()
-
-
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds pages back until the end, to print "Halaman n dari m" on each."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for state in self._held:
-            self.__dict__.update(state)
-            self._page_label(total)
-            super().showPage()
-        super().save()
-
-    def _page_label(self, total: int) -> None:
-        width = self._pagesize[0]
-        self.saveState()
-        self.setFillColor(_GREY)
-        self.setFont(font_set("sans").regular, 7.5)
-        label = f"Halaman {self._pageNumber} dari {total}"
-        self.drawRightString(width - _MARGIN_X, _MARGIN_BOTTOM - 7 * mm, label)
-        self.restoreState()

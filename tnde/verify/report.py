@@ -40,10 +40,10 @@ from reportlab.platypus import (
 from tnde.errors import RenderError
 from tnde.formatting import EN_DASH, format_nip, format_tanggal, hari
 from tnde.render.fonts import FontSet, font_set
-from tnde.tracking.report import _NumberedCanvas
+from tnde.render.reportdoc import GREY, HEAD_FILL, INK, MARGIN_X, RULE, NumberedCanvas
 from tnde.verify.jsonout import run_json
 from tnde.verify.model import Verdict
-from tnde.verify.reportdoc import GREY, HEAD_FILL, INK, MARGIN_X, RULE, BeritaAcaraDoc
+from tnde.verify.reportdoc import berita_acara_doc
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -119,9 +119,9 @@ def render_report(
     story += layout.closing(run, capped)
     buffer = io.BytesIO()
     digest = hashlib.sha256(json.dumps(run_json(run), sort_keys=True).encode()).digest()
-    doc = BeritaAcaraDoc(buffer, fonts=fonts, created=run.verified_at, document_id=digest)
+    doc = berita_acara_doc(buffer, fonts=fonts, created=run.verified_at, document_id=digest)
     try:
-        doc.build(story, canvasmaker=_NumberedCanvas)
+        doc.build(story, canvasmaker=NumberedCanvas)
     except Exception as exc:
         log.debug("verification report layout failed", exc_info=True)
         raise RenderError(f"cannot lay out the verification report: {exc}") from exc

@@ -45,7 +45,6 @@ class TteStamp:
     and the one rendered for signing names the real issuer (signing.md §5)."""
 
 
-
 @dataclass(frozen=True)
 class SlotPosition:
     """Where a signature's reserved area landed, in PDF points from the page's lower left."""

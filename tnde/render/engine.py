@@ -58,7 +58,6 @@ def input_digest(
             "stamp": None
             if stamp is None
             else [stamp.document_id, list(stamp.caption_lines), stamp.issuer],
-
             "values": values,
         },
         sort_keys=True,

@@ -248,8 +248,7 @@ def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(m) for m in row) for row in code.modules)
 
 
-def draw_qr(
-canvas: Any, text: str, *, x: float, y: float, size: float) -> None:
+def draw_qr(canvas: Any, text: str, *, x: float, y: float, size: float) -> None:
     """A QR code (error correction M) of ``text`` as one filled path, ``size`` points square.
 
     Drawn straight from the encoder's module matrix: reportlab's QR widget builds a shape
@@ -261,7 +260,6 @@ canvas: Any, text: str, *, x: float, y: float, size: float) -> None:
     box = size / (count + 2 * _QR_QUIET_ZONE)
     path = canvas.beginPath()
     for r, row in enumerate(modules):
-
         top = y + size - (r + _QR_QUIET_ZONE + 1) * box
         c = 0
         while c < count:

@@ -23,6 +23,19 @@ def org_file() -> dict[str, Any]:
     return tomllib.loads(ORG_FILE.read_text(encoding="utf-8"))
 
 
+def tnde(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``tnde …`` in a child process, without a workspace option."""
+    return subprocess.run(
+        [sys.executable, "-m", "tnde", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
 class WorkspaceCli:
     """``tnde --workspace W …`` in a child process."""
 
@@ -34,15 +47,7 @@ class WorkspaceCli:
 
     def run(self, *args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         """Run ``tnde``; ``stdin`` is what it reads (a passphrase for ``--secret-fd 0``)."""
-        return subprocess.run(
-            [sys.executable, "-m", "tnde", "--workspace", str(self.workspace), *map(str, args)],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
+        return tnde("--workspace", self.workspace, *args, stdin=stdin)
 
     def ok(self, *args: str | Path, stdin: str | None = None) -> str:
         """Run a command that must succeed; its stdout."""
@@ -53,7 +58,6 @@ class WorkspaceCli:
 
     def json(self, *args: str | Path, stdin: str | None = None) -> Any:
         return json.loads(self.ok(*args, "--json", stdin=stdin))
-
 
     def refused(self, rule: str, *args: str | Path) -> str:
         """Run a command the rules must refuse, naming ``rule``, storing nothing; its stderr."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.verify import attacks
 from tnde.errors import Cancelled
+from tnde.progress import CancelToken
 from tnde.verify import Verdict
 from tnde.verify.batch import IN_PROCESS_LIMIT, find_pdfs, verify_paths
 
@@ -74,14 +74,14 @@ def test_an_unreadable_path_is_an_invalid_report(tmp_path: Path, corpus: Corpus)
 
 def test_cancel_stops_the_batch(folder: Path, corpus: Corpus) -> None:
     files = find_pdfs([folder])
-    token = threading.Event()
-    token.set()
+    token = CancelToken()
+    token.cancel()
     with pytest.raises(Cancelled):
         verify_paths(files[:3], trust_roots=[corpus.pki.root.cert], cancel=token)
-    stop = threading.Event()
+    stop = CancelToken()
 
-    def progress(done: int, total: int, path: str) -> None:
-        stop.set()
+    def progress(done: int, total: int, path: str = "") -> None:
+        stop.cancel()
 
     with pytest.raises(Cancelled):
         verify_paths(

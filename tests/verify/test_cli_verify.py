@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.cliutil import ROOT, WorkspaceCli
+from tests.cliutil import WorkspaceCli, tnde
 from tests.conftest import pdf_text
 from tests.verify import attacks
 
@@ -18,17 +15,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tests.verify.conftest import Corpus
-
-
-def tnde(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tnde", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
 
 
 @pytest.fixture(scope="module")

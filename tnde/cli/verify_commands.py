@@ -49,8 +49,17 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="ROOT.pem",
         help="a trusted root certificate, PEM or DER (repeatable)",
     )
+    p.add_argument(
+        "--crl",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE.crl",
+        help="a CRL the auditor holds (DER or PEM, repeatable), besides the files' own data",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--report", type=Path, metavar="OUT.pdf", help="write the Berita Acara PDF")
+
     p.add_argument("--jobs", type=int, default=2, help="worker processes for folders (2)")
     p.set_defaults(run=cmd_verify)
 
@@ -76,8 +85,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
         _err("tidak ada berkas PDF untuk diverifikasi")
         return 1
     reports = verify_paths(
-        files, trust_roots=roots, workers=args.jobs, progress=_progress_printer(len(files))
+        files,
+        trust_roots=roots,
+        workers=args.jobs,
+        progress=_progress_printer(len(files)),
+        crls=_crls(args.crl),
     )
+
     if getattr(args, "workspace", None) is not None:
         reports = _crosscheck(args, reports)
 
@@ -156,7 +170,31 @@ def _trust_roots(args: argparse.Namespace) -> list[x509.Certificate]:
     return list(unique.values())
 
 
+def _crls(paths: list[Path]) -> list[bytes]:
+    """The ``--crl`` files as DER, each checked to be a CRL."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    out = []
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"CRL {path} tidak dapat dibaca: {exc.strerror}") from None
+        try:
+            crl = (
+                x509.load_pem_x509_crl(data)
+                if data.lstrip().startswith(b"-----BEGIN")
+                else x509.load_der_x509_crl(data)
+            )
+        except ValueError:
+            raise UsageError(f"{path} bukan berkas CRL (DER atau PEM)") from None
+        out.append(crl.public_bytes(Encoding.DER))
+    return out
+
+
 def _certificates(data: bytes, source: str) -> list[x509.Certificate]:
+
     """Every certificate in a PEM bundle, or the one DER certificate."""
     from cryptography import x509
 
@@ -229,7 +267,7 @@ def _progress_printer(total: int) -> Any:
     if total < 50 or not sys.stderr.isatty():
         return None
 
-    def show(done: int, all_files: int, path: str) -> None:
+    def show(done: int, all_files: int, path: str = "") -> None:
         sys.stderr.write(f"\rmemverifikasi {done}/{all_files} …")
         if done == all_files:
             sys.stderr.write("\n")

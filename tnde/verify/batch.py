@@ -15,9 +15,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from tnde.errors import Cancelled
+from tnde.progress import check_cancel
 from tnde.verify.model import FileReport, Verdict
 
 if TYPE_CHECKING:
@@ -26,25 +26,15 @@ if TYPE_CHECKING:
 
     from cryptography import x509
 
-__all__ = ["CancelToken", "Progress", "find_pdfs", "verify_paths"]
+    from tnde.progress import CancelToken, ProgressSink
+
+__all__ = ["find_pdfs", "verify_file", "verify_paths"]
 
 log = logging.getLogger(__name__)
 
 #: Up to this many files are verified in this process: starting workers costs ~1 s.
 IN_PROCESS_LIMIT = 8
 _LIBRARY_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
-
-
-class Progress(Protocol):
-    """Told after each chunk: files done so far, the total, the last file done."""
-
-    def __call__(self, done: int, total: int, path: str) -> None: ...
-
-
-class CancelToken(Protocol):
-    """Set by the caller to stop the batch (``threading.Event`` fits)."""
-
-    def is_set(self) -> bool: ...
 
 
 def find_pdfs(paths: Iterable[Path]) -> list[Path]:
@@ -78,11 +68,15 @@ def verify_paths(
     trust_roots: Sequence[x509.Certificate],
     workers: int = 2,
     chunk_size: int = 16,
-    progress: Progress | None = None,
+    progress: ProgressSink | None = None,
     cancel: CancelToken | None = None,
     now: dt.datetime | None = None,
+    crls: Sequence[bytes] = (),
 ) -> list[FileReport]:
     """Verify each file in ``paths`` (files, not folders: see :func:`find_pdfs`).
+
+    Args:
+        crls: CRLs (DER) the auditor holds, used beside the files' own revocation data.
 
     Returns one report per path, in the order given.
 
@@ -91,7 +85,7 @@ def verify_paths(
     """
     total = len(paths)
     if workers <= 1 or total <= IN_PROCESS_LIMIT:
-        return _in_process(paths, trust_roots, progress, cancel, now)
+        return _in_process(paths, trust_roots, progress, cancel, now, crls)
     from cryptography.hazmat.primitives.serialization import Encoding
 
     roots = [r.public_bytes(Encoding.DER) for r in trust_roots]
@@ -99,17 +93,19 @@ def verify_paths(
     chunks = [names[i : i + chunk_size] for i in range(0, total, chunk_size)]
     results: dict[str, FileReport] = {}
     while chunks:
-        chunks = _run_pool(chunks, roots, workers, now, results, progress, total, cancel)
+        chunks = _run_pool(
+            chunks, (roots, list(crls)), workers, now, results, progress, total, cancel
+        )
     return [results[name] for name in names]
 
 
 def _run_pool(
     chunks: list[list[str]],
-    roots: list[bytes],
+    trust: tuple[list[bytes], list[bytes]],
     workers: int,
     now: dt.datetime | None,
     results: dict[str, FileReport],
-    progress: Progress | None,
+    progress: ProgressSink | None,
     total: int,
     cancel: CancelToken | None,
 ) -> list[list[str]]:
@@ -117,7 +113,7 @@ def _run_pool(
     retry: list[list[str]] = []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(roots,)
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=trust
     ) as pool:
         futures = {pool.submit(_verify_chunk, chunk, now): chunk for chunk in chunks}
         for future in as_completed(futures):
@@ -133,9 +129,9 @@ def _run_pool(
                 else:
                     retry += [[name] for name in chunk]
                 continue
-            if cancel is not None and cancel.is_set():
+            if cancel is not None and cancel.cancelled:
                 pool.shutdown(wait=True, cancel_futures=True)
-                raise Cancelled("verifikasi dibatalkan")
+                check_cancel(cancel)
             if progress is not None:
                 progress(len(results), total, chunk[-1])
     return retry
@@ -144,22 +140,26 @@ def _run_pool(
 def _in_process(
     paths: Sequence[Path],
     roots: Sequence[x509.Certificate],
-    progress: Progress | None,
+    progress: ProgressSink | None,
     cancel: CancelToken | None,
     now: dt.datetime | None,
+    crls: Sequence[bytes],
 ) -> list[FileReport]:
     out = []
     for done, path in enumerate(paths, 1):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("verifikasi dibatalkan")
-        out.append(verify_file(path, trust_roots=roots, now=now))
+        check_cancel(cancel)
+        out.append(verify_file(path, trust_roots=roots, now=now, crls=crls))
         if progress is not None:
             progress(done, len(paths), str(path))
     return out
 
 
 def verify_file(
-    path: Path, *, trust_roots: Sequence[x509.Certificate], now: dt.datetime | None = None
+    path: Path,
+    *,
+    trust_roots: Sequence[x509.Certificate],
+    now: dt.datetime | None = None,
+    crls: Sequence[bytes] = (),
 ) -> FileReport:
     """Read and verify one file; an unreadable file gives an INVALID report."""
     from tnde.verify.engine import verify_pdf
@@ -168,7 +168,7 @@ def verify_file(
         data = Path(path).read_bytes()
     except OSError as exc:
         return _failed(str(path), f"berkas tidak dapat dibaca: {exc.strerror or exc}")
-    return verify_pdf(data, trust_roots=trust_roots, name=str(path), now=now)
+    return verify_pdf(data, trust_roots=trust_roots, name=str(path), now=now, crls=crls)
 
 
 def _failed(path: str, reason: str) -> FileReport:
@@ -180,9 +180,10 @@ def _failed(path: str, reason: str) -> FileReport:
 # -- worker side ----------------------------------------------------------------------------------
 
 _ROOTS: list[x509.Certificate] = []
+_CRLS: list[bytes] = []
 
 
-def _init_worker(roots: list[bytes]) -> None:
+def _init_worker(roots: list[bytes], crls: list[bytes]) -> None:
     from cryptography import x509
 
     from tnde.verify import speedups
@@ -190,8 +191,9 @@ def _init_worker(roots: list[bytes]) -> None:
     quiet_library_logs()
     speedups.install()
     _ROOTS[:] = [x509.load_der_x509_certificate(der) for der in roots]
+    _CRLS[:] = crls
     log.debug("verification worker %d ready", os.getpid())
 
 
 def _verify_chunk(names: list[str], now: dt.datetime | None) -> list[FileReport]:
-    return [verify_file(Path(name), trust_roots=_ROOTS, now=now) for name in names]
+    return [verify_file(Path(name), trust_roots=_ROOTS, now=now, crls=_CRLS) for name in names]

@@ -90,6 +90,7 @@ def verify_pdf(
     trust_roots: Sequence[x509.Certificate],
     name: str = "",
     now: dt.datetime | None = None,
+    crls: Sequence[bytes] = (),
 ) -> FileReport:
     """Verify every signature of the PDF in ``data`` (see the module docstring for the policy).
 
@@ -99,6 +100,8 @@ def verify_pdf(
         name: recorded as :attr:`FileReport.path`.
         now: the time of verification (default: the current time); validity periods and
             revocation without a trusted timestamp are judged at this time.
+        crls: CRLs (DER) the auditor holds (a local CRL bundle, signing.md §3.4), used beside
+            the revocation data in the file: with them a B-B or B-T signature can be VALID.
 
     Never raises for a bad file: every problem ends up in the report.
     """
@@ -110,14 +113,18 @@ def verify_pdf(
     if b"%PDF-" not in data[:1024]:
         return _broken(base, "berkas bukan PDF (tidak ada tanda %PDF- di awal berkas)")
     try:
-        return _verify(data, trust_roots, now or dt.datetime.now(dt.UTC), base)
+        return _verify(data, trust_roots, now or dt.datetime.now(dt.UTC), base, crls)
     except Exception as exc:
         log.debug("verification of %s failed", name, exc_info=True)
         return _broken(base, f"berkas tidak dapat diperiksa: {_text(exc)}")
 
 
 def _verify(
-    data: bytes, roots: Sequence[x509.Certificate], now: dt.datetime, base: dict[str, Any]
+    data: bytes,
+    roots: Sequence[x509.Certificate],
+    now: dt.datetime,
+    base: dict[str, Any],
+    crls: Sequence[bytes] = (),
 ) -> FileReport:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
@@ -145,7 +152,7 @@ def _verify(
         names = ", ".join(f"'{n}'" for n in unsigned)
         indeterminate.append(f"kolom tanda tangan {names} belum ditandatangani")
 
-    ctx = FileContext(data, reader, roots, now)
+    ctx = FileContext(data, reader, roots, now, crls)
     ctx.doc_ts_revisions = [
         s.signed_revision for s in embedded if s.sig_object_type == "/DocTimeStamp"
     ]
@@ -225,8 +232,14 @@ class FileContext:
     """What the per-signature checks share for one file: bytes, reader, roots, DSS, time."""
 
     def __init__(
-        self, data: bytes, reader: Any, roots: Sequence[x509.Certificate], now: dt.datetime
+        self,
+        data: bytes,
+        reader: Any,
+        roots: Sequence[x509.Certificate],
+        now: dt.datetime,
+        crls: Sequence[bytes] = (),
     ) -> None:
+        from asn1crypto import crl as asn1_crl
         from asn1crypto import x509 as asn1_x509
         from cryptography.hazmat.primitives.serialization import Encoding
 
@@ -234,6 +247,7 @@ class FileContext:
         self.reader = reader
         self.now = now
         self.roots = [asn1_x509.Certificate.load(r.public_bytes(Encoding.DER)) for r in roots]
+        self.local_crls = [asn1_crl.CertificateList.load(c) for c in crls]
         self.doc_ts_revisions: list[int] = []
         self.dss_revisions = dss_revisions(reader)
         self._dss = self._read_dss()
@@ -272,12 +286,15 @@ class FileContext:
         return list(archive["crl"] or []), list(archive["ocsp"] or [])
 
     def revinfo_source(self, sig: Any) -> str | None:
-        """Where revocation data for ``sig`` can come from: ``DSS``, ``CMS``, both or none."""
+        """Where revocation data for ``sig`` can come from: ``DSS``, ``CMS``, ``lokal`` (the
+        auditor's CRLs), joined by ``+``, or None."""
         parts = []
         if self._dss is not None and (self._dss.crls or self._dss.ocsps):
             parts.append("DSS")
         if any(self._cms_revinfo(sig)):
             parts.append("CMS")
+        if self.local_crls:
+            parts.append("lokal")
         return "+".join(parts) or None
 
     def has_evidence_after(self, sig: Any) -> bool:
@@ -304,7 +321,7 @@ class FileContext:
         if moment is None:
             return ValidationContext(moment=self.now, revocation_mode="soft-fail", **kwargs)
         crls, ocsps = self._cms_revinfo(sig)
-        kwargs.update(crls=crls, ocsps=ocsps)
+        kwargs.update(crls=crls + self.local_crls, ocsps=ocsps)
         kwargs.update(moment=moment, revocation_mode="require", retroactive_revinfo=True)
         if self._dss is not None:
             return self._dss.as_validation_context(kwargs)

@@ -176,7 +176,7 @@ def _advance(
         "dinomori": lambda: finishing.number_letter(letters, cast.registry, letter_id),
         "ditandatangani": lambda: _sign(letters, letter_id, signing),
         "dikirim": lambda: finishing.send_letter(letters, cast.registry, letter_id),
-        "diarsipkan": lambda: finishing.archive_letter(letters, cast.registry, letter_id),
+        "diarsipkan": lambda: _archive(letters, cast.registry, letter_id, signing),
     }
     if target == "dikembalikan":
         letters.submit(cast.konseptor, letter_id)
@@ -292,3 +292,10 @@ def _sign(letters: Letters, letter_id: str, signing: WorkspaceSigning) -> None:
 def demo_exists(ws: Workspace) -> bool:
     """Whether ``ws`` is a demo workspace."""
     return bool(ws.config.demo)
+
+
+def _archive(letters: Letters, actor: str, letter_id: str, signing: WorkspaceSigning) -> None:
+    """File the letter with its B-LTA archive copy, as the registry desk does."""
+    from tnde.signing.archive import archive_signed_letter
+
+    archive_signed_letter(letters, actor, letter_id, signing.services)

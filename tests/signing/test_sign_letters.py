@@ -241,3 +241,23 @@ def test_an_unreachable_timestamp_service_fails_that_letter_and_keeps_it_as_it_w
     assert result.error.kind == SigningError.SERVICE
     assert "TSA" in str(result.error)
     assert letters.get(letter) == before
+
+
+def test_a_filed_letter_has_a_b_lta_archive_copy_and_the_sent_file_is_unchanged(
+    demo_ws: Workspace,
+) -> None:
+    from tnde.pki.identity import load_certificate
+    from tnde.verify import Verdict, verify_pdf
+
+    letters = Letters(demo_ws)
+    state = letters.get(letter_in(letters, "diarsipkan"))
+    assert state.archive_blob
+    sent = demo_ws.blobs.get(state.final_blob)
+    archived = demo_ws.blobs.get(state.archive_blob)
+    assert archived.startswith(sent)  # only appended to: the sent letter is kept as it was
+    root = load_certificate((demo_folder(demo_ws.path) / "root.pem").read_bytes())
+    report = verify_pdf(archived, trust_roots=[root])
+    assert report.verdict is Verdict.VALID, report.reasons
+    levels = [s.pades_level for s in report.signatures if s.kind == "signature"]
+    assert levels == ["B-LTA"]
+    assert any(s.kind == "document_timestamp" for s in report.signatures)

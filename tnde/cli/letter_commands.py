@@ -181,7 +181,7 @@ def cmd_action(args: argparse.Namespace) -> int:
         "number": lambda: finishing.number_letter(letters, actor, letter, lease_id=args.lease),
         "send": lambda: finishing.send_letter(letters, actor, letter),
         "read": lambda: finishing.mark_read(letters, actor, letter),
-        "archive": lambda: finishing.archive_letter(letters, actor, letter),
+        "archive": lambda: _archive(letters, actor, letter),
     }
     state = actions[args.action]()
     extra = f" nomor {state.nomor}" if state.nomor and args.action == "number" else ""
@@ -240,3 +240,17 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     if not items:
         _out("(tidak ada yang menunggu)")
     return 0
+
+
+def _archive(letters: Any, actor: str, letter: str) -> LetterState:
+    """File the letter, with its B-LTA archive copy when the workspace has a timestamp service
+    (always in a demo workspace); without one it is filed as it was sent."""
+    from tnde.signing.archive import archive_signed_letter
+    from tnde.signing.context import workspace_services
+    from tnde.workflow import finishing
+
+    with workspace_services(letters.ws) as signing:
+        if signing.services.tsa_url and letters.get(letter).signed_blobs:
+            return archive_signed_letter(letters, actor, letter, signing.services)
+    state: LetterState = finishing.archive_letter(letters, actor, letter)
+    return state

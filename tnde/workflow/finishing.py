@@ -334,9 +334,28 @@ def mark_read(letters: Letters, actor: str, letter_id: str) -> LetterState:
     return letters._do(letter_id, EventType.READ, actor, {"recipient": index})
 
 
-def archive_letter(letters: Letters, actor: str, letter_id: str) -> LetterState:
-    """File a sent letter in its unit's records."""
-    return letters._do(letter_id, EventType.ARCHIVED, actor, {})
+def archive_letter(
+    letters: Letters, actor: str, letter_id: str, *, archive_pdf: bytes | None = None
+) -> LetterState:
+    """File a sent letter in its unit's records.
+
+    Args:
+        archive_pdf: the B-LTA archive copy of the signed PDF
+            (:func:`tnde.signing.archive.archive_copy`), stored beside it in the same
+            transaction; the sent file itself is never changed.
+    """
+    if archive_pdf is None:
+        return letters._do(letter_id, EventType.ARCHIVED, actor, {})
+    with letters.ws.transaction() as conn:
+        blob = letters.ws.blobs.put(archive_pdf, "application/pdf", conn)
+        return letters.store.append(
+            conn,
+            letter_id=letter_id,
+            type=EventType.ARCHIVED,
+            actor_nip=actor,
+            payload={"archive_blob": blob},
+            today=letters.today(),
+        ).state
 
 
 def cancel_letter(letters: Letters, actor: str, letter_id: str, reason: str) -> LetterState:

@@ -107,6 +107,9 @@ class LetterState:
     """The newest final PDF: the numbered copy, then each signed revision."""
 
     signed_blobs: tuple[str, ...] = ()
+    archive_blob: str = ""
+    """The B-LTA archive copy made when the letter was filed (empty: none was made)."""
+
     dispatched: tuple[int, ...] = ()
 
     """Indexes of recipients the letter was sent to."""
@@ -351,7 +354,9 @@ def _read(s: LetterState, e: Event) -> LetterState:
 
 
 def _archived(s: LetterState, e: Event) -> LetterState:
-    return replace(s, status=LetterStatus.DIARSIPKAN)
+    return replace(
+        s, status=LetterStatus.DIARSIPKAN, archive_blob=str(e.payload.get("archive_blob", ""))
+    )
 
 
 def _cancelled(s: LetterState, e: Event) -> LetterState:

@@ -1,0 +1,352 @@
+"""Paged lists of outgoing letters per work queue, and the actions a person may take now.
+
+The desktop app shows each queue as a table that loads one page at a time, sorted and
+filtered in SQL so a register of 100,000 letters stays quick. "Overdue" is computed when
+asked from the urgency of the letter and how long its task has waited (24 hours, 48 hours or
+5 working days, as for dispositions: :func:`tnde.dispositions.due.due_at`); it is never
+stored.
+
+:func:`allowed_actions` asks the workflow rules themselves (:func:`tnde.workflow.rules.check`)
+with a probe event per action, so a screen offers exactly what the rules would accept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from tnde.errors import WorkflowRefused
+from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.events import Event, EventType
+from tnde.workflow.rules import check
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from tnde.dispositions.due import WorkCalendar
+    from tnde.workflow.state import LetterState
+
+__all__ = [
+    "SORT_KEYS",
+    "Action",
+    "LetterFilter",
+    "LetterRow",
+    "Queue",
+    "allowed_actions",
+    "count_letters",
+    "letter_page",
+]
+
+
+class Queue(StrEnum):
+    """The outgoing-letter work queues of the side bar."""
+
+    KONSEP = "konsep"
+    """My drafts and the drafts returned to me."""
+    PERLU_DIPERIKSA = "perlu_diperiksa"
+    """Review and coordination steps waiting for a jabatan I hold."""
+    PERLU_DITANDATANGANI = "perlu_ditandatangani"
+    """Signing steps waiting for a jabatan I hold."""
+    SIAP_DIKIRIM = "siap_dikirim"
+    """Registry desk: letters to number and letters to dispatch."""
+    NASKAH_KELUAR = "naskah_keluar"
+    """Letters under way or sent (all of them at a registry desk, else my own)."""
+    ARSIP = "arsip"
+    """Archived, rejected and cancelled letters (all at a registry desk, else my own)."""
+
+
+_UNDERWAY = ("diajukan", "siap_tandatangan", "dinomori", "ditandatangani", "dikirim")
+_CLOSED = ("diarsipkan", "ditolak", "dibatalkan")
+
+SORT_KEYS: dict[str, str] = {
+    "tanggal": "since",
+    "hal": "l.hal",
+    "jenis": "l.jenis",
+    "nomor": "l.nomor",
+    "status": "l.state",
+}
+"""Columns a page may be sorted by, and their SQL."""
+
+
+@dataclass(frozen=True)
+class LetterFilter:
+    """What to show of a queue (every field optional)."""
+
+    text: str = ""
+    """Part of the subject (hal) or the number."""
+    jenis: str = ""
+    sifat: str = ""
+    urgensi: str = ""
+    status: str = ""
+    date_from: dt.date | None = None
+    """First day (office time) of the last change, inclusive."""
+    date_to: dt.date | None = None
+    """Last day (office time) of the last change, inclusive."""
+    overdue_only: bool = False
+    """Only letters whose task waited past its due time (checked on the page only)."""
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    """One letter as a queue lists it."""
+
+    letter_id: str
+    jenis: str
+    hal: str
+    nomor: str
+    status: str
+    konseptor_nip: str
+    sifat: str
+    urgensi: str
+    since: dt.datetime
+    """When the letter entered this queue (its task's start, else its last change)."""
+    task: str
+    """The waiting task's kind (``periksa``, ``nomori`` …), "" outside task queues."""
+    due_at: dt.datetime | None
+    """When the waiting task is due, None outside task queues."""
+    overdue: bool
+    """The task waited past ``due_at``."""
+
+
+def _scope(
+    conn: sqlite3.Connection, queue: Queue, nip: str, today: dt.date
+) -> tuple[str, str, list[Any]]:
+    """(FROM, WHERE, args) selecting ``queue`` for ``nip``."""
+    authority = SqlAuthority(conn)
+    jabatan = authority.jabatan_of(nip, today) or ["\0"]
+    marks = ",".join("?" * len(jabatan))
+    registry = authority.is_registry(nip, today)
+    task_from = "task t JOIN letter l ON l.letter_id = t.letter_id"
+    if queue is Queue.KONSEP:
+        return "letter l", "l.konseptor_nip = ? AND l.state IN ('konsep', 'dikembalikan')", [nip]
+    if queue is Queue.PERLU_DIPERIKSA:
+        where = f"t.jabatan_id IN ({marks}) AND t.kind IN ('periksa', 'paraf_koordinasi')"
+        return task_from, where, list(jabatan)
+    if queue is Queue.PERLU_DITANDATANGANI:
+        return task_from, f"t.jabatan_id IN ({marks}) AND t.kind = 'tandatangan'", list(jabatan)
+    if queue is Queue.SIAP_DIKIRIM:
+        return task_from, "? AND t.kind IN ('nomori', 'kirim')", [int(registry)]
+    states = _UNDERWAY if queue is Queue.NASKAH_KELUAR else _CLOSED
+    where = f"l.state IN ({','.join('?' * len(states))})"
+    if registry:
+        return "letter l", where, list(states)
+    return "letter l", f"{where} AND l.konseptor_nip = ?", [*states, nip]
+
+
+def _is_task_queue(queue: Queue) -> bool:
+    return queue in (Queue.PERLU_DIPERIKSA, Queue.PERLU_DITANDATANGANI, Queue.SIAP_DIKIRIM)
+
+
+def _filtered(
+    conn: sqlite3.Connection,
+    queue: Queue,
+    nip: str,
+    today: dt.date,
+    flt: LetterFilter,
+    zone: dt.tzinfo,
+) -> tuple[str, str, list[Any]]:
+    source, where, args = _scope(conn, queue, nip, today)
+    since = "t.since" if _is_task_queue(queue) else "l.updated_at"
+    clauses = [where]
+    if flt.text.strip():
+        clauses.append("(l.hal LIKE ? OR l.nomor LIKE ?)")
+        like = f"%{flt.text.strip()}%"
+        args += [like, like]
+    if flt.jenis:
+        clauses.append("l.jenis = ?")
+        args.append(flt.jenis)
+    if flt.status:
+        clauses.append("l.state = ?")
+        args.append(flt.status)
+    for key, value in (("sifat", flt.sifat), ("urgensi", flt.urgensi)):
+        if value:
+            clauses.append(f"coalesce(json_extract(l.state_json, '$.head_values.{key}'), '') = ?")
+            args.append(value)
+    if flt.date_from:
+        clauses.append(f"{since} >= ?")
+        args.append(_utc_bound(flt.date_from, zone))
+    if flt.date_to:
+        clauses.append(f"{since} < ?")
+        args.append(_utc_bound(flt.date_to + dt.timedelta(days=1), zone))
+    return source, " AND ".join(f"({c})" for c in clauses), args
+
+
+def letter_page(
+    conn: sqlite3.Connection,
+    queue: Queue,
+    nip: str,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    flt: LetterFilter | None = None,
+    sort: str = "tanggal",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+    calendar: WorkCalendar | None = None,
+) -> list[LetterRow]:
+    """One page of ``queue`` as ``nip`` sees it on ``today``.
+
+    Raises:
+        ValueError: ``sort`` is not one of :data:`SORT_KEYS`.
+    """
+    from tnde.dispositions.due import WorkCalendar, due_at
+
+    if sort not in SORT_KEYS:
+        raise ValueError(f"cannot sort by {sort!r} (known: {', '.join(SORT_KEYS)})")
+    flt = flt or LetterFilter()
+    calendar = calendar or WorkCalendar(holidays=frozenset())
+    source, where, args = _filtered(conn, queue, nip, today, flt, calendar.tzinfo)
+    tasks = _is_task_queue(queue) or queue is Queue.KONSEP
+    since = "t.since" if _is_task_queue(queue) else "l.updated_at"
+    task = "t.kind" if _is_task_queue(queue) else "''"
+    order = SORT_KEYS[sort].replace("since", since)
+    direction = "DESC" if descending else "ASC"
+    rows = conn.execute(
+        "SELECT l.letter_id, l.jenis, l.hal, l.nomor, l.state, l.konseptor_nip, "
+        "coalesce(json_extract(l.state_json, '$.head_values.sifat'), ''), "
+        "coalesce(json_extract(l.state_json, '$.head_values.urgensi'), ''), "
+        f"{since}, {task} FROM {source} WHERE {where} "
+        f"ORDER BY {order} {direction}, l.letter_id {direction} LIMIT ? OFFSET ?",
+        [*args, max(1, int(limit)), max(0, int(offset))],
+    ).fetchall()
+    out = []
+    for r in rows:
+        started = _parse(r[8])
+        due = None
+        # a waiting task is due by the letter's urgency; a konsep only once it was returned
+        if tasks and (queue is not Queue.KONSEP or r[4] == "dikembalikan"):
+            due = due_at(str(r[7] or "Biasa"), started, calendar)
+        row = LetterRow(
+            letter_id=r[0],
+            jenis=r[1],
+            hal=r[2],
+            nomor=r[3],
+            status=r[4],
+            konseptor_nip=r[5],
+            sifat=str(r[6]),
+            urgensi=str(r[7]),
+            since=started,
+            task=r[9],
+            due_at=due,
+            overdue=due is not None and due < now,
+        )
+        if not flt.overdue_only or row.overdue:
+            out.append(row)
+    return out
+
+
+def count_letters(
+    conn: sqlite3.Connection,
+    queue: Queue,
+    nip: str,
+    *,
+    today: dt.date,
+    flt: LetterFilter | None = None,
+    zone: dt.tzinfo = dt.UTC,
+) -> int:
+    """How many letters ``queue`` holds for ``nip`` (with ``flt``, overdue_only aside)."""
+    source, where, args = _filtered(conn, queue, nip, today, flt or LetterFilter(), zone)
+    return int(conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", args).fetchone()[0])
+
+
+def _utc_bound(day: dt.date, zone: dt.tzinfo) -> str:
+    from tnde.workflow.service import iso
+
+    return iso(dt.datetime.combine(day, dt.time(0), zone))
+
+
+def _parse(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+# -- what may I do now ------------------------------------------------------------------------
+
+
+class Action(StrEnum):
+    """Actions on an outgoing letter, each one event of the workflow."""
+
+    REVISE = EventType.REVISED.value
+    SUBMIT = EventType.SUBMITTED.value
+    APPROVE = EventType.APPROVED.value
+    RETURN = EventType.RETURNED.value
+    REJECT = EventType.REJECTED.value
+    NUMBER = EventType.NUMBERED.value
+    SIGN = EventType.SIGNED.value
+    SEND = EventType.SENT.value
+    READ = EventType.READ.value
+    ARCHIVE = EventType.ARCHIVED.value
+    CANCEL = EventType.CANCELLED.value
+
+
+def _probe_payload(action: Action, state: LetterState) -> tuple[dict[str, Any], str]:
+    """A payload the rule for ``action`` accepts when the person and the state allow it,
+    and the revision hash the event would name."""
+    step = state.current_step()
+    step_no = step.step_no if step else 0
+    head = state.head_revision
+    payloads: dict[Action, dict[str, Any]] = {
+        Action.REVISE: {"parent_revision": head, "values": {}},
+        Action.SUBMIT: {},
+        Action.APPROVE: {"step": step_no},
+        Action.RETURN: {"step": step_no, "note": "-"},
+        Action.REJECT: {"step": step_no, "note": "-"},
+        Action.NUMBER: {"nomor": "-", "blob": "-"},
+        Action.SIGN: {"step": step_no, "blob": state.final_blob or "-"},
+        Action.SEND: {"dispatches": [{"recipient": i} for i in range(len(state.recipients))]},
+        Action.READ: {"recipient": -1},
+        Action.ARCHIVE: {},
+        Action.CANCEL: {"reason": "-"},
+    }
+    # a revision names a new text: any hash other than the head's
+    revision = "probe" if action is Action.REVISE else head
+    return payloads[action], revision
+
+
+def allowed_actions(
+    conn: sqlite3.Connection, state: LetterState, nip: str, today: dt.date
+) -> list[Action]:
+    """The actions the workflow rules would accept from ``nip`` on ``state`` now.
+
+    Each action is checked with a probe event against :func:`tnde.workflow.rules.check`;
+    conditions on what the user still has to type (a note, a changed text) are met by the
+    probe, so the action is offered and the real call then checks the real input.
+    Submitting a returned letter is offered only once its text changed (the rule says so).
+    A read receipt is offered when one of the recipients is a jabatan ``nip`` holds.
+    """
+    authority = SqlAuthority(conn)
+    allowed = []
+    for action in Action:
+        payload, revision = _probe_payload(action, state)
+        if action is Action.READ:
+            mine = set(authority.jabatan_of(nip, today))
+            index = next(
+                (
+                    i
+                    for i, r in enumerate(state.recipients)
+                    if r.jabatan_id in mine and i in state.dispatched
+                ),
+                -1,
+            )
+            if index < 0 or (index, nip) in state.read_by:
+                continue
+            payload = {"recipient": index}
+        probe = Event(
+            event_id="",
+            letter_id=state.letter_id,
+            letter_seq=state.head_seq + 1,
+            type=EventType(action.value),
+            actor_nip=nip,
+            device_id="",
+            base_seq=state.head_seq,
+            revision_hash=revision,
+            payload=payload,
+        )
+        try:
+            check(state, probe, authority, today)
+        except WorkflowRefused:
+            continue
+        allowed.append(action)
+    return allowed

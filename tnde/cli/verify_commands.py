@@ -194,7 +194,6 @@ def _crls(paths: list[Path]) -> list[bytes]:
 
 
 def _certificates(data: bytes, source: str) -> list[x509.Certificate]:
-
     """Every certificate in a PEM bundle, or the one DER certificate."""
     from cryptography import x509
 

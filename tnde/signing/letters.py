@@ -175,7 +175,6 @@ def _role(state: LetterState, actor: str) -> _Role:
     return _Role(EventType.SIGNED, step_no, signature_fields(state).get(step_no, ""))
 
 
-
 def _precheck(letters: Letters, actor: str, state: LetterState) -> _Role:
     role = _role(state, actor)
     with letters.ws.transaction() as conn:

@@ -15,6 +15,11 @@ For each letter, in order (DESIGN.md §5):
 
 A failure on one letter (revoked certificate, TSA unreachable, a letter someone else just
 returned) is reported for that letter; the others go on. Nothing is retried automatically.
+
+Each letter goes through :func:`prepare_signature` (rules, base PDF), the device's signature
+(:func:`tnde.signing.pades.sign_pdf`) and :func:`finish_signature` (store and record): a
+remote signing service fits between the first and the last as another pyHanko ``Signer``
+(hash in, signature value out) behind :class:`~tnde.signing.devices.SigningDevice`.
 """
 
 from __future__ import annotations
@@ -42,8 +47,11 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "LetterSignResult",
+    "PendingSignature",
     "check_identity",
+    "finish_signature",
     "precheck_letters",
+    "prepare_signature",
     "sign_letters",
     "signature_fields",
 ]
@@ -189,48 +197,105 @@ def _precheck(letters: Letters, actor: str, state: LetterState) -> _Role:
     return role
 
 
+@dataclass(frozen=True)
+class PendingSignature:
+    """A signature prepared and not yet made: what the device (or a remote signing service)
+    is asked to sign, and what is recorded once it has (STYLE.md 5: prepare → sign → finish).
+
+    Everything here is plain data, so a later remote signer can hold it across its own
+    round trip without the workspace.
+    """
+
+    letter_id: str
+    nomor: str
+    event: EventType
+    """``letter.signed`` for the signer, ``letter.paraf_signed`` for a reviewer's paraf."""
+    step_no: int
+    head_seq: int
+    """The letter's event count when prepared: finishing refuses if it changed meanwhile."""
+    base: bytes
+    """The PDF to sign into: the new base revision (first signature) or the newest signed."""
+    base_is_new: bool
+    request: SignRequest
+
+
+def prepare_signature(
+    letters: Letters, actor: str, letter_id: str, *, issuer: str, level: Level
+) -> PendingSignature:
+    """Check the rules and build the PDF to sign.
+
+    Raises:
+        WorkflowRefused: the actor may not sign this letter now.
+    """
+    state = letters.get(letter_id)
+    role = _precheck(letters, actor, state)
+    first = not state.signed_blobs
+    base = prepare_base(state, issuer) if first else letters.ws.blobs.get(state.final_blob)
+    paraf = role.event is EventType.PARAF_SIGNED
+    request = SignRequest(
+        field=role.field,
+        level=level,
+        certify=first,
+        reason=f"{'Paraf' if paraf else 'Penandatanganan'} {state.nomor}",
+        location=_location(state),
+        stamp_style=_transparent_stamp(),
+    )
+    return PendingSignature(
+        letter_id, state.nomor, role.event, role.step_no, state.head_seq, base, first, request
+    )
+
+
+def finish_signature(
+    letters: Letters,
+    actor: str,
+    pending: PendingSignature,
+    signed: bytes,
+    certificate: x509.Certificate,
+) -> LetterSignResult:
+    """Store the signed PDF (and a new base revision) and record the event, in one
+    transaction. The event store refuses it if the letter moved on since it was prepared."""
+    with letters.ws.transaction() as conn:
+        now = letters.store.state(conn, pending.letter_id)
+        if now is None or now.head_seq != pending.head_seq:
+            raise WorkflowRefused(
+                "WF-CHANGED", "surat berubah selama penandatanganan; tanda tangan tidak disimpan"
+            )
+        base_blob = (
+            letters.ws.blobs.put(pending.base, "application/pdf", conn)
+            if pending.base_is_new
+            else now.final_blob
+        )
+        blob = letters.ws.blobs.put(signed, "application/pdf", conn)
+        payload = {
+            "step": pending.step_no,
+            "blob": blob,
+            "base_blob": base_blob,
+            "field": pending.request.field,
+            "level": pending.request.level.value,
+            "certificate": _certificate_summary(certificate),
+        }
+        letters.store.append(
+            conn,
+            letter_id=pending.letter_id,
+            type=pending.event,
+            actor_nip=actor,
+            payload=payload,
+            today=letters.today(),
+        )
+    return LetterSignResult(pending.letter_id, ok=True, nomor=pending.nomor, blob=blob)
+
+
 def _sign_one(batch: _Batch, letter_id: str) -> LetterSignResult:
     letters = batch.letters
     try:
-        state = letters.get(letter_id)
         # the rules again: an earlier letter of the batch, or someone else, may have changed it
-        role = _precheck(letters, batch.actor, state)
-        first = not state.signed_blobs
-        base = (
-            prepare_base(state, batch.issuer) if first else letters.ws.blobs.get(state.final_blob)
-        )
-        paraf = role.event is EventType.PARAF_SIGNED
-        request = SignRequest(
-            field=role.field,
-            level=batch.level,
-            certify=first,
-            reason=f"{'Paraf' if paraf else 'Penandatanganan'} {state.nomor}",
-            location=_location(state),
-            stamp_style=_transparent_stamp(),
+        pending = prepare_signature(
+            letters, batch.actor, letter_id, issuer=batch.issuer, level=batch.level
         )
         # The certificate was checked when the batch began; at B-LT pyHanko validates it
         # again, revocation included, before it embeds the validation data.
-        signed = sign_pdf(base, batch.session, request, batch.services)
-        with letters.ws.transaction() as conn:
-            base_blob = letters.ws.blobs.put(base, "application/pdf", conn) if first else ""
-            blob = letters.ws.blobs.put(signed, "application/pdf", conn)
-            payload = {
-                "step": role.step_no,
-                "blob": blob,
-                "base_blob": base_blob or state.final_blob,
-                "field": request.field,
-                "level": batch.level.value,
-                "certificate": _certificate_summary(batch.session.certificate),
-            }
-            letters.store.append(
-                conn,
-                letter_id=letter_id,
-                type=role.event,
-                actor_nip=batch.actor,
-                payload=payload,
-                today=letters.today(),
-            )
-        return LetterSignResult(letter_id, ok=True, nomor=state.nomor, blob=blob)
+        signed = sign_pdf(pending.base, batch.session, pending.request, batch.services)
+        return finish_signature(letters, batch.actor, pending, signed, batch.session.certificate)
     except (SigningError, WorkflowRefused) as exc:
         log.info(
             "letter %s not signed: %s", letter_id, getattr(exc, "kind", exc.__class__.__name__)

@@ -153,8 +153,7 @@ def test_unknown_profile_lists_available() -> None:
         ),
     ],
 )
-def test_more_bad_profiles(
-tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
+def test_more_bad_profiles(tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
     assert old in GOOD
     path = write(tmp_path, GOOD.replace(old, new, 1))
     with pytest.raises(ProfileError) as info:

@@ -62,3 +62,208 @@ def test_install_patches_once_and_string_prep_is_unchanged() -> None:
     for text in ("  Dr. Budi  SANTOSO ", "Siti Rahmawati", "ÉLÈVE  ﬁ", ""):
         patched = asn1_x509.NameTypeAndValue._ldap_string_prep(None, text)
         assert patched == prep(None, text)
+
+
+# -- the token reader and the name decoder ----------------------------------------------------
+
+TOKENS = [
+    b"Type /Font",
+    b"Type/Font",
+    b"Type",
+    b"",
+    b" leading",
+    b"a" * 200 + b"(x",
+    b"F1+0\n/Subtype",
+    b"Caf#C3#A9 ]",
+    b"x\x00y",
+    b"%comment\n",
+]
+
+
+@pytest.mark.parametrize("raw", TOKENS, ids=range(len(TOKENS)))
+@pytest.mark.parametrize("kind", ["whitespace", "delimiter"])
+def test_tokens_read_the_same_and_leave_the_stream_at_the_same_place(raw: bytes, kind: str) -> None:
+    from pyhanko.pdf_utils import misc
+
+    speedups.install()
+    original = speedups.ORIGINALS["_read_until_class"]
+    chars = misc.PDF_WHITESPACE + (misc.PDF_DELIMITERS if kind == "delimiter" else b"")
+    for start in range(min(len(raw), 12) + 1):
+        ours, theirs = io.BytesIO(raw), io.BytesIO(raw)
+        ours.seek(start)
+        theirs.seek(start)
+        assert speedups.read_until_class(chars, ours) == original(chars, theirs)
+        assert ours.tell() == theirs.tell()
+
+
+def test_the_token_reader_is_the_one_pyhanko_uses() -> None:
+    from pyhanko.pdf_utils import misc
+
+    speedups.install()
+    assert misc._read_until_class is speedups.read_until_class
+    stream = io.BytesIO(b"%PDF-1.7\n%\xe2\xe3")
+    assert misc.read_until_whitespace(stream, maxchars=20) == b"%PDF-1.7"  # the original
+    assert stream.tell() == 9
+    stream = io.BytesIO(b"/Name/Other")
+    stream.seek(1)
+    assert misc.read_until_delimiter(stream) == b"Name"
+    assert stream.tell() == 5
+
+
+NAMES = [b"Type", b"F1+0", b"A#20B", b"Caf#C3#A9", b"Caf#E9", b"#2F", b"a" * 100]
+BAD_NAMES = [b"A#2", b"A#zz", b"A B", b"A\x80", b"A(B"]
+
+
+@pytest.mark.parametrize("raw", NAMES)
+def test_names_decode_the_same_and_each_is_a_new_object(raw: bytes) -> None:
+    from pyhanko.pdf_utils import generic
+
+    speedups.install()
+    original = speedups.ORIGINALS["_decode_name"]
+    first, second = speedups.decode_name(raw), speedups.decode_name(raw)
+    expected = original(raw)
+    assert first == expected
+    assert type(first) is type(expected) is generic.NameObject
+    assert first is not second
+    first.container_ref = object()  # what the parser does with every object it reads
+    assert second.container_ref is None
+
+
+@pytest.mark.parametrize("raw", BAD_NAMES)
+def test_bad_names_fail_as_in_the_library_every_time(raw: bytes) -> None:
+    from pyhanko.pdf_utils.misc import PdfReadError
+
+    speedups.install()
+    with pytest.raises(PdfReadError):
+        speedups.ORIGINALS["_decode_name"](raw)
+    for _ in range(2):
+        with pytest.raises(PdfReadError):
+            speedups.decode_name(raw)
+
+
+def test_a_whole_file_parses_to_the_same_objects(corpus: Any) -> None:
+    """Every object of a signed letter, read with and without the two parser speed-ups."""
+    from pyhanko.pdf_utils import generic, misc
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    speedups.install()
+
+    def dump_all() -> list[tuple[Any, bytes]]:
+        reader = PdfFileReader(io.BytesIO(corpus.two_signers), strict=True)
+        out = []
+        for revision in range(reader.xrefs.total_revisions):
+            refs = reader.xrefs.explicit_refs_in_revision(revision)
+            for ref in sorted(refs, key=lambda r: (r.idnum, r.generation)):
+                buffer = io.BytesIO()
+                reader.get_object(ref, revision=revision).write_to_stream(buffer)
+                out.append((ref, buffer.getvalue()))
+        return out
+
+    patched = dump_all()
+    try:
+        misc._read_until_class = speedups.ORIGINALS["_read_until_class"]
+        generic._decode_name = speedups.ORIGINALS["_decode_name"]
+        plain = dump_all()
+    finally:
+        misc._read_until_class = speedups.read_until_class
+        generic._decode_name = speedups.decode_name
+    assert patched == plain
+    assert len(plain) > 10
+
+
+# -- parsed values shared by bytes ------------------------------------------------------------
+
+
+def test_parsed_values_are_shared_by_bytes_per_thread_and_bounded(
+    corpus: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from asn1crypto import x509 as asn1_x509
+
+    from tnde.verify import parsed
+
+    der = corpus.pki.root.asn1_cert.dump()
+    other = corpus.pki.kepala.asn1_cert.dump()
+    first = parsed.certificate(der)
+    assert parsed.certificate(bytes(der)) is first
+    assert first.dump() == asn1_x509.Certificate.load(der).dump()
+    assert parsed.certificate(other) is not first
+    elsewhere: list[Any] = []
+    thread = threading.Thread(target=lambda: elsewhere.append(parsed.certificate(der)))
+    thread.start()
+    thread.join()
+    assert elsewhere[0] is not first
+    assert elsewhere[0].dump() == der
+    for _ in range(2):  # truncated: fails each time, nothing is kept
+        with pytest.raises(ValueError, match="Insufficient data"):
+            parsed.certificate(b"\x30\x03\x02\x01")
+    for n in range(parsed.MAX_ENTRIES + 1):
+        parsed.crl(b"\x30\x03\x02\x01" + bytes([n % 256, n // 256]))
+    assert parsed.certificate(der) is first  # kinds are bounded separately
+    parsed.clear()
+    again = parsed.certificate(der)
+    assert again is not first
+    monkeypatch.setattr(parsed, "MAX_BYTES", len(der) - 1)
+    parsed.clear()
+    assert parsed.certificate(der) is not parsed.certificate(der)  # too large to keep
+
+
+@pytest.mark.parametrize("level", ["B-LT", "B-LTA"])
+def test_validation_contexts_hold_what_pyhanko_s_dss_context_would(corpus: Any, level: str) -> None:
+    """The point-in-time context is built from the DSS read once; it must hold the same
+    certificates, OCSP responses and CRLs, in the same order, as pyHanko's own
+    ``DocumentSecurityStore.as_validation_context`` (what the verifier used before)."""
+    import datetime as dt
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko_certvalidator import ValidationContext
+
+    from tnde.verify.engine import FileContext
+
+    data = corpus.levels[level]
+    reader = PdfFileReader(io.BytesIO(data), strict=True)
+    sig = reader.embedded_signatures[0]
+    now = dt.datetime.now(dt.UTC)
+    local = corpus.pki.crls()
+    ctx = FileContext(data, reader, [corpus.pki.root.cert], now, local)
+    assert ctx._dss is not None
+    moment = now - dt.timedelta(days=1)
+    crls, ocsps = ctx._cms_revinfo(sig)
+    dss_certs = list(ctx._dss.load_certs())
+    kwargs = {
+        "trust_roots": list(ctx.roots),
+        "other_certs": list(sig.other_embedded_certs) + dss_certs,
+        "allow_fetching": False,
+        "crls": crls + ctx.local_crls,
+        "ocsps": ocsps,
+        "moment": moment,
+        "revocation_mode": "require",
+        "retroactive_revinfo": True,
+    }
+    theirs = ctx._dss.as_validation_context(kwargs)
+    ours = ctx.validation_context(sig, moment=moment)
+    assert _contents(ours) == _contents(theirs)
+    assert ours.moment == theirs.moment == moment
+    assert ours.revinfo_policy == theirs.revinfo_policy
+
+    classic_theirs = ValidationContext(
+        trust_roots=list(ctx.roots),
+        other_certs=list(sig.other_embedded_certs) + dss_certs,
+        allow_fetching=False,
+        moment=now,
+        revocation_mode="soft-fail",
+    )
+    classic = ctx.validation_context(sig)
+    assert _contents(classic) == _contents(classic_theirs)
+    assert classic.revinfo_policy == classic_theirs.revinfo_policy
+    assert classic.moment == now
+
+
+def _contents(vc: Any) -> tuple[list[bytes], list[bytes], list[bytes], list[bytes]]:
+    return (
+        [c.dump() for c in vc.certificate_registry],
+        [o.dump() for o in vc.ocsps],
+        [c.dump() for c in vc.crls],
+        sorted(c.dump() for c in vc.path_builder.trust_manager.iter_certs()),
+    )

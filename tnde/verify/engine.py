@@ -65,7 +65,7 @@ import io
 import logging
 from typing import TYPE_CHECKING, Any
 
-from tnde.verify import speedups
+from tnde.verify import parsed, speedups
 from tnde.verify.changes import describe_revisions, dss_revisions, iter_pages
 from tnde.verify.judge import judge_signature
 from tnde.verify.model import FileReport, SignatureReport, Verdict
@@ -239,19 +239,17 @@ class FileContext:
         now: dt.datetime,
         crls: Sequence[bytes] = (),
     ) -> None:
-        from asn1crypto import crl as asn1_crl
-        from asn1crypto import x509 as asn1_x509
         from cryptography.hazmat.primitives.serialization import Encoding
 
         self.data = data
         self.reader = reader
         self.now = now
-        self.roots = [asn1_x509.Certificate.load(r.public_bytes(Encoding.DER)) for r in roots]
-        self.local_crls = [asn1_crl.CertificateList.load(c) for c in crls]
+        self.roots = [parsed.certificate(r.public_bytes(Encoding.DER)) for r in roots]
+        self.local_crls = [parsed.crl(c) for c in crls]
         self.doc_ts_revisions: list[int] = []
         self.dss_revisions = dss_revisions(reader)
         self._dss = self._read_dss()
-        self._dss_cert_cache: list[Any] | None = None
+        self._dss_data: tuple[list[Any], list[Any], list[Any]] | None = None
         self._ades_spec: Any = None
         self._certification = self._read_certification()
 
@@ -310,29 +308,57 @@ class FileContext:
         With ``moment``: validation at that time with the embedded revocation data
         *required*, accepting data issued after it (a CRL or OCSP response fetched right
         after signing).
+
+        The DSS's certificates, CRLs and OCSP responses, the roots and the auditor's CRLs
+        are the shared parsed objects of :mod:`tnde.verify.parsed`, read once per file; the
+        contexts get the same values in the same order as pyHanko's ``DocumentSecurityStore
+        .as_validation_context`` would give them (tests/verify/test_speedups.py).
         """
         from pyhanko_certvalidator import ValidationContext
 
+        dss_certs, dss_ocsps, dss_crls = self._dss_values()
+        other_certs = list(sig.other_embedded_certs) + dss_certs
         kwargs: dict[str, Any] = {
             "trust_roots": list(self.roots),
-            "other_certs": list(sig.other_embedded_certs) + self._dss_certs(),
             "allow_fetching": False,
         }
         if moment is None:
-            return ValidationContext(moment=self.now, revocation_mode="soft-fail", **kwargs)
+            return ValidationContext(
+                moment=self.now, revocation_mode="soft-fail", other_certs=other_certs, **kwargs
+            )
         crls, ocsps = self._cms_revinfo(sig)
-        kwargs.update(crls=crls + self.local_crls, ocsps=ocsps)
         kwargs.update(moment=moment, revocation_mode="require", retroactive_revinfo=True)
-        if self._dss is not None:
-            return self._dss.as_validation_context(kwargs)
-        return ValidationContext(**kwargs)
-
-    def _dss_certs(self) -> list[Any]:
         if self._dss is None:
-            return []
-        if self._dss_cert_cache is None:
-            self._dss_cert_cache = list(self._dss.load_certs())
-        return list(self._dss_cert_cache)
+            return ValidationContext(
+                other_certs=other_certs, crls=crls + self.local_crls, ocsps=ocsps, **kwargs
+            )
+        # What DocumentSecurityStore.as_validation_context builds: the DSS certificates
+        # first, then the given ones; the given CRLs and OCSP responses, then the DSS's.
+        return ValidationContext(
+            other_certs=dss_certs + other_certs,
+            crls=crls + self.local_crls + dss_crls,
+            ocsps=ocsps + dss_ocsps,
+            **kwargs,
+        )
+
+    def _dss_values(self) -> tuple[list[Any], list[Any], list[Any]]:
+        """The DSS's certificates, OCSP responses and CRLs (parsed once per file)."""
+        if self._dss is None:
+            return [], [], []
+        if self._dss_data is None:
+            from pyhanko.pdf_utils.decode_limits import DecodePurpose
+
+            def values(refs: Any, purpose: Any, load: Any) -> list[Any]:
+                return [load(ref.get_object().read_data(purpose)) for ref in refs]
+
+            dss = self._dss
+            self._dss_data = (
+                values(dss.certs.values(), DecodePurpose.CERTIFICATE, parsed.certificate),
+                values(dss.ocsps, DecodePurpose.OCSP_RESPONSE, parsed.ocsp_response),
+                values(dss.crls, DecodePurpose.CRL, parsed.crl),
+            )
+        certs, ocsps, crls = self._dss_data
+        return list(certs), list(ocsps), list(crls)
 
     def ades_spec(self) -> Any:
         """The AdES validation spec: our roots, revocation data required, local data only."""

@@ -1,6 +1,6 @@
-"""Two behaviour-preserving speed-ups for pyHanko 0.38 / asn1crypto 1.5, installed once.
+"""Behaviour-preserving speed-ups for pyHanko 0.38 / asn1crypto 1.5, installed once.
 
-Profiling the offline validation of a one-signature letter showed half of the time in two
+Profiling the offline validation of a one-signature letter showed much of the time in a few
 library hot spots (the batch target is 30 ms per letter on two cores):
 
 * pyHanko reads a hex string (``<…>``) one byte at a time through a generator; a signature's
@@ -12,27 +12,39 @@ library hot spots (the batch target is 30 ms per letter on two cores):
   certificate object is compared; certificates are re-parsed for each signature, so the same
   strings are prepared over and over. The preparation is a pure function of the string, so
   it is memoised.
+* pyHanko reads every name (``/Type``…) and object header token one byte at a time through a
+  generator (``misc._read_until_class``); the difference analysis reads every object of the
+  signed revision, so that is thousands of tokens per letter. :func:`read_until_class` reads
+  64-byte chunks and seeks back to just after the stop byte: same bytes returned, same end
+  flag, same stream position (the ``maxchars`` form is left to the original).
+* pyHanko decodes each name's ``#xx`` escapes byte by byte (``generic._decode_name``). The
+  text is a pure function of the bytes, so it is memoised; every call still returns a new
+  ``NameObject`` (the parser sets each object's ``container_ref``), and errors are not cached.
 
-Both are checked against the originals in tests/verify/test_speedups.py; pyHanko is pinned
-(pyproject.toml), and :func:`install` refuses to patch when the originals are not where
-expected, so a pyHanko upgrade degrades to "slower", never to "different".
+Each is checked against the original in tests/verify/test_speedups.py; pyHanko is pinned
+(pyproject.toml), and :func:`install` refuses to patch when the originals are not where (or
+not the shape) expected, so a pyHanko upgrade degrades to "slower", never to "different".
 """
 
 from __future__ import annotations
 
 import binascii
 import functools
+import inspect
+import io
 import logging
+import re
 import threading
 from typing import Any
 
-__all__ = ["ORIGINALS", "install", "read_hex_string"]
+__all__ = ["ORIGINALS", "decode_name", "install", "read_hex_string", "read_until_class"]
 
 log = logging.getLogger(__name__)
 
 _WHITESPACE = b" \n\r\t\f\x00"  # pyhanko.pdf_utils.misc.PDF_WHITESPACE
 _HEX_DIGITS = b"0123456789abcdefABCDEF"
 _CHUNK = 64 * 1024
+_TOKEN_CHUNK = 64
 _LOCK = threading.Lock()
 _installed = False
 ORIGINALS: dict[str, Any] = {}
@@ -67,8 +79,51 @@ def read_hex_string(stream: Any) -> Any:
     return pdf_string(binascii.unhexlify(digits))
 
 
+def read_until_class(class_chars: bytes, stream: Any, maxchars: int | None = None) -> Any:
+    """pyHanko's ``misc._read_until_class``, reading in small chunks instead of byte by byte.
+
+    Reads up to (and consumes) the first byte that is in ``class_chars``; returns the bytes
+    before it and whether the stream ended first. A ``maxchars`` limit (only used for the
+    file header) goes to the original.
+    """
+    if maxchars is not None:
+        return ORIGINALS["_read_until_class"](class_chars, stream, maxchars=maxchars)
+    stop = _stop_pattern(class_chars)
+    parts: list[bytes] = []
+    while True:
+        chunk = stream.read(_TOKEN_CHUNK)
+        if not chunk:
+            return b"".join(parts), True
+        found = stop.search(chunk)
+        if found is not None:
+            end = found.start()
+            parts.append(chunk[:end])
+            stream.seek(end + 1 - len(chunk), io.SEEK_CUR)
+            return b"".join(parts), False
+        parts.append(chunk)
+
+
+@functools.lru_cache(maxsize=8)
+def _stop_pattern(class_chars: bytes) -> re.Pattern[bytes]:
+    return re.compile(b"[" + b"".join(re.escape(bytes((c,))) for c in class_chars) + b"]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _decoded_name(name_bytes: bytes) -> str:
+    return str(ORIGINALS["_decode_name"](name_bytes))
+
+
+def decode_name(name_bytes: bytes) -> Any:
+    """pyHanko's ``generic._decode_name``, memoised: a new ``NameObject`` each call (it gets
+    its own ``container_ref``), its text a pure function of the bytes; errors are not
+    cached, so a bad name raises each time as in the original."""
+    from pyhanko.pdf_utils.generic import NameObject
+
+    return NameObject(_decoded_name(bytes(name_bytes)))
+
+
 def install() -> None:
-    """Patch both hot spots (idempotent, thread-safe)."""
+    """Patch the hot spots (idempotent, thread-safe)."""
     global _installed
     with _LOCK:
         if _installed:
@@ -76,6 +131,8 @@ def install() -> None:
         _installed = True
         _patch_hex_reader()
         _patch_string_prep()
+        _patch_token_reader()
+        _patch_name_decoder()
 
 
 def _patch_hex_reader() -> None:
@@ -108,3 +165,35 @@ def _patch_string_prep() -> None:
         return prepared(string)
 
     cls._ldap_string_prep = _ldap_string_prep
+
+
+def _patch_token_reader() -> None:
+    from pyhanko.pdf_utils import misc
+
+    original = getattr(misc, "_read_until_class", None)
+    if not _same_shape(original, misc.__name__, ("class_chars", "stream", "maxchars")):
+        log.warning("pyHanko's token reader changed; not patching it")
+        return
+    ORIGINALS["_read_until_class"] = original
+    misc._read_until_class = read_until_class
+
+
+def _patch_name_decoder() -> None:
+    from pyhanko.pdf_utils import generic
+
+    original = getattr(generic, "_decode_name", None)
+    if not _same_shape(original, generic.__name__, ("name_bytes",)):
+        log.warning("pyHanko's name decoder changed; not patching it")
+        return
+    ORIGINALS["_decode_name"] = original
+    generic._decode_name = decode_name
+
+
+def _same_shape(function: Any, module: str, parameters: tuple[str, ...]) -> bool:
+    """``function`` is still the module-level function with these parameters."""
+    if function is None or getattr(function, "__module__", "") != module:
+        return False
+    try:
+        return tuple(inspect.signature(function).parameters) == parameters
+    except (TypeError, ValueError):
+        return False

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from tnde.workspace import Workspace
+    from ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +69,31 @@ class CrashReporter(QObject):
     def _on_crash_reported(self, summary: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "TNDE Desktop",
-            "Terjadi kesalahan yang tidak terduga. Rinciannya dicatat di log.",
+            QCoreApplication.translate("App", "TNDE Desktop"),
+            QCoreApplication.translate(
+                "App", "An unexpected error occurred. The details were written to the log."
+            ),
         )
         box.setDetailedText(summary)
+        ok = box.addButton(
+            QCoreApplication.translate("App", "OK"), QMessageBox.ButtonRole.AcceptRole
+        )
+        folder = box.addButton(
+            QCoreApplication.translate("App", "Open log folder"), QMessageBox.ButtonRole.ActionRole
+        )
+        box.setDefaultButton(ok)
+        folder.clicked.connect(_open_log_folder)
         box.open()
+
+
+def _open_log_folder() -> None:
+    from platformdirs import user_log_path
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(
+        QUrl.fromLocalFile(str(user_log_path("TNDE Desktop", appauthor=False)))
+    )
 
 
 def open_or_create_demo() -> Workspace | None:
@@ -93,6 +114,38 @@ def open_or_create_demo() -> Workspace | None:
         return None
 
 
+def open_workspace(settings: UiSettings) -> Workspace | None:
+    """The workspace to start with: the one chosen in Settings, else the usual place (the demo
+    workspace is made there on first start). A chosen folder that cannot be opened is asked
+    for again."""
+    from pathlib import Path
+
+    from tnde.errors import TndeError
+    from tnde.workspace import Workspace
+
+    chosen = settings.workspace_path
+    if not chosen:
+        return open_or_create_demo()
+    try:
+        return Workspace.open(Path(chosen))
+    except TndeError as exc:
+        log.warning("cannot open the workspace at %s: %s", chosen, type(exc).__name__)
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = QFileDialog.getExistingDirectory(
+        None, QCoreApplication.translate("App", "Choose a workspace folder")
+    )
+    if not folder:
+        return None
+    try:
+        workspace = Workspace.open(Path(folder))
+    except TndeError:
+        log.exception("cannot open the workspace at %s", folder)
+        return None
+    settings.workspace_path = folder
+    return workspace
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app (``--self-test`` renders one letter and exits)."""
     parser = argparse.ArgumentParser(prog="tnde-desktop")
@@ -107,17 +160,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("TNDE Desktop")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([sys.argv[0], *qt_args])
-    app.setStyle("Fusion")
+    from ui.i18n import install_translators
+    from ui.settings import UiSettings
+    from ui.theme import apply_theme
+
+    settings = UiSettings()
+    install_translators(settings.language)
+    apply_theme(app)
     reporter = CrashReporter()
     reporter.install()
 
     from ui.main_window import MainWindow
 
-    window = MainWindow(open_or_create_demo())
+    window = MainWindow(open_workspace(settings), settings=settings)
     if args.self_test:
         return 0 if window.self_test() else 1
     window.show()
-    return app.exec()
+    code = app.exec()
+    from ui.workers import shutdown
+
+    shutdown()
+    return code
 
 
 if __name__ == "__main__":

@@ -1,139 +1,236 @@
-"""The main window shell: the work queues in a side bar and the template catalogue."""
+"""The main window: the work queues in a side bar with their counters, one screen per queue,
+a toolbar, menus with shortcuts, and a status bar.
+
+Screens are built the first time they are shown, so the window appears quickly; switching
+the acting official (demo user switcher, or Settings → Identity) rebuilds them for the new
+user. The drafting editor (:class:`ui.drafting.editor.DraftEditor`) opens in a **separate
+window** per letter ("Konsep Baru", Ctrl+N, and "Edit" on a draft or a returned letter), so
+a drafter can keep the queue and the letter side by side; opening a letter that is already
+being edited raises its window.
+
+Signing opens :class:`ui.signing.batch_dialog.SignBatchDialog`: "Sign" on one letter signs
+that letter, "Sign batch…" (Ctrl+Shift+S) offers every letter waiting for the user's
+signature, each to be previewed and unchecked at will, under one passphrase or PIN. The
+Verifikasi queue is :class:`ui.verification.screen.VerificationScreen`.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QComboBox,
     QLabel,
-    QListView,
-    QListWidget,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
-    QVBoxLayout,
+    QToolBar,
     QWidget,
 )
 
 from tnde import __version__
+from ui.icons import icon
+from ui.settings import UiSettings
+from ui.widgets.sidebar import QueueItem, Sidebar, SidebarModel
+from ui.workers import QueryOp
 
 if TYPE_CHECKING:
-    from tnde.workspace import Workspace
-from tnde.templates.loader import load_all_templates
-from ui.models.templates import TemplateListModel, TemplateRole
+    from collections.abc import Callable
 
-#: The side bar's work queues (DESIGN.md §1); screens arrive with their issues.
-QUEUES = (
-    "Dasbor",
-    "Konsep",
-    "Perlu Diperiksa",
-    "Perlu Ditandatangani",
-    "Siap Dikirim",
-    "Naskah Keluar",
-    "Naskah Masuk",
-    "Disposisi",
-    "Tembusan",
-    "Verifikasi",
-    "Arsip",
-    "Templat Naskah",
+    from tnde.workspace import Workspace
+    from ui.screens.dashboard import Counts
+    from ui.services import Services
+
+log = logging.getLogger(__name__)
+
+translate = QCoreApplication.translate
+
+__all__ = ["QUEUES", "MainWindow"]
+
+
+#: The side bar: (key, title, icon). Titles are evaluated late, after the translator is in.
+QUEUES: tuple[tuple[str, Callable[[], str], str], ...] = (
+    ("dasbor", lambda: translate("MainWindow", "Dashboard"), "dashboard"),
+    ("konsep", lambda: translate("MainWindow", "Drafts"), "draft"),
+    ("perlu_diperiksa", lambda: translate("MainWindow", "To review"), "review"),
+    ("perlu_ditandatangani", lambda: translate("MainWindow", "To sign"), "sign"),
+    ("siap_dikirim", lambda: translate("MainWindow", "Ready to send"), "stamp"),
+    ("naskah_keluar", lambda: translate("MainWindow", "Outgoing"), "send"),
+    ("naskah_masuk", lambda: translate("MainWindow", "Incoming"), "inbox"),
+    ("disposisi", lambda: translate("MainWindow", "Dispositions"), "disposition"),
+    ("tembusan", lambda: translate("MainWindow", "Copies"), "copy"),
+    ("verifikasi", lambda: translate("MainWindow", "Verification"), "verify"),
+    ("arsip", lambda: translate("MainWindow", "Archive"), "archive"),
+    ("templat", lambda: translate("MainWindow", "Letter types"), "templates"),
 )
+_LETTER_QUEUES = (
+    "konsep",
+    "perlu_diperiksa",
+    "perlu_ditandatangani",
+    "siap_dikirim",
+    "naskah_keluar",
+    "arsip",
+)
+COUNTER_REFRESH_MS = 60_000
+"""How often the counters are read again while the window is open."""
 
 
 class MainWindow(QMainWindow):
-    """Side bar of queues; the template catalogue is the first working screen."""
+    """Side bar of queues, one screen per queue, toolbar and status bar."""
 
-    def __init__(self, workspace: Workspace | None = None) -> None:
+    sig_user_changed = Signal(str)
+    """The acting official changed (NIP: str)."""
+    sig_counts_loaded = Signal(object)
+    """The counters were read (:class:`ui.screens.dashboard.Counts`)."""
+
+    def __init__(
+        self,
+        workspace: Workspace | None = None,
+        *,
+        services: Services | None = None,
+        settings: UiSettings | None = None,
+    ) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.setWindowTitle(f"TNDE Desktop {__version__}")
-        self.resize(1100, 720)
-        self._templates = load_all_templates()
+        self.settings = settings or UiSettings()
+        if services is None and workspace is not None:
+            from ui.services import Services
 
-        self.sidebar = QListWidget()
-        self.sidebar.addItems(QUEUES)
-        self.sidebar.setAccessibleName("Antrean kerja")
-        self.sidebar.setMaximumWidth(220)
+            services = Services.open(workspace, self._remembered_nip(workspace))
+        self.services = services
+        self.workspace = services.workspace if services else workspace
+        self.screens: dict[str, QWidget] = {}
+        self.editors: dict[str, QWidget] = {}
+        self._last_counts: Counts | None = None
+        self.setWindowTitle(self.tr("TNDE Desktop"))
+        self.resize(1360, 840)
+        self.setMinimumSize(960, 600)
 
+        self.sidebar_model = SidebarModel([QueueItem(k, t, i) for k, t, i in QUEUES], self)
+        self.sidebar = Sidebar(self.sidebar_model)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._dashboard())
-        for name in QUEUES[1:-1]:
-            label = QLabel(f"<h2>{name}</h2><p>Layar ini belum tersedia.</p>")
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setMargin(16)
-            self.pages.addWidget(label)
-        self.pages.addWidget(self._catalogue())
-
-        splitter = QSplitter()
+        for _key, _title, _icon in QUEUES:
+            self.pages.addWidget(QWidget())  # placeholders, built when first shown
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.sidebar.setCurrentRow(len(QUEUES) - 1)
-        self.statusBar().showMessage(f"{len(self._templates)} jenis naskah tersedia")
 
-    def _dashboard(self) -> QWidget:
-        """Letters of the open workspace by status (the full dashboard comes with the app)."""
-        label = QLabel()
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setMargin(16)
-        label.setAccessibleName("Dasbor")
-        if self.workspace is None:
-            label.setText("<h2>Dasbor</h2><p>Belum ada ruang kerja yang dibuka.</p>")
-            return label
-        conn = self.workspace.connect()
-        try:
-            rows = conn.execute(
-                "SELECT state, count(*) FROM letter GROUP BY state ORDER BY state"
-            ).fetchall()
-        finally:
-            conn.close()
-        kind = "ruang kerja demo" if self.workspace.config.demo else "ruang kerja"
-        table = "".join(f"<tr><td>{state}</td><td align='right'>{n}</td></tr>" for state, n in rows)
-        label.setText(
-            f"<h2>Dasbor</h2><p>{kind.capitalize()}: {self.workspace.path}</p>"
-            f"<table cellpadding='4'><tr><th align='left'>Status naskah keluar</th>"
-            f"<th>Jumlah</th></tr>{table}</table>"
-        )
-        self.dashboard_label = label
-        return label
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self.sidebar.selectionModel().currentChanged.connect(self._on_sidebar_changed)
 
-    def _catalogue(self) -> QWidget:
-        """A list of jenis naskah with the fields each asks for."""
-        widget = QWidget()
-        layout = QHBoxLayout(widget)
-        names = QListView()
-        names.setAccessibleName("Jenis naskah")
-        self.catalogue_model = TemplateListModel(self._templates, names)
-        names.setModel(self.catalogue_model)
-        detail = QTextBrowser()
-        detail.setAccessibleName("Rincian templat")
-        layout.addWidget(names, 1)
-        column = QVBoxLayout()
-        column.addWidget(detail)
-        layout.addLayout(column, 2)
+        self._counter_timer = QTimer(self)
+        self._counter_timer.setInterval(COUNTER_REFRESH_MS)
+        self._counter_timer.timeout.connect(self.refresh_counts)
+        self._counter_timer.start()
+        self._restore_geometry()
+        self.show_queue("dasbor" if self.services else "templat")
+        self.refresh_counts()
 
-        def show(current: QModelIndex, _previous: QModelIndex) -> None:
-            template = current.data(TemplateRole.TEMPLATE)
-            if template is None:
-                return
-            rows = "".join(
-                f"<tr><td><b>{f.label}</b>{' *' if f.required else ''}</td><td>{f.help}</td></tr>"
-                for f in template.fields
-            )
-            detail.setHtml(
-                f"<h2>{template.nama}</h2><p>{template.description}</p>"
-                f"<table cellpadding='4'>{rows}</table>"
-            )
+    # -- public API ---------------------------------------------------------------------------
 
-        names.selectionModel().currentChanged.connect(show)
-        names.setCurrentIndex(self.catalogue_model.index(0))
-        self.catalogue_view = names
-        self.catalogue_detail = detail
-        return widget
+    def show_queue(self, key: str) -> QWidget:
+        """Show the screen of ``key`` (building it if needed) and select it in the side bar."""
+        row = self.sidebar_model.row_of(key)
+        if self.sidebar.currentIndex().row() != row:
+            self.sidebar.setCurrentIndex(self.sidebar_model.index(row))
+        return self._screen(key)
+
+    def current_queue(self) -> str:
+        """The key of the screen on show."""
+        index = self.sidebar.currentIndex()
+        return str(index.data(Qt.ItemDataRole.UserRole) or "")
+
+    def switch_user(self, nip: str) -> None:
+        """Act as ``nip`` from now on: every screen is rebuilt for them."""
+        if self.services is None or nip == self.services.nip:
+            return
+        self.services = self.services.as_user(nip)
+        self.settings.user_nip = nip
+        current = self.current_queue()
+        for key, screen in list(self.screens.items()):
+            row = self.sidebar_model.row_of(key)
+            placeholder = QWidget()
+            self.pages.removeWidget(screen)
+            self.pages.insertWidget(row, placeholder)
+            screen.deleteLater()
+        self.screens.clear()
+        self._sync_user_combo()
+        self._update_status()
+        self._update_actions()
+        self.show_queue(current or "dasbor")
+        self.refresh_counts()
+        self.sig_user_changed.emit(nip)
+
+    def refresh_counts(self) -> None:
+        """Read the counters again (side bar and dashboard)."""
+        if self.services is None:
+            return
+        from ui.screens.dashboard import load_counts
+
+        services = self.services
+        QueryOp(self, lambda: load_counts(services)).success(self._on_counts_loaded).run()
+
+    def refresh_all(self) -> None:
+        """Reload the screen on show and the counters (F5)."""
+        screen = self.screens.get(self.current_queue())
+        refresh = getattr(screen, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.refresh_counts()
+
+    def open_editor(self, letter_id: str | None = None, jenis: str | None = None) -> QWidget | None:
+        """Open the drafting editor on ``letter_id`` (None: a new draft) in its own window."""
+        if self.services is None:
+            return None
+        if letter_id and letter_id in self.editors:
+            window = self.editors[letter_id]
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return window
+        from ui.drafting.editor import DraftEditor
+
+        editor = DraftEditor(self.services, letter_id=letter_id, jenis=jenis, parent=self)
+        editor.setWindowFlag(Qt.WindowType.Window)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setWindowTitle(self.tr("Draft — TNDE Desktop"))
+        editor.resize(1280, 860)
+        editor.sig_letter_saved.connect(self._on_letter_changed)
+        editor.sig_letter_submitted.connect(self._on_letter_changed)
+        key = letter_id or f"new-{id(editor)}"
+        self.editors[key] = editor
+        editor.destroyed.connect(lambda *_: self.editors.pop(key, None))
+        editor.show()
+        return editor
+
+    def sign_letters(self, letter_ids: list[str]) -> QWidget | None:
+        """Open the signing dialog over ``letter_ids`` (window-modal); returns it."""
+        if self.services is None or not letter_ids:
+            return None
+        from ui.signing.batch_dialog import SignBatchDialog
+
+        dialog = SignBatchDialog(self.services, letter_ids, self)
+        dialog.sig_letters_signed.connect(lambda _ids: self._on_letter_changed())
+        self.sign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def sign_batch(self) -> None:
+        """Every letter waiting for this user's signature, in the signing dialog."""
+        if self.services is None:
+            return
+        services = self.services
+        QueryOp(self, lambda: waiting_for_signature(services)).success(self._on_batch_loaded).run()
 
     def self_test(self) -> bool:
         """Render one sample letter through the core; True when it produced a PDF."""
@@ -145,3 +242,336 @@ class MainWindow(QMainWindow):
         prepared = prepare(load_draft(sample))  # type: ignore[arg-type]
         result = render_letter(prepared.template, prepared.profile, prepared.values)
         return result.pdf.startswith(b"%PDF") and result.pages >= 1
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def _on_sidebar_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = str(current.data(Qt.ItemDataRole.UserRole) or "")
+        if key:
+            self._screen(key)
+
+    def _on_counts_loaded(self, counts: Counts) -> None:
+        m = self.sidebar_model
+        m.set_count("konsep", counts.konsep)
+        m.set_count("perlu_diperiksa", counts.perlu_diperiksa)
+        m.set_count("perlu_ditandatangani", counts.perlu_ditandatangani)
+        m.set_count("siap_dikirim", counts.siap_dikirim)
+        m.set_count("naskah_masuk", counts.masuk)
+        m.set_count("disposisi", counts.disposisi, alert=counts.terlambat > 0)
+        m.set_count("tembusan", counts.tembusan)
+        dashboard = self.screens.get("dasbor")
+        if dashboard is not None:
+            dashboard.set_counts(counts)  # type: ignore[attr-defined]
+        self._last_counts = counts
+        self.sig_counts_loaded.emit(counts)
+
+    def _on_letter_changed(self, letter_id: str = "") -> None:
+        for key in (*_LETTER_QUEUES, "naskah_masuk", "tembusan", "disposisi"):
+            screen = self.screens.get(key)
+            if screen is not None and screen is not self.pages.currentWidget():
+                screen.refresh()  # type: ignore[attr-defined]
+        self.refresh_counts()
+
+    def _on_user_combo_changed(self, _index: int) -> None:
+        nip = str(self.user_combo.currentData() or "")
+        if nip:
+            self.switch_user(nip)
+
+    def _on_new_letter(self) -> None:
+        self.open_editor()
+
+    def _on_register(self) -> None:
+        screen = self.show_queue("naskah_masuk")
+        screen.controller.register()  # type: ignore[attr-defined]
+
+    def _on_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self, self.services, self.settings)
+        dialog.identity_page.sig_user_chosen.connect(self.switch_user)
+        dialog.language_page.sig_language_chosen.connect(
+            lambda _code: self.statusBar().showMessage(
+                self.tr("The language changes at the next start."), 8000
+            )
+        )
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About TNDE Desktop"),
+            self.tr(
+                "<h3>TNDE Desktop %1</h3><p>Electronic official letters (Tata Naskah Dinas "
+                "Elektronik): drafting, review, numbering, signing, incoming letters, "
+                "dispositions and tracking.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # -- Qt overrides -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.editors.values()):
+            if not window.close():
+                event.ignore()
+                return
+        self.settings.set_geometry("window/geometry", self.saveGeometry())
+        self.settings.set_geometry("window/state", self.saveState())
+        self.settings.set_geometry("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        self._counter_timer.stop()
+        super().closeEvent(event)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _screen(self, key: str) -> QWidget:
+        row = self.sidebar_model.row_of(key)
+        screen = self.screens.get(key)
+        if screen is None:
+            screen = self._build_screen(key)
+            old = self.pages.widget(row)
+            if old is not None:
+                self.pages.removeWidget(old)
+                old.deleteLater()
+            self.pages.insertWidget(row, screen)
+            self.screens[key] = screen
+        self.pages.setCurrentIndex(row)
+        return screen
+
+    def _build_screen(self, key: str) -> QWidget:
+        from ui.screens.catalogue import CatalogueScreen
+
+        if key == "templat":
+            return CatalogueScreen()
+        if self.services is None:
+            from ui.screens.welcome import WelcomeScreen
+
+            return WelcomeScreen()
+        if key == "dasbor":
+            from ui.screens.dashboard import DashboardScreen
+
+            dashboard = DashboardScreen(self.services)
+            dashboard.sig_queue_requested.connect(self.show_queue)
+            if self._last_counts is not None:
+                dashboard.set_counts(self._last_counts)
+            return dashboard
+        if key in _LETTER_QUEUES:
+            from tnde.workflow.queries import Queue
+            from ui.screens.letters_screen import LettersScreen
+
+            screen = LettersScreen(self.services, Queue(key))
+            screen.sig_changed.connect(self._on_letter_changed)
+            screen.controller.sig_revise_requested.connect(lambda lid: self.open_editor(lid))
+            screen.controller.sig_sign_requested.connect(self._on_sign_requested)
+            screen.refresh()
+            return screen
+        if key in ("naskah_masuk", "tembusan"):
+            from ui.screens.incoming_screen import IncomingScreen
+
+            incoming = IncomingScreen(self.services, copies=key == "tembusan")
+            incoming.sig_changed.connect(self._on_letter_changed)
+            incoming.refresh()
+            return incoming
+        if key == "disposisi":
+            from ui.screens.dispositions_screen import DispositionsScreen
+
+            dispositions = DispositionsScreen(self.services)
+            dispositions.sig_changed.connect(self._on_letter_changed)
+            dispositions.refresh()
+            return dispositions
+        if key == "verifikasi":
+            from ui.verification.screen import VerificationScreen
+
+            return VerificationScreen(self.services)
+        return QWidget()
+
+    def _on_sign_requested(self, letter_id: str) -> None:
+        self.sign_letters([letter_id])
+
+    def _on_batch_loaded(self, letter_ids: list[str]) -> None:
+        if not letter_ids:
+            self.statusBar().showMessage(self.tr("No letter is waiting for your signature."), 6000)
+            return
+        self.sign_letters(letter_ids)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(icon("new"), self.tr("New draft"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setToolTip(self.tr("Write a new letter (Ctrl+N)"))
+        self.new_action.triggered.connect(self._on_new_letter)
+        self.register_action = QAction(icon("register"), self.tr("Register incoming"), self)
+        self.register_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.register_action.setToolTip(self.tr("Register a received letter (Ctrl+R)"))
+        self.register_action.triggered.connect(self._on_register)
+        self.refresh_action = QAction(icon("refresh"), self.tr("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_all)
+        self.settings_action = QAction(icon("settings"), self.tr("Settings"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self._on_settings)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.sign_batch_action = QAction(icon("sign"), self.tr("Sign batch…"), self)
+        self.sign_batch_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sign_batch_action.setToolTip(
+            self.tr(
+                "Sign the letters waiting for your signature, with one passphrase (Ctrl+Shift+S)"
+            )
+        )
+        self.sign_batch_action.triggered.connect(self.sign_batch)
+        self.find_action = QAction(icon("search"), self.tr("Search"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        self.queue_actions: list[QAction] = []
+        for n, (key, title, icon_name) in enumerate(QUEUES[:9], start=1):
+            action = QAction(icon(icon_name), title(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_queue(k))
+            self.queue_actions.append(action)
+        self._update_actions()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.new_action)
+        bar.addAction(self.register_action)
+        bar.addAction(self.sign_batch_action)
+        bar.addAction(self.refresh_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        bar.addWidget(spacer)
+        self.user_label = QLabel(self.tr("Acting as:"))
+        self.user_combo = QComboBox()
+        self.user_combo.setAccessibleName(self.tr("Acting as"))
+        self.user_combo.setMinimumWidth(320)
+        self.user_combo.setToolTip(self.tr("Demo: act as another official"))
+        self.user_label.setBuddy(self.user_combo)
+        self._user_label_action = bar.addWidget(self.user_label)
+        self._user_combo_action = bar.addWidget(self.user_combo)
+        bar.addAction(self.settings_action)
+        self.addToolBar(bar)
+        self.toolbar = bar
+        self._sync_user_combo()
+        self.user_combo.currentIndexChanged.connect(self._on_user_combo_changed)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.new_action)
+        menu.addAction(self.register_action)
+        menu.addAction(self.sign_batch_action)
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for action in self.queue_actions:
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.find_action)
+        view.addAction(self.refresh_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("About TNDE Desktop"))
+        about.triggered.connect(self._on_about)
+
+    def _build_status_bar(self) -> None:
+        self.workspace_label = QLabel()
+        self.workspace_label.setObjectName("muted")
+        self.demo_badge = QLabel(self.tr("DEMO"))
+        self.demo_badge.setObjectName("demo_badge")
+        self.demo_badge.setToolTip(self.tr("Demo workspace: fictional people and certificates"))
+        self.statusBar().addPermanentWidget(self.workspace_label)
+        self.statusBar().addPermanentWidget(self.demo_badge)
+        self._update_status()
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _remembered_nip(self, workspace: Workspace) -> str:
+        nip = self.settings.user_nip
+        if not nip:
+            return ""
+        row = (
+            workspace.thread_connection()
+            .execute("SELECT 1 FROM pegawai WHERE nip = ?", (nip,))
+            .fetchone()
+        )
+        return nip if row else ""
+
+    def _sync_user_combo(self) -> None:
+        s = self.services
+        demo = s is not None and s.is_demo
+        self._user_label_action.setVisible(demo)
+        self._user_combo_action.setVisible(demo)
+        if s is None or not demo:
+            return
+        self.user_combo.blockSignals(True)
+        self.user_combo.clear()
+        for p in sorted(s.org().pegawai, key=lambda p: p.nama):
+            held = ", ".join(s.jabatan_name(j) for j in s.jabatan_of(p.nip))
+            if held:
+                self.user_combo.addItem(icon("user"), f"{p.nama} — {held}", p.nip)
+        self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(s.nip)))
+        self.user_combo.blockSignals(False)
+
+    def _update_actions(self) -> None:
+        s = self.services
+        self.new_action.setEnabled(s is not None)
+        registry = False
+        if s is not None:
+            from tnde.workflow.authority import SqlAuthority
+
+            registry = SqlAuthority(s.workspace.thread_connection()).is_registry(s.nip, s.today())
+        self.register_action.setEnabled(registry)
+        self.register_action.setVisible(registry)
+
+    def _update_status(self) -> None:
+        s = self.services
+        if s is None:
+            self.workspace_label.setText(self.tr("No workspace open"))
+            self.demo_badge.hide()
+            return
+        self.workspace_label.setText(
+            self.tr("%1 · %2")
+            .replace("%1", s.person_name(s.nip))
+            .replace("%2", str(s.workspace.path))
+        )
+        self.demo_badge.setVisible(s.is_demo)
+
+    def _focus_search(self) -> None:
+        screen = self.screens.get(self.current_queue())
+        filters = getattr(screen, "filters", None)
+        if filters is not None:
+            filters.search.setFocus()
+            filters.search.selectAll()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = self.settings.geometry("window/splitter")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+
+def waiting_for_signature(services: Services) -> list[str]:
+    """Ids of the letters waiting for ``services.nip``'s signature (or electronic paraf)."""
+    from tnde.workflow.queries import Queue, letter_page
+
+    now = services.clock()
+    ids: list[str] = []
+    while True:
+        page = letter_page(
+            services.workspace.thread_connection(),
+            Queue.PERLU_DITANDATANGANI,
+            services.nip,
+            today=services.today(),
+            now=now,
+            offset=len(ids),
+        )
+        ids += [row.letter_id for row in page]
+        if len(page) < 200:
+            return ids

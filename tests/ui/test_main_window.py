@@ -1,30 +1,91 @@
-"""The app shell opens, lists the work queues and the template catalogue."""
+"""The app shell: the work queues in Indonesian, counters, the catalogue, the user switcher,
+settings, and a quick start that does not import the heavy libraries."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import act_as, holder, open_queue, open_window, wait_idle
 from tnde.templates.loader import available_templates
 from ui.main_window import QUEUES, MainWindow
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from pytestqt.qtbot import QtBot
 
+    from tnde.workspace import Workspace
 
-def test_main_window_shows_queues_and_catalogue(qtbot: QtBot) -> None:
+SIDEBAR_ID = [
+    "Dasbor",
+    "Konsep",
+    "Perlu Diperiksa",
+    "Perlu Ditandatangani",
+    "Siap Dikirim",
+    "Naskah Keluar",
+    "Naskah Masuk",
+    "Disposisi",
+    "Tembusan",
+    "Verifikasi",
+    "Arsip",
+    "Jenis Naskah",
+]
+
+
+def test_side_bar_lists_the_queues_in_indonesian(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    window = open_window(qtbot, demo_workspace)
+    model = window.sidebar_model
+    assert [model.index(i).data() for i in range(model.rowCount())] == SIDEBAR_ID
+    assert len(QUEUES) == len(SIDEBAR_ID)
+    assert not window.sidebar.isRowHidden(model.row_of("verifikasi"))
+    assert window.demo_badge.isVisible()
+    assert window.toolbar.isVisible()
+
+
+def test_counters_follow_the_acting_official(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    window = open_window(qtbot, demo_workspace, as_jabatan="PRANATA_KOMPUTER_APL")
+    model = window.sidebar_model
+    assert model.count_of("konsep") == 2  # the draft, and the returned draft
+    act_as(qtbot, window, holder(demo_workspace, "KASUBBAG_UMPEG"))
+    assert model.count_of("siap_dikirim") == 2  # one to number, one to dispatch
+    assert window.register_action.isVisible()
+    act_as(qtbot, window, holder(demo_workspace, "KADIS"))
+    assert model.count_of("perlu_ditandatangani") == 1
+    assert not window.register_action.isVisible()
+    dashboard = open_queue(qtbot, window, "dasbor")
+    assert dashboard.cards["perlu_ditandatangani"].number.text() == "1"
+    assert "Budi Santoso" in dashboard.greeting.text()
+
+
+def test_dashboard_card_opens_its_queue(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    window = open_window(qtbot, demo_workspace, as_jabatan="KASI_APL")
+    dashboard = open_queue(qtbot, window, "dasbor")
+    qtbot.mouseClick(dashboard.cards["perlu_diperiksa"], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    assert window.current_queue() == "perlu_diperiksa"
+    assert window.screens["perlu_diperiksa"].model.rowCount() == 1
+
+
+def test_shortcuts_switch_queues(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    window = open_window(qtbot, demo_workspace)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot)
+    assert window.current_queue() == "konsep"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_queue() == "dasbor"
+
+
+def test_catalogue_lists_the_letter_types(qtbot: QtBot) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
-    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == list(QUEUES)
-    model = window.catalogue_view.model()
-    assert model.rowCount() == len(available_templates())
-    window.catalogue_view.setCurrentIndex(model.index(3, 0))
-    chosen = model.index(3, 0).data()
-    assert chosen in window.catalogue_detail.toPlainText()
-    assert "jenis naskah tersedia" in window.statusBar().currentMessage()
+    screen = window.show_queue("templat")
+    assert screen.model.rowCount() == len(available_templates())
+    screen.view.setCurrentIndex(screen.model.index(3, 0))
+    assert screen.model.index(3, 0).data() in screen.detail.toPlainText()
 
 
 def test_self_test_renders_a_letter(qtbot: QtBot) -> None:
@@ -33,16 +94,52 @@ def test_self_test_renders_a_letter(qtbot: QtBot) -> None:
     assert window.self_test()
 
 
-def test_dashboard_shows_the_demo_workspace(qtbot: QtBot, tmp_path: Path) -> None:
-    from tnde.demo import create_demo
-    from tnde.workspace import Workspace
+def test_settings_pages_and_switching_identity(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    window = open_window(qtbot, demo_workspace)
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    tabs = dialog.tabs
+    visible = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert visible == [
+        "Ruang kerja",
+        "Profil instansi",
+        "Identitas",
+        "Bahasa",
+        "Perangkat penandatangan",
+        "Sertifikat akar tepercaya",
+    ]
+    kadis = holder(demo_workspace, "KADIS")
+    person = dialog.identity_page.person
+    person.setCurrentIndex(person.findData(kadis))
+    dialog.language_page.language.setCurrentIndex(dialog.language_page.language.findData("en"))
+    dialog._on_accepted()  # the OK button's slot
+    wait_idle(qtbot)
+    assert window.services is not None
+    assert window.services.nip == kadis
+    assert window.settings.language == "en"
 
-    create_demo(tmp_path / "demo")
-    workspace = Workspace.open(tmp_path / "demo")
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    text = window.dashboard_label.text()
-    assert "Ruang kerja demo" in text
-    for state in ("konsep", "diajukan", "dikembalikan", "ditandatangani", "diarsipkan"):
-        assert f"<td>{state}</td>" in text
-    workspace.close()
+
+def test_window_starts_without_heavy_imports(demo_template: object, tmp_path: object) -> None:
+    code = f"""
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tnde.workspace import Workspace
+from ui.main_window import MainWindow
+from ui.settings import use_folder
+use_folder(Path({str(tmp_path)!r}))
+window = MainWindow(Workspace.open(Path({str(demo_template)!r})))
+window.show()
+app.processEvents()
+heavy = sorted(m for m in ("reportlab", "pyhanko", "pypdf", "pypdfium2") if m in sys.modules)
+print(",".join(heavy))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.strip() == ""

@@ -270,7 +270,7 @@ def disposition_page(
         "LEFT JOIN jabatan g ON g.jabatan_id = d.giver_jabatan "
         "LEFT JOIN jabatan r ON r.jabatan_id = d.recipient_jabatan "
         f"WHERE {where} ORDER BY {DISPOSITION_SORT_KEYS[sort]} {direction}, "
-        f"d.disposisi_id {direction} LIMIT ? OFFSET ?",
+        f"d.rowid {direction} LIMIT ? OFFSET ?",
         [*args, max(1, int(limit)), max(0, int(offset))],
     ).fetchall()
     out = []

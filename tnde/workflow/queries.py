@@ -48,7 +48,7 @@ class Queue(StrEnum):
     PERLU_DIPERIKSA = "perlu_diperiksa"
     """Review and coordination steps waiting for a jabatan I hold."""
     PERLU_DITANDATANGANI = "perlu_ditandatangani"
-    """Signing steps waiting for a jabatan I hold."""
+    """Signing steps waiting for a jabatan I hold, and my electronic paraf waiting."""
     SIAP_DIKIRIM = "siap_dikirim"
     """Registry desk: letters to number and letters to dispatch."""
     NASKAH_KELUAR = "naskah_keluar"
@@ -125,7 +125,12 @@ def _scope(
         where = f"t.jabatan_id IN ({marks}) AND t.kind IN ('periksa', 'paraf_koordinasi')"
         return task_from, where, list(jabatan)
     if queue is Queue.PERLU_DITANDATANGANI:
-        return task_from, f"t.jabatan_id IN ({marks}) AND t.kind = 'tandatangan'", list(jabatan)
+        # the signatures of a jabatan I hold, and my own electronic paraf on numbered letters
+        where = (
+            f"((t.jabatan_id IN ({marks}) AND t.kind = 'tandatangan') "
+            "OR (t.nip = ? AND t.kind = 'paraf_tte'))"
+        )
+        return task_from, where, [*jabatan, nip]
     if queue is Queue.SIAP_DIKIRIM:
         return task_from, "? AND t.kind IN ('nomori', 'kirim')", [int(registry)]
     states = _UNDERWAY if queue is Queue.NASKAH_KELUAR else _CLOSED
@@ -204,12 +209,20 @@ def letter_page(
     task = "t.kind" if _is_task_queue(queue) else "''"
     order = SORT_KEYS[sort].replace("since", since)
     direction = "DESC" if descending else "ASC"
+    # Sort and cut on the narrow columns first, then read the details of the page only:
+    # sorting whole rows would evaluate json_extract on every letter of the queue. Ties are
+    # broken by rowid, which the (state, updated_at) and (jabatan_id, since) indexes carry, so
+    # the default order walks an index and stops after one page (a letter_id tie-break made
+    # SQLite sort the whole queue: 700 ms instead of 10 ms on 100,000 letters).
+    tiebreak = "t.rowid" if _is_task_queue(queue) else "l.rowid"
     rows = conn.execute(
         "SELECT l.letter_id, l.jenis, l.hal, l.nomor, l.state, l.konseptor_nip, "
         "coalesce(json_extract(l.state_json, '$.head_values.sifat'), ''), "
-        "coalesce(json_extract(l.state_json, '$.head_values.urgensi'), ''), "
-        f"{since}, {task} FROM {source} WHERE {where} "
-        f"ORDER BY {order} {direction}, l.letter_id {direction} LIMIT ? OFFSET ?",
+        "coalesce(json_extract(l.state_json, '$.head_values.urgensi'), ''), p.since, p.task "
+        f"FROM (SELECT l.letter_id AS id, {since} AS since, {task} AS task, {order} AS k, "
+        f"{tiebreak} AS r FROM {source} WHERE {where} "
+        f"ORDER BY {order} {direction}, {tiebreak} {direction} LIMIT ? OFFSET ?) p "
+        f"JOIN letter l ON l.letter_id = p.id ORDER BY p.k {direction}, p.r {direction}",
         [*args, max(1, int(limit)), max(0, int(offset))],
     ).fetchall()
     out = []
@@ -333,11 +346,16 @@ def allowed_actions(
             if index < 0 or (index, nip) in state.read_by:
                 continue
             payload = {"recipient": index}
+        kind = EventType(action.value)
+        paraf = [s for s in state.paraf_pending() if s.decided_by == nip]
+        if action is Action.SIGN and paraf:
+            # a reviewer's electronic paraf is signed through the same "Sign" action
+            kind, payload = EventType.PARAF_SIGNED, {"step": paraf[0].step_no, "blob": "-"}
         probe = Event(
             event_id="",
             letter_id=state.letter_id,
             letter_seq=state.head_seq + 1,
-            type=EventType(action.value),
+            type=kind,
             actor_nip=nip,
             device_id="",
             base_seq=state.head_seq,

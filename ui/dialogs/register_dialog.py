@@ -1,0 +1,276 @@
+"""Register an incoming letter: drop its PDF in, check the fields read from it, save.
+
+The fields are pre-filled from the PDF's text layer (:func:`tnde.incoming.prefill`); those
+filled that way are marked so the clerk checks them. A duplicate (same file, or same sender
+and number) is refused by the core; the dialog then asks whether to register it anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tnde.incoming.desk import SIFAT, URGENSI
+from ui.dialogs.buttons import button_box
+from ui.icons import icon
+from ui.workers import QueryOp
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+log = logging.getLogger(__name__)
+
+__all__ = ["DropZone", "RegisterDialog"]
+
+
+class DropZone(QFrame):
+    """A framed area that takes a dropped PDF file (or opens a file dialog on click)."""
+
+    sig_file_dropped = Signal(str)
+    """A PDF was dropped or chosen (its path: str)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drop_zone")
+        self.setAcceptDrops(True)
+        self.setAccessibleName(self.tr("Drop the letter's PDF here"))
+        self.label = QLabel(self.tr("Drag the scanned or received PDF here"))
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.choose = QPushButton(icon("folder"), self.tr("Choose file…"))
+        self.choose.clicked.connect(self._on_choose)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.choose, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.setMinimumHeight(110)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        urls = event.mimeData().urls()
+        if urls and urls[0].toLocalFile().lower().endswith(".pdf"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        urls = event.mimeData().urls()
+        if urls:
+            self.sig_file_dropped.emit(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    def _on_choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the letter's PDF"), "", self.tr("PDF files (*.pdf)")
+        )
+        if path:
+            self.sig_file_dropped.emit(path)
+
+
+class RegisterDialog(QDialog):
+    """The registration form. :attr:`on_submit` receives ``(unit_id, meta, pdf, copy_only)``."""
+
+    sig_prefilled = Signal()
+    """Fields were filled from a PDF."""
+
+    def __init__(
+        self, parent: QWidget | None, *, units: Sequence[tuple[str, str]], unit: str
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Register incoming letter"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setObjectName("register_dialog")
+        self.on_submit: Callable[[str, dict[str, Any], bytes | None, bool], None] | None = None
+        self.pdf: bytes | None = None
+        self.pdf_name = ""
+
+        self.drop = DropZone()
+        self.drop.sig_file_dropped.connect(self.load_pdf)
+        self.file_label = QLabel()
+        self.file_label.setObjectName("muted")
+
+        self.unit = QComboBox()
+        for unit_id, name in units:
+            self.unit.addItem(name, unit_id)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(unit)))
+        self.asal = QLineEdit()
+        self.asal_jabatan = QLineEdit()
+        self.nomor = QLineEdit()
+        self.tanggal = QDateEdit(QDate.currentDate())
+        self.tanggal.setCalendarPopup(True)
+        self.tanggal.setDisplayFormat("dd/MM/yyyy")
+        self.hal = QLineEdit()
+        self.sifat = QComboBox()
+        self.sifat.addItems(list(SIFAT))
+        self.urgensi = QComboBox()
+        self.urgensi.addItems(list(URGENSI))
+        self.urgensi.setCurrentText("Biasa")
+        self.kka = QLineEdit()
+        self.kka.setPlaceholderText("000.1.2")
+        self.isi = QPlainTextEdit()
+        self.isi.setMaximumHeight(70)
+        self.isi.setTabChangesFocus(True)
+        self.lampiran = QLineEdit()
+        self.copy_only = QCheckBox(self.tr("This is a copy (tembusan), for information only"))
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._labels: dict[str, QLabel] = {}
+        rows: tuple[tuple[str, str, QWidget], ...] = (
+            ("unit", self.tr("Received by"), self.unit),
+            ("asal", self.tr("From (sender) *"), self.asal),
+            ("asal_jabatan", self.tr("Sender's position"), self.asal_jabatan),
+            ("nomor", self.tr("Letter number *"), self.nomor),
+            ("tanggal", self.tr("Letter date *"), self.tanggal),
+            ("hal", self.tr("Subject *"), self.hal),
+            ("sifat", self.tr("Classification"), self.sifat),
+            ("urgensi", self.tr("Urgency"), self.urgensi),
+            ("kka", self.tr("Archive code"), self.kka),
+            ("isi", self.tr("Summary"), self.isi),
+            ("lampiran", self.tr("Attachments"), self.lampiran),
+        )
+        for key, text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.rstrip(" *"))
+            self._labels[key] = label
+            form.addRow(label, widget)
+        form.addRow("", self.copy_only)
+
+        self.error = QLabel()
+        self.error.setObjectName("field_error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = button_box(self.tr("Register"))
+        self.buttons.accepted.connect(self._on_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addWidget(self.drop)
+        left.addWidget(self.file_label)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(form, 5)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(860, 560)
+        self.asal.setFocus()
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def load_pdf(self, path: str) -> None:
+        """Read ``path`` and pre-fill the empty fields from its text (in a worker)."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.show_error(
+                self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", exc.strerror or "")
+            )
+            return
+        self.pdf = data
+        self.pdf_name = Path(path).name
+        self.file_label.setText(self.tr("Reading %1…").replace("%1", self.pdf_name))
+        QueryOp(self, lambda: _prefill(data)).success(self._on_prefilled).failure(
+            self._on_prefill_failed
+        ).run()
+
+    def meta(self) -> dict[str, Any]:
+        """The registration metadata (empty fields left out)."""
+        tanggal: dt.date = self.tanggal.date().toPython()  # type: ignore[assignment]
+        values = {
+            "asal": self.asal.text(),
+            "asal_jabatan": self.asal_jabatan.text(),
+            "nomor": self.nomor.text(),
+            "tanggal": tanggal.isoformat(),
+            "hal": self.hal.text(),
+            "sifat": self.sifat.currentText(),
+            "urgensi": self.urgensi.currentText(),
+            "kka": self.kka.text(),
+            "isi_ringkas": self.isi.toPlainText(),
+            "lampiran": self.lampiran.text(),
+        }
+        return {k: v.strip() for k, v in values.items() if v.strip()}
+
+    def show_error(self, text: str) -> None:
+        """Show why the registration was refused; the form stays open."""
+        self.error.setText(text)
+        self.error.show()
+        self.buttons.setEnabled(True)
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def _on_prefilled(self, found: Any) -> None:
+        filled = []
+        fields: dict[str, tuple[QLineEdit, str]] = {
+            "asal": (self.asal, found.asal),
+            "asal_jabatan": (self.asal_jabatan, found.asal_jabatan),
+            "nomor": (self.nomor, found.nomor),
+            "hal": (self.hal, found.hal),
+        }
+        for key, (edit, value) in fields.items():
+            if value and not edit.text():
+                edit.setText(value)
+                filled.append(key)
+        if found.tanggal is not None:
+            self.tanggal.setDate(QDate(found.tanggal))
+            filled.append("tanggal")
+        if found.sifat and found.sifat in SIFAT:
+            self.sifat.setCurrentText(found.sifat)
+            filled.append("sifat")
+        for key in filled:
+            self._labels[key].setProperty("prefilled", True)
+            self._labels[key].setToolTip(self.tr("Read from the PDF: please check"))
+            self._labels[key].style().unpolish(self._labels[key])
+            self._labels[key].style().polish(self._labels[key])
+        if not found.text_layer:
+            note = self.tr("%1: no text layer (a scan); fill the fields by hand.")
+        elif filled:
+            note = self.tr("%1: fields read from the PDF are marked; please check them.")
+        else:
+            note = self.tr("%1: nothing could be read; fill the fields by hand.")
+        self.file_label.setText(note.replace("%1", self.pdf_name))
+        self.sig_prefilled.emit()
+
+    def _on_prefill_failed(self, exc: BaseException) -> None:
+        log.info("prefill failed: %s", type(exc).__name__)
+        self.file_label.setText(
+            self.tr("%1 could not be read as a PDF.").replace("%1", self.pdf_name)
+        )
+        self.pdf = None
+
+    def _on_accepted(self) -> None:
+        self.error.hide()
+        if self.on_submit is None:
+            self.accept()
+            return
+        self.buttons.setEnabled(False)
+        self.on_submit(
+            str(self.unit.currentData()), self.meta(), self.pdf, self.copy_only.isChecked()
+        )
+
+
+def _prefill(data: bytes) -> Any:
+    from tnde.incoming.prefill import prefill_from_pdf
+
+    return prefill_from_pdf(data)

@@ -1,0 +1,256 @@
+"""Settings: workspace, office profile, identity (which pegawai I am), language, the signing
+device and the trust roots.
+
+Each page is a :class:`SettingsPage`; a page with nothing to show
+(:meth:`SettingsPage.has_content` is False, e.g. identity without a workspace) is hidden. The
+signing-device and trust-root pages live with their screens (``ui.signing``,
+``ui.verification``) and are imported here when the dialog opens.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs.buttons import button_box
+from ui.icons import icon
+from ui.settings import LANGUAGES, UiSettings
+
+if TYPE_CHECKING:
+    from ui.services import Services
+
+__all__ = [
+    "IdentityPage",
+    "LanguagePage",
+    "ProfilePage",
+    "SettingsDialog",
+    "SettingsPage",
+    "WorkspacePage",
+]
+
+
+class SettingsPage(QWidget):
+    """One page of the settings dialog."""
+
+    def title(self) -> str:
+        """The tab's title."""
+        raise NotImplementedError
+
+    def has_content(self) -> bool:
+        """Whether the page has anything to show (hidden otherwise)."""
+        return True
+
+    def apply(self) -> None:
+        """Save what the page changed (OK was pressed)."""
+
+
+class WorkspacePage(SettingsPage):
+    """Which workspace folder the app opens."""
+
+    def __init__(self, services: Services | None, settings: UiSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.path = QLineEdit(str(services.workspace.path) if services else settings.workspace_path)
+        self.path.setReadOnly(True)
+        self.path.setAccessibleName(self.tr("Workspace folder"))
+        self.choose = QPushButton(icon("folder"), self.tr("Open another workspace…"))
+        self.choose.clicked.connect(self._on_choose)
+        self.chosen = ""
+        kind = QLabel(
+            self.tr("This is a demo workspace: every person and certificate in it is fictional.")
+            if services is not None and services.is_demo
+            else ""
+        )
+        kind.setWordWrap(True)
+        kind.setObjectName("muted")
+        note = QLabel(
+            self.tr(
+                "A workspace is one folder with the database and the stored files. "
+                "Another workspace opens after a restart."
+            )
+        )
+        note.setWordWrap(True)
+        note.setObjectName("muted")
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(kind)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Workspace")
+
+    def apply(self) -> None:
+        if self.chosen:
+            self.settings.workspace_path = self.chosen
+
+    def _on_choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a workspace folder"))
+        if folder:
+            self.chosen = folder
+            self.path.setText(folder)
+
+
+class ProfilePage(SettingsPage):
+    """The office profile (Profil TND) of the workspace, read-only here."""
+
+    def __init__(self, services: Services | None) -> None:
+        super().__init__()
+        form = QFormLayout(self)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        profile = services.profile if services is not None else None
+        self._has = profile is not None
+        if profile is None:
+            return
+        for label, value in (
+            (self.tr("Office"), profile.nama),
+            (self.tr("Profile"), profile.id),
+            (self.tr("Time zone"), profile.timezone),
+        ):
+            text = QLabel(str(value))
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, text)
+        note = QLabel(self.tr("The profile is a TOML file kept by the administrator."))
+        note.setObjectName("muted")
+        form.addRow("", note)
+
+    def title(self) -> str:
+        return self.tr("Office profile")
+
+    def has_content(self) -> bool:
+        return self._has
+
+
+class IdentityPage(SettingsPage):
+    """Which pegawai the user is (in a demo: whom they act as)."""
+
+    sig_user_chosen = Signal(str)
+    """A different pegawai was chosen (NIP: str)."""
+
+    def __init__(self, services: Services | None, settings: UiSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.services = services
+        self.person = QComboBox()
+        self.person.setAccessibleName(self.tr("I am"))
+        if services is not None:
+            for p in sorted(services.org().pegawai, key=lambda p: p.nama):
+                held = ", ".join(services.jabatan_name(j) for j in services.jabatan_of(p.nip))
+                self.person.addItem(f"{p.nama} — {held}" if held else p.nama, p.nip)
+            self.person.setCurrentIndex(max(0, self.person.findData(services.nip)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("I am"), self.person)
+        note = QLabel(self.tr("Actions are recorded under this person's NIP."))
+        note.setObjectName("muted")
+        form.addRow("", note)
+
+    def title(self) -> str:
+        return self.tr("Identity")
+
+    def has_content(self) -> bool:
+        return self.services is not None
+
+    def apply(self) -> None:
+        nip = str(self.person.currentData() or "")
+        if nip and self.services is not None and nip != self.services.nip:
+            self.settings.user_nip = nip
+            self.sig_user_chosen.emit(nip)
+
+
+class LanguagePage(SettingsPage):
+    """UI language: Indonesian (default) or English."""
+
+    sig_language_chosen = Signal(str)
+    """A different language was chosen (code: str)."""
+
+    def __init__(self, settings: UiSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        note = QLabel(self.tr("The new language is used from the next start."))
+        note.setObjectName("muted")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", note)
+
+    def title(self) -> str:
+        return self.tr("Language")
+
+    def apply(self) -> None:
+        code = str(self.language.currentData())
+        if code != self.settings.language:
+            self.settings.language = code
+            self.sig_language_chosen.emit(code)
+
+
+class SettingsDialog(QDialog):
+    """The settings pages as tabs; OK applies every page."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        services: Services | None,
+        settings: UiSettings,
+        *,
+        extra_pages: list[SettingsPage] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setObjectName("settings_dialog")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.workspace_page = WorkspacePage(services, settings)
+        self.profile_page = ProfilePage(services)
+        self.identity_page = IdentityPage(services, settings)
+        self.language_page = LanguagePage(settings)
+        from ui.signing.settings_page import SigningSettingsPage
+        from ui.verification.trust_page import TrustRootsPage
+
+        self.signing_page = SigningSettingsPage(services)
+        self.trust_page = TrustRootsPage(services)
+        self.pages: list[SettingsPage] = [
+            self.workspace_page,
+            self.profile_page,
+            self.identity_page,
+            self.language_page,
+            self.signing_page,
+            self.trust_page,
+            *(extra_pages or []),
+        ]
+        self.tabs = QTabWidget()
+        for page in self.pages:
+            index = self.tabs.addTab(page, page.title())
+            self.tabs.setTabVisible(index, page.has_content())
+        buttons = button_box()
+        buttons.accepted.connect(self._on_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 380)
+
+    def _on_accepted(self) -> None:
+        for page in self.pages:
+            if page.has_content():
+                page.apply()
+        self.accept()

@@ -1,0 +1,247 @@
+"""Table models over the core's paged queries: outgoing letters, incoming letters (and
+tembusan), dispositions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.labels import (
+    disposition_status_label,
+    incoming_status_label,
+    jenis_label,
+    letter_status_label,
+    task_label,
+)
+from ui.models.paged import Column, PagedTableModel
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from tnde.incoming.queries import DispositionRow, IncomingFilter, IncomingRow
+    from tnde.workflow.queries import LetterFilter, LetterRow, Queue
+    from ui.services import Services
+
+translate = QCoreApplication.translate
+
+__all__ = ["DispositionTableModel", "IncomingTableModel", "LetterTableModel", "format_when"]
+
+
+def format_when(moment: dt.datetime | None, services: Services) -> str:
+    """A moment in the office's time zone, short (``24/11/2026 09.30``)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(services.letters.zone)
+    return f"{local:%d/%m/%Y %H:%M}"
+
+
+def format_day(iso_day: str) -> str:
+    """An ISO date as ``24/11/2026``."""
+    if len(iso_day) < 10:
+        return iso_day
+    return f"{iso_day[8:10]}/{iso_day[5:7]}/{iso_day[0:4]}"
+
+
+class LetterTableModel(PagedTableModel):
+    """One outgoing-letter queue of the current user."""
+
+    columns = (
+        Column(lambda: translate("Columns", "Subject"), "hal", 260),
+        Column(lambda: translate("Columns", "Type"), "jenis", 120),
+        Column(lambda: translate("Columns", "Number"), "nomor", 150),
+        Column(lambda: translate("Columns", "Status"), "status", 150),
+        Column(lambda: translate("Columns", "Urgency"), "", 90),
+        Column(lambda: translate("Columns", "Since"), "tanggal", 130),
+        Column(lambda: translate("Columns", "Due"), "", 130),
+    )
+
+    def __init__(self, services: Services, queue: Queue, parent: Any = None) -> None:
+        super().__init__(parent)
+        from tnde.workflow.queries import LetterFilter
+
+        self.services = services
+        self.queue = queue
+        self.filter: LetterFilter = LetterFilter()
+        self.sort_key = "tanggal"
+        self.descending = queue.value in ("naskah_keluar", "arsip")
+
+    def set_filter(self, flt: LetterFilter) -> None:
+        """Show the rows matching ``flt`` (reloads)."""
+        self.filter = flt
+        self.reload()
+
+    def fetch_page(self, offset: int, limit: int) -> list[Any]:
+        from tnde.workflow.queries import letter_page
+
+        s = self.services
+        return list(
+            letter_page(
+                s.workspace.thread_connection(),
+                self.queue,
+                s.nip,
+                today=s.today(),
+                now=s.clock(),
+                flt=self.filter,
+                sort=self.sort_key,
+                descending=self.descending,
+                offset=offset,
+                limit=limit,
+                calendar=s.desk.calendar(),
+            )
+        )
+
+    def row_key(self, row: LetterRow) -> str:
+        return row.letter_id
+
+    def cell(self, row: LetterRow, column: int) -> str:
+        if column == 0:
+            return row.hal or translate("Columns", "(no subject)")
+        if column == 1:
+            return jenis_label(row.jenis)
+        if column == 2:
+            return row.nomor
+        if column == 3:
+            status = letter_status_label(row.status)
+            return f"{status} · {task_label(row.task)}" if row.task else status
+        if column == 4:
+            return row.urgensi
+        if column == 5:
+            return format_when(row.since, self.services)
+        if column == 6:
+            return format_when(row.due_at, self.services)
+        return ""
+
+    def tooltip(self, row: LetterRow, column: int) -> str | None:
+        if row.overdue:
+            return translate("Columns", "Overdue: due %1").replace(
+                "%1", format_when(row.due_at, self.services)
+            )
+        return row.hal if column == 0 else None
+
+
+class IncomingTableModel(PagedTableModel):
+    """Incoming letters (or, with ``copies``, the tembusan) the user sees."""
+
+    stretch_column = 1
+
+    columns = (
+        Column(lambda: translate("Columns", "Agenda"), "agenda", 90),
+        Column(lambda: translate("Columns", "Subject"), "hal", 260),
+        Column(lambda: translate("Columns", "From"), "asal", 200),
+        Column(lambda: translate("Columns", "Number"), "", 170),
+        Column(lambda: translate("Columns", "Urgency"), "urgensi", 100),
+        Column(lambda: translate("Columns", "Received"), "diterima", 100),
+        Column(lambda: translate("Columns", "Status"), "status", 110),
+    )
+
+    def __init__(self, services: Services, *, copies: bool = False, parent: Any = None) -> None:
+        super().__init__(parent)
+        from tnde.incoming.queries import IncomingFilter
+
+        self.services = services
+        self.copies = copies
+        self.filter: IncomingFilter = IncomingFilter()
+        self.sort_key = "diterima"
+        self.descending = True
+
+    def set_filter(self, flt: IncomingFilter) -> None:
+        """Show the rows matching ``flt`` (reloads)."""
+        self.filter = flt
+        self.reload()
+
+    def fetch_page(self, offset: int, limit: int) -> list[Any]:
+        from tnde.incoming.queries import incoming_page
+
+        s = self.services
+        return list(
+            incoming_page(
+                s.workspace.thread_connection(),
+                s.nip,
+                today=s.today(),
+                now=s.clock(),
+                copies=self.copies,
+                flt=self.filter,
+                sort=self.sort_key,
+                descending=self.descending,
+                offset=offset,
+                limit=limit,
+            )
+        )
+
+    def row_key(self, row: IncomingRow) -> str:
+        return row.incoming_id
+
+    def cell(self, row: IncomingRow, column: int) -> str:
+        values = (
+            row.agenda,
+            row.hal,
+            row.asal,
+            row.nomor,
+            row.urgensi,
+            format_day(row.diterima),
+            incoming_status_label(row.status),
+        )
+        return values[column] if 0 <= column < len(values) else ""
+
+
+class DispositionTableModel(PagedTableModel):
+    """Dispositions addressed to a jabatan the user holds, most urgent first."""
+
+    columns = (
+        Column(lambda: translate("Columns", "Subject"), "hal", 260),
+        Column(lambda: translate("Columns", "Agenda"), "", 90),
+        Column(lambda: translate("Columns", "From"), "", 200),
+        Column(lambda: translate("Columns", "Urgency"), "urgensi", 100),
+        Column(lambda: translate("Columns", "Given"), "diberikan", 130),
+        Column(lambda: translate("Columns", "Due"), "batas", 130),
+        Column(lambda: translate("Columns", "Status"), "status", 110),
+    )
+
+    def __init__(self, services: Services, parent: Any = None) -> None:
+        super().__init__(parent)
+        from tnde.incoming.queries import IncomingFilter
+
+        self.services = services
+        self.filter: IncomingFilter = IncomingFilter()
+        self.sort_key = "batas"
+        self.descending = False
+
+    def set_filter(self, flt: IncomingFilter) -> None:
+        """Show the rows matching ``flt`` (reloads)."""
+        self.filter = flt
+        self.reload()
+
+    def fetch_page(self, offset: int, limit: int) -> list[Any]:
+        from tnde.incoming.queries import disposition_page
+
+        s = self.services
+        return list(
+            disposition_page(
+                s.workspace.thread_connection(),
+                s.nip,
+                today=s.today(),
+                now=s.clock(),
+                flt=self.filter,
+                sort=self.sort_key,
+                descending=self.descending,
+                offset=offset,
+                limit=limit,
+            )
+        )
+
+    def row_key(self, row: DispositionRow) -> str:
+        return row.disposisi_id
+
+    def cell(self, row: DispositionRow, column: int) -> str:
+        lead = translate("Columns", " (lead)") if row.leading else ""
+        values = (
+            row.hal,
+            row.agenda,
+            row.giver,
+            row.urgensi,
+            format_when(row.given_at, self.services),
+            format_when(row.due_at, self.services),
+            disposition_status_label(row.status) + lead,
+        )
+        return values[column] if 0 <= column < len(values) else ""

@@ -1,0 +1,136 @@
+"""The core services one window works with, passed to every screen (and to the drafting
+editor): the open workspace, the Letters and IncomingDesk services, who the user is, the clock
+and the office profile.
+
+A :class:`Services` value is immutable. Switching the acting official (demo user switcher) or
+opening another workspace makes a new value with :meth:`Services.as_user` /
+:meth:`Services.open`; screens that were built for the old value keep it, which is what a
+half-written draft needs (it stays the draft of the person who started it).
+
+Stable API (the drafting editor relies on it): ``workspace``, ``letters``, ``desk``, ``nip``,
+``clock``, ``profile``, ``today()``, ``org()``, ``person_name()``, ``jabatan_name()``,
+``unit_id()``, ``is_demo``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from tnde.incoming.desk import IncomingDesk
+from tnde.workflow.letters import Letters
+from tnde.workflow.service import utc_now
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from tnde.org import OrgChart
+    from tnde.profiles import Profile
+    from tnde.workflow.service import Clock
+    from tnde.workspace import Workspace
+
+__all__ = ["Services"]
+
+
+@dataclass(frozen=True)
+class Services:
+    """What a screen needs to call the core as the current user."""
+
+    workspace: Workspace
+    """The open workspace."""
+    letters: Letters
+    """Outgoing letters (create, revise, route, submit, approve, return, reject, inbox, diff)."""
+    desk: IncomingDesk
+    """Incoming letters and dispositions."""
+    nip: str
+    """NIP of the official the user acts as."""
+    clock: Clock = utc_now
+    """Where "now" comes from (tests pass a fixed one)."""
+    profile: Profile | None = None
+    """The office profile (Profil TND) of the workspace, None when it names none."""
+    _org: list[OrgChart] = field(default_factory=list, repr=False, compare=False)
+
+    @classmethod
+    def open(cls, workspace: Workspace, nip: str = "", *, clock: Clock = utc_now) -> Services:
+        """Services over ``workspace`` acting as ``nip`` (default: the demo konseptor if the
+        workspace is a demo, else the first pegawai of the org chart)."""
+        from tnde.profiles import load_profile
+
+        profile_id = workspace.config.profile_id
+        profile = load_profile(profile_id) if profile_id else None
+        made = cls(
+            workspace=workspace,
+            letters=Letters(workspace, clock),
+            desk=IncomingDesk(workspace, clock),
+            nip=nip,
+            clock=clock,
+            profile=profile,
+        )
+        if not nip:
+            made = replace(made, nip=made.default_nip())
+        return made
+
+    def as_user(self, nip: str) -> Services:
+        """The same services acting as ``nip``."""
+        return replace(self, nip=nip, _org=self._org)
+
+    # -- look-ups -----------------------------------------------------------------------------
+
+    @property
+    def is_demo(self) -> bool:
+        """Whether the workspace is a demo workspace (the user switcher is shown)."""
+        return bool(self.workspace.config.demo)
+
+    def today(self) -> dt.date:
+        """The office's calendar day."""
+        return self.letters.today()
+
+    def org(self) -> OrgChart:
+        """The org chart (read once, then cached; call :meth:`reload_org` after an import)."""
+        if not self._org:
+            from tnde.org import load_org
+
+            self._org.append(load_org(self.workspace.thread_connection()))
+        return self._org[0]
+
+    def reload_org(self) -> None:
+        """Forget the cached org chart."""
+        self._org.clear()
+
+    def person_name(self, nip: str) -> str:
+        """The pegawai's name, or the NIP itself when unknown."""
+        found = self.org().pegawai_by_nip.get(nip)
+        return found.nama if found else nip
+
+    def jabatan_name(self, jabatan_id: str) -> str:
+        """The jabatan's printed name, or its id when unknown."""
+        found = self.org().jabatan_by_id.get(jabatan_id)
+        return found.nama if found else jabatan_id
+
+    def jabatan_of(self, nip: str | None = None) -> list[str]:
+        """Jabatan ids ``nip`` (default: the user) holds or acts in today."""
+        from tnde.workflow.authority import SqlAuthority
+
+        authority = SqlAuthority(self.workspace.thread_connection())
+        return authority.jabatan_of(nip or self.nip, self.today())
+
+    def unit_id(self, nip: str | None = None) -> str:
+        """The unit of the first jabatan ``nip`` (default: the user) holds, or ``""``."""
+        held = self.jabatan_of(nip)
+        if not held:
+            return ""
+        found = self.org().jabatan_by_id.get(held[0])
+        return found.unit_id if found else ""
+
+    def default_nip(self) -> str:
+        """Who the app acts as when nobody was chosen yet."""
+        from tnde.org import holders
+
+        chart = self.org()
+        if self.is_demo:
+            from tnde.demo import KONSEPTOR_JABATAN
+
+            found = holders(chart, KONSEPTOR_JABATAN, self.today())
+            if found:
+                return str(found[0].nip)
+        return chart.pegawai[0].nip if chart.pegawai else ""

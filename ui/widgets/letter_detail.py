@@ -1,0 +1,404 @@
+"""The detail pane of an outgoing letter: its PDF, its metadata, its route with each step's
+status, its history with the notes, the text changes for a reviewer, and the actions the
+current user may take now (the core decides which: :func:`tnde.workflow.queries.allowed_actions`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tnde.workflow.queries import Action
+from ui.icons import icon
+from ui.labels import event_label, jenis_label, letter_status_label, task_label
+from ui.models.letters import format_when
+from ui.models.rows import RowsTableModel
+from ui.widgets.pdf_preview import PdfPreview
+from ui.workers import QueryOp
+
+if TYPE_CHECKING:
+    from tnde.workflow.events import Event
+    from tnde.workflow.state import LetterState
+    from ui.services import Services
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LetterDetail", "LetterInfo", "load_letter_info"]
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    """Everything the pane shows, read on a worker thread."""
+
+    state: LetterState
+    actions: tuple[Action, ...]
+    history: tuple[Event, ...]
+    diff: str
+    """The text changes since the revision this user last acted on ("" for none)."""
+    names: dict[str, str]
+    """NIP or jabatan id → name."""
+
+
+def load_letter_info(services: Services, letter_id: str) -> LetterInfo:
+    """Read a letter, what the user may do with it, its history and diff (worker)."""
+    from tnde.workflow.queries import allowed_actions
+
+    letters = services.letters
+    state = letters.get(letter_id)
+    conn = services.workspace.thread_connection()
+    actions = tuple(allowed_actions(conn, state, services.nip, services.today()))
+    history = tuple(letters.history(letter_id))
+    diff = ""
+    if len(state.revisions) > 1:
+        diff = letters.diff(letter_id, for_nip=services.nip)
+    chart = services.org()
+    names = {p.nip: p.nama for p in chart.pegawai}
+    names.update({j.jabatan_id: j.nama for j in chart.jabatan})
+    names.update({u.unit_id: u.nama for u in chart.units})
+    return LetterInfo(state, actions, history, diff, names)
+
+
+class LetterDetail(QWidget):
+    """Shows one letter; action buttons ask :attr:`sig_action_requested`."""
+
+    sig_action_requested = Signal(str, str)
+    """The user chose an action (the :class:`Action` value: str, the letter id: str)."""
+    sig_loaded = Signal(str)
+    """A letter's details are on screen (its id: str)."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.info: LetterInfo | None = None
+        self.letter_id = ""
+        self._generation = 0
+        self.hidden_actions: set[Action] = set()
+        """Actions not offered here (signing until the signing screen is installed)."""
+        self.action_buttons: dict[Action, QToolButton] = {}
+
+        self.title = QLabel()
+        self.title.setObjectName("detail_title")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("muted")
+        self.status_chip = QLabel()
+        self.status_chip.setObjectName("chip")
+
+        self.actions_bar = QHBoxLayout()
+        self.actions_bar.setSpacing(6)
+        self.actions_bar.addStretch(1)
+
+        self.preview = PdfPreview()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Letter details"))
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.addTab(self._build_metadata(), self.tr("Details"))
+        self.route_model = RowsTableModel(
+            [
+                lambda: self.tr("Step"),
+                lambda: self.tr("Position"),
+                lambda: self.tr("Task"),
+                lambda: self.tr("Status"),
+                lambda: self.tr("By"),
+            ]
+        )
+        self.route_view = self._table(self.route_model, self.tr("Route"))
+        self.tabs.addTab(self.route_view, self.tr("Route"))
+        self.history_model = RowsTableModel(
+            [
+                lambda: self.tr("When"),
+                lambda: self.tr("Who"),
+                lambda: self.tr("What"),
+                lambda: self.tr("Note"),
+            ]
+        )
+        self.history_view = self._table(self.history_model, self.tr("History"))
+        self.tabs.addTab(self.history_view, self.tr("History"))
+        self.diff_view = QPlainTextEdit()
+        self.diff_view.setReadOnly(True)
+        self.diff_view.setAccessibleName(self.tr("Changes since your last review"))
+        self.diff_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.diff_index = self.tabs.addTab(self.diff_view, self.tr("Changes"))
+
+        self.empty = QLabel(self.tr("Select a letter to see it here."))
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        header = QVBoxLayout()
+        header.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(top)
+        header.addWidget(self.subtitle)
+        header.addLayout(self.actions_bar)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(16, 12, 16, 8)
+        body.addLayout(header)
+        body.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
+        layout.addWidget(self.empty, 1)
+        self.body.hide()
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def show_letter(self, letter_id: str) -> None:
+        """Load and show ``letter_id`` ("" clears the pane)."""
+        self._generation += 1
+        self.letter_id = letter_id
+        if not letter_id:
+            self.info = None
+            self.body.hide()
+            self.empty.show()
+            return
+        generation = self._generation
+        services = self.services
+        QueryOp(self, lambda: load_letter_info(services, letter_id)).success(
+            lambda info: self._on_loaded(generation, info)
+        ).run()
+        self.preview.show_pdf(lambda: _letter_pdf(services, letter_id))
+
+    def reload(self) -> None:
+        """Read the shown letter again (after an action)."""
+        if self.letter_id:
+            self.show_letter(self.letter_id)
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def _on_loaded(self, generation: int, info: LetterInfo) -> None:
+        if generation != self._generation:
+            return
+        self.info = info
+        state = info.state
+        self.title.setText(state.hal or self.tr("(no subject)"))
+        parts = [jenis_label(state.jenis)]
+        if state.nomor:
+            parts.append(state.nomor)
+        parts.append(self.tr("drafted by %1").replace("%1", self._name(state.konseptor_nip)))
+        self.subtitle.setText(" · ".join(parts))
+        self.status_chip.setText(letter_status_label(state.status.value))
+        self.status_chip.setProperty("tone", _tone(state.status.value))
+        self.status_chip.style().unpolish(self.status_chip)
+        self.status_chip.style().polish(self.status_chip)
+        self._fill_actions(info.actions)
+        self._fill_metadata(state)
+        self._fill_route(state)
+        self._fill_history(info)
+        self.diff_view.setPlainText(info.diff)
+        self.tabs.setTabVisible(self.diff_index, bool(info.diff))
+        self.empty.hide()
+        self.body.show()
+        self.sig_loaded.emit(state.letter_id)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _name(self, key: str) -> str:
+        return self.info.names.get(key, key) if self.info else key
+
+    def _table(self, model: RowsTableModel, name: str) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.verticalHeader().hide()
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(True)
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def _build_metadata(self) -> QWidget:
+        self.meta_form = QFormLayout()
+        self.meta_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.meta_form.setHorizontalSpacing(16)
+        self.meta_form.setVerticalSpacing(8)
+        self.meta_labels: dict[str, QLabel] = {}
+        fields = (
+            ("jenis", self.tr("Type")),
+            ("hal", self.tr("Subject")),
+            ("nomor", self.tr("Number")),
+            ("sifat", self.tr("Classification")),
+            ("urgensi", self.tr("Urgency")),
+            ("kka", self.tr("Archive code")),
+            ("konseptor", self.tr("Drafted by")),
+            ("unit", self.tr("Unit")),
+            ("tujuan", self.tr("To")),
+            ("tembusan", self.tr("Copies to")),
+            ("created", self.tr("Created")),
+            ("updated", self.tr("Last change")),
+        )
+        for key, label in fields:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self.meta_labels[key] = value
+            self.meta_form.addRow(label, value)
+        inner = QWidget()
+        inner.setLayout(self.meta_form)
+        self.meta_form.setContentsMargins(12, 12, 12, 12)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return scroll
+
+    def _fill_metadata(self, state: LetterState) -> None:
+        import datetime as dt
+
+        v = state.head_values
+        tujuan = [r.text for r in state.recipients if r.role == "tujuan"]
+        tembusan = [r.text for r in state.recipients if r.role == "tembusan"]
+
+        def when(text: str) -> str:
+            if not text:
+                return ""
+            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return format_when(moment, self.services)
+
+        values = {
+            "jenis": jenis_label(state.jenis),
+            "hal": state.hal,
+            "nomor": state.nomor or "—",
+            "sifat": str(v.get("sifat", "")),
+            "urgensi": str(v.get("urgensi", "")),
+            "kka": str(v.get("kka", "")),
+            "konseptor": self._name(state.konseptor_nip),
+            "unit": self._name(state.unit_id),
+            "tujuan": "\n".join(tujuan),
+            "tembusan": "\n".join(tembusan) or "—",
+            "created": when(state.created_at),
+            "updated": when(state.updated_at),
+        }
+        for key, label in self.meta_labels.items():
+            label.setText(values.get(key, ""))
+
+    def _fill_route(self, state: LetterState) -> None:
+        current = state.current_step()
+        rows, tones = [], []
+        for step in state.route:
+            done = step.approved_revision == state.head_revision
+            if done and step.carried:
+                status, tone = self.tr("Approved earlier (carried)"), "done"
+            elif done:
+                status, tone = self.tr("Done"), "done"
+            elif (
+                current is not None
+                and step.step_no == current.step_no
+                and state.status.value
+                in (
+                    "diajukan",
+                    "dinomori",
+                )
+            ):
+                status, tone = self.tr("Waiting"), "current"
+            elif step.approved_revision:
+                status, tone = self.tr("Approved an older text"), "muted"
+            else:
+                status, tone = self.tr("Not yet"), "muted"
+            kind = task_label(step.kind)
+            if step.atas_nama:
+                kind += " (a.n. " + self._name(step.atas_nama) + ")"
+            by = self._name(step.decided_by) if step.decided_by and done else ""
+            rows.append((str(step.step_no), self._name(step.jabatan_id), kind, status, by))
+            tones.append(tone)
+        self.route_model.set_rows(rows, tones)
+
+    def _fill_history(self, info: LetterInfo) -> None:
+        import datetime as dt
+
+        rows, tones = [], []
+        for event in reversed(info.history):
+            moment = dt.datetime.fromisoformat(event.client_time.replace("Z", "+00:00"))
+            note = str(event.payload.get("note") or event.payload.get("reason") or "")
+            kind = str(event.type)
+            rows.append(
+                (
+                    format_when(moment, self.services),
+                    self._name(event.actor_nip),
+                    event_label(kind),
+                    note,
+                )
+            )
+            tones.append("bad" if kind in ("review.returned", "review.rejected") else "")
+        self.history_model.set_rows(rows, tones)
+
+    def _fill_actions(self, actions: tuple[Action, ...]) -> None:
+        for button in self.action_buttons.values():
+            self.actions_bar.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons.clear()
+        specs = self._action_specs()
+        shown = [a for a in specs if a in actions and a not in self.hidden_actions]
+        for position, action in enumerate(shown):
+            text, icon_name, primary = specs[action]
+            button = QToolButton()
+            button.setText(text)
+            button.setIcon(icon(icon_name, light=primary))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(text)
+            button.setObjectName("primary_action" if primary else "action")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            letter_id = self.letter_id
+            button.clicked.connect(
+                lambda _=False, a=action, lid=letter_id: self.sig_action_requested.emit(
+                    a.value, lid
+                )
+            )
+            self.actions_bar.insertWidget(position, button)
+            self.action_buttons[action] = button
+
+    def _action_specs(self) -> dict[Action, tuple[str, str, bool]]:
+        """Action → (button text, icon, primary?), in the order the buttons appear."""
+        return {
+            Action.APPROVE: (self.tr("Approve (paraf)"), "approve", True),
+            Action.SIGN: (self.tr("Sign"), "sign", True),
+            Action.NUMBER: (self.tr("Assign number"), "number", True),
+            Action.SEND: (self.tr("Dispatch"), "send", True),
+            Action.SUBMIT: (self.tr("Submit"), "send", True),
+            Action.REVISE: (self.tr("Edit"), "draft", False),
+            Action.RETURN: (self.tr("Return"), "return", False),
+            Action.REJECT: (self.tr("Reject"), "reject", False),
+            Action.READ: (self.tr("Mark as read"), "read", False),
+            Action.ARCHIVE: (self.tr("Archive"), "archive", False),
+            Action.CANCEL: (self.tr("Cancel letter"), "cancel", False),
+        }
+
+
+def _tone(status: str) -> str:
+    if status in ("ditolak", "dibatalkan", "dikembalikan"):
+        return "bad"
+    if status in ("ditandatangani", "dikirim", "diarsipkan"):
+        return "done"
+    return "current"
+
+
+def _letter_pdf(services: Services, letter_id: str) -> bytes:
+    from tnde.workflow.preview import letter_pdf
+
+    return letter_pdf(services.letters, letter_id)

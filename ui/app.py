@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tnde import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from types import TracebackType
 
     from tnde.workspace import Workspace
@@ -107,7 +107,14 @@ def open_or_create_demo() -> Workspace | None:
     try:
         if not (path / "workspace.sqlite").exists():
             log.info("first start: creating the demo workspace at %s", path)
-            create_demo(path)
+            _with_progress(
+                QCoreApplication.translate(
+                    "Startup",
+                    "Preparing the demo workspace: sample letters and a DEMO certificate "
+                    "for every official…",
+                ),
+                lambda: create_demo(path),
+            )
         return Workspace.open(path)
     except TndeError:
         log.exception("cannot open the workspace at %s", path)
@@ -155,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="start without showing a window, render a sample letter, exit",
     )
     args, qt_args = parser.parse_known_args(argv)
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # verification's worker processes in the packaged app
     setup_logging()
     QCoreApplication.setOrganizationName("TNDE")
     QCoreApplication.setApplicationName("TNDE Desktop")
@@ -181,6 +191,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     shutdown()
     return code
+
+
+def _with_progress(text: str, fn: Callable[[], object]) -> None:
+    """Run ``fn`` on the worker pool before the main window exists, with a busy dialog, so the
+    first start (several seconds: RSA keys for every official) does not look frozen.
+
+    Raises:
+        BaseException: whatever ``fn`` raised.
+    """
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ui.workers import Op
+
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setCancelButton(None)  # the demo is made whole or not at all: nothing to cancel
+    dialog.setWindowTitle("TNDE Desktop")
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(460)
+    dialog.show()
+    loop = QEventLoop()
+    failed: list[BaseException] = []
+
+    def on_failure(exc: BaseException) -> None:
+        failed.append(exc)
+        loop.quit()
+
+    Op(None, fn).success(lambda _result: loop.quit()).failure(on_failure).run()
+    loop.exec()
+    dialog.close()
+    if failed:
+        raise failed[0]
 
 
 if __name__ == "__main__":

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
+
+from tnde.pdfium import PDFIUM_LOCK
 
 __all__ = ["signed_page_png"]
 
 log = logging.getLogger(__name__)
-
-#: PDFium is not thread-safe; renders in one process go one at a time.
-_LOCK = threading.Lock()
 
 
 def signed_page_png(data: bytes, signed_end: int, page: int | None, *, dpi: float = 100) -> bytes:
@@ -32,7 +30,7 @@ def signed_page_png(data: bytes, signed_end: int, page: int | None, *, dpi: floa
 
     if not 0 < signed_end <= len(data):
         raise ValueError(f"signed_end {signed_end} is outside the file ({len(data)} bytes)")
-    with _LOCK:
+    with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(data[:signed_end])
         try:
             # Before any page is loaded, or widgets (signature appearances) are not drawn.
@@ -41,9 +39,14 @@ def signed_page_png(data: bytes, signed_end: int, page: int | None, *, dpi: floa
             index = (page or 1) - 1
             if not 0 <= index < len(pdf):
                 index = 0
-            bitmap = pdf[index].render(scale=dpi / 72, may_draw_forms=True)
+            page_object = pdf[index]
+            bitmap = page_object.render(scale=dpi / 72, may_draw_forms=True)
             out = io.BytesIO()
             bitmap.to_pil().save(out, format="PNG", optimize=True)
+            # closed here, under the lock: a finaliser run later on another thread would
+            # call into PDFium unlocked
+            bitmap.close()
+            page_object.close()
         finally:
             pdf.close()
     return out.getvalue()

@@ -13,7 +13,6 @@ the pane's width times the screen's pixel ratio, so pages stay sharp and cheap.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde.pdfium import PDFIUM_LOCK
 from ui.drafting.ops import DraftQueryOp
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ log = logging.getLogger(__name__)
 RENDER_SCALE = 1.6
 """Default pixels per PDF point of the page images (A4 is 595 points wide)."""
 _A4_POINTS = 595
-_PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def render_preview(
     started = time.perf_counter()
     result = render_letter(template, profile, values, mode="draft")
     images = []
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         document = pypdfium2.PdfDocument(result.pdf)
         try:
             for index in range(len(document)):

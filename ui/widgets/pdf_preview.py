@@ -9,7 +9,6 @@ pypdfium2 (already a dependency, imported only when a preview is first shown) in
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde.pdfium import PDFIUM_LOCK
 from ui.icons import icon
 from ui.workers import QueryOp
 
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["PdfPreview", "render_pages"]
 
-_PDFIUM_LOCK = threading.Lock()
 MAX_PAGES = 20
 """Pages rendered in the preview; longer documents say how many more there are."""
 
@@ -47,14 +46,16 @@ def render_pages(pdf: bytes, width_px: int, max_pages: int = MAX_PAGES) -> tuple
     import pypdfium2
 
     images = []
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         document = pypdfium2.PdfDocument(pdf)
         try:
             count = len(document)
             for n in range(min(count, max_pages)):
                 page = document[n]
                 scale = width_px / page.get_width()
-                pil = page.render(scale=scale).to_pil().convert("RGBA")
+                bitmap = page.render(scale=scale)
+                pil = bitmap.to_pil().convert("RGBA")
+                bitmap.close()  # under the lock, not by a finaliser on some other thread
                 data = pil.tobytes()
                 image = QImage(
                     data, pil.width, pil.height, pil.width * 4, QImage.Format.Format_RGBA8888

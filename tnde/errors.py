@@ -267,3 +267,25 @@ class PkiError(TndeError):
         self.detail = detail
         self.path = path
         super().__init__(f"{path}: {detail}" if path else detail)
+
+
+class SecretStoreUnavailable(TndeError):
+    """The OS keyring is missing or refused; no secret was read, stored or deleted.
+
+    Nothing is ever written elsewhere instead (STYLE.md 26).
+
+    Attributes:
+        detail: the sentence for the user (Indonesian).
+        reason: what failed, for the log (backend and error type; never a secret).
+    """
+
+    MESSAGE = (
+        "Penyimpanan rahasia sistem (keyring) tidak tersedia di komputer ini; token server "
+        "arsip tidak disimpan. Pasang dan buka Secret Service / Windows Credential Manager, "
+        "lalu coba lagi."
+    )
+
+    def __init__(self, reason: str) -> None:
+        self.detail = self.MESSAGE
+        self.reason = reason
+        super().__init__(self.MESSAGE)

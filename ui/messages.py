@@ -16,6 +16,7 @@ from tnde.errors import (
     OrgError,
     RegisterError,
     RenderError,
+    SecretStoreUnavailable,
     TndeError,
     ValidationError,
     WorkflowRefused,
@@ -50,6 +51,13 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, BlobError):
         return translate("Errors", "Stored file"), translate(
             "Errors", "A stored file is missing or damaged."
+        )
+    if isinstance(exc, SecretStoreUnavailable):
+        return translate("Errors", "System keyring"), translate(
+            "Errors",
+            "The system's secret storage (keyring) is not available on this computer; the "
+            "archive server token was not saved. Install and open Secret Service / Windows "
+            "Credential Manager, then try again.",
         )
     if isinstance(exc, RegisterError | NumberingError):
         return translate("Errors", "Numbering"), exc.detail

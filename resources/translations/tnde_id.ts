@@ -72,6 +72,65 @@
     </message>
 </context>
 <context>
+    <name>ArchiveServerPage</name>
+    <message>
+        <source>Archive server URL</source>
+        <translation>URL server arsip</translation>
+    </message>
+    <message>
+        <source>Leave it empty to keep letters in this workspace&apos;s own archive.</source>
+        <translation>Biarkan kosong untuk menyimpan naskah di arsip ruang kerja ini sendiri.</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token akses</translation>
+    </message>
+    <message>
+        <source>Delete token</source>
+        <translation>Hapus token</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keyring (Secret Service, Windows Credential Manager or Keychain), never in a file, and is never shown again. Ask the archive administrator for a token; your password is not needed.</source>
+        <translation>Token disimpan di keyring sistem (Secret Service, Windows Credential Manager, atau Keychain), tidak pernah di berkas, dan tidak ditampilkan lagi. Mintalah token kepada administrator arsip; kata sandi Anda tidak diperlukan.</translation>
+    </message>
+    <message>
+        <source>Archive server</source>
+        <translation>Server arsip</translation>
+    </message>
+    <message>
+        <source>Enter an address that starts with http:// or https://.</source>
+        <translation>Masukkan alamat yang diawali http:// atau https://.</translation>
+    </message>
+    <message>
+        <source>A token belongs to one archive server: enter its URL first.</source>
+        <translation>Token berlaku untuk satu server arsip: isi URL-nya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The archive server token was not saved.</source>
+        <translation>Token server arsip tidak disimpan.</translation>
+    </message>
+    <message>
+        <source>No archive server is set.</source>
+        <translation>Server arsip belum diatur.</translation>
+    </message>
+    <message>
+        <source>A token is stored for this server.</source>
+        <translation>Token tersimpan untuk server ini.</translation>
+    </message>
+    <message>
+        <source>No token is stored for this server.</source>
+        <translation>Tidak ada token tersimpan untuk server ini.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored token</source>
+        <translation>Biarkan kosong untuk tetap memakai token yang tersimpan</translation>
+    </message>
+    <message>
+        <source>Whether a token is stored cannot be checked.</source>
+        <translation>Tidak dapat diperiksa apakah token tersimpan.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsField</name>
     <message>
         <source>Add attachment</source>
@@ -236,6 +295,13 @@
     <message>
         <source> · demo workspace</source>
         <translation> · ruang kerja demo</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a letter to see it here.</source>
+        <translation>Pilih naskah untuk melihatnya di sini.</translation>
     </message>
 </context>
 <context>
@@ -698,6 +764,14 @@
         <translation>Sebuah berkas tersimpan hilang atau rusak.</translation>
     </message>
     <message>
+        <source>System keyring</source>
+        <translation>Keyring sistem</translation>
+    </message>
+    <message>
+        <source>The system&apos;s secret storage (keyring) is not available on this computer; the archive server token was not saved. Install and open Secret Service / Windows Credential Manager, then try again.</source>
+        <translation>Penyimpanan rahasia sistem (keyring) tidak tersedia di komputer ini; token server arsip tidak disimpan. Pasang dan buka Secret Service / Windows Credential Manager, lalu coba lagi.</translation>
+    </message>
+    <message>
         <source>Numbering</source>
         <translation>Penomoran</translation>
     </message>
@@ -1155,10 +1229,6 @@
     <message>
         <source>Dispositions</source>
         <translation>Disposisi</translation>
-    </message>
-    <message>
-        <source>Select a letter to see it here.</source>
-        <translation>Pilih naskah untuk melihatnya di sini.</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1674,10 +1744,6 @@
     <message>
         <source>Changes</source>
         <translation>Perubahan</translation>
-    </message>
-    <message>
-        <source>Select a letter to see it here.</source>
-        <translation>Pilih naskah untuk melihatnya di sini.</translation>
     </message>
     <message>
         <source>(no subject)</source>
@@ -2678,6 +2744,13 @@
     <message>
         <source>Signing device</source>
         <translation>Perangkat penandatangan</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Preparing the demo workspace: sample letters and a DEMO certificate for every official…</source>
+        <translation>Menyiapkan ruang kerja demo: contoh naskah dan sertifikat DEMO untuk setiap pejabat…</translation>
     </message>
 </context>
 <context>

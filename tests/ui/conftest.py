@@ -2,8 +2,8 @@
 
 Fixtures: the demo workspace (made once per session by tests/demoworkspace.py, copied for
 each test into a folder with a space and non-ASCII in its name), settings in a temporary
-folder, the Indonesian translators, and a check that no worker is left running after a test
-(STYLE.md 19).
+folder, an in-memory keyring (no test touches the OS keyring, STYLE.md 36), the Indonesian
+translators, and a check that no worker is left running after a test (STYLE.md 19).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.demoworkspace import demo_template, demo_ws
+from tests.fakekeyring import FakeKeyring, install
 
 __all__ = ["demo_template", "demo_workspace", "demo_ws"]
 
@@ -44,6 +45,14 @@ def _ui_settings(tmp_path: Path) -> None:
     folder = tmp_path / "pengaturan"
     folder.mkdir(exist_ok=True)
     use_folder(folder)
+
+
+@pytest.fixture(autouse=True)
+def fake_keyring(monkeypatch: pytest.MonkeyPatch) -> FakeKeyring:
+    """An in-memory keyring for the test; the one before is restored afterwards."""
+    backend = FakeKeyring()
+    install(monkeypatch, backend)
+    return backend
 
 
 @pytest.fixture(autouse=True)

@@ -102,6 +102,7 @@ def test_settings_pages_and_switching_identity(qtbot: QtBot, demo_workspace: Wor
     visible = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
     assert visible == [
         "Ruang kerja",
+        "Server arsip",
         "Profil instansi",
         "Identitas",
         "Bahasa",

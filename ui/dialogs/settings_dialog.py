@@ -1,10 +1,12 @@
-"""Settings: workspace, office profile, identity (which pegawai I am), language, the signing
-device and the trust roots.
+"""Settings: workspace, archive server, office profile, identity (which pegawai I am),
+language, the signing device and the trust roots.
 
 Each page is a :class:`SettingsPage`; a page with nothing to show
-(:meth:`SettingsPage.has_content` is False, e.g. identity without a workspace) is hidden. The
-signing-device and trust-root pages live with their screens (``ui.signing``,
-``ui.verification``) and are imported here when the dialog opens.
+(:meth:`SettingsPage.has_content` is False, e.g. identity without a workspace) is hidden. OK
+first asks every page to :meth:`SettingsPage.validate`, then to :meth:`SettingsPage.apply`.
+The archive-server page (``ui.dialogs.archive_page``) and the signing-device and trust-root
+pages, which live with their screens (``ui.signing``, ``ui.verification``), are imported here
+when the dialog opens.
 """
 
 from __future__ import annotations
@@ -54,8 +56,15 @@ class SettingsPage(QWidget):
         """Whether the page has anything to show (hidden otherwise)."""
         return True
 
+    def validate(self) -> bool:
+        """Check the page's input before any page saves (OK was pressed).
+
+        Show what is wrong inline and return False to keep the dialog open on this page.
+        """
+        return True
+
     def apply(self) -> None:
-        """Save what the page changed (OK was pressed)."""
+        """Save what the page changed (OK was pressed and every page is valid)."""
 
 
 class WorkspacePage(SettingsPage):
@@ -223,13 +232,16 @@ class SettingsDialog(QDialog):
         self.profile_page = ProfilePage(services)
         self.identity_page = IdentityPage(services, settings)
         self.language_page = LanguagePage(settings)
+        from ui.dialogs.archive_page import ArchiveServerPage
         from ui.signing.settings_page import SigningSettingsPage
         from ui.verification.trust_page import TrustRootsPage
 
+        self.archive_page = ArchiveServerPage(services)
         self.signing_page = SigningSettingsPage(services)
         self.trust_page = TrustRootsPage(services)
         self.pages: list[SettingsPage] = [
             self.workspace_page,
+            self.archive_page,
             self.profile_page,
             self.identity_page,
             self.language_page,
@@ -250,7 +262,11 @@ class SettingsDialog(QDialog):
         self.resize(620, 380)
 
     def _on_accepted(self) -> None:
-        for page in self.pages:
-            if page.has_content():
-                page.apply()
+        shown = [page for page in self.pages if page.has_content()]
+        for page in shown:
+            if not page.validate():
+                self.tabs.setCurrentWidget(page)
+                return
+        for page in shown:
+            page.apply()
         self.accept()

@@ -1,0 +1,114 @@
+"""Secrets in the OS keyring (STYLE.md 26): the archive server's access token.
+
+:class:`SecretStore` is the port the UI uses; :class:`KeyringSecretStore` implements it over the
+``keyring`` package (Secret Service on Linux, Windows Credential Manager, macOS Keychain). When
+no usable keyring exists — ``keyring`` fell back to its ``fail`` backend, the backend only has
+a low priority (plain-text or null backends), or the backend refuses — every call raises
+:class:`tnde.errors.SecretStoreUnavailable`. There is no fallback to a file, and secrets are
+never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Protocol
+
+import keyring
+import keyring.backends.fail
+import keyring.errors
+
+from tnde.errors import SecretStoreUnavailable
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "SERVICE",
+    "KeyringSecretStore",
+    "SecretStore",
+    "SecretStoreUnavailable",
+    "archive_account",
+]
+
+SERVICE = "TNDE Desktop"
+"""The keyring service name every TNDE secret is stored under."""
+
+
+def archive_account(workspace_id: str, url: str) -> str:
+    """The keyring account of a workspace's archive-server token.
+
+    The URL is in it so a token is only ever sent to the server it was issued for; the
+    workspace id so two workspaces on the same server keep their own tokens.
+    """
+    return f"{url} (ruang kerja {workspace_id})"
+
+
+class SecretStore(Protocol):
+    """Where secrets are kept. Every method raises ``SecretStoreUnavailable`` when it cannot."""
+
+    def get(self, service: str, account: str) -> str | None:
+        """The stored secret, or None when there is none."""
+        ...
+
+    def set(self, service: str, account: str, secret: str) -> None:
+        """Store ``secret``, replacing any earlier one."""
+        ...
+
+    def delete(self, service: str, account: str) -> None:
+        """Forget the secret; nothing happens when there is none."""
+        ...
+
+
+class KeyringSecretStore:
+    """:class:`SecretStore` over the ``keyring`` package's current backend."""
+
+    def get(self, service: str, account: str) -> str | None:
+        backend = _usable_backend()
+        try:
+            return backend.get_password(service, account)
+        except keyring.errors.KeyringError as exc:
+            raise _unavailable(backend, exc) from exc
+
+    def set(self, service: str, account: str, secret: str) -> None:
+        backend = _usable_backend()
+        try:
+            backend.set_password(service, account, secret)
+        except keyring.errors.KeyringError as exc:
+            # from None: the traceback of a refused write is not worth a secret in a log
+            raise _unavailable(backend, exc) from None
+
+    def delete(self, service: str, account: str) -> None:
+        backend = _usable_backend()
+        try:
+            backend.delete_password(service, account)
+        except keyring.errors.PasswordDeleteError:
+            return  # nothing stored
+        except keyring.errors.KeyringError as exc:
+            raise _unavailable(backend, exc) from exc
+
+
+def _usable_backend() -> KeyringBackend:
+    """The keyring backend, if it is a real one; ``SecretStoreUnavailable`` otherwise."""
+    try:
+        backend = keyring.get_keyring()
+        priority = backend.priority
+    except (keyring.errors.KeyringError, RuntimeError) as exc:
+        # RuntimeError: how a backend's priority says it is unsuitable here
+        raise SecretStoreUnavailable(f"no keyring backend: {type(exc).__name__}") from exc
+    if isinstance(backend, keyring.backends.fail.Keyring) or priority < 1:
+        error = SecretStoreUnavailable(
+            f"keyring backend {type(backend).__name__} is not usable (priority {priority:g})"
+        )
+        log.warning("%s", error.reason)
+        raise error
+    return backend
+
+
+def _unavailable(backend: KeyringBackend, exc: BaseException) -> SecretStoreUnavailable:
+    error = SecretStoreUnavailable(
+        f"keyring backend {type(backend).__name__}: {type(exc).__name__}"
+    )
+    log.warning("%s", error.reason)
+    return error

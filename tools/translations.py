@@ -61,10 +61,13 @@ def update(target: Path) -> None:
 def release() -> None:
     """Compile every .ts of the folder to its .qm."""
     for ts in sorted(FOLDER.glob("*.ts")):
+        # compiled beside and renamed into place: a running app or test may be reading the .qm
+        target = ts.with_suffix(".qm")
+        partial = target.with_suffix(".qm.part")
         subprocess.run(
-            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-            check=True,
+            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(partial)], check=True
         )
+        os.replace(partial, target)
 
 
 def main() -> int:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
@@ -118,6 +119,8 @@ class Worker(QRunnable):
         self.setAutoDelete(True)
         self._fn = fn
         self.signals = WorkerSignals()
+        self.exited = False
+        """Set as the last thing :meth:`run` does on the pool thread."""
 
     def run(self) -> None:
         try:
@@ -134,6 +137,28 @@ class Worker(QRunnable):
         except RuntimeError:
             # the signals object is gone: the application is shutting down
             log.debug("worker finished after its signals were deleted", exc_info=True)
+        finally:
+            self.exited = True
+
+
+_RETIRED: deque[Worker] = deque()
+"""Workers of finished ops, kept until their pool thread has surely left ``run``.
+
+An op learns that its function finished from a queued signal, which the GUI thread may handle
+while the pool thread is still inside ``emit`` or PySide's ``QRunnable.run`` trampoline.
+Dropping the last Python reference then frees the runnable and its signals object under
+that thread: random segfaults. A finished worker is therefore kept here and let go only once
+it has set :attr:`Worker.exited` and newer workers have finished after it.
+"""
+_RETIRED_KEEP = 16
+
+
+def _retire(worker: Worker | None) -> None:
+    if worker is None:
+        return
+    _RETIRED.append(worker)
+    while len(_RETIRED) > _RETIRED_KEEP and _RETIRED[0].exited:
+        _RETIRED.popleft()
 
 
 _write_pool: QThreadPool | None = None
@@ -356,7 +381,10 @@ class Op(QObject):
     def _finish(self) -> None:
         self.sig_finished.emit()
         Op._running.discard(self)
+        _retire(self._worker)
         self._worker = None
+        # the retired worker may outlive the screen: keep nothing of it
+        self._on_success = self._on_failure = self._on_cancel = None
 
 
 class QueryOp(Op):

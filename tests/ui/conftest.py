@@ -64,6 +64,19 @@ def _indonesian(qapp: object) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _delete_closed_widgets() -> Iterator[None]:
+    """Delete the widgets pytest-qt closed before their Python wrappers can be collected.
+
+    pytest-qt calls ``deleteLater()``, which only runs in the next test's event loop; by then
+    the garbage collector may have cleared the wrappers of models the views still ask.
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def _no_ops_left(qtbot: QtBot) -> Iterator[None]:
     """Every op started by a test has finished by its end (no dangling threads)."""
     yield

@@ -28,12 +28,12 @@ from ui.drafting.directory import OrgDirectory, load_directory
 from ui.drafting.findings import FindingsPanel
 from ui.drafting.form import DraftForm, field_root
 from ui.drafting.header import EditorHeader
-from ui.drafting.ops import DraftOp, DraftQueryOp
 from ui.drafting.people import PersonField
 from ui.drafting.preview import PreviewPane
 from ui.drafting.route import RoutePanel
 from ui.drafting.style import EDITOR_QSS
 from ui.errors import show_failure, show_status
+from ui.workers import Op, QueryOp
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -93,7 +93,7 @@ class DraftEditor(QWidget):
         """The edit count the last successful save contained."""
         self.submitted = False
         """Whether the draft was submitted (or opened read-only): nothing more is saved."""
-        self._save_op: DraftOp | None = None
+        self._save_op: Op | None = None
         self._save_again = False
         self._submit_after_save = False
         self._close_after_save = False
@@ -124,7 +124,7 @@ class DraftEditor(QWidget):
 
         today = services.today()
         (
-            DraftQueryOp(self, lambda: load_directory(services.workspace, services.nip, today))
+            QueryOp(self, lambda: load_directory(services.workspace, services.nip, today))
             .success(self._on_directory_loaded)
             .failure(lambda exc: log.warning("org chart not loaded", exc_info=exc))
             .run()
@@ -133,7 +133,7 @@ class DraftEditor(QWidget):
             self.stack.setCurrentWidget(self.loading)
             opened = letter_id
             (
-                DraftQueryOp(self, lambda: session.open_letter(services, opened))
+                QueryOp(self, lambda: session.open_letter(services, opened))
                 .success(self._on_letter_loaded)
                 .failure(self._on_open_failed)
                 .run()
@@ -179,7 +179,7 @@ class DraftEditor(QWidget):
         services, letter_id = self.services, self.letter_id
         self._set_state_text(self.tr("Saving…"))
         self._save_op = (
-            DraftOp(self, lambda: session.save_draft(services, letter_id, snap))
+            Op(self, lambda: session.save_draft(services, letter_id, snap))
             .success(self._on_save_succeeded)
             .failure(lambda exc: self._on_save_failed(exc, by_user=by_user))
             .run()
@@ -211,7 +211,7 @@ class DraftEditor(QWidget):
         services, letter_id = self.services, self.letter_id
         self.submit_button.setEnabled(False)
         (
-            DraftOp(self, lambda: session.submit_draft(services, letter_id, snap))
+            Op(self, lambda: session.submit_draft(services, letter_id, snap))
             .with_progress(self.tr("Submitting the draft…"))
             .success(self._on_submit_succeeded)
             .failure(self._on_submit_failed)

@@ -1,7 +1,7 @@
 """The live preview: the draft rendered by the core, shown as page images.
 
 Edits are debounced (:attr:`PreviewPane.debounce_ms`), then one render runs at a time off the
-GUI thread through a query op (:mod:`ui.drafting.ops`): the core's renderer and the rasteriser
+GUI thread through a query op (:class:`ui.workers.QueryOp`): the core's renderer and the rasteriser
 (pypdfium2, which is not thread-safe, so it is locked) are not run concurrently. A result that
 is older than the newest request is dropped; only the newest text is ever shown.
 
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tnde.pdfium import PDFIUM_LOCK
-from ui.drafting.ops import DraftQueryOp
+from ui.workers import QueryOp
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -131,7 +131,7 @@ class PreviewPane(QWidget):
         """Renders thrown away because a newer request came in meanwhile."""
         self.result: PreviewResult | None = None
         self._pending: tuple[int, tuple[Any, ...]] | None = None
-        self._op: DraftQueryOp | None = None
+        self._op: QueryOp | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -235,7 +235,7 @@ class PreviewPane(QWidget):
         generation, args = self._pending
         self._pending = None
         self._op = (
-            DraftQueryOp(self, lambda: render_preview(*args))
+            QueryOp(self, lambda: render_preview(*args))
             .success(lambda r: self._on_render_succeeded(generation, r))
             .failure(lambda e: self._on_render_failed(generation, e))
             .run()

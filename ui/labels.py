@@ -22,59 +22,101 @@ __all__ = [
 ]
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks ``source`` for lupdate (in ``context``); :func:`_label` translates it when asked."""
+    return source
+
+
+# The words of each code, extracted by lupdate and translated when a label is asked for.
+_LETTER_STATUSES: dict[str, str] = {
+    "konsep": QT_TRANSLATE_NOOP("Labels", "Draft"),
+    "diajukan": QT_TRANSLATE_NOOP("Labels", "Under review"),
+    "dikembalikan": QT_TRANSLATE_NOOP("Labels", "Returned"),
+    "siap_tandatangan": QT_TRANSLATE_NOOP("Labels", "Ready to sign"),
+    "dinomori": QT_TRANSLATE_NOOP("Labels", "Numbered"),
+    "ditandatangani": QT_TRANSLATE_NOOP("Labels", "Signed"),
+    "dikirim": QT_TRANSLATE_NOOP("Labels", "Sent"),
+    "diarsipkan": QT_TRANSLATE_NOOP("Labels", "Archived"),
+    "ditolak": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+    "dibatalkan": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+
+_INCOMING_STATUSES: dict[str, str] = {
+    "diregistrasi": QT_TRANSLATE_NOOP("Labels", "Registered"),
+    "dibaca": QT_TRANSLATE_NOOP("Labels", "Read"),
+    "didisposisi": QT_TRANSLATE_NOOP("Labels", "Disposed"),
+    "selesai": QT_TRANSLATE_NOOP("Labels", "Completed"),
+}
+
+_DISPOSITION_STATUSES: dict[str, str] = {
+    "terkirim": QT_TRANSLATE_NOOP("Labels", "Unread"),
+    "dibaca": QT_TRANSLATE_NOOP("Labels", "Read"),
+    "dalam_proses": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "selesai": QT_TRANSLATE_NOOP("Labels", "Completed"),
+    "dibatalkan": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+
+_TASKS: dict[str, str] = {
+    "periksa": QT_TRANSLATE_NOOP("Labels", "Review"),
+    "paraf_koordinasi": QT_TRANSLATE_NOOP("Labels", "Coordination initial"),
+    "tandatangan": QT_TRANSLATE_NOOP("Labels", "Signature"),
+    "konsep": QT_TRANSLATE_NOOP("Labels", "Draft"),
+    "revisi": QT_TRANSLATE_NOOP("Labels", "Revise"),
+    "nomori": QT_TRANSLATE_NOOP("Labels", "Assign number"),
+    "kirim": QT_TRANSLATE_NOOP("Labels", "Dispatch"),
+    "arsipkan": QT_TRANSLATE_NOOP("Labels", "Archive"),
+}
+
+_EVENTS: dict[str, str] = {
+    "letter.created": QT_TRANSLATE_NOOP("Labels", "Draft created"),
+    "draft.revised": QT_TRANSLATE_NOOP("Labels", "Text revised"),
+    "route.set": QT_TRANSLATE_NOOP("Labels", "Route set"),
+    "recipients.set": QT_TRANSLATE_NOOP("Labels", "Recipients set"),
+    "letter.submitted": QT_TRANSLATE_NOOP("Labels", "Submitted for review"),
+    "review.approved": QT_TRANSLATE_NOOP("Labels", "Approved (paraf)"),
+    "review.returned": QT_TRANSLATE_NOOP("Labels", "Returned for revision"),
+    "review.rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+    "letter.numbered": QT_TRANSLATE_NOOP("Labels", "Numbered"),
+    "letter.signed": QT_TRANSLATE_NOOP("Labels", "Signed"),
+    "letter.sent": QT_TRANSLATE_NOOP("Labels", "Dispatched"),
+    "letter.read": QT_TRANSLATE_NOOP("Labels", "Read by recipient"),
+    "letter.archived": QT_TRANSLATE_NOOP("Labels", "Archived"),
+    "letter.cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    "incoming.registered": QT_TRANSLATE_NOOP("Labels", "Registered"),
+    "incoming.read": QT_TRANSLATE_NOOP("Labels", "Read"),
+    "disposition.given": QT_TRANSLATE_NOOP("Labels", "Disposed"),
+    "disposition.read": QT_TRANSLATE_NOOP("Labels", "Disposition read"),
+    "disposition.progress": QT_TRANSLATE_NOOP("Labels", "Progress reported"),
+    "disposition.completed": QT_TRANSLATE_NOOP("Labels", "Completion reported"),
+    "disposition.cancelled": QT_TRANSLATE_NOOP("Labels", "Disposition withdrawn"),
+    "tembusan.read": QT_TRANSLATE_NOOP("Labels", "Copy read"),
+}
+
+
+def _label(table: dict[str, str], code: str) -> str:
+    """``code``'s words from ``table``, translated now; an unknown code as it is."""
+    source = table.get(code)
+    return translate("Labels", source) if source is not None else code
+
+
 def letter_status_label(status: str) -> str:
     """An outgoing letter's state (``dinomori`` → "Numbered")."""
-    labels = {
-        "konsep": translate("Labels", "Draft"),
-        "diajukan": translate("Labels", "Under review"),
-        "dikembalikan": translate("Labels", "Returned"),
-        "siap_tandatangan": translate("Labels", "Ready to sign"),
-        "dinomori": translate("Labels", "Numbered"),
-        "ditandatangani": translate("Labels", "Signed"),
-        "dikirim": translate("Labels", "Sent"),
-        "diarsipkan": translate("Labels", "Archived"),
-        "ditolak": translate("Labels", "Rejected"),
-        "dibatalkan": translate("Labels", "Cancelled"),
-    }
-    return labels.get(status, status)
+    return _label(_LETTER_STATUSES, status)
 
 
 def incoming_status_label(status: str) -> str:
     """An incoming letter's state."""
-    labels = {
-        "diregistrasi": translate("Labels", "Registered"),
-        "dibaca": translate("Labels", "Read"),
-        "didisposisi": translate("Labels", "Disposed"),
-        "selesai": translate("Labels", "Completed"),
-    }
-    return labels.get(status, status)
+    return _label(_INCOMING_STATUSES, status)
 
 
 def disposition_status_label(status: str) -> str:
     """A disposition's state."""
-    labels = {
-        "terkirim": translate("Labels", "Unread"),
-        "dibaca": translate("Labels", "Read"),
-        "dalam_proses": translate("Labels", "In progress"),
-        "selesai": translate("Labels", "Completed"),
-        "dibatalkan": translate("Labels", "Cancelled"),
-    }
-    return labels.get(status, status)
+    return _label(_DISPOSITION_STATUSES, status)
 
 
 def task_label(kind: str) -> str:
     """What a route step or task asks for."""
-    labels = {
-        "periksa": translate("Labels", "Review"),
-        "paraf_koordinasi": translate("Labels", "Coordination initial"),
-        "tandatangan": translate("Labels", "Signature"),
-        "konsep": translate("Labels", "Draft"),
-        "revisi": translate("Labels", "Revise"),
-        "nomori": translate("Labels", "Assign number"),
-        "kirim": translate("Labels", "Dispatch"),
-        "arsipkan": translate("Labels", "Archive"),
-    }
-    return labels.get(kind, kind)
+    return _label(_TASKS, kind)
 
 
 @cache
@@ -96,28 +138,4 @@ def jenis_choices() -> list[tuple[str, str]]:
 
 def event_label(kind: str) -> str:
     """What an event of a letter's history (or an incoming letter's) says happened."""
-    labels = {
-        "letter.created": translate("Labels", "Draft created"),
-        "draft.revised": translate("Labels", "Text revised"),
-        "route.set": translate("Labels", "Route set"),
-        "recipients.set": translate("Labels", "Recipients set"),
-        "letter.submitted": translate("Labels", "Submitted for review"),
-        "review.approved": translate("Labels", "Approved (paraf)"),
-        "review.returned": translate("Labels", "Returned for revision"),
-        "review.rejected": translate("Labels", "Rejected"),
-        "letter.numbered": translate("Labels", "Numbered"),
-        "letter.signed": translate("Labels", "Signed"),
-        "letter.sent": translate("Labels", "Dispatched"),
-        "letter.read": translate("Labels", "Read by recipient"),
-        "letter.archived": translate("Labels", "Archived"),
-        "letter.cancelled": translate("Labels", "Cancelled"),
-        "incoming.registered": translate("Labels", "Registered"),
-        "incoming.read": translate("Labels", "Read"),
-        "disposition.given": translate("Labels", "Disposed"),
-        "disposition.read": translate("Labels", "Disposition read"),
-        "disposition.progress": translate("Labels", "Progress reported"),
-        "disposition.completed": translate("Labels", "Completion reported"),
-        "disposition.cancelled": translate("Labels", "Disposition withdrawn"),
-        "tembusan.read": translate("Labels", "Copy read"),
-    }
-    return labels.get(kind, kind)
+    return _label(_EVENTS, kind)

@@ -31,6 +31,26 @@ def holder(workspace: Workspace, jabatan: str) -> str:
     return str(holders(chart, jabatan, dt.date.today())[0].nip)
 
 
+def first_id(workspace: Workspace, sql: str, *args: object) -> str:
+    """The first column of the first row ``sql`` finds (a letter or incoming letter id)."""
+    row = workspace.thread_connection().execute(sql, args).fetchone()
+    assert row is not None, f"no row for {sql!r}"
+    return str(row[0])
+
+
+def letter_in(workspace: Workspace, state: str) -> str:
+    """An outgoing letter in ``state`` (``diajukan``, ``dinomori`` …)."""
+    return first_id(workspace, "SELECT letter_id FROM letter WHERE state = ?", state)
+
+
+def unread_incoming(workspace: Workspace) -> str:
+    """An incoming letter (not a copy) registered and not read yet."""
+    return first_id(
+        workspace,
+        "SELECT incoming_id FROM incoming WHERE status = 'diregistrasi' AND copy_only = 0",
+    )
+
+
 def open_window(qtbot: QtBot, workspace: Workspace, *, as_jabatan: str = "") -> MainWindow:
     """The main window on ``workspace``, shown, acting as the holder of ``as_jabatan``."""
     from ui.main_window import MainWindow

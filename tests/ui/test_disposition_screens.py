@@ -14,6 +14,7 @@ from tests.ui.helpers import (
     open_window,
     press_ok,
     select_row,
+    unread_incoming,
     wait_idle,
 )
 from tnde.incoming.desk import IncomingDesk
@@ -26,17 +27,8 @@ if TYPE_CHECKING:
     from tnde.workspace import Workspace
 
 
-def _unread_incoming(workspace: Workspace) -> str:
-    row = (
-        workspace.thread_connection()
-        .execute("SELECT incoming_id FROM incoming WHERE status = 'diregistrasi' AND copy_only = 0")
-        .fetchone()
-    )
-    return str(row[0])
-
-
 def test_dispose_then_accept_report_and_complete(qtbot: QtBot, demo_workspace: Workspace) -> None:
-    incoming_id = _unread_incoming(demo_workspace)
+    incoming_id = unread_incoming(demo_workspace)
     window = open_window(qtbot, demo_workspace, as_jabatan="KADIS")
     screen = open_queue(qtbot, window, "naskah_masuk")
     select_row(qtbot, screen, incoming_id)

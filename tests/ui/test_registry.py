@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.helpers import (
     accept_message_box,
     click_action,
+    letter_in,
     model_keys,
     open_queue,
     open_window,
@@ -28,17 +29,8 @@ if TYPE_CHECKING:
     from tnde.workspace import Workspace
 
 
-def _letter_in(workspace: Workspace, state: str) -> str:
-    row = (
-        workspace.thread_connection()
-        .execute("SELECT letter_id FROM letter WHERE state = ?", (state,))
-        .fetchone()
-    )
-    return str(row[0])
-
-
 def test_registry_numbers_a_letter(qtbot: QtBot, demo_workspace: Workspace) -> None:
-    letter_id = _letter_in(demo_workspace, "siap_tandatangan")
+    letter_id = letter_in(demo_workspace, "siap_tandatangan")
     window = open_window(qtbot, demo_workspace, as_jabatan="KASUBBAG_UMPEG")
     screen = open_queue(qtbot, window, "siap_dikirim")
     assert letter_id in model_keys(screen)
@@ -53,7 +45,7 @@ def test_registry_numbers_a_letter(qtbot: QtBot, demo_workspace: Workspace) -> N
 
 
 def test_registry_dispatches_a_signed_letter(qtbot: QtBot, demo_workspace: Workspace) -> None:
-    letter_id = _letter_in(demo_workspace, "ditandatangani")
+    letter_id = letter_in(demo_workspace, "ditandatangani")
     window = open_window(qtbot, demo_workspace, as_jabatan="KASUBBAG_UMPEG")
     screen = open_queue(qtbot, window, "siap_dikirim")
     select_row(qtbot, screen, letter_id)
@@ -98,7 +90,7 @@ def test_register_an_incoming_letter_from_a_dropped_pdf(
     qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
 ) -> None:
     # a letter from another office: the final PDF of a numbered demo letter
-    numbered = Letters(demo_workspace).get(_letter_in(demo_workspace, "dinomori"))
+    numbered = Letters(demo_workspace).get(letter_in(demo_workspace, "dinomori"))
     pdf = tmp_path / "surat masuk – contoh.pdf"
     pdf.write_bytes(demo_workspace.blobs.get(numbered.final_blob))
 

@@ -10,6 +10,7 @@ from tests.ui.helpers import (
     act_as,
     click_action,
     holder,
+    letter_in,
     model_keys,
     open_queue,
     open_window,
@@ -25,17 +26,8 @@ if TYPE_CHECKING:
     from tnde.workspace import Workspace
 
 
-def _under_review(workspace: Workspace) -> str:
-    row = (
-        workspace.thread_connection()
-        .execute("SELECT letter_id FROM letter WHERE state = 'diajukan'")
-        .fetchone()
-    )
-    return str(row[0])
-
-
 def test_reviewer_approves_from_the_queue(qtbot: QtBot, demo_workspace: Workspace) -> None:
-    letter_id = _under_review(demo_workspace)
+    letter_id = letter_in(demo_workspace, "diajukan")
     window = open_window(qtbot, demo_workspace, as_jabatan="KASI_APL")
     assert window.sidebar_model.count_of("perlu_diperiksa") == 1
     screen = open_queue(qtbot, window, "perlu_diperiksa")
@@ -65,7 +57,7 @@ def test_return_then_revise_in_the_editor_then_review_the_diff(
 ) -> None:
     from ui.drafting.editor import DraftEditor
 
-    letter_id = _under_review(demo_workspace)
+    letter_id = letter_in(demo_workspace, "diajukan")
     window = open_window(qtbot, demo_workspace, as_jabatan="KASI_APL")
     screen = open_queue(qtbot, window, "perlu_diperiksa")
     select_row(qtbot, screen, letter_id)
@@ -116,7 +108,7 @@ def test_return_then_revise_in_the_editor_then_review_the_diff(
 
 
 def test_reviewer_rejects_with_a_reason(qtbot: QtBot, demo_workspace: Workspace) -> None:
-    letter_id = _under_review(demo_workspace)
+    letter_id = letter_in(demo_workspace, "diajukan")
     window = open_window(qtbot, demo_workspace, as_jabatan="KASI_APL")
     screen = open_queue(qtbot, window, "perlu_diperiksa")
     select_row(qtbot, screen, letter_id)

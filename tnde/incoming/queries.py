@@ -7,13 +7,14 @@ workspace; anyone else the letters addressed to a jabatan they hold (as head of 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
 
 if TYPE_CHECKING:
+    import datetime as dt
     import sqlite3
 
     from tnde.incoming.state import IncomingState
@@ -112,35 +113,22 @@ class DispositionRow:
     overdue: bool
 
 
-def _who(conn: sqlite3.Connection, nip: str, today: dt.date) -> tuple[list[str], bool]:
-    authority = SqlAuthority(conn)
-    return authority.jabatan_of(nip, today) or ["\0"], authority.is_registry(nip, today)
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _incoming_where(
     conn: sqlite3.Connection, nip: str, today: dt.date, copies: bool, f: IncomingFilter
 ) -> tuple[str, list[Any]]:
-    jabatan, registry = _who(conn, nip, today)
-    clauses = ["i.copy_only = ?"]
-    args: list[Any] = [int(copies)]
+    jabatan, registry = viewer(conn, nip, today)
+    where = Where("i.copy_only = ?", [int(copies)])
     if not registry:
-        clauses.append(f"i.pimpinan_jabatan IN ({','.join('?' * len(jabatan))})")
-        args += jabatan
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        clauses.append("(i.hal LIKE ? OR i.asal LIKE ? OR i.nomor LIKE ? OR i.agenda LIKE ?)")
-        args += [like, like, like, like]
+        where.add(f"i.pimpinan_jabatan IN ({placeholders(jabatan)})", *jabatan)
+    where.containing(f.text, "i.hal", "i.asal", "i.nomor", "i.agenda")
     for column, value in (("sifat", f.sifat), ("urgensi", f.urgensi), ("status", f.status)):
-        if value:
-            clauses.append(f"i.{column} = ?")
-            args.append(value)
-    if f.date_from:
-        clauses.append("i.diterima >= ?")
-        args.append(f.date_from.isoformat())
-    if f.date_to:
-        clauses.append("i.diterima <= ?")
-        args.append(f.date_to.isoformat())
-    return " AND ".join(clauses), args
+        where.equal(f"i.{column}", value)
+    where.between("i.diterima", _day(f.date_from), _day(f.date_to))
+    return where.sql(), where.args
 
 
 def incoming_page(
@@ -161,8 +149,7 @@ def incoming_page(
     Raises:
         ValueError: unknown ``sort``.
     """
-    if sort not in INCOMING_SORT_KEYS:
-        raise ValueError(f"cannot sort by {sort!r} (known: {', '.join(INCOMING_SORT_KEYS)})")
+    order, direction = order_by(sort, INCOMING_SORT_KEYS, descending)
     f = flt or IncomingFilter()
     where, args = _incoming_where(conn, nip, today, copies, f)
     late = (
@@ -172,13 +159,12 @@ def incoming_page(
     if f.overdue_only:
         where += f" AND {late}"
         args.append(_iso(now))
-    direction = "DESC" if descending else "ASC"
     rows = conn.execute(
         "SELECT i.incoming_id, i.agenda, i.asal, i.nomor, i.tanggal, i.hal, i.sifat, "
         f"i.urgensi, i.diterima, i.status, i.copy_only, i.blob_sha256 IS NOT NULL, {late} "
         f"FROM incoming i WHERE {where} "
-        f"ORDER BY {INCOMING_SORT_KEYS[sort]} {direction}, i.rowid {direction} LIMIT ? OFFSET ?",
-        [_iso(now), *args, max(1, int(limit)), max(0, int(offset))],
+        f"ORDER BY {order} {direction}, i.rowid {direction} LIMIT ? OFFSET ?",
+        page_args([_iso(now), *args], offset, limit),
     ).fetchall()
     return [
         IncomingRow(
@@ -216,29 +202,15 @@ def count_incoming(
 def _disposition_where(
     conn: sqlite3.Connection, nip: str, today: dt.date, f: IncomingFilter, now: dt.datetime
 ) -> tuple[str, list[Any]]:
-    jabatan, _registry = _who(conn, nip, today)
-    clauses = [f"d.recipient_jabatan IN ({','.join('?' * len(jabatan))})"]
-    args: list[Any] = list(jabatan)
-    if f.text.strip():
-        like = f"%{f.text.strip()}%"
-        clauses.append("(i.hal LIKE ? OR i.asal LIKE ? OR i.agenda LIKE ?)")
-        args += [like, like, like]
-    if f.urgensi:
-        clauses.append("d.urgensi = ?")
-        args.append(f.urgensi)
-    if f.status:
-        clauses.append("d.status = ?")
-        args.append(f.status)
+    jabatan, _registry = viewer(conn, nip, today)
+    where = Where(f"d.recipient_jabatan IN ({placeholders(jabatan)})", jabatan)
+    where.containing(f.text, "i.hal", "i.asal", "i.agenda")
+    where.equal("d.urgensi", f.urgensi)
+    where.equal("d.status", f.status)
     if f.overdue_only:
-        clauses.append(f"d.status IN {_OPEN} AND d.due_at < ?")
-        args.append(_iso(now))
-    if f.date_from:
-        clauses.append("i.diterima >= ?")
-        args.append(f.date_from.isoformat())
-    if f.date_to:
-        clauses.append("i.diterima <= ?")
-        args.append(f.date_to.isoformat())
-    return " AND ".join(clauses), args
+        where.add(f"d.status IN {_OPEN} AND d.due_at < ?", _iso(now))
+    where.between("i.diterima", _day(f.date_from), _day(f.date_to))
+    return where.sql(), where.args
 
 
 def disposition_page(
@@ -258,10 +230,8 @@ def disposition_page(
     Raises:
         ValueError: unknown ``sort``.
     """
-    if sort not in DISPOSITION_SORT_KEYS:
-        raise ValueError(f"cannot sort by {sort!r} (known: {', '.join(DISPOSITION_SORT_KEYS)})")
+    order, direction = order_by(sort, DISPOSITION_SORT_KEYS, descending)
     where, args = _disposition_where(conn, nip, today, flt or IncomingFilter(), now)
-    direction = "DESC" if descending else "ASC"
     rows = conn.execute(
         "SELECT d.disposisi_id, d.incoming_id, i.agenda, i.asal, i.hal, "
         "coalesce(g.nama, d.giver_jabatan), coalesce(r.nama, d.recipient_jabatan), d.leading, "
@@ -269,13 +239,12 @@ def disposition_page(
         "FROM disposisi d JOIN incoming i ON i.incoming_id = d.incoming_id "
         "LEFT JOIN jabatan g ON g.jabatan_id = d.giver_jabatan "
         "LEFT JOIN jabatan r ON r.jabatan_id = d.recipient_jabatan "
-        f"WHERE {where} ORDER BY {DISPOSITION_SORT_KEYS[sort]} {direction}, "
-        f"d.rowid {direction} LIMIT ? OFFSET ?",
-        [*args, max(1, int(limit)), max(0, int(offset))],
+        f"WHERE {where} ORDER BY {order} {direction}, d.rowid {direction} LIMIT ? OFFSET ?",
+        page_args(args, offset, limit),
     ).fetchall()
     out = []
     for r in rows:
-        due = _parse(r[10])
+        due = parse_moment(r[10])
         status = str(r[11])
         out.append(
             DispositionRow(
@@ -288,10 +257,10 @@ def disposition_page(
                 recipient=r[6],
                 leading=bool(r[7]),
                 urgensi=r[8],
-                given_at=_parse(r[9]),
+                given_at=parse_moment(r[9]),
                 due_at=due,
                 status=status,
-                completed_at=_parse(r[12]) if r[12] else None,
+                completed_at=parse_moment(r[12]) if r[12] else None,
                 overdue=status in ("terkirim", "dibaca", "dalam_proses") and due < now,
             )
         )
@@ -321,10 +290,6 @@ def _iso(moment: dt.datetime) -> str:
     from tnde.workflow.service import iso
 
     return iso(moment)
-
-
-def _parse(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 # -- what may I do now ------------------------------------------------------------------------

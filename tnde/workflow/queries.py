@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from tnde.errors import WorkflowRefused
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.events import Event, EventType
+from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
 from tnde.workflow.rules import check
 
 if TYPE_CHECKING:
@@ -114,10 +115,8 @@ def _scope(
     conn: sqlite3.Connection, queue: Queue, nip: str, today: dt.date
 ) -> tuple[str, str, list[Any]]:
     """(FROM, WHERE, args) selecting ``queue`` for ``nip``."""
-    authority = SqlAuthority(conn)
-    jabatan = authority.jabatan_of(nip, today) or ["\0"]
-    marks = ",".join("?" * len(jabatan))
-    registry = authority.is_registry(nip, today)
+    jabatan, registry = viewer(conn, nip, today)
+    marks = placeholders(jabatan)
     task_from = "task t JOIN letter l ON l.letter_id = t.letter_id"
     if queue is Queue.KONSEP:
         return "letter l", "l.konseptor_nip = ? AND l.state IN ('konsep', 'dikembalikan')", [nip]
@@ -134,7 +133,7 @@ def _scope(
     if queue is Queue.SIAP_DIKIRIM:
         return task_from, "? AND t.kind IN ('nomori', 'kirim')", [int(registry)]
     states = _UNDERWAY if queue is Queue.NASKAH_KELUAR else _CLOSED
-    where = f"l.state IN ({','.join('?' * len(states))})"
+    where = f"l.state IN ({placeholders(states)})"
     if registry:
         return "letter l", where, list(states)
     return "letter l", f"{where} AND l.konseptor_nip = ?", [*states, nip]
@@ -152,30 +151,19 @@ def _filtered(
     flt: LetterFilter,
     zone: dt.tzinfo,
 ) -> tuple[str, str, list[Any]]:
-    source, where, args = _scope(conn, queue, nip, today)
+    source, scope, args = _scope(conn, queue, nip, today)
     since = "t.since" if _is_task_queue(queue) else "l.updated_at"
-    clauses = [where]
-    if flt.text.strip():
-        clauses.append("(l.hal LIKE ? OR l.nomor LIKE ?)")
-        like = f"%{flt.text.strip()}%"
-        args += [like, like]
-    if flt.jenis:
-        clauses.append("l.jenis = ?")
-        args.append(flt.jenis)
-    if flt.status:
-        clauses.append("l.state = ?")
-        args.append(flt.status)
+    where = Where(scope, args)
+    where.containing(flt.text, "l.hal", "l.nomor")
+    where.equal("l.jenis", flt.jenis)
+    where.equal("l.state", flt.status)
     for key, value in (("sifat", flt.sifat), ("urgensi", flt.urgensi)):
-        if value:
-            clauses.append(f"coalesce(json_extract(l.state_json, '$.head_values.{key}'), '') = ?")
-            args.append(value)
+        where.equal(f"coalesce(json_extract(l.state_json, '$.head_values.{key}'), '')", value)
     if flt.date_from:
-        clauses.append(f"{since} >= ?")
-        args.append(_utc_bound(flt.date_from, zone))
+        where.add(f"{since} >= ?", _utc_bound(flt.date_from, zone))
     if flt.date_to:
-        clauses.append(f"{since} < ?")
-        args.append(_utc_bound(flt.date_to + dt.timedelta(days=1), zone))
-    return source, " AND ".join(f"({c})" for c in clauses), args
+        where.add(f"{since} < ?", _utc_bound(flt.date_to + dt.timedelta(days=1), zone))
+    return source, where.sql(grouped=True), where.args
 
 
 def letter_page(
@@ -199,16 +187,14 @@ def letter_page(
     """
     from tnde.dispositions.due import WorkCalendar, due_at
 
-    if sort not in SORT_KEYS:
-        raise ValueError(f"cannot sort by {sort!r} (known: {', '.join(SORT_KEYS)})")
+    sort_sql, direction = order_by(sort, SORT_KEYS, descending)
     flt = flt or LetterFilter()
     calendar = calendar or WorkCalendar(holidays=frozenset())
     source, where, args = _filtered(conn, queue, nip, today, flt, calendar.tzinfo)
     tasks = _is_task_queue(queue) or queue is Queue.KONSEP
     since = "t.since" if _is_task_queue(queue) else "l.updated_at"
     task = "t.kind" if _is_task_queue(queue) else "''"
-    order = SORT_KEYS[sort].replace("since", since)
-    direction = "DESC" if descending else "ASC"
+    order = sort_sql.replace("since", since)
     # Sort and cut on the narrow columns first, then read the details of the page only:
     # sorting whole rows would evaluate json_extract on every letter of the queue. Ties are
     # broken by rowid, which the (state, updated_at) and (jabatan_id, since) indexes carry, so
@@ -223,11 +209,11 @@ def letter_page(
         f"{tiebreak} AS r FROM {source} WHERE {where} "
         f"ORDER BY {order} {direction}, {tiebreak} {direction} LIMIT ? OFFSET ?) p "
         f"JOIN letter l ON l.letter_id = p.id ORDER BY p.k {direction}, p.r {direction}",
-        [*args, max(1, int(limit)), max(0, int(offset))],
+        page_args(args, offset, limit),
     ).fetchall()
     out = []
     for r in rows:
-        started = _parse(r[8])
+        started = parse_moment(r[8])
         due = None
         # a waiting task is due by the letter's urgency; a konsep only once it was returned
         if tasks and (queue is not Queue.KONSEP or r[4] == "dikembalikan"):
@@ -269,10 +255,6 @@ def _utc_bound(day: dt.date, zone: dt.tzinfo) -> str:
     from tnde.workflow.service import iso
 
     return iso(dt.datetime.combine(day, dt.time(0), zone))
-
-
-def _parse(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 # -- what may I do now ------------------------------------------------------------------------

@@ -11,11 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
-    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.buttons import button_box
+from ui.dialogs.submit_dialog import SubmitDialog
 from ui.models.checklist import CheckListModel
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ class DisposeValues:
     note: str
 
 
-class DisposeDialog(QDialog):
+class DisposeDialog(SubmitDialog):
     """The disposition form; :attr:`on_submit` receives the values when OK is pressed."""
 
     def __init__(
@@ -63,10 +62,7 @@ class DisposeDialog(QDialog):
         recipients: Sequence[tuple[str, str]],
         default_due: dt.datetime,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setObjectName("dispose_dialog")
+        super().__init__(parent, title=title, name="dispose_dialog", ok_text=self.tr("Dispose"))
         self.on_submit: Callable[[DisposeValues], None] | None = None
 
         letter = QLabel(letter_text)
@@ -112,14 +108,6 @@ class DisposeDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(80)
 
-        self.error = QLabel()
-        self.error.setObjectName("field_error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = button_box(self.tr("Dispose"))
-        self.buttons.accepted.connect(self._on_accepted)
-        self.buttons.rejected.connect(self.reject)
-
         due_row = QHBoxLayout()
         due_row.addWidget(self.custom_due)
         due_row.addWidget(self.due)
@@ -153,12 +141,6 @@ class DisposeDialog(QDialog):
             note=self.note.toPlainText().strip(),
         )
 
-    def show_error(self, text: str) -> None:
-        """The core refused: say why and let the user correct the form."""
-        self.error.setText(text)
-        self.error.show()
-        self.buttons.setEnabled(True)
-
     # -- slots --------------------------------------------------------------------------------
 
     def _on_recipients_changed(self) -> None:
@@ -166,10 +148,5 @@ class DisposeDialog(QDialog):
         if checked and self.recipients.leading not in checked:
             self.recipients.set_leading(checked[0])  # a sensible default the user can change
 
-    def _on_accepted(self) -> None:
-        self.error.hide()
-        if self.on_submit is None:
-            self.accept()
-            return
-        self.buttons.setEnabled(False)
-        self.on_submit(self.values())
+    def _submit(self, on_submit: Callable[[DisposeValues], None]) -> None:
+        on_submit(self.values())

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tnde.incoming.desk import SIFAT, URGENSI
-from ui.dialogs.buttons import button_box
+from ui.dialogs.submit_dialog import SubmitDialog
 from ui.icons import icon
 from ui.workers import QueryOp
 
@@ -85,7 +84,7 @@ class DropZone(QFrame):
             self.sig_file_dropped.emit(path)
 
 
-class RegisterDialog(QDialog):
+class RegisterDialog(SubmitDialog):
     """The registration form. :attr:`on_submit` receives ``(unit_id, meta, pdf, copy_only)``."""
 
     sig_prefilled = Signal()
@@ -94,10 +93,12 @@ class RegisterDialog(QDialog):
     def __init__(
         self, parent: QWidget | None, *, units: Sequence[tuple[str, str]], unit: str
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Register incoming letter"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setObjectName("register_dialog")
+        super().__init__(
+            parent,
+            title=self.tr("Register incoming letter"),
+            name="register_dialog",
+            ok_text=self.tr("Register"),
+        )
         self.on_submit: Callable[[str, dict[str, Any], bytes | None, bool], None] | None = None
         self.pdf: bytes | None = None
         self.pdf_name = ""
@@ -155,14 +156,6 @@ class RegisterDialog(QDialog):
             form.addRow(label, widget)
         form.addRow("", self.copy_only)
 
-        self.error = QLabel()
-        self.error.setObjectName("field_error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = button_box(self.tr("Register"))
-        self.buttons.accepted.connect(self._on_accepted)
-        self.buttons.rejected.connect(self.reject)
-
         left = QVBoxLayout()
         left.addWidget(self.drop)
         left.addWidget(self.file_label)
@@ -212,12 +205,6 @@ class RegisterDialog(QDialog):
         }
         return {k: v.strip() for k, v in values.items() if v.strip()}
 
-    def show_error(self, text: str) -> None:
-        """Show why the registration was refused; the form stays open."""
-        self.error.setText(text)
-        self.error.show()
-        self.buttons.setEnabled(True)
-
     # -- slots --------------------------------------------------------------------------------
 
     def _on_prefilled(self, found: Any) -> None:
@@ -259,15 +246,8 @@ class RegisterDialog(QDialog):
         )
         self.pdf = None
 
-    def _on_accepted(self) -> None:
-        self.error.hide()
-        if self.on_submit is None:
-            self.accept()
-            return
-        self.buttons.setEnabled(False)
-        self.on_submit(
-            str(self.unit.currentData()), self.meta(), self.pdf, self.copy_only.isChecked()
-        )
+    def _submit(self, on_submit: Callable[[str, dict[str, Any], bytes | None, bool], None]) -> None:
+        on_submit(str(self.unit.currentData()), self.meta(), self.pdf, self.copy_only.isChecked())
 
 
 def _prefill(data: bytes) -> Any:

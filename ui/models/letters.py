@@ -18,6 +18,8 @@ from ui.models.paged import Column, PagedTableModel
 
 if TYPE_CHECKING:
     import datetime as dt
+    import sqlite3
+    from collections.abc import Iterable
 
     from tnde.incoming.queries import DispositionRow, IncomingFilter, IncomingRow
     from tnde.workflow.queries import LetterFilter, LetterRow, Queue
@@ -43,7 +45,46 @@ def format_day(iso_day: str) -> str:
     return f"{iso_day[8:10]}/{iso_day[5:7]}/{iso_day[0:4]}"
 
 
-class LetterTableModel(PagedTableModel):
+class _QueryTableModel(PagedTableModel):
+    """A paged table over one of the core's page queries, for the current user, with a filter
+    and a sort. Subclasses name the query (:meth:`query`) and its extra arguments."""
+
+    def __init__(
+        self, services: Services, flt: Any, sort_key: str, descending: bool, parent: Any
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.filter = flt
+        self.sort_key = sort_key
+        self.descending = descending
+
+    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
+        """Run the core's page query with ``paging`` (today, now, flt, sort, offset…)."""
+        raise NotImplementedError
+
+    def set_filter(self, flt: Any) -> None:
+        """Show the rows matching ``flt`` (reloads)."""
+        self.filter = flt
+        self.reload()
+
+    def fetch_page(self, offset: int, limit: int) -> list[Any]:
+        s = self.services
+        return list(
+            self.query(
+                s.workspace.thread_connection(),
+                s.nip,
+                today=s.today(),
+                now=s.clock(),
+                flt=self.filter,
+                sort=self.sort_key,
+                descending=self.descending,
+                offset=offset,
+                limit=limit,
+            )
+        )
+
+
+class LetterTableModel(_QueryTableModel):
     """One outgoing-letter queue of the current user."""
 
     columns = (
@@ -56,40 +97,19 @@ class LetterTableModel(PagedTableModel):
         Column(lambda: translate("Columns", "Due"), "", 130),
     )
 
+    filter: LetterFilter
+
     def __init__(self, services: Services, queue: Queue, parent: Any = None) -> None:
-        super().__init__(parent)
         from tnde.workflow.queries import LetterFilter
 
-        self.services = services
+        descending = queue.value in ("naskah_keluar", "arsip")
+        super().__init__(services, LetterFilter(), "tanggal", descending, parent)
         self.queue = queue
-        self.filter: LetterFilter = LetterFilter()
-        self.sort_key = "tanggal"
-        self.descending = queue.value in ("naskah_keluar", "arsip")
 
-    def set_filter(self, flt: LetterFilter) -> None:
-        """Show the rows matching ``flt`` (reloads)."""
-        self.filter = flt
-        self.reload()
-
-    def fetch_page(self, offset: int, limit: int) -> list[Any]:
+    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
         from tnde.workflow.queries import letter_page
 
-        s = self.services
-        return list(
-            letter_page(
-                s.workspace.thread_connection(),
-                self.queue,
-                s.nip,
-                today=s.today(),
-                now=s.clock(),
-                flt=self.filter,
-                sort=self.sort_key,
-                descending=self.descending,
-                offset=offset,
-                limit=limit,
-                calendar=s.desk.calendar(),
-            )
-        )
+        return letter_page(conn, self.queue, nip, calendar=self.services.desk.calendar(), **paging)
 
     def row_key(self, row: LetterRow) -> str:
         return row.letter_id
@@ -120,7 +140,7 @@ class LetterTableModel(PagedTableModel):
         return row.hal if column == 0 else None
 
 
-class IncomingTableModel(PagedTableModel):
+class IncomingTableModel(_QueryTableModel):
     """Incoming letters (or, with ``copies``, the tembusan) the user sees."""
 
     stretch_column = 1
@@ -135,39 +155,18 @@ class IncomingTableModel(PagedTableModel):
         Column(lambda: translate("Columns", "Status"), "status", 110),
     )
 
+    filter: IncomingFilter
+
     def __init__(self, services: Services, *, copies: bool = False, parent: Any = None) -> None:
-        super().__init__(parent)
         from tnde.incoming.queries import IncomingFilter
 
-        self.services = services
+        super().__init__(services, IncomingFilter(), "diterima", True, parent)
         self.copies = copies
-        self.filter: IncomingFilter = IncomingFilter()
-        self.sort_key = "diterima"
-        self.descending = True
 
-    def set_filter(self, flt: IncomingFilter) -> None:
-        """Show the rows matching ``flt`` (reloads)."""
-        self.filter = flt
-        self.reload()
-
-    def fetch_page(self, offset: int, limit: int) -> list[Any]:
+    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
         from tnde.incoming.queries import incoming_page
 
-        s = self.services
-        return list(
-            incoming_page(
-                s.workspace.thread_connection(),
-                s.nip,
-                today=s.today(),
-                now=s.clock(),
-                copies=self.copies,
-                flt=self.filter,
-                sort=self.sort_key,
-                descending=self.descending,
-                offset=offset,
-                limit=limit,
-            )
-        )
+        return incoming_page(conn, nip, copies=self.copies, **paging)
 
     def row_key(self, row: IncomingRow) -> str:
         return row.incoming_id
@@ -185,7 +184,7 @@ class IncomingTableModel(PagedTableModel):
         return values[column] if 0 <= column < len(values) else ""
 
 
-class DispositionTableModel(PagedTableModel):
+class DispositionTableModel(_QueryTableModel):
     """Dispositions addressed to a jabatan the user holds, most urgent first."""
 
     columns = (
@@ -198,37 +197,17 @@ class DispositionTableModel(PagedTableModel):
         Column(lambda: translate("Columns", "Status"), "status", 110),
     )
 
+    filter: IncomingFilter
+
     def __init__(self, services: Services, parent: Any = None) -> None:
-        super().__init__(parent)
         from tnde.incoming.queries import IncomingFilter
 
-        self.services = services
-        self.filter: IncomingFilter = IncomingFilter()
-        self.sort_key = "batas"
-        self.descending = False
+        super().__init__(services, IncomingFilter(), "batas", False, parent)
 
-    def set_filter(self, flt: IncomingFilter) -> None:
-        """Show the rows matching ``flt`` (reloads)."""
-        self.filter = flt
-        self.reload()
-
-    def fetch_page(self, offset: int, limit: int) -> list[Any]:
+    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
         from tnde.incoming.queries import disposition_page
 
-        s = self.services
-        return list(
-            disposition_page(
-                s.workspace.thread_connection(),
-                s.nip,
-                today=s.today(),
-                now=s.clock(),
-                flt=self.filter,
-                sort=self.sort_key,
-                descending=self.descending,
-                offset=offset,
-                limit=limit,
-            )
-        )
+        return disposition_page(conn, nip, **paging)
 
     def row_key(self, row: DispositionRow) -> str:
         return row.disposisi_id

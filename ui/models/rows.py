@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from ui.models.items import ItemsTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -23,44 +25,27 @@ _TONES = {
 }
 
 
-class RowsTableModel(QAbstractTableModel):
+class RowsTableModel(ItemsTableModel):
     """Rows of text; each row may carry a tone (``done``, ``current``, ``bad``, ``muted``)
     that colours its text."""
 
     def __init__(self, headers: Sequence[Callable[[], str]], parent: Any = None) -> None:
         super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[tuple[str, ...]] = []
+        self.titles = tuple(headers)
+        self._items: list[tuple[str, ...]] = []
         self._tones: list[str] = []
 
     def set_rows(self, rows: Sequence[tuple[str, ...]], tones: Sequence[str] = ()) -> None:
         """Replace the rows (``tones``: one per row, or none)."""
         self.beginResetModel()
-        self._rows = [tuple(r) for r in rows]
-        self._tones = list(tones) or [""] * len(self._rows)
+        self._items = [tuple(r) for r in rows]
+        self._tones = list(tones) or [""] * len(self._items)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]()
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._item(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row[index.column()] if index.column() < len(row) else ""
         if role == Qt.ItemDataRole.ForegroundRole:

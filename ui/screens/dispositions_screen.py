@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from tnde.incoming.desk import URGENSI
 from tnde.incoming.queries import IncomingFilter
 from ui.labels import disposition_status_label
 from ui.models.letters import DispositionTableModel
-from ui.models.paged import PAGE_SIZE, PagedRole
+from ui.models.paged import PagedRole
 from ui.screens.incoming_actions import IncomingActions
+from ui.screens.list_detail import ListDetailScreen, filter_fields
 from ui.screens.tracking_view import TrackingView
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.incoming_detail import IncomingDetail
@@ -26,16 +26,12 @@ if TYPE_CHECKING:
 __all__ = ["DispositionsScreen"]
 
 
-class DispositionsScreen(QWidget):
+class DispositionsScreen(ListDetailScreen):
     """My dispositions, and tracking."""
 
-    sig_changed = Signal()
-    """Something changed here: counters elsewhere should refresh."""
-
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.model = DispositionTableModel(services, self)
+        super().__init__(services, parent)
+        self.model: DispositionTableModel = DispositionTableModel(services, self)
         self.filters = FilterBar(
             statuses=[
                 (s, disposition_status_label(s))
@@ -50,16 +46,9 @@ class DispositionsScreen(QWidget):
             name=self.tr("Dispositions"),
             empty_text=self.tr("No dispositions for you."),
         )
-        self.detail = IncomingDetail(services)
+        self.detail: IncomingDetail = IncomingDetail(services)
         self.controller = IncomingActions(services, self)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.list)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        split.setSizes([700, 560])
-        self.splitter = split
+        split = self._split()
         self.tracking = TrackingView(services)
         self.tabs = QTabWidget()
         self.tabs.addTab(split, self.tr("For me"))
@@ -67,19 +56,16 @@ class DispositionsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tabs)
-        self._pending_select = ""
 
         self.list.sig_current_changed.connect(self._on_current_changed)
         self.filters.sig_filter_changed.connect(self._on_filter_changed)
         self.detail.sig_action_requested.connect(self.controller.run)
         self.controller.sig_incoming_changed.connect(self._on_changed)
-        self.model.sig_page_loaded.connect(self._on_page_loaded)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def refresh(self, select: str = "") -> None:
         """Reload the list (and the tracking view when shown)."""
-        self._pending_select = select or self.list.current_key()
-        self.model.reload()
+        super().refresh(select)
         if self.tabs.currentWidget() is self.tracking:
             self.tracking.refresh()
 
@@ -89,17 +75,7 @@ class DispositionsScreen(QWidget):
         self.detail.show_incoming(row.incoming_id if row else "", disposisi_id)
 
     def _on_filter_changed(self) -> None:
-        v = self.filters.values()
-        self.model.set_filter(
-            IncomingFilter(
-                text=v.text,
-                urgensi=v.urgensi,
-                status=v.status,
-                date_from=v.date_from,
-                date_to=v.date_to,
-                overdue_only=v.overdue_only,
-            )
-        )
+        self.model.set_filter(IncomingFilter(**filter_fields(self.filters.values())))
 
     def _on_changed(self, _incoming_id: str) -> None:
         self.refresh(select=self.detail.focus_disposition)
@@ -110,17 +86,13 @@ class DispositionsScreen(QWidget):
         if self.tabs.currentWidget() is self.tracking:
             self.tracking.refresh()
 
-    def _on_page_loaded(self, rows: int) -> None:
-        if rows <= PAGE_SIZE:
-            from tnde.incoming.queries import count_dispositions
+    def _count(self) -> None:
+        from tnde.incoming.queries import count_dispositions
 
-            s, flt = self.services, self.model.filter
-            QueryOp(
-                self,
-                lambda: count_dispositions(
-                    s.workspace.thread_connection(), s.nip, today=s.today(), now=s.clock(), flt=flt
-                ),
-            ).success(lambda n: self.filters.set_count(self.tr("%n disposition(s)", "", n))).run()
-        if self._pending_select:
-            key, self._pending_select = self._pending_select, ""
-            self.list.select_key(key)
+        s, flt = self.services, self.model.filter
+        QueryOp(
+            self,
+            lambda: count_dispositions(
+                s.workspace.thread_connection(), s.nip, today=s.today(), now=s.clock(), flt=flt
+            ),
+        ).success(lambda n: self.filters.set_count(self.tr("%n disposition(s)", "", n))).run()

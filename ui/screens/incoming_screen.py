@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tnde.incoming.desk import SIFAT, URGENSI
 from tnde.incoming.queries import IncomingFilter
 from ui.labels import incoming_status_label
 from ui.models.letters import IncomingTableModel
-from ui.models.paged import PAGE_SIZE
 from ui.screens.incoming_actions import IncomingActions
+from ui.screens.list_detail import ListDetailScreen, filter_fields
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.incoming_detail import IncomingDetail
 from ui.widgets.queue_view import QueueView
@@ -26,19 +25,15 @@ if TYPE_CHECKING:
 __all__ = ["IncomingScreen"]
 
 
-class IncomingScreen(QWidget):
+class IncomingScreen(ListDetailScreen):
     """Incoming letters (or, with ``copies``, the tembusan) and the selected one."""
-
-    sig_changed = Signal()
-    """Something changed here: counters elsewhere should refresh."""
 
     def __init__(
         self, services: Services, *, copies: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.copies = copies
-        self.model = IncomingTableModel(services, copies=copies, parent=self)
+        self.model: IncomingTableModel = IncomingTableModel(services, copies=copies, parent=self)
         statuses = (
             ("diregistrasi", "dibaca")
             if copies
@@ -56,44 +51,19 @@ class IncomingScreen(QWidget):
             name=self.tr("Incoming letters"),
             empty_text=self.tr("No incoming letters here."),
         )
-        self.detail = IncomingDetail(services)
+        self.detail: IncomingDetail = IncomingDetail(services)
         self.controller = IncomingActions(services, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([700, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self._pending_select = ""
+        layout.addWidget(self._split())
 
         self.list.sig_current_changed.connect(self.detail.show_incoming)
         self.filters.sig_filter_changed.connect(self._on_filter_changed)
         self.detail.sig_action_requested.connect(self.controller.run)
         self.controller.sig_incoming_changed.connect(self._on_incoming_changed)
-        self.model.sig_page_loaded.connect(self._on_page_loaded)
-
-    def refresh(self, select: str = "") -> None:
-        """Reload the list."""
-        self._pending_select = select or self.list.current_key()
-        self.model.reload()
 
     def _on_filter_changed(self) -> None:
-        v = self.filters.values()
-        self.model.set_filter(
-            IncomingFilter(
-                text=v.text,
-                sifat=v.sifat,
-                urgensi=v.urgensi,
-                status=v.status,
-                date_from=v.date_from,
-                date_to=v.date_to,
-                overdue_only=v.overdue_only,
-            )
-        )
+        self.model.set_filter(IncomingFilter(**filter_fields(self.filters.values(), "sifat")))
 
     def _on_incoming_changed(self, incoming_id: str) -> None:
         self.refresh(select=incoming_id)
@@ -102,13 +72,6 @@ class IncomingScreen(QWidget):
         else:
             self.detail.show_incoming(incoming_id)
         self.sig_changed.emit()
-
-    def _on_page_loaded(self, rows: int) -> None:
-        if rows <= PAGE_SIZE:
-            self._count()
-        if self._pending_select:
-            key, self._pending_select = self._pending_select, ""
-            self.list.select_key(key)
 
     def _count(self) -> None:
         from tnde.incoming.queries import count_incoming

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -41,6 +40,7 @@ from ui.signing.models import BatchRole, Outcome, SignLettersModel, SignRow
 from ui.signing.secret_dialog import SecretDialog
 from ui.signing.style import SIGNING_QSS
 from ui.widgets.pdf_preview import PdfPreview
+from ui.widgets.tables import list_table
 from ui.workers import Op
 
 if TYPE_CHECKING:
@@ -438,18 +438,8 @@ class SignBatchDialog(QDialog):
 
 
 def _letters_table(model: SignLettersModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setShowGrid(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(30)
+    table = list_table(model, row_height=30)
     header = table.horizontalHeader()
-    header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ui.icons import icon
+from ui.models.items import ItemsTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -82,15 +82,22 @@ _ICONS = {
 }
 
 
-class SignLettersModel(QAbstractTableModel):
+class SignLettersModel(ItemsTableModel):
     """Rows of :class:`SignRow`; column 0 is checkable while the batch is being chosen."""
 
     sig_checked_changed = Signal()
     """The set of checked letters changed."""
 
+    titles = (
+        lambda: translate("SignLettersModel", "Number"),
+        lambda: translate("SignLettersModel", "Subject"),
+        lambda: translate("SignLettersModel", "Type"),
+        lambda: translate("SignLettersModel", "Status"),
+    )
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[SignRow] = []
+        self._items: list[SignRow] = []
         self._finished = False
 
     # -- public API ---------------------------------------------------------------------------
@@ -98,26 +105,26 @@ class SignLettersModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[SignRow]) -> None:
         """Show ``rows`` (refused rows are never checked)."""
         self.beginResetModel()
-        self._rows = [replace(r, checked=r.checked and r.outcome is Outcome.READY) for r in rows]
+        self._items = [replace(r, checked=r.checked and r.outcome is Outcome.READY) for r in rows]
         self._finished = False
         self.endResetModel()
         self.sig_checked_changed.emit()
 
     def rows(self) -> list[SignRow]:
         """The rows, in order."""
-        return list(self._rows)
+        return list(self._items)
 
     def row(self, letter_id: str) -> SignRow | None:
         """The row of ``letter_id``."""
-        return next((r for r in self._rows if r.letter_id == letter_id), None)
+        return next((r for r in self._items if r.letter_id == letter_id), None)
 
     def checked(self) -> list[str]:
         """Ids of the letters to sign, in list order."""
-        return [r.letter_id for r in self._rows if r.checked and r.outcome is Outcome.READY]
+        return [r.letter_id for r in self._items if r.checked and r.outcome is Outcome.READY]
 
     def set_checked(self, letter_id: str, on: bool) -> None:
         """Check or uncheck a signable letter."""
-        for i, r in enumerate(self._rows):
+        for i, r in enumerate(self._items):
             if r.letter_id == letter_id:
                 self.setData(
                     self.index(i, 0),
@@ -128,47 +135,28 @@ class SignLettersModel(QAbstractTableModel):
     def set_outcomes(self, outcomes: dict[str, tuple[Outcome, str]]) -> None:
         """After signing: each letter's outcome and reason; check boxes go away."""
         self._finished = True
-        self._rows = [
+        self._items = [
             replace(r, outcome=outcomes[r.letter_id][0], reason=outcomes[r.letter_id][1])
             if r.letter_id in outcomes
             else r
-            for r in self._rows
+            for r in self._items
         ]
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 3))
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 3))
 
     def counts(self) -> dict[Outcome, int]:
         """How many rows have each outcome."""
         out = dict.fromkeys(Outcome, 0)
-        for r in self._rows:
+        for r in self._items:
             out[r.outcome] += 1
         return out
 
     # -- Qt overrides -------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
-            translate("SignLettersModel", "Number"),
-            translate("SignLettersModel", "Subject"),
-            translate("SignLettersModel", "Type"),
-            translate("SignLettersModel", "Status"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        r = self._rows[index.row()]
+        r = self._items[index.row()]
         if r.outcome is Outcome.REFUSED:
             return Qt.ItemFlag.NoItemFlags  # shown disabled: the core refuses it
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -177,9 +165,9 @@ class SignLettersModel(QAbstractTableModel):
         return base
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        r: SignRow | None = self._item(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         column = index.column()
         if role == BatchRole.KEY:
             return r.letter_id
@@ -210,11 +198,11 @@ class SignLettersModel(QAbstractTableModel):
             or self._finished
         ):
             return False
-        r = self._rows[index.row()]
+        r = self._items[index.row()]
         if r.outcome is not Outcome.READY:
             return False
         state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
-        self._rows[index.row()] = replace(r, checked=state == Qt.CheckState.Checked)
+        self._items[index.row()] = replace(r, checked=state == Qt.CheckState.Checked)
         self.dataChanged.emit(index, self.index(index.row(), 3))
         self.sig_checked_changed.emit()
         return True

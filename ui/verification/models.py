@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tnde.verify.model import Verdict
+from ui.models.items import ItemsTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -59,52 +59,34 @@ class ResultRole(enum.IntEnum):
     """The row's verdict (a :class:`Verdict` value: str)."""
 
 
-class FileResultsModel(QAbstractTableModel):
+class FileResultsModel(ItemsTableModel):
     """One row per verified file: name, verdict, signatures, first reason."""
 
     VERDICT_COLUMN = 1
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._reports: list[FileReport] = []
+    titles = (
+        lambda: translate("FileResultsModel", "File"),
+        lambda: translate("FileResultsModel", "Result"),
+        lambda: translate("FileResultsModel", "Signatures"),
+        lambda: translate("FileResultsModel", "Reason"),
+    )
 
     # -- public API ---------------------------------------------------------------------------
 
     def set_reports(self, reports: Sequence[FileReport]) -> None:
         """Show ``reports`` (a new run replaces the old one)."""
-        self.beginResetModel()
-        self._reports = list(reports)
-        self.endResetModel()
+        self._set_items(reports)
 
     def reports(self) -> list[FileReport]:
         """The reports, in order."""
-        return list(self._reports)
+        return list(self._items)
 
     # -- Qt overrides -------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._reports)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
-            translate("FileResultsModel", "File"),
-            translate("FileResultsModel", "Result"),
-            translate("FileResultsModel", "Signatures"),
-            translate("FileResultsModel", "Reason"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._reports):
+        report: FileReport | None = self._item(index)
+        if report is None:
             return None
-        report = self._reports[index.row()]
         column = index.column()
         if role == ResultRole.REPORT:
             return report

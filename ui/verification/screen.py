@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -42,6 +41,7 @@ from ui.verification.models import (
     VerdictDelegate,
 )
 from ui.verification.style import VERIFICATION_QSS
+from ui.widgets.tables import list_table
 from ui.workers import Op, QueryOp
 
 if TYPE_CHECKING:
@@ -381,20 +381,9 @@ class VerificationScreen(QWidget):
         return legend
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName(self.tr("Verified files"))
+        table = list_table(self.model, self.tr("Verified files"), row_height=32)
         table.setItemDelegateForColumn(FileResultsModel.VERDICT_COLUMN, VerdictDelegate(table))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(32)
         header = table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 210)

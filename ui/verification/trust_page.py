@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,13 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +34,9 @@ from ui.dialogs.buttons import confirm
 from ui.dialogs.settings_dialog import SettingsPage
 from ui.errors import show_failure, show_status
 from ui.icons import icon
+from ui.models.items import ItemsTableModel
 from ui.verification.add_root_dialog import AddRootDialog
+from ui.widgets.tables import list_table
 from ui.workers import Op, QueryOp
 
 if TYPE_CHECKING:
@@ -60,48 +59,33 @@ class TrustRole(enum.IntEnum):
     """The root's SHA-256 fingerprint (str)."""
 
 
-class TrustRootsModel(QAbstractTableModel):
+class TrustRootsModel(ItemsTableModel):
     """Label, subject, expiry, DEMO mark and footer issuer of each trusted root."""
+
+    titles = (
+        lambda: translate("TrustRootsModel", "Name"),
+        lambda: "",
+        lambda: translate("TrustRootsModel", "Subject"),
+        lambda: translate("TrustRootsModel", "Valid until"),
+        lambda: translate("TrustRootsModel", "Footer names the issuer as"),
+    )
 
     def __init__(self, demo_workspace: bool, parent: Any = None) -> None:
         super().__init__(parent)
-        self._roots: list[TrustedRoot] = []
         self._demo_workspace = demo_workspace
 
     def set_roots(self, roots: Sequence[TrustedRoot]) -> None:
         """Show ``roots``."""
-        self.beginResetModel()
-        self._roots = list(roots)
-        self.endResetModel()
+        self._set_items(roots)
 
     def roots(self) -> list[TrustedRoot]:
         """The roots shown."""
-        return list(self._roots)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._roots)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
-            translate("TrustRootsModel", "Name"),
-            "",
-            translate("TrustRootsModel", "Subject"),
-            translate("TrustRootsModel", "Valid until"),
-            translate("TrustRootsModel", "Footer names the issuer as"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+        return list(self._items)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._roots):
+        root: TrustedRoot | None = self._item(index)
+        if root is None:
             return None
-        root = self._roots[index.row()]
         column = index.column()
         if role == TrustRole.FINGERPRINT:
             return root.fingerprint
@@ -149,18 +133,8 @@ class TrustRootsPage(SettingsPage):
         """The add dialog opened last (tests drive it)."""
         demo = bool(services is not None and services.is_demo)
         self.model = TrustRootsModel(demo, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Trusted roots"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.model, self.tr("Trusted roots"))
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 

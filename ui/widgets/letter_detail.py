@@ -7,32 +7,24 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPlainTextEdit,
-    QScrollArea,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tnde.workflow.queries import Action
-from ui.icons import icon
 from ui.labels import event_label, jenis_label, letter_status_label, task_label
-from ui.models.letters import format_when
 from ui.models.rows import RowsTableModel
+from ui.widgets.detail_pane import DetailPane, chart_names, rows_table
 from ui.widgets.pdf_preview import PdfPreview
-from ui.workers import QueryOp
 
 if TYPE_CHECKING:
     from tnde.workflow.events import Event
@@ -69,14 +61,10 @@ def load_letter_info(services: Services, letter_id: str) -> LetterInfo:
     diff = ""
     if len(state.revisions) > 1:
         diff = letters.diff(letter_id, for_nip=services.nip)
-    chart = services.org()
-    names = {p.nip: p.nama for p in chart.pegawai}
-    names.update({j.jabatan_id: j.nama for j in chart.jabatan})
-    names.update({u.unit_id: u.nama for u in chart.units})
-    return LetterInfo(state, actions, history, diff, names)
+    return LetterInfo(state, actions, history, diff, chart_names(services))
 
 
-class LetterDetail(QWidget):
+class LetterDetail(DetailPane):
     """Shows one letter; action buttons ask :attr:`sig_action_requested`."""
 
     sig_action_requested = Signal(str, str)
@@ -85,27 +73,13 @@ class LetterDetail(QWidget):
     """A letter's details are on screen (its id: str)."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.info: LetterInfo | None = None
         self.letter_id = ""
-        self._generation = 0
         self.hidden_actions: set[Action] = set()
         """Actions not offered here (signing until the signing screen is installed)."""
-        self.action_buttons: dict[Action, QToolButton] = {}
-
-        self.title = QLabel()
-        self.title.setObjectName("detail_title")
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("muted")
-        self.status_chip = QLabel()
-        self.status_chip.setObjectName("chip")
-
-        self.actions_bar = QHBoxLayout()
         self.actions_bar.setSpacing(6)
-        self.actions_bar.addStretch(1)
 
         self.preview = PdfPreview()
         self.tabs = QTabWidget()
@@ -139,47 +113,22 @@ class LetterDetail(QWidget):
         self.diff_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.diff_index = self.tabs.addTab(self.diff_view, self.tr("Changes"))
 
-        self.empty = QLabel(self.tr("Select a letter to see it here."))
-        self.empty.setObjectName("empty_state")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
         header = QVBoxLayout()
         header.setSpacing(4)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
-        header.addLayout(top)
-        header.addWidget(self.subtitle)
-        header.addLayout(self.actions_bar)
-
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(16, 12, 16, 8)
-        body.addLayout(header)
-        body.addWidget(self.tabs, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.body)
-        layout.addWidget(self.empty, 1)
-        self.body.hide()
+        self._lay_out(header, self.tabs)
 
     # -- public API ---------------------------------------------------------------------------
 
     def show_letter(self, letter_id: str) -> None:
         """Load and show ``letter_id`` ("" clears the pane)."""
-        self._generation += 1
         self.letter_id = letter_id
-        if not letter_id:
-            self.info = None
-            self.body.hide()
-            self.empty.show()
-            return
-        generation = self._generation
         services = self.services
-        QueryOp(self, lambda: load_letter_info(services, letter_id)).success(
-            lambda info: self._on_loaded(generation, info)
-        ).run()
-        self.preview.show_pdf(lambda: _letter_pdf(services, letter_id))
+        self._load(
+            letter_id,
+            lambda: load_letter_info(services, letter_id),
+            lambda: _letter_pdf(services, letter_id),
+            self._on_loaded,
+        )
 
     def reload(self) -> None:
         """Read the shown letter again (after an action)."""
@@ -188,9 +137,7 @@ class LetterDetail(QWidget):
 
     # -- slots --------------------------------------------------------------------------------
 
-    def _on_loaded(self, generation: int, info: LetterInfo) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, info: LetterInfo) -> None:
         self.info = info
         state = info.state
         self.title.setText(state.hal or self.tr("(no subject)"))
@@ -199,87 +146,48 @@ class LetterDetail(QWidget):
             parts.append(state.nomor)
         parts.append(self.tr("drafted by %1").replace("%1", self._name(state.konseptor_nip)))
         self.subtitle.setText(" · ".join(parts))
-        self.status_chip.setText(letter_status_label(state.status.value))
-        self.status_chip.setProperty("tone", _tone(state.status.value))
-        self.status_chip.style().unpolish(self.status_chip)
-        self.status_chip.style().polish(self.status_chip)
         self._fill_actions(info.actions)
         self._fill_metadata(state)
         self._fill_route(state)
         self._fill_history(info)
         self.diff_view.setPlainText(info.diff)
         self.tabs.setTabVisible(self.diff_index, bool(info.diff))
-        self.empty.hide()
-        self.body.show()
+        self._shown(info, letter_status_label(state.status.value), _tone(state.status.value))
         self.sig_loaded.emit(state.letter_id)
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _name(self, key: str) -> str:
-        return self.info.names.get(key, key) if self.info else key
-
     def _table(self, model: RowsTableModel, name: str) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setAccessibleName(name)
-        view.verticalHeader().hide()
+        view = rows_table(model, name)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         view.setWordWrap(True)
-        view.setShowGrid(False)
-        view.setAlternatingRowColors(True)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return view
 
     def _build_metadata(self) -> QWidget:
-        self.meta_form = QFormLayout()
-        self.meta_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.meta_form.setHorizontalSpacing(16)
-        self.meta_form.setVerticalSpacing(8)
-        self.meta_labels: dict[str, QLabel] = {}
-        fields = (
-            ("jenis", self.tr("Type")),
-            ("hal", self.tr("Subject")),
-            ("nomor", self.tr("Number")),
-            ("sifat", self.tr("Classification")),
-            ("urgensi", self.tr("Urgency")),
-            ("kka", self.tr("Archive code")),
-            ("konseptor", self.tr("Drafted by")),
-            ("unit", self.tr("Unit")),
-            ("tujuan", self.tr("To")),
-            ("tembusan", self.tr("Copies to")),
-            ("created", self.tr("Created")),
-            ("updated", self.tr("Last change")),
+        scroll, self.meta_form = self._value_form(
+            (
+                ("jenis", self.tr("Type")),
+                ("hal", self.tr("Subject")),
+                ("nomor", self.tr("Number")),
+                ("sifat", self.tr("Classification")),
+                ("urgensi", self.tr("Urgency")),
+                ("kka", self.tr("Archive code")),
+                ("konseptor", self.tr("Drafted by")),
+                ("unit", self.tr("Unit")),
+                ("tujuan", self.tr("To")),
+                ("tembusan", self.tr("Copies to")),
+                ("created", self.tr("Created")),
+                ("updated", self.tr("Last change")),
+            )
         )
-        for key, label in fields:
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(label)
-            self.meta_labels[key] = value
-            self.meta_form.addRow(label, value)
-        inner = QWidget()
-        inner.setLayout(self.meta_form)
-        self.meta_form.setContentsMargins(12, 12, 12, 12)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.meta_form.setHorizontalSpacing(16)
         return scroll
 
     def _fill_metadata(self, state: LetterState) -> None:
-        import datetime as dt
-
         v = state.head_values
         tujuan = [r.text for r in state.recipients if r.role == "tujuan"]
         tembusan = [r.text for r in state.recipients if r.role == "tembusan"]
-
-        def when(text: str) -> str:
-            if not text:
-                return ""
-            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-            return format_when(moment, self.services)
 
         values = {
             "jenis": jenis_label(state.jenis),
@@ -292,8 +200,8 @@ class LetterDetail(QWidget):
             "unit": self._name(state.unit_id),
             "tujuan": "\n".join(tujuan),
             "tembusan": "\n".join(tembusan) or "—",
-            "created": when(state.created_at),
-            "updated": when(state.updated_at),
+            "created": self._when(state.created_at),
+            "updated": self._when(state.updated_at),
         }
         for key, label in self.meta_labels.items():
             label.setText(values.get(key, ""))
@@ -330,16 +238,13 @@ class LetterDetail(QWidget):
         self.route_model.set_rows(rows, tones)
 
     def _fill_history(self, info: LetterInfo) -> None:
-        import datetime as dt
-
         rows, tones = [], []
         for event in reversed(info.history):
-            moment = dt.datetime.fromisoformat(event.client_time.replace("Z", "+00:00"))
             note = str(event.payload.get("note") or event.payload.get("reason") or "")
             kind = str(event.type)
             rows.append(
                 (
-                    format_when(moment, self.services),
+                    self._when(event.client_time),
                     self._name(event.actor_nip),
                     event_label(kind),
                     note,
@@ -349,29 +254,19 @@ class LetterDetail(QWidget):
         self.history_model.set_rows(rows, tones)
 
     def _fill_actions(self, actions: tuple[Action, ...]) -> None:
-        for button in self.action_buttons.values():
-            self.actions_bar.removeWidget(button)
-            button.deleteLater()
-        self.action_buttons.clear()
+        self._clear_actions()
         specs = self._action_specs()
-        shown = [a for a in specs if a in actions and a not in self.hidden_actions]
-        for position, action in enumerate(shown):
+        letter_id = self.letter_id
+        for action in (a for a in specs if a in actions and a not in self.hidden_actions):
             text, icon_name, primary = specs[action]
-            button = QToolButton()
-            button.setText(text)
-            button.setIcon(icon(icon_name, light=primary))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAccessibleName(text)
-            button.setObjectName("primary_action" if primary else "action")
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            letter_id = self.letter_id
-            button.clicked.connect(
-                lambda _=False, a=action, lid=letter_id: self.sig_action_requested.emit(
-                    a.value, lid
-                )
+            button = self._add_action(
+                action,
+                text,
+                icon_name,
+                primary,
+                partial(self.sig_action_requested.emit, action.value, letter_id),
             )
-            self.actions_bar.insertWidget(position, button)
-            self.action_buttons[action] = button
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def _action_specs(self) -> dict[Action, tuple[str, str, bool]]:
         """Action → (button text, icon, primary?), in the order the buttons appear."""

@@ -29,6 +29,11 @@ DEFAULTS: dict[str, Any] = {
     "workspace/path": "",
     "workspace/user_nip": "",
     "files/last_folder": "",
+    # where the signing key is (ui.signing.device): never a passphrase or PIN
+    "signing/device_kind": "pkcs12",
+    "signing/p12_path": "",
+    "signing/pkcs11_module": "",
+    "signing/token_label": "",
 }
 """Every key with its default; the default's type is the key's type."""
 

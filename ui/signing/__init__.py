@@ -1,2 +1,3 @@
 """Signing screens: the batch signing dialog, the passphrase/PIN prompt and the signing-device
-settings page. Plugged into the main window by the lead (see :class:`SignBatchDialog`)."""
+settings page. The main window opens the dialog from a letter's Sign action and from Sign
+batch (:meth:`ui.main_window.MainWindow.sign_letters`)."""

@@ -2,7 +2,7 @@
 
 Only *where* the key is gets stored (the kind, a ``.p12`` path, a PKCS#11 module path and a
 token label): never a passphrase or PIN (STYLE.md 26). The keys live in the one settings
-table of :mod:`ui.settings` (registered below until the lead moves them there).
+table of :mod:`ui.settings`.
 
 In a demo workspace the default device is the acting official's DEMO ``.p12``
 (``<workspace>/pki/demo/officials/<NIP>.p12``), so practice signing needs no set-up.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui.settings import DEFAULTS, UiSettings
+from ui.settings import UiSettings
 
 if TYPE_CHECKING:
     from tnde.signing.devices import SigningDevice
@@ -37,15 +37,6 @@ PKCS12 = "pkcs12"
 """A certificate file (``.p12``/``.pfx``) opened with a passphrase."""
 PKCS11 = "pkcs11"
 """A token or HSM behind a PKCS#11 module, opened with a PIN."""
-
-DEFAULTS.update(
-    {
-        "signing/device_kind": PKCS12,
-        "signing/p12_path": "",
-        "signing/pkcs11_module": "",
-        "signing/token_label": "",
-    }
-)
 
 
 @dataclass(frozen=True)

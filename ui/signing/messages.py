@@ -2,7 +2,7 @@
 kinds to sentences for the signer (STYLE.md 31).
 
 The core's own ``detail`` is an Indonesian sentence naming what is wrong (a date, a NIP, a
-service); it is shown after the lead sentence, as :mod:`ui.messages` does for workflow rules.
+service); it is shown after the main sentence, as :mod:`ui.messages` does for workflow rules.
 """
 
 from __future__ import annotations

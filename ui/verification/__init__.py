@@ -1,2 +1,2 @@
 """Verification screens: the Verifikasi screen (offline verification, Berita Acara) and the
-trust-roots settings page. Plugged into the main window by the lead."""
+trust-roots settings page; the main window shows the screen as its Verifikasi queue."""

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchkit import StepClock, nip_for, report, seed_org, timed
+from benchkit import StepClock, SyntheticOrg, nip_for, report, seed_org, timed
 
 from tnde.dispositions.due import WorkCalendar, due_at
 from tnde.ids import uuid7
@@ -169,62 +169,13 @@ SEKSI_STAFF = 12
 UPTD = ("Pusat Data Daerah", "Balai Monitoring Frekuensi", "Command Center", "Radio Publik")
 
 
-@dataclass
-class Org:
-    """A generated Dinas: rows for the four org tables and who holds what."""
+class Org(SyntheticOrg):
+    """The generated Dinas, its people named from realistic name lists."""
 
-    units: list[tuple[str, str, str | None, str]] = field(default_factory=list)
-    jabatan: list[tuple[str, str, str, str, int, str | None, int]] = field(default_factory=list)
-    pegawai: list[tuple[str, str, str, str]] = field(default_factory=list)
-    assignments: list[tuple[str, str, str, str, str, str | None, str]] = field(default_factory=list)
-    holder: dict[str, str] = field(default_factory=dict)
-    """jabatan_id → NIP of the person who acts in it."""
-    unit_of: dict[str, str] = field(default_factory=dict)
-    head: dict[str, str] = field(default_factory=dict)
-    """unit_id → jabatan_id of its head."""
-    children: dict[str, list[str]] = field(default_factory=dict)
-    """jabatan_id → the jabatan directly under it."""
-
-    def add_unit(self, unit_id: str, nama: str, parent: str | None, kode: str) -> None:
-        self.units.append((unit_id, nama, parent, kode))
-
-    def add_jabatan(
-        self,
-        jabatan_id: str,
-        nama: str,
-        unit: str,
-        superior: str | None,
-        *,
-        eselon: str = "",
-        heads: bool = False,
-        registry: bool = False,
-        vacant: bool = False,
-    ) -> None:
-        self.jabatan.append((jabatan_id, nama, unit, eselon, int(heads), superior, int(registry)))
-        self.unit_of[jabatan_id] = unit
-        if heads:
-            self.head[unit] = jabatan_id
-        if superior:
-            self.children.setdefault(superior, []).append(jabatan_id)
-        if vacant:
-            return
-        n = len(self.pegawai)
-        nip = nip_for(n)
+    def person_name(self, n: int) -> str:
         name = f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {LAST_NAMES[(n * 7) % len(LAST_NAMES)]}"
         degree = DEGREES[n % len(DEGREES)]
-        self.pegawai.append((nip, f"{name}, {degree}" if degree else name, "Penata", "III/c"))
-        self.assignments.append(
-            (f"DEF-{jabatan_id}", nip, jabatan_id, "definitif", "2020-01-02", None, "")
-        )
-        self.holder[jabatan_id] = nip
-
-    def acting(self, jabatan_id: str, by_jabatan: str) -> None:
-        nip = self.holder[by_jabatan]
-        dasar = f"Surat Perintah Kepala Dinas Nomor 800.1.3.3/{len(self.assignments)}/2026"
-        self.assignments.append(
-            (f"PLT-{jabatan_id}", nip, jabatan_id, "Plt.", "2026-01-05", None, dasar)
-        )
-        self.holder[jabatan_id] = nip
+        return f"{name}, {degree}" if degree else name
 
 
 def make_org() -> Org:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchkit import StepClock, nip_for, report, seed_org, timed
+from benchkit import StepClock, SyntheticOrg, report, seed_org, timed
 
 from tnde.workflow.events import EventType
 from tnde.workflow.letters import Letters
@@ -66,50 +66,11 @@ STAFF_PER_UNIT = 17
 
 
 @dataclass
-class Org:
-    """A generated Dinas: rows for the four org tables and who drafts what."""
+class Org(SyntheticOrg):
+    """The generated Dinas and who drafts what."""
 
-    units: list[tuple[str, str, str | None, str]] = field(default_factory=list)
-    jabatan: list[tuple[str, str, str, str, int, str | None, int]] = field(default_factory=list)
-    pegawai: list[tuple[str, str, str, str]] = field(default_factory=list)
-    assignments: list[tuple[str, str, str, str, str, str | None, str]] = field(default_factory=list)
-    holder: dict[str, str] = field(default_factory=dict)
-    """jabatan_id → NIP of the person who acts in it (the Plt. where there is one)."""
     konseptors: list[tuple[str, str, list[str]]] = field(default_factory=list)
     """(NIP, unit_id, superior chain of jabatan ids up to the Kepala Dinas)."""
-
-    def add_unit(self, unit_id: str, nama: str, parent: str | None, kode: str) -> None:
-        self.units.append((unit_id, nama, parent, kode))
-
-    def add_jabatan(
-        self,
-        jabatan_id: str,
-        nama: str,
-        unit: str,
-        superior: str | None,
-        *,
-        eselon: str = "",
-        heads: bool = False,
-        registry: bool = False,
-        vacant: bool = False,
-    ) -> None:
-        self.jabatan.append((jabatan_id, nama, unit, eselon, int(heads), superior, int(registry)))
-        if vacant:
-            return
-        nip = nip_for(len(self.pegawai))
-        self.pegawai.append((nip, f"Pegawai {len(self.pegawai) + 1}, S.Kom.", "Penata", "III/c"))
-        self.assignments.append(
-            (f"DEF-{jabatan_id}", nip, jabatan_id, "definitif", "2020-01-02", None, "")
-        )
-        self.holder[jabatan_id] = nip
-
-    def acting(self, jabatan_id: str, by_jabatan: str, bentuk: str = "Plt.") -> None:
-        nip = self.holder[by_jabatan]
-        dasar = f"Surat Perintah Kepala Dinas Nomor 800.1.3.3/{len(self.assignments)}/2026"
-        self.assignments.append(
-            (f"{bentuk}-{jabatan_id}", nip, jabatan_id, bentuk, "2026-01-05", None, dasar)
-        )
-        self.holder[jabatan_id] = nip
 
 
 def make_org() -> Org:

@@ -92,3 +92,17 @@ def test_sign_pdf_signs_any_pdf_into_a_new_file_and_refuses_in_place(
     )
     assert again.returncode == 1
     assert "kolom baru tidak boleh ditambahkan" in again.stderr
+
+
+def test_sign_pdf_names_the_file_it_cannot_read(demo_pki: DemoPki, tmp_path: Path) -> None:
+    bogus = tmp_path / "bukan pdf.pdf"
+    bogus.write_bytes(b"bukan PDF sama sekali")
+    cli = WorkspaceCli(tmp_path / "tanpa ruang kerja")
+    args = ["--p12", demo_pki.p12_path(KADIS), "--secret-fd", "0", "--trust"]
+    proc = cli.run(
+        "sign-pdf", bogus, "-o", tmp_path / "keluar.pdf", *args, demo_pki.folder / "root.pem",
+        "--level", "B-B", stdin=PASS,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert f"{bogus}: PDF tidak terbaca" in proc.stderr
+    assert not (tmp_path / "keluar.pdf").exists()

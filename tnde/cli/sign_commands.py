@@ -160,6 +160,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def cmd_sign_pdf(args: argparse.Namespace) -> int:
     """``tnde sign-pdf IN.pdf -o OUT.pdf --p12 FILE``."""
+    from tnde.errors import SigningError
     from tnde.fsutil import write_atomic
     from tnde.signing.pades import Level, SigningServices
     from tnde.signing.pdf import sign_any_pdf
@@ -194,6 +195,11 @@ def cmd_sign_pdf(args: argparse.Namespace) -> int:
                 certify=args.certify,
                 reason=args.reason,
             )
+    except SigningError as exc:
+        if exc.subject or exc.kind != SigningError.PDF:
+            raise
+        # the PDF's problems name the file they are about
+        raise SigningError(exc.kind, exc.detail, subject=str(args.input)) from None
     finally:
         _wipe(secret)
     write_atomic(args.output, signed)

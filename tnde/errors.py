@@ -223,7 +223,7 @@ class SigningError(TndeError):
     CERT_UNTRUSTED = "cert_untrusted"
     """The certificate does not chain to a root in the workspace's trust store."""
     CERT_UNSUITABLE = "cert_unsuitable"
-    """The certificate may not sign documents (key usage)."""
+    """The certificate may not sign documents (a CA, key usage, extended key usage)."""
     IDENTITY_MISMATCH = "identity_mismatch"
     """The certificate belongs to someone other than the planned signer."""
     SERVICE = "service"

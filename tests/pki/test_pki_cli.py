@@ -258,3 +258,39 @@ def test_pki_commands_need_a_workspace(tmp_path: Path) -> None:
     proc = cli.run("pki", "trust", "list")
     assert proc.returncode == 1
     assert "workspace init" in proc.stderr
+
+
+def test_trust_add_and_set_what_a_root_allows(cli: WorkspaceCli, tmp_path: Path) -> None:
+    root = _other_root(tmp_path)
+    office, server_auth = "1.3.6.1.4.1.99999.7.1", "1.3.6.1.5.5.7.3.1"
+    added = cli.json(
+        "pki", "trust", "add", root, "--purpose", office, "--purpose", server_auth,
+        "--revocation-freshness", "24h",
+    )  # fmt: skip
+    assert (added["purposes"], added["revocation_freshness"]) == ([office, server_auth], "1d")
+    fp = added["fingerprint"]
+    text = cli.ok("pki", "trust", "list")
+    assert f"tujuan EKU tambahan {office}, {server_auth}" in text
+    assert "kesegaran CRL/OCSP  1d" in text
+
+    changed = cli.json("pki", "trust", "set", fp[:12], "--revocation-freshness", "30m")
+    assert (changed["purposes"], changed["revocation_freshness"]) == ([office, server_auth], "30m")
+    printed = cli.ok("pki", "trust", "set", fp, "--purpose", office)
+    assert f"tujuan EKU tambahan {office}\n" in printed
+    cleared = cli.json("pki", "trust", "set", fp, "--no-purposes")
+    assert (cleared["purposes"], cleared["revocation_freshness"]) == ([], "30m")
+    (listed,) = cli.json("pki", "trust", "list")
+    assert listed == cleared
+    audits = query(cli, "SELECT action, details FROM audit WHERE action LIKE 'pki.trust_%'")
+    assert [a for a, _ in audits] == ["pki.trust_add", *["pki.trust_set"] * 3]
+    assert server_auth in str(audits[0][1])
+
+    cli.refused("bukan OID bertitik", "pki", "trust", "set", fp, "--purpose", "serverAuth")
+    cli.refused("tulis seperti 30m, 24h atau 2d", "pki", "trust", "set", fp,
+                "--revocation-freshness", "sehari")  # fmt: skip
+    cli.refused("tidak ada satu pun akar", "pki", "trust", "set", "0123456789abcdef",
+                "--no-purposes")  # fmt: skip
+    for usage in ([], ["--purpose", office, "--no-purposes"]):
+        proc = cli.run("pki", "trust", "set", fp, *usage)
+        assert proc.returncode == 2, proc.stderr
+    assert cli.json("pki", "trust", "list") == [cleared]

@@ -1,4 +1,5 @@
-"""The workspace trust store: add, list, remove, footer names, and clear errors for bad files."""
+"""The workspace trust store: add, list, remove, footer names, what each root allows (extra
+signing purposes, revocation freshness), and clear errors for bad files."""
 
 from __future__ import annotations
 
@@ -7,21 +8,22 @@ from typing import TYPE_CHECKING
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
+from tests.certkit import make_cert
 from tests.pkifixtures import KADIS
 from tnde.errors import PkiError
 from tnde.pki import DEMO_FOOTER_ISSUER, TrustStore, certificate_pem, fingerprint
-from tnde.pki.trust import BSRE_FOOTER_ISSUER
+from tnde.pki.trust import BSRE_FOOTER_ISSUER, format_duration, parse_duration
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from tnde.pki import DemoPki
 
-Pair = tuple[x509.Certificate, ec.EllipticCurvePrivateKey]
+OFFICE_PURPOSE = "1.3.6.1.4.1.99999.7.1"
+SERVER_AUTH = "1.3.6.1.5.5.7.3.1"
 
 
 def name(cn: str, org: str) -> x509.Name:
@@ -32,24 +34,6 @@ def name(cn: str, org: str) -> x509.Name:
             x509.NameAttribute(NameOID.COMMON_NAME, cn),
         ]
     )
-
-
-def make_cert(subject: x509.Name, issuer: Pair | None = None, *, ca: bool = True) -> Pair:
-    """A certificate with an EC key (fast): self-signed when ``issuer`` is ``None``."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer[0].subject if issuer else subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-        .sign(issuer[1] if issuer else key, hashes.SHA256())
-    )
-    return cert, key
 
 
 @pytest.fixture
@@ -182,3 +166,113 @@ def test_footer_issuer_under_the_indonesian_root_names_the_psre(store: TrustStor
     store.set_issuer_footer(entry.fingerprint, "CN=PSrE Lain CA,O=PT PSrE Lain,C=ID", "PSrE Lain")
     assert store.footer_issuer_for([by_other, other_psre[0]]) == "PSrE Lain"
     assert "[[root.issuer]]" in store.config_path.read_text("utf-8")
+
+
+def test_purposes_and_revocation_freshness_round_trip(
+    store: TrustStore, demo_pki_session: DemoPki
+) -> None:
+    root = certificate_pem(demo_pki_session.root)
+    added = store.add_root(
+        root,
+        demo=True,
+        purposes=[OFFICE_PURPOSE, SERVER_AUTH, OFFICE_PURPOSE],
+        revocation_freshness=dt.timedelta(hours=36),
+    )
+    assert added.purposes == (OFFICE_PURPOSE, SERVER_AUTH)  # duplicates dropped, order kept
+    assert added.revocation_freshness == dt.timedelta(hours=36)
+    config = store.config_path.read_text("utf-8")
+    assert f'purposes = ["{OFFICE_PURPOSE}", "{SERVER_AUTH}"]' in config
+    assert 'revocation_freshness = "1d12h"' in config
+    (listed,) = store.list()
+    assert (listed.purposes, listed.revocation_freshness) == (
+        added.purposes,
+        dt.timedelta(hours=36),
+    )
+    assert listed == added
+
+    # Adding the root again, or naming an issuer's footer, keeps both settings.
+    again = store.add_root(root, demo=True)
+    assert (again.purposes, again.revocation_freshness) == (
+        added.purposes,
+        added.revocation_freshness,
+    )
+    store.set_issuer_footer(added.fingerprint, "CN=CA Uji", "CA Uji")
+    assert store.list()[0].purposes == added.purposes
+
+    changed = store.update_root(added.fingerprint[:12], revocation_freshness=dt.timedelta(0))
+    assert (changed.purposes, changed.revocation_freshness) == (added.purposes, dt.timedelta(0))
+    assert changed.certificate == demo_pki_session.root
+    cleared = store.update_root(added.fingerprint, purposes=[])
+    assert cleared.purposes == ()
+    config = store.config_path.read_text("utf-8")
+    # Unset settings are not written, so the file stays readable by an older program.
+    assert "purposes" not in config
+    assert "revocation_freshness" not in config
+    assert store.list()[0] == cleared
+    with pytest.raises(PkiError, match="tidak ada satu pun akar") as caught:
+        store.update_root("deadbeefdeadbeef", purposes=[])
+    assert caught.value.kind == PkiError.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('purposes = "1.3.6.1.5.5.7.3.1"', "purposes"),
+        ('purposes = ["serverAuth"]', "purposes"),
+        ("purposes = [1]", "purposes"),
+        ("revocation_freshness = 24", "revocation_freshness"),
+        ('revocation_freshness = "sehari"', "revocation_freshness"),
+        ('revocation_freshness = "-1h"', "revocation_freshness"),
+    ],
+)
+def test_bad_purposes_or_freshness_in_trust_toml_name_the_key(
+    store: TrustStore, demo_pki_session: DemoPki, line: str, key: str
+) -> None:
+    store.add_root(certificate_pem(demo_pki_session.root), demo=True)
+    config = store.config_path.read_text("utf-8")
+    store.config_path.write_text(config.replace("demo = true", f"demo = true\n{line}"), "utf-8")
+    with pytest.raises(PkiError, match=rf"trust\.toml: \[root\[0\]\.{key}\] harus") as caught:
+        store.list()
+    assert caught.value.kind == PkiError.BAD_FILE
+
+
+def test_bad_purposes_or_freshness_are_refused_before_anything_is_written(
+    store: TrustStore, demo_pki_session: DemoPki
+) -> None:
+    root = certificate_pem(demo_pki_session.root)
+    with pytest.raises(PkiError, match="'serverAuth' bukan OID bertitik") as caught:
+        store.add_root(root, purposes=["serverAuth"])
+    assert caught.value.kind == PkiError.BAD_VALUE
+    assert store.list() == []
+    fp = store.add_root(root).fingerprint
+    with pytest.raises(PkiError, match="bukan OID bertitik"):
+        store.update_root(fp, purposes=["1.3.6.1.", SERVER_AUTH])
+    with pytest.raises(PkiError, match="nol atau lebih") as caught:
+        store.update_root(fp, revocation_freshness=dt.timedelta(hours=-1))
+    assert caught.value.kind == PkiError.BAD_VALUE
+    assert store.list()[0].purposes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "window", "written"),
+    [
+        ("24h", dt.timedelta(hours=24), "1d"),
+        ("30m", dt.timedelta(minutes=30), "30m"),
+        ("2d", dt.timedelta(days=2), "2d"),
+        ("1d12h", dt.timedelta(hours=36), "1d12h"),
+        (" 90M ", dt.timedelta(minutes=90), "1h30m"),
+        ("45s", dt.timedelta(seconds=45), "45s"),
+        ("0", dt.timedelta(0), "0s"),
+    ],
+)
+def test_durations(text: str, window: dt.timedelta, written: str) -> None:
+    assert parse_duration(text) == window
+    assert format_duration(window) == written
+    assert parse_duration(written) == window
+
+
+@pytest.mark.parametrize("text", ["", "24", "h", "-1h", "1.5h", "1w", "1d 12h", "sehari"])
+def test_bad_durations_are_refused(text: str) -> None:
+    with pytest.raises(PkiError, match="tulis seperti 30m, 24h atau 2d") as caught:
+        parse_duration(text)
+    assert caught.value.kind == PkiError.BAD_VALUE

@@ -7,11 +7,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
     from tnde.pki.trust import TrustedRoot
     from tnde.workspace import Workspace
@@ -23,12 +25,13 @@ __all__ = [
     "cmd_pki_trust_add",
     "cmd_pki_trust_list",
     "cmd_pki_trust_remove",
+    "cmd_pki_trust_set",
     "register",
 ]
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add ``pki demo-init``, ``pki trust add|list|remove``, ``pki revoke`` and ``pki serve``."""
+    """Add ``pki demo-init``, ``pki trust add|list|set|remove``, ``pki revoke``, ``pki serve``."""
     pki = sub.add_parser("pki", help="certificates: the DEMO PKI and the workspace trust store")
     pki_sub = pki.add_subparsers(dest="pki_command", required=True, parser_class=type(pki))
 
@@ -51,12 +54,24 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "--footer-issuer", metavar="TEXT", help="how letter footers name the issuing authority"
     )
     p.add_argument("--demo", action="store_true", help="a test root (never 'tersertifikasi')")
+    _root_options(p)
     p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_pki_trust_add)
     p = trust_sub.add_parser("list", help="the trusted roots")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_pki_trust_list)
+    p = trust_sub.add_parser("set", help="change what a trusted root allows")
+    p.add_argument("fingerprint", help="SHA-256 fingerprint (or its first 8+ hex digits)")
+    _root_options(p)
+    p.add_argument(
+        "--no-purposes",
+        action="store_true",
+        help="accept only the document-signing purposes under this root again",
+    )
+    p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_pki_trust_set)
     p = trust_sub.add_parser("remove", help="stop trusting a root")
     p.add_argument("fingerprint", help="SHA-256 fingerprint (or its first 8+ hex digits)")
     p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
@@ -69,6 +84,22 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = pki_sub.add_parser("serve", help="serve the DEMO TSA, OCSP and CRLs until Ctrl-C")
     p.set_defaults(run=cmd_pki_serve)
+
+
+def _root_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--purpose",
+        action="append",
+        metavar="OID",
+        help="an extended key usage (dotted OID) also accepted for signing under this root; "
+        "repeat for several (replaces the root's list)",
+    )
+    p.add_argument(
+        "--revocation-freshness",
+        metavar="DURATION",
+        help="how long before a signature a CRL/OCSP answer may be issued and still count "
+        "(30m, 24h, 2d; default 0)",
+    )
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -119,6 +150,7 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
         raise PkiError(
             PkiError.BAD_FILE, f"tidak dapat dibaca: {exc.strerror}", path=str(args.file)
         ) from None
+    freshness = _freshness(args)
     with open_workspace(args) as ws:
         root = TrustStore.for_workspace(ws.path).add_root(
             data,
@@ -126,6 +158,8 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
             footer_issuer=args.footer_issuer,
             demo=args.demo,
             source=str(args.file),
+            purposes=args.purpose,
+            revocation_freshness=freshness,
         )
         _audit(ws, args.actor, "pki.trust_add", root)
     if args.json:
@@ -139,6 +173,7 @@ def cmd_pki_trust_list(args: argparse.Namespace) -> int:
     """``tnde pki trust list``: the roots this workspace trusts."""
     from tnde.cli.workspace_commands import open_workspace
     from tnde.pki import TrustStore
+    from tnde.pki.trust import format_duration
 
     with open_workspace(args) as ws:
         roots = TrustStore.for_workspace(ws.path).list()
@@ -155,6 +190,36 @@ def cmd_pki_trust_list(args: argparse.Namespace) -> int:
         _out(f"  subjek              {r.subject}")
         _out(f"  berlaku sampai      {r.not_after.date().isoformat()}")
         _out(f"  penerbit di footer  {r.footer_issuer or '(dari sertifikat CA penerbit)'}")
+        _out(f"  tujuan EKU tambahan {', '.join(r.purposes) or '(tidak ada)'}")
+        _out(f"  kesegaran CRL/OCSP  {format_duration(r.revocation_freshness)}")
+    return 0
+
+
+def cmd_pki_trust_set(args: argparse.Namespace) -> int:
+    """``tnde pki trust set FINGERPRINT --purpose OID --revocation-freshness 24h``."""
+    from tnde.cli.workspace_commands import open_workspace
+    from tnde.pki import TrustStore
+    from tnde.pki.trust import format_duration
+
+    if args.no_purposes and args.purpose:
+        raise UsageError("--purpose and --no-purposes exclude each other")
+    purposes = [] if args.no_purposes else args.purpose
+    freshness = _freshness(args)
+    if purposes is None and freshness is None:
+        raise UsageError(
+            "nothing to change: give --purpose, --no-purposes or --revocation-freshness"
+        )
+    with open_workspace(args) as ws:
+        root = TrustStore.for_workspace(ws.path).update_root(
+            args.fingerprint, purposes=purposes, revocation_freshness=freshness
+        )
+        _audit(ws, args.actor, "pki.trust_set", root)
+    if args.json:
+        _json(_root_json(root))
+    else:
+        _out(f"akar diubah: {root.label}  {root.fingerprint}")
+        _out(f"  tujuan EKU tambahan {', '.join(root.purposes) or '(tidak ada)'}")
+        _out(f"  kesegaran CRL/OCSP  {format_duration(root.revocation_freshness)}")
     return 0
 
 
@@ -204,7 +269,8 @@ def cmd_pki_serve(args: argparse.Namespace) -> int:
 
 
 def _audit(ws: Workspace, actor: str, action: str, root: TrustedRoot) -> None:
-    """Who trusted (or stopped trusting) which root is an audited fact like any other."""
+    """Who trusted (or stopped trusting) which root, allowing what, is an audited fact."""
+    from tnde.pki.trust import format_duration
     from tnde.workspace.audit import audit_append
 
     with ws.transaction() as conn:
@@ -213,11 +279,19 @@ def _audit(ws: Workspace, actor: str, action: str, root: TrustedRoot) -> None:
             actor=actor,
             action=action,
             object=root.fingerprint,
-            details={"label": root.label, "subject": root.subject, "demo": root.demo},
+            details={
+                "label": root.label,
+                "subject": root.subject,
+                "demo": root.demo,
+                "purposes": list(root.purposes),
+                "revocation_freshness": format_duration(root.revocation_freshness),
+            },
         )
 
 
 def _root_json(root: TrustedRoot) -> dict[str, Any]:
+    from tnde.pki.trust import format_duration
+
     return {
         "label": root.label,
         "subject": root.subject,
@@ -225,4 +299,13 @@ def _root_json(root: TrustedRoot) -> dict[str, Any]:
         "not_after": root.not_after.isoformat(),
         "demo": root.demo,
         "footer_issuer": root.footer_issuer,
+        "purposes": list(root.purposes),
+        "revocation_freshness": format_duration(root.revocation_freshness),
     }
+
+
+def _freshness(args: argparse.Namespace) -> dt.timedelta | None:
+    """``--revocation-freshness`` as a duration, or ``None`` when not given."""
+    from tnde.pki.trust import parse_duration
+
+    return None if args.revocation_freshness is None else parse_duration(args.revocation_freshness)

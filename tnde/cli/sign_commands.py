@@ -19,8 +19,13 @@ from tnde.cli.output import add_actor, emit_json, out
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable, Sequence
+
+    from cryptography import x509
 
     from tnde.signing.devices import SigningDevice
+
+    PurposesFor = Callable[[Sequence[x509.Certificate]], Sequence[str]]
 
 
 def register(sub: Any) -> None:
@@ -177,11 +182,13 @@ def cmd_sign_pdf(args: argparse.Namespace) -> int:
         data = args.input.read_bytes()
     except OSError as exc:
         raise UsageError(f"{args.input}: {exc.strerror}") from None
-    roots = _roots(args)
+    roots, extra_purposes = _trust(args)
     secret = read_secret(args, f"Passphrase/PIN {device.description}: ")
     try:
         with (
-            SigningServices(trust_roots=roots, tsa_url=args.tsa) as services,
+            SigningServices(
+                trust_roots=roots, tsa_url=args.tsa, extra_purposes=extra_purposes
+            ) as services,
             device.open(secret) as session,
         ):
             signed = sign_any_pdf(
@@ -214,7 +221,12 @@ def _box(text: str) -> tuple[float, float, float, float]:
     return parts[0], parts[1], parts[2], parts[3]
 
 
-def _roots(args: argparse.Namespace) -> list[Any]:
+def _trust(args: argparse.Namespace) -> tuple[list[x509.Certificate], PurposesFor | None]:
+    """The trust roots, and the extra signing purposes per chain (``None`` with ``--trust``).
+
+    Roots given with ``--trust`` are bare certificates: only the workspace's trust store says
+    which other EKU purposes an admin accepts under a root.
+    """
     from tnde.pki.identity import load_certificate
 
     if args.trust:
@@ -224,8 +236,9 @@ def _roots(args: argparse.Namespace) -> list[Any]:
                 roots.append(load_certificate(path.read_bytes(), source=str(path)))
             except OSError as exc:
                 raise UsageError(f"{path}: {exc.strerror}") from None
-        return roots
+        return roots, None
     from tnde.cli.workspace_commands import workspace_path
     from tnde.pki.trust import TrustStore
 
-    return list(TrustStore.for_workspace(workspace_path(args)).roots())
+    store = TrustStore.for_workspace(workspace_path(args))
+    return list(store.roots()), store.purposes_for

@@ -3,7 +3,9 @@
 - :mod:`~tnde.pki.identity`: :class:`CertIdentity` from a BSrE-style certificate,
   :func:`nik_ref`, :func:`same_person_name`.
 - :mod:`~tnde.pki.trust`: :class:`TrustStore`, the roots a workspace trusts (never the OS
-  store) and how letter footers name the issuer.
+  store), how letter footers name the issuer, and what each root allows.
+- :mod:`~tnde.pki.purpose`: :func:`signing_purpose_problems`, whether a certificate may sign
+  documents at all (not a CA, a signing keyUsage, a document-signing extendedKeyUsage).
 - :mod:`~tnde.pki.demo`: :class:`DemoPki`, a throwaway hierarchy (root, issuing CA, officials,
   TSA, OCSP responder) that says DEMO everywhere; :mod:`~tnde.pki.responders` answers CRL,
   OCSP and RFC 3161 requests for it and :mod:`~tnde.pki.server` serves them on loopback HTTP.
@@ -24,6 +26,7 @@ from tnde.pki.identity import (
     nik_ref,
     same_person_name,
 )
+from tnde.pki.purpose import DOCUMENT_SIGNING_PURPOSES, signing_purpose_problems
 from tnde.pki.server import PkiServer
 from tnde.pki.trust import TrustedRoot, TrustStore
 from tnde.pki.workspace_demo import (
@@ -38,6 +41,7 @@ from tnde.pki.workspace_demo import (
 __all__ = [
     "DEMO_FOOTER_ISSUER",
     "DEMO_PASSPHRASE",
+    "DOCUMENT_SIGNING_PURPOSES",
     "CertIdentity",
     "DemoOfficial",
     "DemoPki",
@@ -55,4 +59,5 @@ __all__ = [
     "load_certificate",
     "nik_ref",
     "same_person_name",
+    "signing_purpose_problems",
 ]

@@ -19,10 +19,20 @@ one — and must never claim BSrE for anything else (signing.md §5)::
     label = "Root CA Indonesia DS G1"
     demo = false
     footer_issuer = ""                      # "" = name the issuing CA from its certificate
+    purposes = ["1.3.6.1.4.1.99999.1"]      # optional: extra EKUs accepted for signing
+    revocation_freshness = "24h"            # optional: how old a CRL/OCSP answer may be
 
     [[root.issuer]]
     subject = "CN=BSRE CA DS G1,O=Badan Siber dan Sandi Negara,C=ID"
     footer_issuer = "Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara"
+
+``purposes`` lists extendedKeyUsage OIDs that a signing certificate under this root may carry
+besides the document-signing ones (:data:`tnde.pki.purpose.DOCUMENT_SIGNING_PURPOSES`), for a
+CA with its own OID; :meth:`TrustStore.purposes_for` hands them to the signing check.
+``revocation_freshness`` (``"30m"``, ``"24h"``, ``"2d"``; default 0) is how long *before* a
+signature's time a CRL or OCSP answer may have been issued and still prove the certificate was
+not revoked then, for a CA that publishes CRLs only once a day. Both keys are written only
+when set, so a file without them stays readable by an older program.
 """
 
 from __future__ import annotations
@@ -31,10 +41,11 @@ import builtins
 import datetime as dt
 import json
 import logging
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -43,11 +54,19 @@ from cryptography.x509.oid import NameOID
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
 from tnde.pki.identity import certificate_pem, fingerprint, load_certificate
+from tnde.pki.purpose import is_dotted_oid
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
-__all__ = ["BSRE_FOOTER_ISSUER", "TRUST_VERSION", "TrustStore", "TrustedRoot"]
+__all__ = [
+    "BSRE_FOOTER_ISSUER",
+    "TRUST_VERSION",
+    "TrustStore",
+    "TrustedRoot",
+    "format_duration",
+    "parse_duration",
+]
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +81,26 @@ _KNOWN_ISSUERS = {
 }
 """Issuing-CA footers set up automatically when a well-known root is added."""
 _ROOT_KEYS = frozenset(
-    {"fingerprint", "label", "subject", "not_after", "demo", "footer_issuer", "issuer"}
+    {
+        "fingerprint",
+        "label",
+        "subject",
+        "not_after",
+        "demo",
+        "footer_issuer",
+        "issuer",
+        "purposes",
+        "revocation_freshness",
+    }
 )
+_DURATION_UNITS = {
+    "d": dt.timedelta(days=1),
+    "h": dt.timedelta(hours=1),
+    "m": dt.timedelta(minutes=1),
+    "s": dt.timedelta(seconds=1),
+}
+"""The units of a ``revocation_freshness`` text, largest first (how it is written back)."""
+_DURATION_PART = re.compile(r"([0-9]+)([dhms])")
 
 
 @dataclass(frozen=True)
@@ -86,6 +123,10 @@ class TrustedRoot:
     """Issuing-CA subject (RFC 4514) → footer text, overriding :attr:`footer_issuer`."""
     certificate: x509.Certificate | None = field(default=None, compare=False, repr=False)
     """The root certificate."""
+    purposes: tuple[str, ...] = ()
+    """Extra extendedKeyUsage OIDs (dotted) accepted for signing certificates under this root."""
+    revocation_freshness: dt.timedelta = dt.timedelta(0)
+    """How long before a signature's time a CRL/OCSP answer may be issued and still count."""
 
 
 class TrustStore:
@@ -153,6 +194,19 @@ class TrustStore:
                 return str(values[0].value)
         return None
 
+    def purposes_for(self, chain: Sequence[x509.Certificate]) -> tuple[str, ...]:
+        """The extra EKU purposes the admin accepts under the root ``chain`` leads to.
+
+        ``chain`` is the signer first, then any CA certificates, as for
+        :meth:`footer_issuer_for`. Empty when the chain leads to no root of this store, so a
+        certificate from elsewhere never gains a purpose from a root it does not chain to.
+        """
+        certs = [_as_cryptography(c) for c in chain]
+        if not certs:
+            return ()
+        root = _chain_root(certs, {r.fingerprint: r for r in self.list()})
+        return root.purposes if root is not None else ()
+
     # -- changing --------------------------------------------------------------------------
 
     def add_root(
@@ -163,6 +217,8 @@ class TrustStore:
         footer_issuer: str | None = None,
         demo: bool = False,
         source: str = "",
+        purposes: Iterable[str] | None = None,
+        revocation_freshness: dt.timedelta | None = None,
     ) -> TrustedRoot:
         """Trust the root certificate in ``data`` (PEM or DER); adding it again updates it.
 
@@ -172,11 +228,19 @@ class TrustStore:
             footer_issuer: how the footer names the issuer of certificates under this root.
             demo: a test root.
             source: the file ``data`` came from, for error messages.
+            purposes: extra EKU OIDs (dotted) accepted for signing under this root; ``None``
+                keeps those of a root added before (else none).
+            revocation_freshness: see :attr:`TrustedRoot.revocation_freshness`; ``None`` keeps
+                the earlier value (else zero).
 
         Raises:
             PkiError: ``BAD_FILE`` when ``data`` is not a certificate, ``BAD_CERTIFICATE`` when
-                it is not a self-signed CA certificate.
+                it is not a self-signed CA certificate, ``BAD_VALUE`` for a purpose that is not
+                a dotted OID or a negative freshness.
         """
+        new_purposes = None if purposes is None else _checked_purposes(purposes)
+        if revocation_freshness is not None:
+            _check_freshness(revocation_freshness)
         cert = load_certificate(data, source=source)
         _check_root(cert, source)
         fp = fingerprint(cert)
@@ -196,6 +260,10 @@ class TrustStore:
             else footer_issuer,
             issuers=issuers,
             certificate=cert,
+            purposes=(old.purposes if old else ()) if new_purposes is None else new_purposes,
+            revocation_freshness=(old.revocation_freshness if old else dt.timedelta(0))
+            if revocation_freshness is None
+            else revocation_freshness,
         )
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomic(self.folder / f"{fp}.pem", certificate_pem(cert))
@@ -214,12 +282,48 @@ class TrustStore:
         updated = []
         for r in entries:
             if r.fingerprint == fp:
-                issuers = {**r.issuers, issuer_subject: text}
-                r = TrustedRoot(
-                    r.label, r.subject, r.fingerprint, r.not_after, r.demo, r.footer_issuer, issuers
-                )
+                r = replace(r, issuers={**r.issuers, issuer_subject: text})
             updated.append(r)
         self._write(updated)
+
+    def update_root(
+        self,
+        root_fingerprint: str,
+        *,
+        purposes: Iterable[str] | None = None,
+        revocation_freshness: dt.timedelta | None = None,
+    ) -> TrustedRoot:
+        """Change what a trusted root allows; ``None`` leaves a setting as it is.
+
+        Args:
+            root_fingerprint: SHA-256 fingerprint of the root (or a unique prefix of 8+ digits).
+            purposes: the extra EKU OIDs (dotted) accepted under the root, replacing the old
+                list; ``[]`` accepts none beyond the document-signing ones.
+            revocation_freshness: see :attr:`TrustedRoot.revocation_freshness`.
+
+        Returns:
+            The root as it is now.
+
+        Raises:
+            PkiError: ``NOT_FOUND`` when the root is not in the store, ``BAD_VALUE`` for a
+                purpose that is not a dotted OID or a negative freshness.
+        """
+        new_purposes = None if purposes is None else _checked_purposes(purposes)
+        if revocation_freshness is not None:
+            _check_freshness(revocation_freshness)
+        entries = self._read()
+        fp = self._resolve(root_fingerprint, entries)
+        old = next(r for r in entries if r.fingerprint == fp)
+        changed = replace(
+            old,
+            purposes=old.purposes if new_purposes is None else new_purposes,
+            revocation_freshness=old.revocation_freshness
+            if revocation_freshness is None
+            else revocation_freshness,
+        )
+        self._write([changed if r.fingerprint == fp else r for r in entries])
+        log.info("changed trusted root %s (%s)", changed.label, fp[:16])
+        return self._with_certificate(changed)
 
     def remove(self, fingerprint: str) -> TrustedRoot:
         """Stop trusting a root, by its SHA-256 fingerprint (or a unique prefix of 8+ digits).
@@ -288,6 +392,21 @@ class TrustStore:
         not_after = self._value(item, where, "not_after", dt.datetime)
         if not_after.tzinfo is None:
             self._fail(f"{where}.not_after", "waktu harus memakai zona waktu (akhiran Z)")
+        purposes = item.get("purposes", [])
+        if not isinstance(purposes, builtins.list) or not all(
+            isinstance(p, str) and is_dotted_oid(p) for p in purposes
+        ):
+            self._fail(
+                f"{where}.purposes",
+                'harus berupa array OID bertitik, misalnya ["1.3.6.1.5.5.7.3.4"]',
+            )
+        freshness = item.get("revocation_freshness", "0s")
+        window = _parse_duration(freshness) if isinstance(freshness, str) else None
+        if window is None:
+            self._fail(
+                f"{where}.revocation_freshness",
+                'harus berupa lama waktu seperti "30m", "24h" atau "2d"',
+            )
         return TrustedRoot(
             label=self._value(item, where, "label", str),
             subject=self._value(item, where, "subject", str),
@@ -296,6 +415,8 @@ class TrustStore:
             demo=self._value(item, where, "demo", bool),
             footer_issuer=self._value(item, where, "footer_issuer", str) or None,
             issuers=issuers,
+            purposes=tuple(dict.fromkeys(purposes)),
+            revocation_freshness=window,
         )
 
     def _with_certificate(self, entry: TrustedRoot) -> TrustedRoot:
@@ -315,16 +436,7 @@ class TrustStore:
                 "isi berkas tidak cocok dengan sidik jari di trust.toml (berkas diganti?)",
                 path=str(path),
             )
-        return TrustedRoot(
-            entry.label,
-            entry.subject,
-            entry.fingerprint,
-            entry.not_after,
-            entry.demo,
-            entry.footer_issuer,
-            entry.issuers,
-            cert,
-        )
+        return replace(entry, certificate=cert)
 
     def _value(self, table: dict[str, Any], where: str, key: str, kind: type) -> Any:
         if key not in table:
@@ -334,7 +446,7 @@ class TrustStore:
             self._fail(f"{where}.{key}", f"harus bertipe {kind.__name__}")
         return value
 
-    def _fail(self, key: str, problem: str) -> Any:
+    def _fail(self, key: str, problem: str) -> NoReturn:
         raise PkiError(PkiError.BAD_FILE, f"[{key}] {problem}", path=str(self.config_path))
 
     def _write(self, entries: builtins.list[TrustedRoot]) -> None:
@@ -353,6 +465,12 @@ class TrustStore:
                 f"demo = {'true' if r.demo else 'false'}",
                 f"footer_issuer = {_toml(r.footer_issuer or '')}",
             ]
+            if r.purposes:
+                lines.append(f"purposes = [{', '.join(_toml(p) for p in r.purposes)}]")
+            if r.revocation_freshness:
+                lines.append(
+                    f"revocation_freshness = {_toml(format_duration(r.revocation_freshness))}"
+                )
             for subject, text in r.issuers.items():
                 lines += [
                     "",
@@ -362,6 +480,73 @@ class TrustStore:
                 ]
         self.config_path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.config_path, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """``"30m"``, ``"24h"``, ``"2d"``, ``"1d12h"`` (units d, h, m, s) or ``"0"`` → a timedelta.
+
+    Raises:
+        PkiError: ``BAD_VALUE`` when ``text`` is not such a duration.
+    """
+    window = _parse_duration(text)
+    if window is None:
+        raise PkiError(
+            PkiError.BAD_VALUE,
+            f"lama waktu {text!r} tidak dikenal; "
+            "tulis seperti 30m, 24h atau 2d (satuan d, h, m, s)",
+        )
+    return window
+
+
+def format_duration(window: dt.timedelta) -> str:
+    """The text :func:`parse_duration` reads back as ``window`` (``"1d12h"``, ``"0s"``).
+
+    Raises:
+        PkiError: ``BAD_VALUE`` for a negative duration or one with a fraction of a second.
+    """
+    _check_freshness(window)
+    rest = int(window.total_seconds())
+    parts = []
+    for unit, size in _DURATION_UNITS.items():
+        count, rest = divmod(rest, int(size.total_seconds()))
+        if count:
+            parts.append(f"{count}{unit}")
+    return "".join(parts) or "0s"
+
+
+def _parse_duration(text: str) -> dt.timedelta | None:
+    cleaned = text.strip().lower()
+    if cleaned == "0":
+        return dt.timedelta(0)
+    if not cleaned or _DURATION_PART.sub("", cleaned):
+        return None
+    return sum(
+        (int(n) * _DURATION_UNITS[unit] for n, unit in _DURATION_PART.findall(cleaned)),
+        dt.timedelta(0),
+    )
+
+
+def _check_freshness(window: dt.timedelta) -> None:
+    if window < dt.timedelta(0) or window.microseconds:
+        raise PkiError(
+            PkiError.BAD_VALUE,
+            "lama waktu kesegaran data pencabutan harus nol atau lebih, "
+            f"dalam detik utuh: {window}",
+        )
+
+
+def _checked_purposes(purposes: Iterable[str]) -> tuple[str, ...]:
+    """The purposes without duplicates, each checked to be a dotted OID."""
+    if isinstance(purposes, str):
+        purposes = [purposes]  # one OID, not its characters
+    found = tuple(dict.fromkeys(p.strip() for p in purposes))
+    for purpose in found:
+        if not is_dotted_oid(purpose):
+            raise PkiError(
+                PkiError.BAD_VALUE,
+                f"tujuan penggunaan {purpose!r} bukan OID bertitik (misalnya 1.3.6.1.5.5.7.3.4)",
+            )
+    return found
 
 
 def _check_root(cert: x509.Certificate, source: str) -> None:

@@ -65,7 +65,9 @@ def workspace_services(ws: Workspace, *, tsa_url: str | None = None) -> Iterator
             url = url or demo_tsa
 
         roots = trust.roots(demo=config.demo)
-        services = stack.enter_context(SigningServices(trust_roots=roots, tsa_url=url))
+        services = stack.enter_context(
+            SigningServices(trust_roots=roots, tsa_url=url, extra_purposes=trust.purposes_for)
+        )
 
         yield WorkspaceSigning(services, trust, Level.parse(config.signature_level))
 

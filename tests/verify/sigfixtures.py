@@ -79,8 +79,19 @@ class TestPki:
     revoked_at: dt.datetime
     _crl_cache: list[bytes] = field(default_factory=list)
 
-    def crls(self) -> list[bytes]:
-        """DER CRLs of the root and the issuing CA (the latter lists :attr:`revoked`)."""
+    def crls(self, *, at: dt.datetime | None = None) -> list[bytes]:
+        """DER CRLs of the root and the issuing CA (the latter lists :attr:`revoked`).
+
+        Without ``at``: issued an hour before the PKI was built (shared, for validation
+        while signing). With ``at``: a new pair issued then; a DSS added after signing holds
+        such a pair, because verification accepts only revocation data issued at or after
+        the signing time.
+        """
+        if at is not None:
+            return [
+                _crl(self.root, [], at=at),
+                _crl(self.issuing, [(self.revoked.cert.serial_number, self.revoked_at)], at=at),
+            ]
         if not self._crl_cache:
             self._crl_cache = [
                 _crl(self.root, []),
@@ -263,12 +274,15 @@ def official_name(nama: str, *, nik: str, nip: str, jabatan: str) -> x509.Name:
     )
 
 
-def _crl(ca: Party, revoked: Sequence[tuple[int, dt.datetime]]) -> bytes:
+def _crl(
+    ca: Party, revoked: Sequence[tuple[int, dt.datetime]], *, at: dt.datetime | None = None
+) -> bytes:
+    issued = at or NOW - dt.timedelta(hours=1)
     builder = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(ca.cert.subject)
-        .last_update(NOW - dt.timedelta(hours=1))
-        .next_update(NOW + dt.timedelta(days=7))
+        .last_update(issued)
+        .next_update(issued + dt.timedelta(days=7))
         .add_extension(x509.CRLNumber(1), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()),
@@ -445,9 +459,6 @@ def sign(
         location="Kota Nusantara",
         certify=certify,
         docmdp_permissions=MDPPerm(docmdp),
-        embed_validation_info=long_term,
-        validation_context=pki.validation_context() if long_term else None,
-        use_pades_lta=level == "B-LTA",
     )
     spec = None
     if new_field_box is not None or lock is not None:
@@ -467,11 +478,25 @@ def sign(
         existing_fields_only=spec is None,
         output=out,
     )
-    return out.getvalue()
+    if not long_term:
+        return out.getvalue()
+    # As a careful signer does: revocation data fetched after the signature (B-LT), then a
+    # document timestamp over everything (B-LTA).
+    with_dss = add_dss(pki, out.getvalue())
+    return timestamp_document(pki, with_dss) if level == "B-LTA" else with_dss
 
 
-def add_dss(pki: TestPki, pdf: bytes, *, certs: Sequence[Party] = ()) -> bytes:
-    """Append a DSS update holding both CRLs (and ``certs``) for the last signature."""
+def add_dss(
+    pki: TestPki,
+    pdf: bytes,
+    *,
+    certs: Sequence[Party] = (),
+    crls_at: dt.datetime | None = None,
+) -> bytes:
+    """Append a DSS update holding both CRLs (and ``certs``) for the last signature.
+
+    The CRLs are issued at ``crls_at`` (default: now, i.e. after the signature).
+    """
     from asn1crypto import crl as asn1_crl
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation.dss import DocumentSecurityStore
@@ -483,7 +508,10 @@ def add_dss(pki: TestPki, pdf: bytes, *, certs: Sequence[Party] = ()) -> bytes:
         out,
         contents,
         certs=[p.asn1_cert for p in (*certs, pki.issuing, pki.root)],
-        crls=[asn1_crl.CertificateList.load(c) for c in pki.crls()],
+        crls=[
+            asn1_crl.CertificateList.load(c)
+            for c in pki.crls(at=crls_at or dt.datetime.now(UTC).replace(microsecond=0))
+        ],
     )
     return out.getvalue()
 

@@ -2,8 +2,8 @@
 
 Pure functions over certificates, keys and the revocation list, so :class:`~tnde.pki.demo.DemoPki`
 can answer in-process (tests, the signing code) and :class:`~tnde.pki.server.PkiServer` can
-answer the same over loopback HTTP. Times are backdated by :data:`BACKDATE` because validators
-reject revocation data "from the future" when their own clock is a moment behind ours.
+answer the same over loopback HTTP. ``thisUpdate`` is the moment of answering (whole
+seconds, as DER encodes it): see :data:`BACKDATE`.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-BACKDATE = dt.timedelta(minutes=5)
-"""How far thisUpdate / lastUpdate lie before the moment of answering."""
+BACKDATE = dt.timedelta(0)
+"""How far thisUpdate / lastUpdate lie before the moment of answering: none. A verifier
+accepts only revocation data issued at or after a signature's time as proof about that time,
+and the DEMO responders share the signer's clock, so there is no skew to allow for."""
 CRL_DAYS = 3
 """nextUpdate of every CRL: a few days ahead, so signed files validate offline for a while."""
 OCSP_HOURS = 24

@@ -9,10 +9,10 @@ Levels (§1.1): B-B plain; B-T adds the TSA's signature timestamp; B-LT then emb
 certificates and revocation data in the DSS so an auditor needs no network; B-LTA adds a
 document timestamp over that for archive copies.
 
-The signer's certificate is validated *before* the device is asked to sign (expired,
-revoked, untrusted, wrong key usage): a failure then leaves nothing half done and the token
-untouched. Once the device has been asked, a failure is reported as an unknown outcome and
-never retried automatically (domain.md §9.2).
+The signer's certificate is validated *before* the device is asked to sign (not meant for
+signing documents, expired, revoked, untrusted): a failure then leaves nothing half done and
+the token untouched. Once the device has been asked, a failure is reported as an unknown
+outcome and never retried automatically (domain.md §9.2).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from tnde.errors import SigningError
+from tnde.pki.purpose import signing_purpose_problems
 
 T = TypeVar("T")
 
@@ -89,6 +90,9 @@ class SigningServices:
         online: whether revocation data may be fetched from the URLs in the certificates.
         crls: CRLs (DER) known beforehand, e.g. provisioned for an offline desk.
         clock: "now" for certificate validity checks (tests pin it).
+        extra_purposes: ``chain → EKU OIDs`` the admin accepts for signing under the chain's
+            root besides the document-signing ones (the trust store's ``purposes_for``);
+            ``None`` when the roots come without such settings (``sign-pdf --trust``).
     """
 
     trust_roots: Sequence[x509.Certificate]
@@ -96,6 +100,7 @@ class SigningServices:
     online: bool = True
     crls: Sequence[bytes] = ()
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
+    extra_purposes: Callable[[Sequence[x509.Certificate]], Sequence[str]] | None = None
     _contexts: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False)
     _loop: asyncio.AbstractEventLoop | None = field(default=None, repr=False)
     _fetchers: Any = field(default=None, repr=False)
@@ -125,13 +130,21 @@ class SigningServices:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def validation_context(self, extra: Sequence[x509.Certificate] = ()) -> Any:
-        """A pyHanko ValidationContext over the trust roots (cached per certificate set)."""
+    def validation_context(
+        self, extra: Sequence[x509.Certificate] = (), *, fresh: bool = False
+    ) -> Any:
+        """A pyHanko ValidationContext over the trust roots (cached per certificate set).
+
+        ``fresh`` gives a new context that fetches its own revocation data: the DSS of a
+        signature must hold data issued *after* it was made (a verifier accepts nothing
+        older as proof that the certificate was not revoked at signing time), so the cached
+        answers fetched before signing, or for an earlier letter of the batch, will not do.
+        """
         from asn1crypto import crl as asn1_crl
         from pyhanko_certvalidator import ValidationContext
 
         key = tuple(sorted(c.fingerprint(_SHA256).hex() for c in extra))
-        context = self._contexts.get(key)
+        context = None if fresh else self._contexts.get(key)
         if context is None:
             from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
 
@@ -146,7 +159,8 @@ class SigningServices:
                 fetcher_backend=self._fetchers,
             )
 
-            self._contexts[key] = context
+            if not fresh:
+                self._contexts[key] = context
         return context
 
     def timestamper(self) -> Any:
@@ -204,13 +218,25 @@ def _asn1(cert: x509.Certificate) -> Any:
 def check_certificate(session: SigningSession, services: SigningServices) -> None:
     """Validate the signing certificate now, before the device signs anything.
 
+    Its purpose comes first and needs no network: a TLS server or CA certificate under a
+    trusted root chains and may carry nonRepudiation, so path validation and pyHanko's
+    key-usage check alone would let it sign (:func:`tnde.pki.purpose.signing_purpose_problems`).
+
     Raises:
-        SigningError: ``CERT_EXPIRED``, ``CERT_REVOKED``, ``CERT_UNTRUSTED``,
-            ``CERT_UNSUITABLE`` or ``SERVICE`` (revocation status unobtainable).
+        SigningError: ``CERT_UNSUITABLE``, ``CERT_EXPIRED``, ``CERT_REVOKED``,
+            ``CERT_UNTRUSTED`` or ``SERVICE`` (revocation status unobtainable).
     """
     now = services.clock()
     cert = session.certificate
     name = cert.subject.rfc4514_string()
+    extra = services.extra_purposes(session.chain_with_leaf()) if services.extra_purposes else ()
+    problems = signing_purpose_problems(cert, extra)
+    if problems:
+        raise SigningError(
+            SigningError.CERT_UNSUITABLE,
+            "sertifikat tidak boleh dipakai menandatangani dokumen: " + "; ".join(problems),
+            subject=name,
+        )
     if now < cert.not_valid_before_utc:
         raise SigningError(
             SigningError.CERT_EXPIRED,
@@ -296,11 +322,8 @@ def sign_pdf(
         location=request.location or None,
         certify=request.certify,
         docmdp_permissions=MDPPerm.FILL_FORMS,
-        embed_validation_info=level.embeds_revocation,
-        validation_context=services.validation_context(session.chain)
-        if level.embeds_revocation
-        else None,
-        use_pades_lta=level is Level.B_LTA,
+        # B-LT and B-LTA: revocation data and the archive timestamp are added after the
+        # signature (_long_term), so the data are issued after the signing time.
     )
     pdf_signer = signers.PdfSigner(
         meta,
@@ -317,6 +340,8 @@ def sign_pdf(
                 writer, existing_fields_only=True, bytes_reserved=reserve, output=out
             )
         )
+        if level.embeds_revocation:
+            out = _long_term(out.getvalue(), session, services, lta=level is Level.B_LTA)
 
     except (PdfError, ValueError, KeyError) as exc:
         raise SigningError(SigningError.PDF, f"PDF tidak dapat ditandatangani: {exc}") from None
@@ -338,6 +363,34 @@ def sign_pdf(
             f"penandatanganan gagal di tengah jalan ({_describe(exc)}); tidak diulang otomatis",
         ) from exc
     return out.getvalue()
+
+
+def _long_term(
+    signed: bytes, session: SigningSession, services: SigningServices, *, lta: bool
+) -> BytesIO:
+    """B-LT: the DSS with revocation data fetched now, after the signature; B-LTA: then a
+    document timestamp over it (with its TSA's validation data)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.signers import PdfTimeStamper
+    from pyhanko.sign.validation.dss import async_add_validation_info
+
+    context = services.validation_context(session.chain, fresh=True)
+    embedded = PdfFileReader(BytesIO(signed)).embedded_signatures[-1]
+    out = BytesIO()
+    services.run(async_add_validation_info(embedded, context, output=out))
+    if not lta:
+        return out
+    stamped = BytesIO()
+    services.run(
+        PdfTimeStamper(services.timestamper()).async_timestamp_pdf(
+            IncrementalPdfFileWriter(BytesIO(out.getvalue())),
+            "sha256",
+            validation_context=context,
+            output=stamped,
+        )
+    )
+    return stamped
 
 
 def _bytes_reserved(session: SigningSession, level: Level) -> int:

@@ -847,6 +847,10 @@
         <translation>Alasan</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
         <source>Workspace records</source>
         <translation>Catatan ruang kerja</translation>
     </message>

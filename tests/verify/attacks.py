@@ -52,11 +52,11 @@ def rewritten(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _incremental(data: bytes) -> PdfWriter:
+def incremental(data: bytes) -> PdfWriter:
     return PdfWriter(io.BytesIO(data), incremental=True)
 
 
-def _written(writer: PdfWriter) -> bytes:
+def written(writer: PdfWriter) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -64,7 +64,7 @@ def _written(writer: PdfWriter) -> bytes:
 
 def incremental_saving(data: bytes) -> bytes:
     """ISA: an appended content stream paints over the amount and writes a new one."""
-    writer = _incremental(data)
+    writer = incremental(data)
     page = writer.pages[0]
     overlay = DecodedStreamObject()
     overlay.set_data(
@@ -75,7 +75,7 @@ def incremental_saving(data: bytes) -> bytes:
     page[NameObject("/Contents")] = ArrayObject(
         [*(contents if isinstance(contents, list) else [contents]), ref]
     )
-    return _written(writer)
+    return written(writer)
 
 
 def _signature_dict(writer: PdfWriter, field: str = "Kepala") -> Any:
@@ -87,35 +87,35 @@ def _signature_dict(writer: PdfWriter, field: str = "Kepala") -> Any:
 
 
 def usf_null_contents(data: bytes) -> bytes:
-    writer = _incremental(data)
+    writer = incremental(data)
     sig = _signature_dict(writer)
     sig[NameObject("/Contents")] = NullObject()
-    return _written(writer)
+    return written(writer)
 
 
 def usf_null_byte_range(data: bytes) -> bytes:
-    writer = _incremental(data)
+    writer = incremental(data)
     sig = _signature_dict(writer)
     sig[NameObject("/ByteRange")] = NullObject()
-    return _written(writer)
+    return written(writer)
 
 
 def usf_empty_contents(data: bytes) -> bytes:
-    writer = _incremental(data)
+    writer = incremental(data)
     sig = _signature_dict(writer)
     sig[NameObject("/Contents")] = ByteStringObject(b"")
-    return _written(writer)
+    return written(writer)
 
 
 def usf_beyond_eof(data: bytes) -> bytes:
     """The signature dictionary re-saved with a second range running past the end."""
-    writer = _incremental(data)
+    writer = incremental(data)
     sig = _signature_dict(writer)
     start, a, b, c = (int(v) for v in sig["/ByteRange"])
     sig[NameObject("/ByteRange")] = ArrayObject(
         [NumberObject(v) for v in (start, a, b, c + 100_000)]
     )
-    return _written(writer)
+    return written(writer)
 
 
 def usf_not_from_zero(data: bytes) -> bytes:
@@ -144,7 +144,7 @@ def wrapping(data: bytes) -> bytes:
 
 def shadow_hide(data: bytes) -> bytes:
     """Shadow "hide": the white cover (a Form XObject) emptied in a later update."""
-    writer = _incremental(data)
+    writer = incremental(data)
     xobjects = writer.pages[0]["/Resources"]["/XObject"]
     for name in xobjects:
         if "Cover" in str(name):
@@ -153,20 +153,20 @@ def shadow_hide(data: bytes) -> bytes:
                 if key in cover:
                     del cover[key]
             cover._data = b""  # raw (unfiltered) stream data: nothing is painted any more
-            return _written(writer)
+            return written(writer)
     raise LookupError("Cover")
 
 
 def shadow_replace(data: bytes, value: str = "Rp 90.000.000") -> bytes:
     """Shadow "replace": the text field's value and appearance changed after signing."""
-    writer = _incremental(data)
+    writer = incremental(data)
     for annot in writer.pages[0]["/Annots"]:
         widget = annot.get_object()
         if widget.get("/T") == "Nominal":
             widget[NameObject("/V")] = TextStringObject(value)
             normal = widget["/AP"]["/N"].get_object()
             normal.set_data(f"/Tx BMC BT /F1 11 Tf 2 7 Td ({value}) Tj ET EMC".encode())
-            return _written(writer)
+            return written(writer)
     raise LookupError("Nominal")
 
 

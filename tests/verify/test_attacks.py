@@ -133,7 +133,7 @@ CASES: dict[str, Case] = {
         lambda c: attacks.wrapping(c.blt), INVALID, "kamus tanda tangan rusak"
     ),
     "USF null /Contents": Case(
-        lambda c: attacks.usf_null_contents(c.blt), INVALID, "/Contents must be string-like"
+        lambda c: attacks.usf_null_contents(c.blt), INVALID, "/Contents tanda tangan bukan string"
     ),
     "USF null /ByteRange": Case(
         lambda c: attacks.usf_null_byte_range(c.blt), INVALID, "tidak dapat dibaca"

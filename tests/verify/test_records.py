@@ -80,3 +80,58 @@ def test_a_file_the_workspace_does_not_know_is_only_noted(demo_ws: Workspace) ->
     checked = crosscheck(report, small_pdf(), letters)
     assert checked.verdict is report.verdict  # not VALID (unsigned), and not made worse
     assert checked.records == ["tidak tercatat di ruang kerja ini"]
+
+
+def test_the_letter_is_found_from_its_signed_revision_and_its_bytes_compared(
+    demo_ws: Workspace,
+) -> None:
+    import io
+    import json
+
+    from pypdf import PdfWriter
+
+    letters = Letters(demo_ws)
+    letter = letter_in(letters, "ditandatangani")
+    other = letter_in(letters, "dinomori")
+    data = demo_ws.blobs.get(letters.get(letter).final_blob)
+
+    # Another letter's metadata appended after signing: INVALID by itself, and the records
+    # consulted are those of the letter the signature covers, not the one the /Info names.
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    writer.add_metadata({"/Title": "Surat lain", "/Keywords": f"naskah dinas; {other}"})
+    out = io.BytesIO()
+    writer.write(out)
+    report = verify_pdf(out.getvalue(), trust_roots=[_root(demo_ws)])  # type: ignore[list-item]
+    assert report.verdict is Verdict.INVALID
+    assert any("metadata dokumen (/Info" in r for r in report.reasons), report.reasons
+    checked = crosscheck(report, out.getvalue(), letters)
+    assert checked.records is not None
+    assert any(f"({letter})" in r for r in checked.records), checked.records
+    assert not any(other in r for r in checked.records)
+
+    # The base the workspace stored, signed again outside the app by the same official:
+    # a sound file whose signed bytes are not the ones the workspace recorded.
+    conn = demo_ws.thread_connection()
+    payload = json.loads(
+        conn.execute(
+            "SELECT payload FROM event WHERE letter_id = ? AND type = 'letter.signed'", (letter,)
+        ).fetchone()[0]
+    )
+    base = demo_ws.blobs.get(payload["base_blob"])
+    nip = conn.execute(
+        "SELECT actor_nip FROM event WHERE letter_id = ? AND type = 'letter.signed'", (letter,)
+    ).fetchone()[0]
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    first = not PdfFileReader(io.BytesIO(base)).embedded_signatures
+    with (
+        workspace_services(demo_ws) as signing,
+        Pkcs12Device(p12_of(demo_ws, nip)).open(DEMO_PASSPHRASE) as session,
+    ):
+        request = SignRequest(payload["field"], Level.B_LT, first, stamp_style=TRANSPARENT_STAMP)
+        again = sign_pdf(base, session, request, signing.services)
+    report = verify_pdf(again, trust_roots=[_root(demo_ws)])  # type: ignore[list-item]
+    assert report.verdict is Verdict.VALID, report.reasons
+    checked = crosscheck(report, again, letters)
+    assert checked.verdict is Verdict.INVALID
+    assert any("berbeda dari berkas yang tersimpan" in r for r in checked.reasons), checked.reasons

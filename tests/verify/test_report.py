@@ -139,11 +139,13 @@ def test_json_has_stable_english_keys(run_and_files: tuple[VerificationRun, Path
         "certification_level",
         "unsigned_fields",
         "records",
+        "notes",
         "signatures",
     }
     assert (first["verdict"], first["label"], first["records"]) == ("VALID", "SAH", None)
     sig = first["signatures"][0]
     assert {"verdict", "signer", "timestamp", "pades_level", "changes", "byte_range"} <= set(sig)
+    assert any(e.startswith("CRL DEMO Uji Issuing CA") for e in sig["revocation_evidence"])
     assert sig["signer"]["nip"] == "198001012005011001"
     assert sig["signer"]["nik_ref"].startswith("sha256:")
     assert sig["timestamp"]["time"].endswith("Z")

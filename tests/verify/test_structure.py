@@ -9,6 +9,7 @@ import pytest
 from tests.verify.attacks import byte_ranges
 from tnde.verify.structure import (
     byte_range_problems,
+    contents_padding_problems,
     ends_at_revision,
     file_end_problems,
     revision_end_before,
@@ -17,7 +18,7 @@ from tnde.verify.structure import (
 if TYPE_CHECKING:
     from tests.verify.conftest import Corpus
 
-HEX = b"3082ABCD0000"
+HEX = b"30030201010000"  # a complete DER SEQUENCE, then zero padding
 OBJ = b"7 0 obj\n<< /Type /Sig /Contents "
 TAIL = b" /ByteRange [0 0 0 0] >>\nendobj\nxref\nstartxref\n12\n%%EOF\n"
 
@@ -30,6 +31,27 @@ def _file(gap: bytes = b"<" + HEX + b">") -> tuple[bytes, int, int]:
 def test_a_well_formed_range_passes() -> None:
     data, a, b = _file()
     assert byte_range_problems(data, [0, a, b, len(data) - b], bytes.fromhex(HEX.decode()), 0) == []
+
+
+@pytest.mark.parametrize(
+    ("contents", "expected"),
+    [
+        ("3003020101", None),
+        ("300302010100000000", None),
+        ("3003020101000050004b0304", "padding /Contents"),  # a ZIP header in the padding
+        ("30030201010000ff", "padding /Contents"),
+        ("3080020101" + "0000" + "0000", None),  # BER, indefinite length, then padding
+        ("ffff", "tidak diawali struktur CMS"),
+        ("", "tidak diawali struktur CMS"),
+    ],
+)
+def test_contents_after_the_cms_must_be_zero_padding(contents: str, expected: str | None) -> None:
+    problems = contents_padding_problems(bytes.fromhex(contents))
+    if expected is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1
+        assert expected in problems[0]
 
 
 @pytest.mark.parametrize(

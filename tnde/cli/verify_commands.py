@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from tnde.verify import FileReport, VerificationRun
+    from tnde.verify.policy import VerifyPolicy
 
 __all__ = ["cmd_verify", "register"]
 
@@ -77,7 +78,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise UsageError(f"tidak ditemukan: {', '.join(missing)}")
     if args.jobs < 1:
         raise UsageError("--jobs harus 1 atau lebih")
-    roots = _trust_roots(args)
+    roots, policy = _trust_roots(args)
     if not args.verbose:
         quiet_library_logs()
     files = find_pdfs(args.paths)
@@ -90,6 +91,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         workers=args.jobs,
         progress=_progress_printer(len(files)),
         crls=_crls(args.crl),
+        policy=policy,
     )
 
     if getattr(args, "workspace", None) is not None:
@@ -141,9 +143,13 @@ def _crosscheck(args: argparse.Namespace, reports: list[FileReport]) -> list[Fil
 # -- trust roots ----------------------------------------------------------------------------------
 
 
-def _trust_roots(args: argparse.Namespace) -> list[x509.Certificate]:
-    """``--trust`` files, plus the workspace trust store when ``--workspace`` is given."""
+def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], VerifyPolicy]:
+    """``--trust`` files, plus the workspace trust store (and the per-root rules it sets:
+    extra purposes, revocation freshness) when ``--workspace`` is given."""
+    from tnde.verify.policy import VerifyPolicy, workspace_trust
+
     roots: list[x509.Certificate] = []
+    policy = VerifyPolicy()
     for path in args.trust:
         try:
             data = Path(path).read_bytes()
@@ -152,12 +158,12 @@ def _trust_roots(args: argparse.Namespace) -> list[x509.Certificate]:
         roots += _certificates(data, str(path))
     if getattr(args, "workspace", None) is not None:
         from tnde.cli.workspace_commands import open_workspace
-        from tnde.pki.trust import TrustStore
 
         workspace = open_workspace(args)
         try:
-            # a DEMO root counts only in a demo workspace (DESIGN.md §6)
-            roots += TrustStore.for_workspace(workspace.path).roots(demo=workspace.config.demo)
+            # a DEMO root counts only in a demo workspace
+            stored, policy = workspace_trust(workspace.path, demo=workspace.config.demo)
+            roots += stored
         finally:
             workspace.close()
 
@@ -167,7 +173,7 @@ def _trust_roots(args: argparse.Namespace) -> list[x509.Certificate]:
             "(penyimpanan akar tepercaya ruang kerja)"
         )
     unique = {_fingerprint(r): r for r in roots}
-    return list(unique.values())
+    return list(unique.values()), policy
 
 
 def _crls(paths: list[Path]) -> list[bytes]:

@@ -488,11 +488,11 @@ def _verify(ws: Workspace, pdf: bytes) -> tuple[str, str]:
     Returns:
         (``VALID``/``INVALID``/``INDETERMINATE``/``unsigned``, who signed or why not).
     """
-    from tnde.pki.trust import TrustStore
     from tnde.verify import verify_pdf
+    from tnde.verify.policy import workspace_trust
 
-    roots = TrustStore.for_workspace(ws.path).roots(demo=ws.config.demo)
-    report = verify_pdf(pdf, trust_roots=roots)
+    roots, policy = workspace_trust(ws.path, demo=ws.config.demo)
+    report = verify_pdf(pdf, trust_roots=roots, policy=policy)
     signatures = [s for s in report.signatures if s.kind == "signature"]
     if not signatures:
         return "unsigned", "tidak bertanda tangan elektronik"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from tnde.progress import CancelToken, ProgressSink
+    from tnde.verify.policy import VerifyPolicy
 
 __all__ = ["find_pdfs", "verify_file", "verify_paths"]
 
@@ -72,6 +73,7 @@ def verify_paths(
     cancel: CancelToken | None = None,
     now: dt.datetime | None = None,
     crls: Sequence[bytes] = (),
+    policy: VerifyPolicy | None = None,
 ) -> list[FileReport]:
     """Verify each file in ``paths`` (files, not folders: see :func:`find_pdfs`).
 
@@ -85,7 +87,7 @@ def verify_paths(
     """
     total = len(paths)
     if workers <= 1 or total <= IN_PROCESS_LIMIT:
-        return _in_process(paths, trust_roots, progress, cancel, now, crls)
+        return _in_process(paths, trust_roots, progress, cancel, now, crls, policy)
     from cryptography.hazmat.primitives.serialization import Encoding
 
     roots = [r.public_bytes(Encoding.DER) for r in trust_roots]
@@ -94,14 +96,14 @@ def verify_paths(
     results: dict[str, FileReport] = {}
     while chunks:
         chunks = _run_pool(
-            chunks, (roots, list(crls)), workers, now, results, progress, total, cancel
+            chunks, (roots, list(crls), policy), workers, now, results, progress, total, cancel
         )
     return [results[name] for name in names]
 
 
 def _run_pool(
     chunks: list[list[str]],
-    trust: tuple[list[bytes], list[bytes]],
+    trust: tuple[list[bytes], list[bytes], VerifyPolicy | None],
     workers: int,
     now: dt.datetime | None,
     results: dict[str, FileReport],
@@ -144,11 +146,12 @@ def _in_process(
     cancel: CancelToken | None,
     now: dt.datetime | None,
     crls: Sequence[bytes],
+    policy: VerifyPolicy | None,
 ) -> list[FileReport]:
     out = []
     for done, path in enumerate(paths, 1):
         check_cancel(cancel)
-        out.append(verify_file(path, trust_roots=roots, now=now, crls=crls))
+        out.append(verify_file(path, trust_roots=roots, now=now, crls=crls, policy=policy))
         if progress is not None:
             progress(done, len(paths), str(path))
     return out
@@ -160,6 +163,7 @@ def verify_file(
     trust_roots: Sequence[x509.Certificate],
     now: dt.datetime | None = None,
     crls: Sequence[bytes] = (),
+    policy: VerifyPolicy | None = None,
 ) -> FileReport:
     """Read and verify one file; an unreadable file gives an INVALID report."""
     from tnde.verify.engine import verify_pdf
@@ -168,7 +172,9 @@ def verify_file(
         data = Path(path).read_bytes()
     except OSError as exc:
         return _failed(str(path), f"berkas tidak dapat dibaca: {exc.strerror or exc}")
-    return verify_pdf(data, trust_roots=trust_roots, name=str(path), now=now, crls=crls)
+    return verify_pdf(
+        data, trust_roots=trust_roots, name=str(path), now=now, crls=crls, policy=policy
+    )
 
 
 def _failed(path: str, reason: str) -> FileReport:
@@ -181,9 +187,10 @@ def _failed(path: str, reason: str) -> FileReport:
 
 _ROOTS: list[x509.Certificate] = []
 _CRLS: list[bytes] = []
+_POLICY: list[VerifyPolicy | None] = [None]
 
 
-def _init_worker(roots: list[bytes], crls: list[bytes]) -> None:
+def _init_worker(roots: list[bytes], crls: list[bytes], policy: VerifyPolicy | None) -> None:
     from cryptography import x509
 
     from tnde.verify import speedups
@@ -192,8 +199,12 @@ def _init_worker(roots: list[bytes], crls: list[bytes]) -> None:
     speedups.install()
     _ROOTS[:] = [x509.load_der_x509_certificate(der) for der in roots]
     _CRLS[:] = crls
+    _POLICY[0] = policy
     log.debug("verification worker %d ready", os.getpid())
 
 
 def _verify_chunk(names: list[str], now: dt.datetime | None) -> list[FileReport]:
-    return [verify_file(Path(name), trust_roots=_ROOTS, now=now, crls=_CRLS) for name in names]
+    return [
+        verify_file(Path(name), trust_roots=_ROOTS, now=now, crls=_CRLS, policy=_POLICY[0])
+        for name in names
+    ]

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["RevisionFacts", "describe_revisions", "dss_revisions", "iter_pages"]
+__all__ = [
+    "RevisionFacts",
+    "array_of",
+    "describe_revisions",
+    "dss_revisions",
+    "iter_pages",
+    "value_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +59,17 @@ class RevisionFacts:
         return f"Revisi {self.revision + 1}: " + "; ".join(parts)
 
 
-def dss_revisions(reader: Any) -> set[int]:
-    """Revisions in which the document security store (``/DSS``) was added or changed."""
+def dss_revisions(reader: Any, first: int = 0) -> set[int]:
+    """Revisions from ``first`` on in which the document security store (``/DSS``) was added
+    or changed.
+
+    Start at the first signed revision: before it a pyHanko "revision" need not be a whole
+    document (the main xref section of a linearised file has its /Root in the first-page
+    section), and nothing before a signature bears on its PAdES level.
+    """
     found: set[int] = set()
     previous: Any = None
-    for revision in range(reader.xrefs.total_revisions):
+    for revision in range(first, reader.xrefs.total_revisions):
         root = reader.get_historical_root(revision)
         raw = root.raw_get("/DSS") if "/DSS" in root else None
         ref = getattr(raw, "reference", None)
@@ -123,7 +136,7 @@ def _snapshot(reader: Any, revision: int) -> _Snapshot:
         _walk_fields(root["/AcroForm"].raw_get("/Fields"), "", snap, 0)
     for page_ref, page in iter_pages(root["/Pages"].get_object() if "/Pages" in root else None):
         contents = page.raw_get("/Contents") if "/Contents" in page else None
-        annots = page.get("/Annots", [])
+        annots = array_of(page, "/Annots")
         content_refs = {r for r in _refs(contents) if r is not None}
         snap.pages.append((_raw_text(contents), content_refs, len(annots)))
         snap.known_refs.update(content_refs)
@@ -179,10 +192,31 @@ def _compare(old: _Snapshot, new: _Snapshot, changed: set[Any], facts: RevisionF
             facts.annotations.append(str(number))
 
 
+def value_of(dictionary: Any, key: str, default: Any = None) -> Any:
+    """``dictionary[key]``, dereferenced, or ``default`` (pyHanko's ``.get`` does not
+    dereference an indirect value)."""
+    try:
+        return dictionary[key]
+    except KeyError:
+        return default
+
+
+def array_of(dictionary: Any, key: str) -> Any:
+    """``dictionary[key]`` when it is an array (dereferenced), else ``[]``.
+
+    pyHanko's ``DictionaryObject.get`` is plain ``dict.get`` and hands back an indirect
+    reference unresolved; Adobe Reader writes ``/Annots`` as an indirect array.
+    """
+    if key not in dictionary:
+        return []
+    value = dictionary[key]
+    return value if isinstance(value, list) else []
+
+
 def iter_pages(node: Any, depth: int = 0) -> Iterator[tuple[Any, Any]]:
     if node is None or depth > _MAX_DEPTH:
         return
-    kids: Any = node.get("/Kids", [])
+    kids: Any = array_of(node, "/Kids")
     for index in range(len(kids)):
         raw = kids.raw_get(index)
         kid = raw.get_object()

@@ -6,14 +6,15 @@ The shape (``schema`` 1)::
      "counts": {"VALID": n, "INVALID": n, "INDETERMINATE": n},
      "trust_roots": [{"subject", "sha256", "not_after"}],
      "files": [{"path", "sha256", "size", "verdict", "label", "reasons", "error",
-                "revisions", "certification_level", "unsigned_fields", "records",
+                "revisions", "certification_level", "unsigned_fields", "records", "notes",
                 "signatures": [{"index", "field", "kind", "verdict", "label", "reasons",
                                 "notes", "signer": {...} | null, "claimed_time",
                                 "timestamp": {"time", "tsa", "intact", "trusted"} | null,
                                 "pades_level", "subfilter", "revision", "byte_range",
                                 "signed_end", "coverage", "modification_level", "changes",
                                 "certification", "field_lock", "lock_violations", "chain",
-                                "trust_anchor", "revocation", "revocation_source", "ades",
+                                "trust_anchor", "revocation", "revocation_source",
+                                "revocation_evidence", "ades",
                                 "page"}]}]}
 
 Verdicts are ``VALID``/``INVALID``/``INDETERMINATE``; ``label`` carries the Indonesian word.
@@ -69,6 +70,7 @@ def file_json(report: FileReport) -> dict[str, Any]:
         "certification_level": report.certification_level,
         "unsigned_fields": list(report.unsigned_fields),
         "records": list(report.records) if report.records is not None else None,
+        "notes": list(report.notes),
         "signatures": [signature_json(s) for s in report.signatures],
     }
 
@@ -101,6 +103,7 @@ def signature_json(sig: SignatureReport) -> dict[str, Any]:
         "trust_anchor": sig.trust_anchor,
         "revocation": sig.revocation,
         "revocation_source": sig.revocation_source,
+        "revocation_evidence": list(sig.revocation_evidence),
         "ades": sig.ades,
         "page": sig.page,
     }

@@ -11,18 +11,22 @@ the AdES engine cannot conclude (a B-LT file has no proof of existence for its D
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import hashlib
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tnde.verify.explain import explain, is_strict_error
 from tnde.verify.model import SignatureReport, TimestampInfo, Verdict
+from tnde.verify.revocation import check_revocation
 from tnde.verify.signer import describe, identity, to_cryptography, utc
 from tnde.verify.structure import byte_range_problems, revision_end_before
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from tnde.verify.engine import FileContext
+    from tnde.verify.context import FileContext
+    from tnde.verify.policy import RootPolicy
 
 __all__ = ["judge_signature"]
 
@@ -33,6 +37,10 @@ _TIME_PROBLEMS = frozenset(
     {"OUT_OF_BOUNDS_NO_POE", "EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NOT_REVOKED"}
 )
 _REVOKED = frozenset({"REVOKED", "REVOKED_NO_POE", "REVOKED_CA_NO_POE"})
+_IDNUM = re.compile(r"idnum=(\d+)")
+#: How far a timestamp may lie ahead of the verifier's clock (clock drift) before it counts
+#: as dated in the future.
+_CLOCK_SKEW = dt.timedelta(minutes=5)
 _LEVEL_TEXT = {
     "NONE": "tidak ada perubahan",
     "LTA_UPDATES": "hanya pemeliharaan tanda tangan (DSS/cap waktu dokumen)",
@@ -73,8 +81,10 @@ def judge_signature(ctx: FileContext, sig: Any, index: int) -> Judged:
     try:
         _basics(ctx, sig, base)
     except Exception as exc:
+        if ctx.strict and is_strict_error(exc):
+            raise
         log.debug("unreadable signature %d", index, exc_info=True)
-        found.invalid.append(f"kamus tanda tangan tidak dapat dibaca: {_text(exc)}")
+        found.invalid.append(f"kamus tanda tangan tidak dapat dibaca: {explain(exc)}")
         return Judged(_finish(base, found))
     try:
         problems = _structure(ctx, sig)
@@ -85,8 +95,10 @@ def judge_signature(ctx: FileContext, sig: Any, index: int) -> Judged:
             return _judge_timestamp(ctx, sig, base, found)
         return _judge_signature(ctx, sig, base, found)
     except Exception as exc:
+        if ctx.strict and is_strict_error(exc):
+            raise
         log.debug("validation of %s failed", base["field"], exc_info=True)
-        found.invalid.append(f"tanda tangan tidak dapat divalidasi: {_text(exc)}")
+        found.invalid.append(f"tanda tangan tidak dapat divalidasi: {explain(exc)}")
         return Judged(_finish(base, found))
 
 
@@ -136,12 +148,15 @@ def _structure(ctx: FileContext, sig: Any) -> list[str]:
 def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _Findings) -> Judged:
     from pyhanko.sign.validation import validate_pdf_signature
 
-    status = validate_pdf_signature(sig, ctx.validation_context(sig))
-    level = status.modification_level.name if status.modification_level is not None else None
+    ours = ctx.judges_tail(sig)
+    status = validate_pdf_signature(sig, ctx.validation_context(sig), skip_diff=ours)
+    later = _later_changes(ctx, sig, status, ours)
+    level = later.level
     base.update(coverage=_name(status.coverage), modification_level=level)
     base["chain"] = _chain(status.validation_path)
     if status.validation_path is not None:
         base["trust_anchor"] = base["chain"][-1] if base["chain"] else None
+    policy = ctx.policy.for_root(_root_fingerprint(status.validation_path))
     ts = status.timestamp_validity
     best_time: dt.datetime | None = None
     if ts is not None:
@@ -153,7 +168,7 @@ def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _F
         found.invalid.append("isi yang ditandatangani telah berubah (message digest tidak cocok)")
     if not status.valid:
         found.invalid.append("nilai tanda tangan kriptografis tidak sah untuk sertifikat penanda")
-    _modifications(status, base, found)
+    _modifications(later, base, found)
     if status.seed_value_constraint_error is not None:
         found.invalid.append("tanda tangan melanggar batasan (seed value) kolom tanda tangan")
     if ts is not None and not (ts.intact and ts.valid):
@@ -161,9 +176,10 @@ def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _F
     content_ts = status.content_timestamp_validity
     if content_ts is not None and not (content_ts.intact and content_ts.valid):
         found.invalid.append("cap waktu isi (content timestamp) rusak")
+    found.invalid += _purpose_problems(sig, policy)
     if not found.invalid:
-        _trust(ctx, sig, status, best_time, base, found)
-    if not (found.invalid or found.indeterminate) and not _bottom_line(status, found):
+        _trust(ctx, sig, status, best_time, base, found, policy)
+    if not (found.invalid or found.indeterminate) and not _bottom_line(status, later, found):
         # Safety net: pyHanko's own judgement, minus only the time-related trust failures
         # resolved above, must agree before anything is called VALID.
         found.indeterminate.append("pyHanko tidak menyatakan tanda tangan ini sah")
@@ -171,7 +187,43 @@ def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _F
     return Judged(_finish(base, found), level)
 
 
-def _bottom_line(status: Any, found: _Findings) -> bool:
+@dataclass(frozen=True)
+class _Later:
+    """What the revisions after a signature amount to, and who judged them."""
+
+    level: str | None
+    """``NONE``, ``LTA_UPDATES``, ``FORM_FILLING``, ``ANNOTATIONS``, ``OTHER``; ``None``
+    when they could not be analysed."""
+    docmdp_ok: bool | None
+    diff_result: Any = None
+
+
+def _later_changes(ctx: FileContext, sig: Any, status: Any, ours: bool) -> _Later:
+    """pyHanko's difference analysis, or ours for what follows the last approval signature.
+
+    After the last approval signature only validation data and document timestamps may
+    follow; :mod:`tnde.verify.tail` checks exactly that, more strictly than pyHanko (which
+    lets metadata change there), so pyHanko's analysis of the same revisions (a third of
+    the verification time of a letter) is not run for those signatures.
+    """
+    if not ours:
+        level = status.modification_level
+        return _Later(
+            level.name if level is not None else None, status.docmdp_ok, status.diff_result
+        )
+    coverage = _name(status.coverage)
+    if coverage not in ("ENTIRE_REVISION", "ENTIRE_FILE"):
+        return _Later(None, None)
+    if ctx.tail_problems:
+        return _Later("OTHER", False, _TAIL_REFUSED)
+    later = sig.signed_revision < ctx.reader.xrefs.total_revisions - 1
+    return _Later("LTA_UPDATES" if later else "NONE", True)
+
+
+_TAIL_REFUSED = "tail"
+
+
+def _bottom_line(status: Any, later: _Later, found: _Findings) -> bool:
     """``status.bottom_line``, except for trust "now" that was proven at signing time."""
     ts, content_ts = status.timestamp_validity, status.content_timestamp_validity
     ts_ok = ts is None or (ts.intact and ts.valid and (ts.trusted or found.proven_by_ades))
@@ -186,22 +238,30 @@ def _bottom_line(status: Any, found: _Findings) -> bool:
         and ts_ok
         and content_ok
         and status.seed_value_ok
-        and status.docmdp_ok is True
-        and status.modification_level is not None
+        and later.docmdp_ok is True
+        and later.level is not None
     )
 
 
-def _modifications(status: Any, base: dict[str, Any], found: _Findings) -> None:
+def _modifications(later: _Later, base: dict[str, Any], found: _Findings) -> None:
     from pyhanko.sign.diff_analysis import SuspiciousModification
 
     level = base["modification_level"]
     if level is None:
         found.invalid.append("perubahan setelah tanda tangan ini tidak dapat dianalisis")
         return
-    if status.docmdp_ok is True and level != "OTHER":
+    if later.docmdp_ok is True and level != "OTHER":
         return
-    detail = status.diff_result
-    if isinstance(detail, SuspiciousModification):
+    detail = later.diff_result
+    if detail is _TAIL_REFUSED:
+        certified = base.get("certification")
+        found.invalid.append(
+            "setelah tanda tangan terakhir ada perubahan selain data validasi dan cap waktu "
+            "dokumen"
+            + (f", melampaui izin sertifikasi DocMDP P={certified}" if certified else "")
+            + " (rinciannya pada alasan berkas)"
+        )
+    elif isinstance(detail, SuspiciousModification):
         violation = _violation_text(str(detail))
         base["lock_violations"] = (violation,)
         found.invalid.append(violation)
@@ -217,20 +277,28 @@ def _modifications(status: Any, base: dict[str, Any], found: _Findings) -> None:
 
 
 def _violation_text(message: str) -> str:
+    """pyHanko's difference-analysis finding as an Indonesian sentence (no internals)."""
+    lowered = message.lower()
+    objects = sorted({int(n) for n in _IDNUM.findall(message)})
+    which = f" (objek {', '.join(map(str, objects[:5]))})" if objects else ""
     if "is locked" in message:
         name = message.split("form field ", 1)[-1].split(" is locked", 1)[0]
         return f"kolom '{name}' dikunci (FieldMDP) tetapi diubah setelah tanda tangan ini"
-    if "certification signature" in message:
+    if "certification signature" in lowered:
         return (
             "setelah tanda tangan sertifikasi ditambahkan kolom atau isi baru yang hanya boleh "
-            f"ditambahkan setelah tanda tangan persetujuan ({_first_line(message)})"
+            f"ditambahkan setelah tanda tangan persetujuan{which}"
         )
-    return f"perubahan setelah tanda tangan tidak diizinkan: {_first_line(message)}"
-
-
-def _first_line(message: str, limit: int = 200) -> str:
-    line = message.strip().splitlines()[0] if message.strip() else ""
-    return line if len(line) <= limit else line[: limit - 3] + "..."
+    if "appearance" in lowered:
+        return (
+            "tampilan (appearance) kolom formulir diganti setelah tanda tangan ini dengan cara "
+            f"yang dapat mengubah isi yang terlihat{which}"
+        )
+    if "unexplained" in lowered or "xref" in lowered:
+        return f"ada objek yang diubah setelah tanda tangan ini tanpa alasan yang diizinkan{which}"
+    if "annot" in lowered:
+        return f"anotasi ditambahkan atau diubah setelah tanda tangan ini{which}"
+    return f"perubahan setelah tanda tangan ini tidak diizinkan{which}"
 
 
 def _trust(
@@ -240,6 +308,7 @@ def _trust(
     best_time: dt.datetime | None,
     base: dict[str, Any],
     found: _Findings,
+    policy: RootPolicy,
 ) -> None:
     """Chain, validity period and revocation, in the light of the best proof of time.
 
@@ -256,7 +325,21 @@ def _trust(
         indication = result.ades_subindic
         base["ades"] = f"{indication.status.name}/{indication.name}"
         if indication.status.name == "PASSED":
-            base["revocation"] = "good"
+            # The AdES engine accepts revocation data issued before the signing time; the
+            # freshness rule is checked at the time the timestamp chain proves.
+            ts = status.timestamp_validity
+            proven = utc(ts.timestamp) if ts is not None and ts.intact and ts.valid else None
+            result = check_revocation(
+                ctx, sig, proven or ctx.now, base["revocation_source"], policy.revocation_freshness
+            )
+            base["revocation"] = result.state
+            base["revocation_evidence"] = result.evidence
+            if result.state == "revoked":
+                found.invalid.append(result.message)
+                return
+            if result.state != "good":
+                found.indeterminate.append(result.message)
+                return
             found.proven_by_ades = True
             if not status.trusted or (status.timestamp_validity and best_time is None):
                 found.notes.append(
@@ -298,13 +381,16 @@ def _trust(
                 "dalam masa berlakunya"
             )
             return
+    if best_time is not None and _timestamp_out_of_bounds(ctx, base, best_time, found):
+        return
     moment = best_time or ctx.now
-    state, message = _revocation(ctx, sig, moment, source)
-    base["revocation"] = state
-    if state == "revoked":
-        found.invalid.append(message)
-    elif state != "good":
-        found.indeterminate.append(message)
+    result = check_revocation(ctx, sig, moment, source, policy.revocation_freshness)
+    base["revocation"] = result.state
+    base["revocation_evidence"] = result.evidence
+    if result.state == "revoked":
+        found.invalid.append(result.message)
+    elif result.state != "good":
+        found.indeterminate.append(result.message)
     elif best_time is not None and not status.trusted:
         found.proven_in_time = True
         found.notes.append(
@@ -313,50 +399,58 @@ def _trust(
         )
 
 
-def _revocation(
-    ctx: FileContext, sig: Any, moment: dt.datetime, source: str | None
-) -> tuple[str, str]:
-    """(state, sentence): the signer's path at ``moment`` with embedded revocation data."""
-    from pyhanko_certvalidator.errors import RevokedError
-
-    if source is None:
-        return (
-            "unknown",
-            "tidak ada data status pencabutan (CRL/OCSP) di dalam berkas; status sertifikat "
-            "tidak dapat dipastikan secara luring (gunakan tingkat PAdES B-LT atau B-LTA)",
+def _timestamp_out_of_bounds(
+    ctx: FileContext, base: dict[str, Any], best_time: dt.datetime, found: _Findings
+) -> bool:
+    """The trusted timestamp lies outside the signer's validity or in the future."""
+    signer = base.get("signer")
+    when = f"{best_time:%Y-%m-%d %H:%M:%S} UTC"
+    if best_time > ctx.now + _CLOCK_SKEW:
+        found.indeterminate.append(
+            f"cap waktu tanda tangan bertanggal di masa depan ({when}, verifikasi "
+            f"{ctx.now:%Y-%m-%d %H:%M:%S} UTC): jam TSA tidak dapat dipercaya"
         )
+        return True
+    if signer is None:
+        return False
+    if best_time < signer.not_before:
+        found.indeterminate.append(
+            f"cap waktu tanda tangan ({when}) lebih awal dari mulai berlakunya sertifikat "
+            f"penanda tangan ({signer.not_before:%Y-%m-%d %H:%M:%S} UTC)"
+        )
+        return True
+    if best_time > signer.not_after:
+        found.indeterminate.append(
+            f"cap waktu tanda tangan ({when}) setelah sertifikat penanda tangan berakhir "
+            f"({signer.not_after:%Y-%m-%d %H:%M:%S} UTC)"
+        )
+        return True
+    return False
+
+
+def _purpose_problems(sig: Any, policy: RootPolicy) -> list[str]:
+    """The signer certificate may sign documents (key usage, EKU, not a CA)."""
+    from tnde.pki.purpose import signing_purpose_problems
+
     try:
-        asyncio.run(_path_at(ctx, sig, moment))
-    except RevokedError as exc:
-        state = getattr(exc, "proc_state", None)
-        whose = (
-            "sertifikat CA"
-            if state is not None and not state.is_ee_cert
-            else "sertifikat penanda tangan"
-        )
-        reason = getattr(exc.reason, "native", None) or "tanpa alasan"
-        when = utc(exc.revocation_dt)
-        return "revoked", f"{whose} telah dicabut pada {when:%Y-%m-%d %H:%M} UTC (alasan: {reason})"
-    except Exception as exc:
-        log.debug("point-in-time check failed", exc_info=True)
-        return (
-            "unknown",
-            "data status pencabutan di dalam berkas tidak cukup untuk memastikan sertifikat "
-            f"belum dicabut pada {moment:%Y-%m-%d %H:%M} UTC ({type(exc).__name__})",
-        )
-    return "good", ""
+        cert = to_cryptography(sig.signer_cert)
+    except Exception:  # noqa: BLE001 - reported by the integrity checks
+        return []
+    problems = signing_purpose_problems(cert, policy.purposes)
+    return [
+        f"sertifikat penanda tangan tidak boleh dipakai menandatangani dokumen: {p}"
+        for p in problems
+    ]
 
 
-async def _path_at(ctx: FileContext, sig: Any, moment: dt.datetime) -> Any:
-    """Validate the signer's path at ``moment`` with revocation data required."""
-    from pyhanko_certvalidator import CertificateValidator
-
-    validator = CertificateValidator(
-        sig.signer_cert,
-        intermediate_certs=sig.other_embedded_certs,
-        validation_context=ctx.validation_context(sig, moment=moment),
-    )
-    return await validator.async_validate_path()
+def _root_fingerprint(path: Any) -> str | None:
+    if path is None:
+        return None
+    try:
+        certs = list(path.iter_certs(include_root=True))
+    except Exception:  # noqa: BLE001 - no path, no per-root rules
+        return None
+    return hashlib.sha256(certs[0].dump()).hexdigest() if certs else None
 
 
 async def _ades(ctx: FileContext, sig: Any) -> Any:
@@ -368,8 +462,11 @@ async def _ades(ctx: FileContext, sig: Any) -> Any:
 def _judge_timestamp(ctx: FileContext, sig: Any, base: dict[str, Any], found: _Findings) -> Judged:
     from pyhanko.sign.validation import validate_pdf_timestamp
 
-    status = validate_pdf_timestamp(sig, validation_context=ctx.validation_context(sig))
-    level = status.modification_level.name if status.modification_level is not None else None
+    ours = ctx.judges_tail(sig)
+    status = validate_pdf_timestamp(
+        sig, validation_context=ctx.validation_context(sig), skip_diff=ours
+    )
+    level = _later_changes(ctx, sig, status, ours).level
     base.update(coverage=_name(status.coverage), modification_level=level)
     base["timestamp"] = _ts_info(status)
     base["chain"] = _chain(status.validation_path)
@@ -440,8 +537,3 @@ def _untrusted_text(problem: str) -> str:
 
 def _name(value: Any) -> str | None:
     return None if value is None else str(getattr(value, "name", value))
-
-
-def _text(exc: BaseException) -> str:
-    message = str(getattr(exc, "failure_message", "") or exc).strip()
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

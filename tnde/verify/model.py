@@ -118,6 +118,8 @@ class SignatureReport:
     """``good``, ``revoked``, ``unknown`` (no usable data) or ``not_checked``."""
     revocation_source: str | None = None
     """Where the revocation data came from: ``DSS``, ``CMS`` or ``DSS+CMS``."""
+    revocation_evidence: tuple[str, ...] = ()
+    """The fresh CRLs and OCSP responses that proved the chain unrevoked at signing time."""
     ades: str | None = None
     """The AdES engine's indication (``PASSED/OK``, ``INDETERMINATE/NO_POE``…), when run."""
     page: int | None = None
@@ -143,6 +145,8 @@ class FileReport:
     unsigned_fields: tuple[str, ...] = ()
     records: list[str] | None = None
     """Findings of the cross-check against workspace records, filled in by the caller."""
+    notes: tuple[str, ...] = ()
+    """Facts about the file that do not change the verdict (e.g. read leniently)."""
 
 
 @dataclass(frozen=True)

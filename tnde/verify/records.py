@@ -3,8 +3,12 @@
 A file can be cryptographically sound and still not be what the office issued: signed by a
 valid certificate of someone who was not the letter's signer, carrying a number the register
 never gave, or signed before the review finished. When the letter is in the workspace
-(found by the letter id the PDF carries in its metadata, or by the file's own hash), the
-records are compared with the file:
+(found by the file's own hash, else by the letter id in the metadata of the revision its
+first signature covers: never the final revision's, which anyone can append), the records
+are compared with the file:
+
+- the bytes each signature covers are the bytes the workspace stored when that signature
+  was made (a file "of letter No. 9" is then exactly letter No. 9 up to each signature);
 
 - every signature of the file is a signature event of the letter: same field, same
   certificate, by the official the event names; the main signer is the planned signer and
@@ -42,7 +46,7 @@ _SIGNATURE_EVENTS = ("letter.signed", "letter.paraf_signed")
 def crosscheck(report: FileReport, data: bytes, letters: Letters) -> FileReport:
     """``report`` with :attr:`~FileReport.records` filled; INVALID when the records disagree."""
     conn = letters.ws.thread_connection()
-    letter_id = _letter_of(data, report.sha256, conn)
+    letter_id = _letter_of(data, report, conn)
     if letter_id is None:
         return dataclasses.replace(report, records=["tidak tercatat di ruang kerja ini"])
     state = letters.get(letter_id)
@@ -54,7 +58,10 @@ def crosscheck(report: FileReport, data: bytes, letters: Letters) -> FileReport:
         str(e["payload"].get("field", "")): e for e in events if e["type"] in _SIGNATURE_EVENTS
     }
     for signature in signatures:
-        problems += _signature_problems(signature, recorded.get(signature.field), state)
+        event = recorded.get(signature.field)
+        problems += _signature_problems(signature, event, state)
+        if event is not None:
+            problems += _signed_bytes_problems(signature, event, data, letters)
     problems += _review_problems(state, events)
     if not problems:
         notes.append("tanda tangan, nomor dan persetujuan cocok dengan catatan")
@@ -69,26 +76,56 @@ def crosscheck(report: FileReport, data: bytes, letters: Letters) -> FileReport:
     )
 
 
-def _letter_of(data: bytes, sha256: str, conn: sqlite3.Connection) -> str | None:
-    """The letter the PDF names in its metadata, else the one whose events hold its hash."""
+def _letter_of(data: bytes, report: FileReport, conn: sqlite3.Connection) -> str | None:
+    """The letter whose stored files include this one, else the one the signed revision names.
+
+    Only the metadata of the revision the first signature covers count: a later, unsigned
+    revision can carry another letter's /Info (and the file is then INVALID anyway).
+    """
+    row = conn.execute(
+        "SELECT letter_id FROM event WHERE type IN (?, ?, ?) AND instr(payload, ?) > 0 LIMIT 1",
+        ("letter.numbered", *_SIGNATURE_EVENTS, report.sha256),
+    ).fetchone()
+    if row:
+        return str(row[0])
+    ends = [s.signed_end for s in report.signatures if s.kind == "signature" and s.signed_end]
+    if not ends:
+        return None
+    for candidate in _UUID.findall(_keywords(data[: min(ends)])):
+        if conn.execute("SELECT 1 FROM letter WHERE letter_id = ?", (candidate,)).fetchone():
+            return str(candidate)
+    return None
+
+
+def _keywords(pdf: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        info: Any = PdfReader(BytesIO(data)).metadata or {}
-        keywords = str(info.get("/Keywords", ""))
-
+        info: Any = PdfReader(BytesIO(pdf)).metadata or {}
+        return str(info.get("/Keywords", ""))
     except (PdfReadError, ValueError, KeyError, TypeError):
-        keywords = ""
-    for candidate in _UUID.findall(keywords):
-        if conn.execute("SELECT 1 FROM letter WHERE letter_id = ?", (candidate,)).fetchone():
-            return str(candidate)
+        return ""
 
-    row = conn.execute(
-        "SELECT letter_id FROM event WHERE type IN (?, ?, ?) AND instr(payload, ?) > 0 LIMIT 1",
-        ("letter.numbered", *_SIGNATURE_EVENTS, sha256),
-    ).fetchone()
-    return str(row[0]) if row else None
+
+def _signed_bytes_problems(
+    signature: SignatureReport, event: dict[str, Any], data: bytes, letters: Letters
+) -> list[str]:
+    """The bytes ``signature`` covers are those the workspace stored when it was made."""
+    end = signature.signed_end
+    blob = str(event["payload"].get("blob", ""))
+    if not end or not blob or blob == "-":
+        return []
+    try:
+        stored = letters.ws.blobs.get(blob)
+    except Exception:  # noqa: BLE001 - a missing or damaged blob is the finding
+        return [f"berkas tanda tangan kolom {signature.field} yang tersimpan tidak dapat dibaca"]
+    if len(stored) < end or stored[:end] != data[:end]:
+        return [
+            f"isi yang ditandatangani pada kolom {signature.field} berbeda dari berkas yang "
+            "tersimpan di ruang kerja saat tanda tangan itu dibuat"
+        ]
+    return []
 
 
 def _events(conn: sqlite3.Connection, letter_id: str) -> list[dict[str, Any]]:

@@ -238,6 +238,8 @@ class _Layout:
             facts.insert(4, ("Sertifikasi", f"DocMDP P={report.certification_level}"))
         if report.reasons:
             facts.append(("Alasan", _bullets(report.reasons)))
+        if report.notes:
+            facts.append(("Catatan", _bullets(report.notes)))
         if report.records:
             facts.append(("Catatan arsip", _bullets(report.records)))
         head: list[Any] = [
@@ -318,6 +320,8 @@ class _Layout:
             revocation = _REVOCATION.get(sig.revocation, sig.revocation)
             if sig.revocation_source:
                 revocation += f" (data: {sig.revocation_source})"
+            if sig.revocation_evidence:
+                revocation += "<br/>" + _bullets(sig.revocation_evidence)
             out.append(("Status pencabutan", revocation))
         coverage = _COVERAGE.get(sig.coverage or "", sig.coverage or EN_DASH)
         out.append(("Cakupan", f"revisi ke-{sig.revision + 1}: {coverage}"))

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "byte_range_problems",
+    "contents_padding_problems",
     "ends_at_revision",
     "file_end_problems",
     "revision_end_before",
@@ -58,6 +59,8 @@ def byte_range_problems(
     start, first_len, second_start, second_len = ints
     if min(start, first_len, second_start, second_len) < 0:
         return [f"/ByteRange memuat bilangan negatif: {values}"]
+    if first_len == 0 or second_len == 0:
+        return [f"/ByteRange tidak mencakup isi berkas (rentang kosong: {values})"]
     problems: list[str] = []
     if start != 0:
         problems.append(f"/ByteRange tidak dimulai dari byte 0 (dimulai dari {start})")
@@ -78,6 +81,8 @@ def byte_range_problems(
         )
     elif bytes.fromhex(gap[1:-1].decode("ascii")) != contents:
         problems.append("celah /ByteRange bukan nilai /Contents milik tanda tangan ini")
+    else:
+        problems += contents_padding_problems(contents)
     if object_offset is None:
         problems.append("kamus tanda tangan tersimpan di object stream (tidak diperbolehkan)")
     elif not _contents_key_before(data, object_offset, first_len):
@@ -85,6 +90,29 @@ def byte_range_problems(
     if not ends_at_revision(data, end):
         problems.append("rentang kedua /ByteRange tidak berakhir di batas revisi (%%EOF)")
     return problems
+
+
+def contents_padding_problems(contents: bytes) -> list[str]:
+    """``/Contents`` is one DER (or BER) structure followed only by zero bytes.
+
+    The space reserved for the CMS is unsigned: whatever follows the structure is read by no
+    validator, so anything but zero padding there is hidden data in a "signed" file.
+    """
+    from asn1crypto import parser
+
+    try:
+        _, _, _, header, body, trailer = parser.parse(contents)
+    except (ValueError, TypeError):
+        return ["/Contents tidak diawali struktur CMS (ASN.1) yang utuh"]
+    used = len(header) + len(body) + len(trailer)
+    rest = contents[used:]
+    if rest.strip(b"\x00"):
+        first = used + len(rest) - len(rest.lstrip(b"\x00"))
+        return [
+            f"padding /Contents setelah CMS ({len(rest)} byte) memuat data selain nol, mulai "
+            f"byte ke-{first} nilai tanda tangan (data tersembunyi)"
+        ]
+    return []
 
 
 def _contents_key_before(data: bytes, object_offset: int, gap_start: int) -> bool:

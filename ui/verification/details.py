@@ -100,6 +100,8 @@ class FileDetails(QScrollArea):
         self._layout.addLayout(self._header(report))
         if report.reasons:
             self._layout.addWidget(_card(self.tr("Why"), [_bullets(report.reasons)], tone="bad"))
+        if report.notes:
+            self._layout.addWidget(_card(self.tr("Notes"), [_bullets(report.notes)]))
         if report.records is not None:
             lines = [
                 f"<span style='color:#a61b1b'>{escape(r)}</span>"
@@ -207,7 +209,10 @@ class FileDetails(QScrollArea):
             revocation = _revocation(sig.revocation)
             if sig.revocation_source:
                 revocation += " " + self.tr("(data: %1)").replace("%1", sig.revocation_source)
-            rows.append((self.tr("Revocation"), escape(revocation)))
+            text = escape(revocation)
+            if sig.revocation_evidence:
+                text += "<br/>" + _bullets(sig.revocation_evidence)
+            rows.append((self.tr("Revocation"), text))
         coverage = self.tr("revision %1: %2").replace("%1", str(sig.revision + 1))
         rows.append((self.tr("Coverage"), escape(coverage.replace("%2", _coverage(sig.coverage)))))
         later = [*sig.notes, *sig.changes]

@@ -41,14 +41,14 @@ def run_verification(
     """
     from tnde import __version__
     from tnde.pki.identity import fingerprint
-    from tnde.pki.trust import TrustStore
     from tnde.progress import check_cancel
     from tnde.verify import RootInfo, VerificationRun
     from tnde.verify.batch import find_pdfs, quiet_library_logs, verify_paths
+    from tnde.verify.policy import workspace_trust
     from tnde.verify.records import crosscheck
 
     ws = letters.ws
-    roots = TrustStore.for_workspace(ws.path).roots(demo=bool(ws.config.demo))
+    roots, policy = workspace_trust(ws.path, demo=bool(ws.config.demo))
     files = find_pdfs([Path(p) for p in paths])
     quiet_library_logs()
 
@@ -63,6 +63,7 @@ def run_verification(
             workers=VERIFY_WORKERS,
             progress=report,
             cancel=cancel,
+            policy=policy,
         )
         if files
         else []

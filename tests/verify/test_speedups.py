@@ -219,7 +219,7 @@ def test_validation_contexts_hold_what_pyhanko_s_dss_context_would(corpus: Any, 
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko_certvalidator import ValidationContext
 
-    from tnde.verify.engine import FileContext
+    from tnde.verify.context import FileContext
 
     data = corpus.levels[level]
     reader = PdfFileReader(io.BytesIO(data), strict=True)
@@ -267,3 +267,58 @@ def _contents(vc: Any) -> tuple[list[bytes], list[bytes], list[bytes], list[byte
         [c.dump() for c in vc.crls],
         sorted(c.dump() for c in vc.path_builder.trust_manager.iter_certs()),
     )
+
+
+def test_issuer_serial_matching_gives_the_library_s_answer(corpus: Any) -> None:
+    """Every certificate of a signed letter against every identifier they carry, with the
+    serial-first shortcut and with pyHanko's own matcher."""
+    from asn1crypto import cms, tsp
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from tnde.verify import speedups
+
+    speedups.install()
+    original = speedups.ORIGINALS["match_issuer_serial"]
+    sig = PdfFileReader(io.BytesIO(corpus.levels["B-LTA"])).embedded_signatures[0]
+    certs = [sig.signer_cert, *sig.other_embedded_certs]
+    ids: list[Any] = [
+        cms.IssuerAndSerialNumber({"issuer": c.issuer, "serial_number": c.serial_number})
+        for c in certs
+    ]
+    ids += [
+        tsp.IssuerSerial(
+            {
+                "issuer": [asn1_x509.GeneralName({"directory_name": c.issuer})],
+                "serial_number": c.serial_number,
+            }
+        )
+        for c in certs
+    ]
+    ids.append(cms.IssuerAndSerialNumber({"issuer": certs[0].issuer, "serial_number": 7}))
+    answers = [(speedups.match_issuer_serial(i, c), original(i, c)) for i in ids for c in certs]
+    assert all(ours == theirs for ours, theirs in answers)
+    assert sum(theirs for _, theirs in answers) == 2 * len(certs)
+
+
+def test_name_comparison_gives_the_library_s_answer(corpus: Any) -> None:
+    """Names of a signed letter's certificates (and re-encoded equivalents) compared with the
+    memoised comparison and with asn1crypto's own, both ways round, twice."""
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from tnde.verify import speedups
+
+    speedups.install()
+    original = speedups.ORIGINALS["RDNSequence.__eq__"]
+    sig = PdfFileReader(io.BytesIO(corpus.two_signers)).embedded_signatures[1]
+    names = [n for c in (sig.signer_cert, *sig.other_embedded_certs) for n in (c.subject, c.issuer)]
+    # the same name with another string type (PrintableString vs UTF8String): equal per RFC 5280
+    cn = asn1_x509.Name.build({"common_name": "DEMO Uji Issuing CA"}, use_printable=True)
+    names += [cn, asn1_x509.Name.build({"common_name": "demo  uji issuing ca"})]
+    for _ in range(2):
+        for a in names:
+            for b in names:
+                assert speedups.names_equal(a.chosen, b.chosen) == original(a.chosen, b.chosen)
+    assert speedups.names_equal(names[-1].chosen, names[-2].chosen)
+    assert not speedups.names_equal(names[0].chosen, 42)

@@ -322,3 +322,18 @@ def test_name_comparison_gives_the_library_s_answer(corpus: Any) -> None:
                 assert speedups.names_equal(a.chosen, b.chosen) == original(a.chosen, b.chosen)
     assert speedups.names_equal(names[-1].chosen, names[-2].chosen)
     assert not speedups.names_equal(names[0].chosen, 42)
+
+
+def test_name_keys_are_the_library_s(corpus: Any) -> None:
+    """The memoised ``hashable`` key of every name in a signed letter is asn1crypto's."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from tnde.verify import speedups
+
+    speedups.install()
+    original = speedups.ORIGINALS["RDNSequence.hashable"].fget
+    sig = PdfFileReader(io.BytesIO(corpus.two_signers)).embedded_signatures[1]
+    for cert in (sig.signer_cert, *sig.other_embedded_certs):
+        for name in (cert.subject, cert.issuer):
+            for _ in range(2):
+                assert name.hashable == name.chosen.hashable == original(name.chosen)

@@ -56,12 +56,24 @@ def _where(message: str) -> str:
 
 
 def _is_asn1_problem(exc: BaseException, lowered: str) -> bool:
+    """The exception comes from decoding ASN.1 (asn1crypto raised it, or it says so)."""
     module = type(exc).__module__ or ""
-    if module.startswith("asn1crypto"):
+    if module.startswith("asn1crypto") or _raised_in(exc, "asn1crypto"):
         return True
     return isinstance(exc, (TypeError, ValueError, KeyError, AttributeError)) and any(
         word in lowered for word in ("asn1", "void", "signed_data", "signer_info", "tag", "der")
     )
+
+
+def _raised_in(exc: BaseException, package: str) -> bool:
+    """Whether the innermost frame of ``exc``'s traceback is in ``package``."""
+    trace = exc.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    if trace is None:
+        return False
+    name = str(trace.tb_frame.f_globals.get("__name__", ""))
+    return name == package or name.startswith(package + ".")
 
 
 def is_strict_error(exc: BaseException) -> bool:

@@ -149,7 +149,8 @@ def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _F
     from pyhanko.sign.validation import validate_pdf_signature
 
     ours = ctx.judges_tail(sig)
-    status = validate_pdf_signature(sig, ctx.validation_context(sig), skip_diff=ours)
+    fast = _proven_in_one_pass(ctx, sig, ours)
+    status = fast or validate_pdf_signature(sig, ctx.validation_context(sig), skip_diff=ours)
     later = _later_changes(ctx, sig, status, ours)
     level = later.level
     base.update(coverage=_name(status.coverage), modification_level=level)
@@ -177,7 +178,9 @@ def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _F
     if content_ts is not None and not (content_ts.intact and content_ts.valid):
         found.invalid.append("cap waktu isi (content timestamp) rusak")
     found.invalid += _purpose_problems(sig, policy)
-    if not found.invalid:
+    if not found.invalid and fast is not None:
+        _proven(ctx, sig, status, base, found)
+    elif not found.invalid:
         _trust(ctx, sig, status, best_time, base, found, policy)
     if not (found.invalid or found.indeterminate) and not _bottom_line(status, later, found):
         # Safety net: pyHanko's own judgement, minus only the time-related trust failures
@@ -185,6 +188,82 @@ def _judge_signature(ctx: FileContext, sig: Any, base: dict[str, Any], found: _F
         found.indeterminate.append("pyHanko tidak menyatakan tanda tangan ini sah")
     base["pades_level"] = ctx.pades_level(sig, has_signature_ts=ts is not None)
     return Judged(_finish(base, found), level)
+
+
+def _proven_in_one_pass(ctx: FileContext, sig: Any, ours: bool) -> Any:
+    """pyHanko's classic pass with the signer's path validated at the signature timestamp's
+    time, with fresh revocation data required, instead of "now" without them; ``None``
+    unless that proves everything (the common B-LT letter).
+
+    The result is what :func:`_trust` would conclude after the "now" pass plus
+    :func:`tnde.verify.revocation.check_revocation` at the trusted timestamp's time, at one
+    certificate path validation less: the timestamp is the one pyHanko then finds intact,
+    valid and trusted, and the signer's path holds at its time with only data issued at or
+    after it. Anything else (no timestamp, no revocation data, a trust store window, a
+    document timestamp after the signature for the AdES engine, a path that fails) takes the
+    full route, which names the reason.
+    """
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    if any(p.revocation_freshness for p in ctx.policy.roots.values()):
+        return None
+    if ctx.has_dss and ctx.has_evidence_after(sig):
+        return None
+    moment = _token_time(sig)
+    if moment is None or ctx.revinfo_source(sig) is None or moment > ctx.now + _CLOCK_SKEW:
+        return None
+    at_moment = ctx.validation_context(
+        sig, moment=moment, fresh_after=moment.replace(microsecond=0)
+    )
+    status = validate_pdf_signature(
+        sig,
+        signer_validation_context=at_moment,
+        ts_validation_context=ctx.validation_context(sig),
+        skip_diff=ours,
+    )
+    ts = status.timestamp_validity
+    proven = (
+        status.trusted
+        and ts is not None
+        and ts.intact
+        and ts.valid
+        and ts.trusted
+        and utc(ts.timestamp) == moment
+    )
+    return status if proven else None
+
+
+def _token_time(sig: Any) -> dt.datetime | None:
+    """genTime of the signature timestamp token, read without validating anything."""
+    from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
+
+    try:
+        for token in extract_tst_data_iter(sig.signer_info, signed=False):
+            return utc(token["encap_content_info"]["content"].parsed["gen_time"].native)
+    except Exception:  # an unreadable token is judged by the full route
+        log.debug("no readable signature timestamp", exc_info=True)
+    return None
+
+
+def _proven(
+    ctx: FileContext, sig: Any, status: Any, base: dict[str, Any], found: _Findings
+) -> None:
+    """Record what :func:`_proven_in_one_pass` established."""
+    from tnde.verify.revocation import evidence
+
+    moment = utc(status.timestamp_validity.timestamp)
+    base["revocation_source"] = ctx.revinfo_source(sig)
+    base["revocation"] = "good"
+    base["revocation_evidence"] = evidence(
+        ctx, sig, status.validation_path, moment.replace(microsecond=0)
+    )
+    signer = base.get("signer")
+    if signer is not None and not signer.not_before <= ctx.now <= signer.not_after:
+        found.proven_in_time = True
+        found.notes.append(
+            "sertifikat sudah tidak berlaku saat ini, tetapi cap waktu tepercaya membuktikan "
+            "tanda tangan dibuat dalam masa berlakunya"
+        )
 
 
 @dataclass(frozen=True)
@@ -384,7 +463,14 @@ def _trust(
     if best_time is not None and _timestamp_out_of_bounds(ctx, base, best_time, found):
         return
     moment = best_time or ctx.now
-    result = check_revocation(ctx, sig, moment, source, policy.revocation_freshness)
+    result = check_revocation(
+        ctx,
+        sig,
+        moment,
+        source,
+        policy.revocation_freshness,
+        status.validation_path if status.trusted else None,
+    )
     base["revocation"] = result.state
     base["revocation_evidence"] = result.evidence
     if result.state == "revoked":

@@ -35,7 +35,7 @@ def orphan_problems(reader: Any, first: int, last: int) -> list[str]:
         trailer = reader.trailer.flatten(revision)
         _collect(trailer, referenced, 0)
         meta = reader.xrefs.get_xref_container_info(revision)
-        values = {ref: reader.get_object(ref, revision=revision) for ref in changed}
+        values = {ref: reader.get_historical_resolver(revision).get_object(ref) for ref in changed}
         for value in values.values():
             _collect(value, referenced, 0)
         if revision > last:

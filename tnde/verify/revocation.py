@@ -46,7 +46,12 @@ class RevocationResult:
 
 
 def check_revocation(
-    ctx: FileContext, sig: Any, moment: dt.datetime, source: str | None, window: dt.timedelta
+    ctx: FileContext,
+    sig: Any,
+    moment: dt.datetime,
+    source: str | None,
+    window: dt.timedelta,
+    path: Any = None,
 ) -> RevocationResult:
     """The signer's path at ``moment`` with the embedded (and the auditor's) revocation data.
 
@@ -56,6 +61,8 @@ def check_revocation(
         moment: the proven signing time (trusted signature timestamp), else now.
         source: where revocation data come from (``FileContext.revinfo_source``).
         window: how long before ``moment`` data may have been issued and still count.
+        path: the signer's certification path already built by the classic pass, if any
+            (validated again here, at ``moment``, without building it anew).
     """
     from pyhanko_certvalidator.errors import RevokedError
 
@@ -68,7 +75,7 @@ def check_revocation(
     # Revocation times and thisUpdate have whole seconds; so is the comparison.
     fresh_after = moment.replace(microsecond=0) - window
     try:
-        path = asyncio.run(_path_at(ctx, sig, moment, fresh_after))
+        path = asyncio.run(_path_at(ctx, sig, moment, fresh_after, path))
     except RevokedError as exc:
         return _revoked(exc)
     except Exception:
@@ -76,7 +83,7 @@ def check_revocation(
     else:
         return RevocationResult("good", evidence=evidence(ctx, sig, path, fresh_after))
     try:
-        asyncio.run(_path_at(ctx, sig, moment, None))
+        asyncio.run(_path_at(ctx, sig, moment, None, path))
     except RevokedError as exc:
         return _revoked(exc)
     except Exception as exc:
@@ -97,14 +104,21 @@ def check_revocation(
 
 
 async def _path_at(
-    ctx: FileContext, sig: Any, moment: dt.datetime, fresh_after: dt.datetime | None
+    ctx: FileContext,
+    sig: Any,
+    moment: dt.datetime,
+    fresh_after: dt.datetime | None,
+    path: Any,
 ) -> Any:
     from pyhanko_certvalidator import CertificateValidator
+    from pyhanko_certvalidator.validate import async_validate_path
 
+    context = ctx.validation_context(sig, moment=moment, fresh_after=fresh_after)
+    if path is not None:
+        await async_validate_path(context, path)
+        return path
     validator = CertificateValidator(
-        sig.signer_cert,
-        intermediate_certs=sig.other_embedded_certs,
-        validation_context=ctx.validation_context(sig, moment=moment, fresh_after=fresh_after),
+        sig.signer_cert, intermediate_certs=sig.other_embedded_certs, validation_context=context
     )
     return await validator.async_validate_path()
 

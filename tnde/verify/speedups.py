@@ -28,7 +28,9 @@ library hot spots (the batch target is 30 ms per letter on two cores):
 * Certificate path building compares the same issuer and subject names over and over, each
   time through RFC 5280 §7.1 matching of every attribute. Whether two names match is a pure
   function of their DER, so :func:`names_equal` answers identical encodings at once and
-  memoises the rest by the pair of encodings (errors are not cached).
+  memoises the rest by the pair of encodings (errors are not cached). For the same reason
+  the ``hashable`` form of a name (the key of every certificate registry look-up) is
+  memoised by its DER.
 
 Each is checked against the original in tests/verify/test_speedups.py; pyHanko is pinned
 (pyproject.toml), and :func:`install` refuses to patch when the originals are not where (or
@@ -51,6 +53,7 @@ __all__ = [
     "decode_name",
     "install",
     "match_issuer_serial",
+    "name_hashable",
     "names_equal",
     "read_hex_string",
     "read_until_class",
@@ -152,6 +155,7 @@ def install() -> None:
         _patch_name_decoder()
         _patch_issuer_serial()
         _patch_name_equality()
+        _patch_name_hashable()
 
 
 def match_issuer_serial(expected_issuer_serial: Any, cert: Any) -> bool:
@@ -188,6 +192,30 @@ def _patch_name_equality() -> None:
         return
     ORIGINALS["RDNSequence.__eq__"] = original
     cls.__eq__ = names_equal
+
+
+def name_hashable(self: Any) -> str:
+    """asn1crypto's ``RDNSequence.hashable``, memoised by the name's DER."""
+    return _name_hashable(self.dump())
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_hashable(der: bytes) -> str:
+    from asn1crypto.x509 import RDNSequence
+
+    return str(ORIGINALS["RDNSequence.hashable"].fget(RDNSequence.load(der)))
+
+
+def _patch_name_hashable() -> None:
+    from asn1crypto import x509 as asn1_x509
+
+    cls = asn1_x509.RDNSequence
+    original = cls.__dict__.get("hashable")
+    if not isinstance(original, property) or original.fget is None:
+        log.warning("asn1crypto's name key changed; not memoising it")
+        return
+    ORIGINALS["RDNSequence.hashable"] = original
+    cls.hashable = property(name_hashable)
 
 
 def _patch_issuer_serial() -> None:

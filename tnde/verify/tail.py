@@ -74,7 +74,7 @@ def _revision_problems(reader: Any, revision: int) -> list[str]:
     if meta.stream_ref is not None:
         allowed.add(meta.stream_ref)
     for ref in sorted(changed - allowed, key=lambda r: r.idnum):
-        value = reader.get_object(ref, revision=revision)
+        value = reader.get_historical_resolver(revision).get_object(ref)
         if _is_object_stream(value) or _unchanged(reader, ref, revision):
             continue
         if reader.xrefs.get_historical_ref(ref, revision - 1) is None and is_validation_data(value):
@@ -115,8 +115,8 @@ def _metadata(reader: Any, revision: int, changed: set[Any], allowed: set[Any]) 
     info_ref = getattr(_raw_value(reader.trailer.flatten(revision), "/Info"), "reference", None)
     if info_ref is not None and info_ref in changed:
         allowed.add(info_ref)
-        before = reader.get_object(info_ref, revision=revision - 1)
-        after = reader.get_object(info_ref, revision=revision)
+        before = reader.get_historical_resolver(revision - 1).get_object(info_ref)
+        after = reader.get_historical_resolver(revision).get_object(info_ref)
         keys = [k for k in _differing_keys(before, after) if k not in _INFO_MAINTENANCE]
         if keys:
             problems.append(
@@ -198,7 +198,7 @@ def _pages_gaining(
         touched = {page_ref, annots_ref} & changed - {None}
         if not touched:
             continue
-        old = reader.get_object(page_ref, revision=revision - 1)
+        old = reader.get_historical_resolver(revision - 1).get_object(page_ref)
         if [k for k in _differing_keys(old, page) if k != "/Annots"]:
             continue  # left for the generic check: it names the object
         old_annots = [_ref_of(a) for a in _array_raw(old, "/Annots")]
@@ -249,8 +249,8 @@ def _invisible(widget: Any, revision: int) -> list[str]:
 def _same_xmp(reader: Any, ref: Any, revision: int) -> bool:
     """The XMP packet says the same before and after, but for its modification times."""
     try:
-        before = reader.get_object(ref, revision=revision - 1)
-        after = reader.get_object(ref, revision=revision)
+        before = reader.get_historical_resolver(revision - 1).get_object(ref)
+        after = reader.get_historical_resolver(revision).get_object(ref)
         return _xmp_content(before.data) == _xmp_content(after.data)
     except Exception as exc:  # unreadable or new metadata: a change
         if is_strict_error(exc):
@@ -277,12 +277,12 @@ def _unchanged(reader: Any, ref: Any, revision: int) -> bool:
     if reader.xrefs.get_historical_ref(ref, revision - 1) is None:
         return False
     try:
-        before = reader.get_object(ref, revision=revision - 1)
+        before = reader.get_historical_resolver(revision - 1).get_object(ref)
     except Exception as exc:  # no earlier value: a new object
         if is_strict_error(exc):
             raise
         return False
-    return _same(before, reader.get_object(ref, revision=revision), 0)
+    return _same(before, reader.get_historical_resolver(revision).get_object(ref), 0)
 
 
 def _same(a: Any, b: Any, depth: int) -> bool:

@@ -237,6 +237,8 @@ def _print_file(report: FileReport) -> None:
     _out(f"{report.verdict.value:<13} {report.path}  [{report.verdict.label}]")
     for reason in report.reasons:
         _out(f"    - {reason}")
+    for note in report.notes:
+        _out(f"    catatan: {note}")
     for sig in report.signatures:
         head = f"  #{sig.index} {sig.field}: {sig.verdict.value} [{sig.verdict.label}]"
         if sig.signer is not None:
@@ -261,6 +263,8 @@ def _print_file(report: FileReport) -> None:
             facts.append(f"perubahan sesudahnya: {sig.modification_level}")
         if facts:
             _out("      " + "; ".join(facts))
+        for item in sig.revocation_evidence:
+            _out(f"      status pencabutan dibuktikan oleh: {item}")
 
 
 def _when(moment: dt.datetime) -> str:

@@ -615,10 +615,35 @@ def _revoked_text(details: Any, when: dt.datetime) -> str:
     return f"{whose} telah dicabut pada {when:%Y-%m-%d %H:%M} UTC (alasan: {reason})"
 
 
+#: pyHanko's trust problems (ETSI EN 319 102-1 sub-indications) in the auditor's words.
+_TRUST_PROBLEMS = {
+    "NO_CERTIFICATE_CHAIN_FOUND": (
+        "sertifikat penanda tangan tidak berantai ke akar tepercaya yang digunakan"
+    ),
+    "CHAIN_CONSTRAINTS_FAILURE": (
+        "rantai sertifikat penanda tangan melanggar batasannya (misalnya penggunaan kunci, "
+        "batasan nama atau kebijakan sertifikat)"
+    ),
+    "CRYPTO_CONSTRAINTS_FAILURE": (
+        "rantai sertifikat penanda tangan memakai algoritma atau panjang kunci yang tidak diterima"
+    ),
+    "CRYPTO_CONSTRAINTS_FAILURE_NO_POE": (
+        "rantai sertifikat penanda tangan memakai algoritma yang kini tidak diterima, tanpa "
+        "bukti waktu sebelum algoritma itu dilarang"
+    ),
+    "SIGNED_DATA_NOT_FOUND": "data yang ditandatangani tidak ditemukan",
+    "TRY_LATER": "status pencabutan sertifikat belum dapat dipastikan",
+    "REVOCATION_OUT_OF_BOUNDS_NO_POE": (
+        "data status pencabutan tidak mencakup waktu yang diperlukan"
+    ),
+    "CERTIFICATE_CHAIN_GENERAL_FAILURE": "rantai sertifikat penanda tangan tidak sah",
+}
+
+
 def _untrusted_text(problem: str) -> str:
-    if problem == "NO_CERTIFICATE_CHAIN_FOUND":
-        return "sertifikat penanda tangan tidak berantai ke akar tepercaya yang digunakan"
-    return f"rantai sertifikat penanda tangan tidak dapat divalidasi ({problem})"
+    return _TRUST_PROBLEMS.get(
+        problem, f"rantai sertifikat penanda tangan tidak dapat divalidasi (kode {problem})"
+    )
 
 
 def _name(value: Any) -> str | None:

@@ -9,6 +9,7 @@ attacks, signing.md §3.1). It never changes a verdict.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RevisionFacts",
+    "Snapshots",
+    "appearance_problems",
     "array_of",
     "describe_revisions",
     "dss_revisions",
@@ -80,8 +83,50 @@ def dss_revisions(reader: Any, first: int = 0) -> set[int]:
     return found
 
 
+class Snapshots:
+    """The fields and pages of each revision of one file, read once."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self._taken: dict[int, _Snapshot] = {}
+
+    def get(self, revision: int) -> _Snapshot:
+        if revision not in self._taken:
+            self._taken[revision] = _snapshot(self.reader, revision)
+        return self._taken[revision]
+
+
+def appearance_problems(snapshots: Snapshots, first: int, last: int) -> list[str]:
+    """Form fields whose appearance changed while their value did not, in the revisions
+    after ``first`` up to ``last``.
+
+    Filling a form changes a field's value, and its appearance with it; an appearance that
+    changes alone shows the reader something else than what the earlier signers saw while
+    the value, which the difference analysis compares, stays put (the "replace" shadow
+    attack). A later signature does not make that right: the earlier signer never saw it.
+    """
+    problems: list[str] = []
+    for revision in range(first + 1, last + 1):
+        before, after = snapshots.get(revision - 1), snapshots.get(revision)
+        for name, (kind, value, _) in after.fields.items():
+            old = before.fields.get(name)
+            if kind == "/Sig" or old is None or old[1] != value:
+                continue
+            if before.looks.get(name) != after.looks.get(name):
+                problems.append(
+                    f"tampilan kolom '{name}' diganti pada revisi {revision + 1} tanpa "
+                    "perubahan nilainya: yang terlihat bukan lagi yang ditandatangani "
+                    "sebelumnya"
+                )
+    return problems
+
+
 def describe_revisions(
-    reader: Any, first: int, signatures: Mapping[int, list[str]], dss: set[int]
+    reader: Any,
+    first: int,
+    signatures: Mapping[int, list[str]],
+    dss: set[int],
+    snapshots: Snapshots | None = None,
 ) -> dict[int, RevisionFacts]:
     """Facts for every revision from ``first`` (inclusive) to the last.
 
@@ -90,11 +135,13 @@ def describe_revisions(
         first: the first revision to describe (revision 0 has nothing before it).
         signatures: revision → descriptions of the signatures it adds.
         dss: revisions that changed the DSS (see :func:`dss_revisions`).
+        snapshots: the file's snapshots, when already taken.
     """
+    snapshots = snapshots or Snapshots(reader)
     out: dict[int, RevisionFacts] = {}
-    previous = _snapshot(reader, first - 1) if first > 0 else None
+    previous = snapshots.get(first - 1) if first > 0 else None
     for revision in range(max(first, 1), reader.xrefs.total_revisions):
-        current = _snapshot(reader, revision)
+        current = snapshots.get(revision)
         facts = RevisionFacts(revision, signatures=list(signatures.get(revision, [])))
         facts.dss = revision in dss
         changed = set(reader.xrefs.explicit_refs_in_revision(revision))
@@ -118,6 +165,8 @@ class _Snapshot:
     """References of fields, widgets and their appearances, pages and contents."""
     fixed_refs: set[Any] = field(default_factory=set)
     """Catalog, info dictionary, AcroForm and DSS: touched by every legitimate update."""
+    looks: dict[str, str] = field(default_factory=dict)
+    """fq name → digest of what the field's normal appearance draws."""
 
 
 def _snapshot(reader: Any, revision: int) -> _Snapshot:
@@ -146,6 +195,8 @@ def _snapshot(reader: Any, revision: int) -> _Snapshot:
 
 
 def _walk_fields(array_raw: Any, prefix: str, snap: _Snapshot, depth: int) -> None:
+    from pyhanko.pdf_utils.generic import DictionaryObject
+
     if depth > _MAX_DEPTH:
         return
     array = array_raw.get_object()
@@ -155,6 +206,8 @@ def _walk_fields(array_raw: Any, prefix: str, snap: _Snapshot, depth: int) -> No
         if ref in snap.known_refs:
             continue
         node = raw.get_object()
+        if not isinstance(node, DictionaryObject):
+            continue  # a free object reads as null
         if ref is not None:
             snap.known_refs.add(ref)
         name = str(node.get("/T", "")) if "/T" in node else ""
@@ -164,12 +217,35 @@ def _walk_fields(array_raw: Any, prefix: str, snap: _Snapshot, depth: int) -> No
             ap_ref = getattr(node["/AP"].raw_get("/N"), "reference", None)
             if ap_ref is not None:
                 snap.known_refs.add(ap_ref)
+            if str(node.get("/FT", "")) != "/Sig":
+                snap.looks[full] = _look(node["/AP"]["/N"])
         if "/Kids" in node:
             _walk_fields(node.raw_get("/Kids"), full, snap, depth + 1)
         if "/FT" in node or not snap.fields.get(full):
             kind = str(node.get("/FT", ""))
             value = _raw_text(node.raw_get("/V")) if "/V" in node else ""
             snap.fields[full] = (kind, value, ap_ref)
+
+
+def _look(normal: Any) -> str:
+    """A digest of a normal appearance: one stream, or a dictionary of state streams."""
+    from pyhanko.pdf_utils.generic import DictionaryObject, StreamObject
+
+    digest = hashlib.sha256()
+    states = (
+        [("", normal)]
+        if isinstance(normal, StreamObject)
+        else sorted((str(k), normal[k]) for k in normal)
+        if isinstance(normal, DictionaryObject)
+        else []
+    )
+    for state, stream in states:
+        digest.update(state.encode() + b"\x00")
+        if isinstance(stream, StreamObject):
+            digest.update(stream.encoded_data)
+            resources = stream.raw_get("/Resources") if "/Resources" in stream else None
+            digest.update(_raw_text(resources).encode())
+    return digest.hexdigest()
 
 
 def _compare(old: _Snapshot, new: _Snapshot, changed: set[Any], facts: RevisionFacts) -> None:

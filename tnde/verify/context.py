@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tnde.verify import parsed
-from tnde.verify.changes import array_of, dss_revisions, iter_pages, value_of
+from tnde.verify.changes import Snapshots, array_of, dss_revisions, iter_pages, value_of
 from tnde.verify.policy import VerifyPolicy
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ class FileContext:
         self.local_crls = [parsed.crl(c) for c in crls]
         self.doc_ts_revisions: list[int] = []
         self.dss_revisions = dss_revisions(reader, first_signed)
+        self.snapshots = Snapshots(reader)
+        """The fields and pages of each revision, shared by the checks and the report."""
         self._dss = self._read_dss()
         self._dss_data: tuple[list[Any], list[Any], list[Any]] | None = None
         self._ades_spec: Any = None
@@ -260,6 +262,8 @@ class FileContext:
 
     def widget_page(self, sig: Any) -> int | None:
         """1-based page showing the signature's widget; ``None`` for invisible signatures."""
+        from pyhanko.pdf_utils.generic import DictionaryObject
+
         field = sig.sig_field
         rect = array_of(field, "/Rect") or None
         if (
@@ -271,7 +275,9 @@ class FileContext:
         for number, (_, page) in enumerate(iter_pages(self.reader.root["/Pages"]), 1):
             for annot in array_of(page, "/Annots"):
                 widget = annot.get_object()
-                parent = widget.get("/Parent") if "/Parent" in widget else None
+                if not isinstance(widget, DictionaryObject):
+                    continue  # a free object reads as null
+                parent = value_of(widget, "/Parent")
                 if widget is field or parent is field or (name and widget.get("/T") == name):
                     return number
         return None

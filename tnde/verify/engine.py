@@ -80,7 +80,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.verify import speedups
 from tnde.verify.accounting import unaccounted_problems
-from tnde.verify.changes import describe_revisions
+from tnde.verify.changes import appearance_problems, describe_revisions
 from tnde.verify.context import FileContext
 from tnde.verify.dss import examine_dss
 from tnde.verify.explain import explain, is_strict_error
@@ -281,6 +281,7 @@ def _after_signing_problems(
         changed = set(reader.xrefs.explicit_refs_in_revision(revision))
         found = examine_dss(reader.get_historical_root(revision), check=changed)
         problems += [f"revisi {revision + 1}: {p}" for p in found.problems]
+    problems += appearance_problems(ctx.snapshots, first, last)
     return problems + orphan_problems(reader, first, last) + (ctx.tail_problems or [])
 
 
@@ -301,7 +302,7 @@ def _with_changes(
         adds.setdefault(report.revision, []).append(what)
     try:
         first = min(r.revision for r in reports) + 1
-        facts = describe_revisions(reader, first, adds, ctx.dss_revisions)
+        facts = describe_revisions(reader, first, adds, ctx.dss_revisions, ctx.snapshots)
     except Exception:
         log.debug("cannot describe the revisions", exc_info=True)
         return reports

@@ -55,8 +55,7 @@ def _revision_problems(reader: Any, revision: int) -> list[str]:
     freed = reader.xrefs.refs_freed_in_revision(revision)
     changed -= freed
     problems = [
-        f"revisi {number} menghapus objek {ref.idnum} {ref.generation} setelah tanda tangan "
-        "terakhir"
+        f"revisi {number} menghapus objek {ref.idnum} setelah tanda tangan terakhir"
         for ref in sorted(freed, key=lambda r: r.idnum)
     ]
     before, after = reader.trailer.flatten(revision - 1), reader.trailer.flatten(revision)

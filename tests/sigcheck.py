@@ -2,7 +2,7 @@
 
 - poppler's ``pdfsig`` validates each CMS over its byte ranges and the certificate against
   an NSS database that trusts only the given roots (its exit code is 0 even for a digest
-  mismatch, so its text is parsed: signing.md §4.3);
+  mismatch, so its text is parsed);
 - ``openssl cms -verify`` checks each signature's extracted CMS against exactly the signed
   bytes and the roots;
 - ``qpdf --check`` checks the file's structure.

@@ -102,7 +102,7 @@ class SoftToken:
 
     @contextlib.contextmanager
     def pkcs11_signer(self, pin: str | None = None) -> Iterator[Any]:
-        """A pyHanko ``PKCS11Signer`` for the key, opened like signing.md §2.3 shows."""
+        """A pyHanko ``PKCS11Signer`` for the key."""
         from pyhanko.config.pkcs11 import TokenCriteria
         from pyhanko.keys import load_certs_from_pemder_data
         from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session

@@ -1,4 +1,4 @@
-"""The DEMO hierarchy: names, extensions, files and state, as signing.md §5 profiles them."""
+"""The DEMO hierarchy: names, extensions, files and state, profiled as BSrE issues them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The negative corpus of signing.md §4.5 and §3.1, generated from our own signed letters.
+"""The negative corpus, generated from our own signed letters.
 
 Each function takes the bytes of a genuinely signed file and returns an attacked copy. The
 incremental ones use pypdf's incremental writer, as an attacker with ordinary tools would.

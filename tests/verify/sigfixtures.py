@@ -1,7 +1,7 @@
 """A throwaway PKI and real PAdES signatures made by pyHanko, for the verification tests.
 
 Everything is generated (RSA 2048 for speed) and every name says DEMO. The PKI mirrors the
-BSrE shape of signing.md §5 on a small scale: "DEMO Uji Root CA" → "DEMO Uji Issuing CA" →
+BSrE shape on a small scale: "DEMO Uji Root CA" → "DEMO Uji Issuing CA" →
 officials; a timestamp authority under the root; a second, untrusted root with its own TSA.
 The CRLs are built with ``cryptography`` and handed to pyHanko's ``ValidationContext`` for the
 B-LT/B-LTA signatures, so nothing touches the network.
@@ -262,7 +262,7 @@ def _leaf(
 
 
 def official_name(nama: str, *, nik: str, nip: str, jabatan: str) -> x509.Name:
-    """A BSrE-style subject (signing.md §5): title, serialNumber = NIK, UID = NIP, CN."""
+    """A BSrE-style subject : title, serialNumber = NIK, UID = NIP, CN."""
     return _name(
         nama,
         extra=[

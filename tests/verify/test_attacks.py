@@ -1,4 +1,4 @@
-"""The negative corpus (signing.md §3.1, §4.5): none of it is VALID, each for the right reason.
+"""The negative corpus: none of it is VALID, each for the right reason.
 
 Every attacked file is made by the test from a genuine B-LT letter (or built wrongly on
 purpose), so the corpus is ours and licence-clean. Genuine files are checked alongside, so a

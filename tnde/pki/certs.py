@@ -1,6 +1,6 @@
 """Certificate profiles of the TNDE DEMO hierarchy, built with ``cryptography``.
 
-The profiles follow what BSrE issues (signing.md §5) so the signing and verification code is
+The profiles follow what BSrE issues so the signing and verification code is
 exercised on realistic certificates: RSA with SHA-256, a two-level hierarchy, signer subjects
 with NIK/NIP/jabatan, keyUsage ``digitalSignature`` + ``nonRepudiation`` (pyHanko insists on
 the latter), AIA and CRL distribution points. Every name and the certificate policy say DEMO,
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 CA_KEY_BITS = 3072
-"""RSA size of the DEMO CAs and of officials' keys (BSrE-like, signing.md §5)."""
+"""RSA size of the DEMO CAs and of officials' keys (BSrE-like)."""
 SERVICE_KEY_BITS = 2048
 """RSA size of the DEMO TSA and OCSP responder keys (smaller: generated faster, DEMO only)."""
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")

@@ -11,7 +11,7 @@
 It lets a demo workspace sign letters end to end (PAdES B-LT with real TSA, OCSP and CRL
 answers, see :mod:`tnde.pki.server`) without a PSrE. Every certificate says DEMO in its names
 and carries the DEMO certificate policy, and the trust store marks the root ``demo``, so a
-letter signed here never reads as certified (signing.md §5: the footer must not claim BSrE).
+letter signed here never reads as certified (the footer must not claim BSrE).
 """
 
 from __future__ import annotations

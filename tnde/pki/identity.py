@@ -1,6 +1,6 @@
 """Who a signing certificate names, read the way Indonesian (BSrE-style) certificates write it.
 
-A BSrE signer certificate (signing.md §5) carries the person in its subject::
+A BSrE signer certificate carries the person in its subject::
 
     C=ID, O=<instansi>, OU=<unit>, title=<jabatan>, serialNumber=<NIK>, UID=<NIP>, CN=<nama>
 

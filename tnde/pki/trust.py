@@ -1,6 +1,6 @@
 """The workspace's own trust store: which root CAs its signatures may chain to.
 
-Never the operating system's store (signing.md §6.3): an office trusts exactly the roots its
+Never the operating system's store: an office trusts exactly the roots its
 admin added — typically Root CA Indonesia DS G1, and in a practice workspace the TNDE DEMO
 root. Layout inside the workspace::
 
@@ -10,7 +10,7 @@ root. Layout inside the workspace::
 ``trust.toml`` also says how the letter footer names the certificate's issuer
 (:meth:`TrustStore.footer_issuer_for`), per root and optionally per issuing CA, because one
 root (Root CA Indonesia DS G1) stands above several PSrEs and the footer must name the right
-one — and must never claim BSrE for anything else (signing.md §5)::
+one — and must never claim BSrE for anything else::
 
     schema_version = 1
 
@@ -159,7 +159,7 @@ class TrustStore:
 
         Args:
             demo: whether DEMO roots count; False outside demo workspaces, where a DEMO
-                root must never make a signature trusted (DESIGN.md §6).
+                root must never make a signature trusted.
         """
         return [
             r.certificate for r in self.list() if r.certificate is not None and (demo or not r.demo)

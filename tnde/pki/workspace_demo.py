@@ -142,7 +142,7 @@ def init_demo_pki(
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     folder = demo_folder(ws.path)
     if not ws.config.demo:
-        # DESIGN.md §6: the demo root is never trusted outside demo workspaces.
+        # the demo root is never trusted outside demo workspaces.
         raise PkiError(
             PkiError.BAD_VALUE,
             "PKI DEMO hanya untuk ruang kerja demo (buat dengan: tnde demo); "

@@ -160,7 +160,7 @@ class Tte:
 ISSUER_PLACEHOLDER = "{penerbit}"
 #: Certificate authorities a footer could claim by name. A profile is written before anyone
 #: signs, so it cannot know which authority will issue the certificate: naming one there
-#: would print a false claim under every letter signed with another (signing.md §5).
+#: would print a false claim under every letter signed with another.
 CLAIMED_AUTHORITIES = (
     "bsre",
     "bssn",

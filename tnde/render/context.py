@@ -42,7 +42,7 @@ class TteStamp:
     """Printable name of the certificate authority that issued the signing certificate,
     for ``{penerbit}`` in the profile's footer. It is known only once the signer's
     certificate is, so the final PDF rendered at numbering leaves the footer as a placeholder
-    and the one rendered for signing names the real issuer (signing.md §5)."""
+    and the one rendered for signing names the real issuer."""
 
 
 @dataclass(frozen=True)

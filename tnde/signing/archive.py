@@ -3,8 +3,8 @@
 A B-LT letter proves itself offline until the certificates of its TSA and CAs expire. The
 archive copy adds, in new incremental updates after the last signature, whatever validation
 data are still missing for every signature (DSS) and a document timestamp over all of it;
-renewing that timestamp before it weakens keeps the proof alive for decades (signing.md
-§1.1). The sent letter is never touched: the archive copy is a new file.
+renewing that timestamp before it weakens keeps the proof alive for decades. The sent
+letter is never touched: the archive copy is a new file.
 """
 
 from __future__ import annotations

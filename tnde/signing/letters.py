@@ -1,6 +1,6 @@
 """Signing numbered letters in the workspace, one or many with a single passphrase or PIN.
 
-For each letter, in order (DESIGN.md §5):
+For each letter, in order:
 
 1. The workflow rules decide whether this official may sign this letter now (fully
    approved, numbered, their step, the planned signer) — before the device is opened.
@@ -200,7 +200,7 @@ def _precheck(letters: Letters, actor: str, state: LetterState) -> _Role:
 @dataclass(frozen=True)
 class PendingSignature:
     """A signature prepared and not yet made: what the device (or a remote signing service)
-    is asked to sign, and what is recorded once it has (STYLE.md 5: prepare → sign → finish).
+    is asked to sign, and what is recorded once it has (prepare → sign → finish).
 
     Everything here is plain data, so a later remote signer can hold it across its own
     round trip without the workspace.
@@ -325,7 +325,7 @@ def prepare_base(state: LetterState, issuer: str) -> bytes:
     )
     names = signature_fields(state)
     slots = {slot.field: slot for slot in result.signature_slots}
-    # reviewers' electronic paraf: invisible approval signatures (domain.md §9.2)
+    # reviewers' electronic paraf: invisible approval signatures
     plans = [FieldPlan(paraf_field(step_no), 1, None) for step_no in state.paraf_required]
     for step_no, name in names.items():
         slot = slots.get(_slot_for(state, step_no))

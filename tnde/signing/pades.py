@@ -1,18 +1,19 @@
 """PAdES signatures on a prepared PDF, at the level the letter needs.
 
-Only pyHanko writes after the base revision (signing.md §2.2): each signature is an
+Only pyHanko writes after the base revision: each signature is an
 incremental update into a field that already exists, with ``subfilter=PADES`` so the CMS
-carries signing-certificate-v2 and no signing-time attribute (§0.2). The first signature of a
+carries signing-certificate-v2 and no signing-time attribute. The first signature of a
 document certifies it (DocMDP, form filling allowed); later ones are approval signatures.
 
-Levels (§1.1): B-B plain; B-T adds the TSA's signature timestamp; B-LT then embeds the
-certificates and revocation data in the DSS so an auditor needs no network; B-LTA adds a
+Levels (PAdES baseline): B-B plain; B-T adds the TSA's signature timestamp; B-LT then embeds the
+certificates and revocation data, fetched after the signature so they prove its moment, in
+the DSS so an auditor needs no network; B-LTA adds a
 document timestamp over that for archive copies.
 
 The signer's certificate is validated *before* the device is asked to sign (not meant for
 signing documents, expired, revoked, untrusted): a failure then leaves nothing half done and
 the token untouched. Once the device has been asked, a failure is reported as an unknown
-outcome and never retried automatically (domain.md §9.2).
+outcome and never retried automatically.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The field is filled when it exists and is empty. Otherwise it is created first, which is
 only allowed while the document has no signature yet: a field added after a certification
-signature invalidates it (signing.md §2.4), so that case is refused with the reason.
+signature invalidates it, so that case is refused with the reason.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Everything that changes the document happens here, before the first signature: once a
 letter is signed only pyHanko may append to it (signatures, DSS, document timestamps), or
-the signatures break (signing.md §2.2). Two steps:
+the signatures break. Two steps:
 
 1. :func:`to_pdfa2b` makes the reportlab output PDF/A-2b, the archival form the
    regulations expect: XMP metadata with the PDF/A identification, an sRGB output intent,
@@ -10,7 +10,7 @@ the signatures break (signing.md §2.2). Two steps:
    Same input, same bytes.
 2. :func:`add_signature_fields` adds one empty signature field per signer, so that later
    signatures only fill fields that already exist: a certification signature (DocMDP P=2)
-   stays valid only then (signing.md §2.4).
+   stays valid only then.
 
 The renderer draws the QR code and the caption of each signature into the page itself; the
 widget of a visible field sits on top of it, with an empty appearance. Sign into such a field

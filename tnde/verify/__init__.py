@@ -1,4 +1,4 @@
-"""Offline verification of signed PDFs: the auditor's job (signing.md §3.4).
+"""Offline verification of signed PDFs: the auditor's job (docs/verification.md).
 
 :func:`verify_pdf` checks one file's bytes (the verdict policy is in
 :mod:`tnde.verify.engine`); :func:`tnde.verify.batch.verify_paths` runs a folder of

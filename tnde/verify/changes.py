@@ -4,7 +4,7 @@ pyHanko's difference analysis decides whether later updates are acceptable (its
 ``ModificationLevel``); this module only *describes* them for the auditor, revision by
 revision: signatures added, long-term validation data (DSS), form values or page content
 changed, and objects nothing else explains (the tell-tale of shadow and incremental saving
-attacks, signing.md §3.1). It never changes a verdict.
+attacks). It never changes a verdict.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Offline, fail-closed verification of a signed PDF (signing.md §3.4).
+"""Offline, fail-closed verification of a signed PDF (docs/verification.md).
 
 Nothing here touches the network or the operating system's trust store: trust roots are
 given by the caller, pyHanko runs with ``allow_fetching=False`` and the AdES engine with

@@ -29,7 +29,7 @@ __all__ = [
 
 
 class Verdict(enum.StrEnum):
-    """The outcome for one signature or one file (signing.md §3.4: fail closed)."""
+    """The outcome for one signature or one file (fail closed: docs/verification.md)."""
 
     VALID = "VALID"
     """Intact, trusted, not revoked, and nothing unacceptable changed afterwards."""

@@ -1,7 +1,7 @@
 """Small certificate helpers for the verification: conversions, names, times.
 
 Who a certificate names is read by ``tnde.pki.identity.identity_of`` (the BSrE-style subject
-of signing.md §5); pyHanko hands out asn1crypto certificates, so they are converted first.
+of BSrE certificates); pyHanko hands out asn1crypto certificates, so they are converted first.
 """
 
 from __future__ import annotations

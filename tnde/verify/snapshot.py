@@ -1,4 +1,4 @@
-"""What the signer saw: a page of the signed revision as a PNG (signing.md §3.4 item 7).
+"""What the signer saw: a page of the signed revision as a PNG.
 
 The signed revision is the file cut at the end of the signature's ``/ByteRange``; rendering
 it (not the final file) shows the auditor what the signature actually covers. The page is

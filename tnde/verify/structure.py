@@ -1,8 +1,8 @@
 """Byte-level checks of signatures and revisions that do not trust any PDF parser.
 
-pyHanko judges coverage from the parsed document; the attacks of signing.md §3.1 (universal
+pyHanko judges coverage from the parsed document; the attacks on PDF signatures (universal
 signature forgery, signature wrapping, trailing data) live in the raw bytes. These functions
-look at the bytes themselves (signing.md §3.4 item 2 and 6) and return Indonesian problem
+look at the bytes themselves and return Indonesian problem
 sentences; an empty list means the check passed.
 """
 

@@ -1,8 +1,8 @@
 """The registry and signing end of the lifecycle: number and final PDF, signatures,
 dispatch, read receipts, archiving and cancellation.
 
-The number is fixed in the same transaction that renders the final PDF and stores it
-(DESIGN.md §5): any byte changed after signing would break the signature, so nothing in the
+The number is fixed in the same transaction that renders the final PDF and stores it, in
+that order: any byte changed after signing would break the signature, so nothing in the
 PDF may depend on a later step.
 """
 

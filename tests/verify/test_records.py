@@ -104,6 +104,8 @@ def test_the_letter_is_found_from_its_signed_revision_and_its_bytes_compared(
     report = verify_pdf(out.getvalue(), trust_roots=[_root(demo_ws)])  # type: ignore[list-item]
     assert report.verdict is Verdict.INVALID
     assert any("metadata dokumen (/Info" in r for r in report.reasons), report.reasons
+    changes = [c for sig in report.signatures for c in sig.changes]
+    assert any("metadata dokumen (/Info: /Keywords, /Title) diubah" in c for c in changes)
     checked = crosscheck(report, out.getvalue(), letters)
     assert checked.records is not None
     assert any(f"({letter})" in r for r in checked.records), checked.records

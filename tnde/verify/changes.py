@@ -14,6 +14,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tnde.verify.compare import metadata_changes
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
@@ -44,6 +46,7 @@ class RevisionFacts:
     appearances: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
     annotations: list[str] = field(default_factory=list)
+    metadata: list[str] = field(default_factory=list)
     other_objects: int = 0
 
     def text(self) -> str:
@@ -55,6 +58,7 @@ class RevisionFacts:
         parts += [f"tampilan kolom '{name}' diubah" for name in self.appearances]
         parts += [f"isi halaman {page} diubah" for page in self.pages]
         parts += [f"anotasi pada halaman {page} ditambah/diubah" for page in self.annotations]
+        parts += self.metadata
         if self.other_objects:
             parts.append(f"{self.other_objects} objek lain diubah")
         if not parts:
@@ -144,6 +148,11 @@ def describe_revisions(
         current = snapshots.get(revision)
         facts = RevisionFacts(revision, signatures=list(signatures.get(revision, [])))
         facts.dss = revision in dss
+        info, xmp = metadata_changes(reader, revision)
+        if info:
+            facts.metadata.append(f"metadata dokumen (/Info: {', '.join(info)}) diubah")
+        if xmp:
+            facts.metadata.append("metadata XMP diubah")
         changed = set(reader.xrefs.explicit_refs_in_revision(revision))
         if previous is not None:
             _compare(previous, current, changed, facts)

@@ -20,10 +20,10 @@ change of metadata is a change of the document, named as such.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from tnde.verify.changes import iter_pages, value_of
+from tnde.verify.compare import differing_keys, metadata_changes, same
 from tnde.verify.dss import examine_dss, is_validation_data
 from tnde.verify.explain import is_strict_error
 
@@ -31,12 +31,7 @@ __all__ = ["tail_problems"]
 
 _ROOT_KEYS = frozenset({"/DSS", "/Extensions", "/Version"})
 _ACROFORM_KEYS = frozenset({"/Fields", "/SigFlags"})
-_INFO_MAINTENANCE = frozenset({"/ModDate"})
 _MAX_PROBLEMS = 6
-_MAX_DEPTH = 16
-_XAP_PREFIX = re.compile(
-    rb"xmlns:([A-Za-z_][\w.-]*)\s*=\s*[\"']http://ns\.adobe\.com/xap/1\.0/[\"']"
-)
 
 
 def tail_problems(reader: Any, last_signature_revision: int) -> list[str]:
@@ -94,7 +89,7 @@ def _catalog(reader: Any, revision: int, changed: set[Any], allowed: set[Any]) -
     before = reader.get_historical_root(revision - 1)
     after = reader.get_historical_root(revision)
     keys = _ROOT_KEYS | ({"/AcroForm"} if _adds_timestamp(reader, revision) else set())
-    differing = [k for k in _differing_keys(before, after) if k not in keys]
+    differing = [k for k in differing_keys(before, after) if k not in keys]
     if "/Metadata" in differing:
         differing.remove("/Metadata")
         return [
@@ -110,28 +105,28 @@ def _catalog(reader: Any, revision: int, changed: set[Any], allowed: set[Any]) -
 
 
 def _metadata(reader: Any, revision: int, changed: set[Any], allowed: set[Any]) -> list[str]:
-    problems = []
+    """The /Info dictionary and the XMP packet may be re-saved, not changed."""
     info_ref = getattr(_raw_value(reader.trailer.flatten(revision), "/Info"), "reference", None)
-    if info_ref is not None and info_ref in changed:
-        allowed.add(info_ref)
-        before = reader.get_historical_resolver(revision - 1).get_object(info_ref)
-        after = reader.get_historical_resolver(revision).get_object(info_ref)
-        keys = [k for k in _differing_keys(before, after) if k not in _INFO_MAINTENANCE]
-        if keys:
-            problems.append(
-                f"metadata dokumen (/Info: {', '.join(keys)}) diubah pada revisi {revision + 1}, "
-                "setelah tanda tangan terakhir (perubahan dokumen yang tidak ditandatangani "
-                "siapa pun)"
-            )
-    root = reader.get_historical_root(revision)
-    xmp_ref = getattr(_raw_value(root, "/Metadata"), "reference", None)
-    if xmp_ref is not None and xmp_ref in changed:
-        allowed.add(xmp_ref)
-        if not _same_xmp(reader, xmp_ref, revision):
-            problems.append(
-                f"metadata XMP dokumen diubah pada revisi {revision + 1}, setelah tanda tangan "
-                "terakhir (perubahan dokumen yang tidak ditandatangani siapa pun)"
-            )
+    xmp_ref = getattr(
+        _raw_value(reader.get_historical_root(revision), "/Metadata"), "reference", None
+    )
+    touched = {info_ref, xmp_ref} & changed - {None}
+    if not touched:
+        return []
+    allowed |= touched
+    keys, xmp = metadata_changes(reader, revision)
+    problems = []
+    if keys and info_ref in touched:
+        problems.append(
+            f"metadata dokumen (/Info: {', '.join(keys)}) diubah pada revisi {revision + 1}, "
+            "setelah tanda tangan terakhir (perubahan dokumen yang tidak ditandatangani "
+            "siapa pun)"
+        )
+    if xmp and xmp_ref in touched:
+        problems.append(
+            f"metadata XMP dokumen diubah pada revisi {revision + 1}, setelah tanda tangan "
+            "terakhir (perubahan dokumen yang tidak ditandatangani siapa pun)"
+        )
     return problems
 
 
@@ -150,7 +145,7 @@ def _document_timestamps(
         allowed.add(form_ref)
     before_root = reader.get_historical_root(revision - 1)
     if "/AcroForm" in before_root:
-        differing = _differing_keys(before_root["/AcroForm"], root["/AcroForm"])
+        differing = differing_keys(before_root["/AcroForm"], root["/AcroForm"])
         extra = [k for k in differing if k not in _ACROFORM_KEYS]
         if extra:
             problems.append(f"revisi {revision + 1} mengubah /AcroForm ({', '.join(extra)})")
@@ -198,7 +193,7 @@ def _pages_gaining(
         if not touched:
             continue
         old = reader.get_historical_resolver(revision - 1).get_object(page_ref)
-        if [k for k in _differing_keys(old, page) if k != "/Annots"]:
+        if [k for k in differing_keys(old, page) if k != "/Annots"]:
             continue  # left for the generic check: it names the object
         old_annots = [_ref_of(a) for a in _array_raw(old, "/Annots")]
         new_annots = [_ref_of(a) for a in _array_raw(page, "/Annots")]
@@ -245,32 +240,6 @@ def _invisible(widget: Any, revision: int) -> list[str]:
 # -- comparing objects ------------------------------------------------------------------------
 
 
-def _same_xmp(reader: Any, ref: Any, revision: int) -> bool:
-    """The XMP packet says the same before and after, but for its modification times."""
-    try:
-        before = reader.get_historical_resolver(revision - 1).get_object(ref)
-        after = reader.get_historical_resolver(revision).get_object(ref)
-        return _xmp_content(before.data) == _xmp_content(after.data)
-    except Exception as exc:  # unreadable or new metadata: a change
-        if is_strict_error(exc):
-            raise
-        return False
-
-
-def _xmp_content(packet: bytes) -> bytes:
-    """``packet`` without xmp:ModifyDate and xmp:MetadataDate (as attributes or elements).
-
-    pyHanko refreshes xmp:ModifyDate in every update it writes, as it does /ModDate; those
-    two say when the file was saved, not what the document says.
-    """
-    prefixes = set(_XAP_PREFIX.findall(packet)) or {b"xmp"}
-    for prefix in prefixes:
-        name = re.escape(prefix) + rb":(?:ModifyDate|MetadataDate)"
-        packet = re.sub(rb"\s" + name + rb"\s*=\s*(\"[^\"]*\"|'[^']*')", b"", packet)
-        packet = re.sub(rb"<(" + name + rb")\s*>[^<]*</\1\s*>", b"", packet)
-    return b" ".join(packet.split())
-
-
 def _unchanged(reader: Any, ref: Any, revision: int) -> bool:
     """``ref`` holds the same value in ``revision`` as just before it."""
     if reader.xrefs.get_historical_ref(ref, revision - 1) is None:
@@ -281,44 +250,7 @@ def _unchanged(reader: Any, ref: Any, revision: int) -> bool:
         if is_strict_error(exc):
             raise
         return False
-    return _same(before, reader.get_historical_resolver(revision).get_object(ref), 0)
-
-
-def _same(a: Any, b: Any, depth: int) -> bool:
-    from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject, StreamObject
-
-    if depth > _MAX_DEPTH:
-        return False
-    ref_a, ref_b = getattr(a, "reference", None), getattr(b, "reference", None)
-    if ref_a is not None or ref_b is not None:
-        return bool(ref_a == ref_b)
-    if isinstance(a, StreamObject) or isinstance(b, StreamObject):
-        if not (isinstance(a, StreamObject) and isinstance(b, StreamObject)):
-            return False
-        if a.encoded_data != b.encoded_data:
-            return False
-    if isinstance(a, DictionaryObject):
-        return (
-            isinstance(b, DictionaryObject)
-            and set(a) == set(b)
-            and all(_same(a.raw_get(k), b.raw_get(k), depth + 1) for k in a)
-        )
-    if isinstance(a, ArrayObject):
-        return (
-            isinstance(b, ArrayObject)
-            and len(a) == len(b)
-            and all(_same(a.raw_get(i), b.raw_get(i), depth + 1) for i in range(len(a)))
-        )
-    return type(a) is type(b) and bool(a == b)
-
-
-def _differing_keys(before: Any, after: Any) -> list[str]:
-    keys = sorted(set(before) | set(after))
-    return [
-        str(k)
-        for k in keys
-        if k not in before or k not in after or not _same(before.raw_get(k), after.raw_get(k), 0)
-    ]
+    return same(before, reader.get_historical_resolver(revision).get_object(ref), 0)
 
 
 def _raw(dictionary: Any, key: str) -> str:

@@ -93,11 +93,18 @@ class Snapshots:
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self._taken: dict[int, _Snapshot] = {}
+        self._metadata: dict[int, tuple[list[str], bool]] = {}
 
     def get(self, revision: int) -> _Snapshot:
         if revision not in self._taken:
             self._taken[revision] = _snapshot(self.reader, revision)
         return self._taken[revision]
+
+    def metadata(self, revision: int) -> tuple[list[str], bool]:
+        """:func:`tnde.verify.compare.metadata_changes` of ``revision``, computed once."""
+        if revision not in self._metadata:
+            self._metadata[revision] = metadata_changes(self.reader, revision)
+        return self._metadata[revision]
 
 
 def appearance_problems(snapshots: Snapshots, first: int, last: int) -> list[str]:
@@ -148,7 +155,7 @@ def describe_revisions(
         current = snapshots.get(revision)
         facts = RevisionFacts(revision, signatures=list(signatures.get(revision, [])))
         facts.dss = revision in dss
-        info, xmp = metadata_changes(reader, revision)
+        info, xmp = snapshots.metadata(revision)
         if info:
             facts.metadata.append(f"metadata dokumen (/Info: {', '.join(info)}) diubah")
         if xmp:

@@ -217,7 +217,7 @@ def _verify(
     approvals = [s.signed_revision for s in embedded if s.sig_object_type != "/DocTimeStamp"]
     if approvals:
         ctx.last_approval = max(approvals)
-        ctx.tail_problems = tail_problems(reader, ctx.last_approval)
+        ctx.tail_problems = tail_problems(reader, ctx.last_approval, ctx.snapshots)
     judged = [judge_signature(ctx, sig, i) for i, sig in enumerate(embedded, 1)]
     signatures = _with_changes(reader, ctx, judged_reports := [j.report for j in judged])
     if not approvals:

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tnde.verify.changes import iter_pages, value_of
-from tnde.verify.compare import differing_keys, metadata_changes, same
+from tnde.verify.changes import Snapshots, iter_pages, value_of
+from tnde.verify.compare import differing_keys, same
 from tnde.verify.dss import examine_dss, is_validation_data
 from tnde.verify.explain import is_strict_error
 
@@ -34,17 +34,23 @@ _ACROFORM_KEYS = frozenset({"/Fields", "/SigFlags"})
 _MAX_PROBLEMS = 6
 
 
-def tail_problems(reader: Any, last_signature_revision: int) -> list[str]:
-    """Problems in the revisions after ``last_signature_revision`` (empty: none)."""
+def tail_problems(
+    reader: Any, last_signature_revision: int, snapshots: Snapshots | None = None
+) -> list[str]:
+    """Problems in the revisions after ``last_signature_revision`` (empty: none).
+
+    ``snapshots`` shares the metadata comparison with the report's revision account.
+    """
+    snapshots = snapshots or Snapshots(reader)
     problems: list[str] = []
     for revision in range(last_signature_revision + 1, reader.xrefs.total_revisions):
-        problems += _revision_problems(reader, revision)
+        problems += _revision_problems(reader, revision, snapshots)
         if len(problems) >= _MAX_PROBLEMS:
             break
     return problems[:_MAX_PROBLEMS]
 
 
-def _revision_problems(reader: Any, revision: int) -> list[str]:
+def _revision_problems(reader: Any, revision: int, snapshots: Snapshots) -> list[str]:
     number = revision + 1
     changed = set(reader.xrefs.explicit_refs_in_revision(revision))
     freed = reader.xrefs.refs_freed_in_revision(revision)
@@ -59,7 +65,7 @@ def _revision_problems(reader: Any, revision: int) -> list[str]:
             problems.append(f"revisi {number} mengganti {key} pada trailer")
     allowed: set[Any] = set()
     problems += _catalog(reader, revision, changed, allowed)
-    problems += _metadata(reader, revision, changed, allowed)
+    problems += _metadata(reader, revision, changed, allowed, snapshots)
     dss = examine_dss(reader.get_historical_root(revision), check=changed)
     allowed |= dss.refs
     problems += [f"revisi {number}: {p}" for p in dss.problems]
@@ -104,7 +110,9 @@ def _catalog(reader: Any, revision: int, changed: set[Any], allowed: set[Any]) -
     ]
 
 
-def _metadata(reader: Any, revision: int, changed: set[Any], allowed: set[Any]) -> list[str]:
+def _metadata(
+    reader: Any, revision: int, changed: set[Any], allowed: set[Any], snapshots: Snapshots
+) -> list[str]:
     """The /Info dictionary and the XMP packet may be re-saved, not changed."""
     info_ref = getattr(_raw_value(reader.trailer.flatten(revision), "/Info"), "reference", None)
     xmp_ref = getattr(
@@ -114,7 +122,7 @@ def _metadata(reader: Any, revision: int, changed: set[Any], allowed: set[Any]) 
     if not touched:
         return []
     allowed |= touched
-    keys, xmp = metadata_changes(reader, revision)
+    keys, xmp = snapshots.metadata(revision)
     problems = []
     if keys and info_ref in touched:
         problems.append(

@@ -261,3 +261,28 @@ def test_a_filed_letter_has_a_b_lta_archive_copy_and_the_sent_file_is_unchanged(
     levels = [s.pades_level for s in report.signatures if s.kind == "signature"]
     assert levels == ["B-LTA"]
     assert any(s.kind == "document_timestamp" for s in report.signatures)
+
+
+def test_every_letter_of_a_batch_carries_revocation_data_issued_after_its_signature(
+    demo_ws: Workspace,
+) -> None:
+    """The OCSP answer of the first letter must not serve the last: each letter's DSS
+    proves its own signing moment, so each verifies VALID with no freshness window."""
+    from tnde.pki.identity import load_certificate
+    from tnde.verify import Verdict, verify_pdf
+
+    letters = Letters(demo_ws)
+    numbered = add_demo_letters(demo_ws, 3)
+    results = sign(demo_ws, numbered, signer_of(letters, numbered[0]))
+    assert all(r.ok for r in results)
+    root = load_certificate((demo_folder(demo_ws.path) / "root.pem").read_bytes())
+    for result in results:
+        report = verify_pdf(demo_ws.blobs.get(result.blob), trust_roots=[root])
+        assert report.verdict is Verdict.VALID, report.reasons
+        (signature,) = report.signatures
+        timestamp = signature.timestamp
+        assert timestamp is not None
+        ocsp = [e for e in signature.revocation_evidence if e.startswith("OCSP")]
+        assert ocsp, signature.revocation_evidence
+        issued = dt.datetime.strptime(ocsp[0].split("diterbitkan ")[1][:19], "%Y-%m-%d %H:%M:%S")
+        assert issued.replace(tzinfo=dt.UTC) >= timestamp.time.replace(microsecond=0)

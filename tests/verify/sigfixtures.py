@@ -437,12 +437,14 @@ def sign(
     new_field_box: tuple[int, int, int, int] | None = None,
     tsa: str = "ours",
     ts_time: dt.datetime | None = None,
+    strict: bool = True,
 ) -> bytes:
     """Sign ``pdf`` at PAdES ``level`` (B-B, B-T, B-LT, B-LTA) into ``field_name``.
 
     ``lock`` is a pyHanko ``FieldMDPSpec`` put on a newly created field;
     ``new_field_box`` creates the field instead of filling a pre-created one; ``tsa`` picks
-    the timestamp authority (see :meth:`TestPki.timestamper`), ``ts_time`` back-dates it.
+    the timestamp authority (see :meth:`TestPki.timestamper`), ``ts_time`` back-dates it;
+    ``strict=False`` reads ``pdf`` leniently (for originals pyHanko's strict mode refuses).
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
@@ -474,7 +476,7 @@ def sign(
     )
     out = io.BytesIO()
     pdf_signer.sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf)),
+        IncrementalPdfFileWriter(io.BytesIO(pdf), strict=strict),
         existing_fields_only=spec is None,
         output=out,
     )

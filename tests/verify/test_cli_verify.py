@@ -112,3 +112,26 @@ def test_workspace_trust_store_supplies_the_roots(files: dict[str, Path], tmp_pa
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["trust_roots"][0]["subject"].startswith("CN=DEMO Uji Root CA")
+
+
+def test_an_auditor_grants_a_freshness_window_to_the_roots_given(
+    corpus: Corpus, files: dict[str, Path]
+) -> None:
+    """CRLs issued an hour before the signature prove nothing about it by default; an
+    auditor who knows the CA publishes hourly says so with --revocation-freshness."""
+    import datetime as dt
+
+    from tests.verify import sigfixtures as fx
+
+    signed = fx.sign(corpus.pki, corpus.unsigned, corpus.pki.kepala, level="B-T")
+    issued = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(hours=1)
+    stale = files["root"].parent / "crl sejam sebelumnya.pdf"
+    stale.write_bytes(fx.add_dss(corpus.pki, signed, crls_at=issued))
+    strict = tnde("verify", stale, "--trust", files["root"])
+    assert strict.returncode == 1
+    assert "diterbitkan sebelum waktu penandatanganan" in strict.stdout
+    lenient = tnde("verify", stale, "--trust", files["root"], "--revocation-freshness", "2h")
+    assert lenient.returncode == 0, lenient.stdout
+    bad = tnde("verify", stale, "--trust", files["root"], "--revocation-freshness", "sebentar")
+    assert bad.returncode == 2
+    assert "--revocation-freshness" in bad.stderr

@@ -83,3 +83,23 @@ def test_the_real_cause_is_named(name: str, corpus: Corpus) -> None:
     assert any(reason in r for r in report.reasons), report.reasons
     leaks = [r for r in report.reasons if INTERNALS.search(r)]
     assert not leaks, leaks
+
+
+def test_a_file_only_a_lenient_reading_accepts_is_judged_and_says_so(corpus: Corpus) -> None:
+    """An original whose first trailer under-counts its objects (pyHanko's strict mode
+    refuses it; viewers do not care) is signed, then verified: judged on a lenient reading,
+    VALID with the auditor's fresh CRLs, and the report notes the lenient reading."""
+    from tnde.verify import verify_pdf
+
+    base = fx.letter_pdf(fields=("Kepala",))
+    size = re.search(rb"/Size (\d+)", base)
+    assert size is not None
+    smaller = str(int(size.group(1)) - 1).encode().rjust(len(size.group(1)))
+    sloppy = base[: size.start(1)] + smaller + base[size.end(1) :]
+    signed = fx.sign(corpus.pki, sloppy, corpus.pki.kepala, level="B-T", strict=False)
+    crls = corpus.pki.crls(
+        at=dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(seconds=1)
+    )
+    report = verify_pdf(signed, trust_roots=[corpus.pki.root.cert], crls=crls)
+    assert report.verdict is Verdict.VALID, report.reasons
+    assert any("pembacaan longgar" in note for note in report.notes), report.notes

@@ -58,6 +58,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="FILE.crl",
         help="a CRL the auditor holds (DER or PEM, repeatable), besides the files' own data",
     )
+    p.add_argument(
+        "--revocation-freshness",
+        metavar="DURATION",
+        help=(
+            "for the --trust roots: how long before a signature a CRL/OCSP answer about the "
+            "signer may be issued and still count (e.g. 24h; default 0: issued at or after "
+            "the signing time)"
+        ),
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--report", type=Path, metavar="OUT.pdf", help="write the Berita Acara PDF")
 
@@ -144,18 +153,21 @@ def _crosscheck(args: argparse.Namespace, reports: list[FileReport]) -> list[Fil
 
 
 def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], VerifyPolicy]:
-    """``--trust`` files, plus the workspace trust store (and the per-root rules it sets:
-    extra purposes, revocation freshness) when ``--workspace`` is given."""
-    from tnde.verify.policy import VerifyPolicy, workspace_trust
+    """``--trust`` files (with ``--revocation-freshness`` as their window), plus the
+    workspace trust store and the per-root rules it sets (extra purposes, revocation
+    freshness) when ``--workspace`` is given."""
+    from tnde.verify.policy import RootPolicy, VerifyPolicy, workspace_trust
 
-    roots: list[x509.Certificate] = []
-    policy = VerifyPolicy()
+    given: list[x509.Certificate] = []
     for path in args.trust:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise UsageError(f"akar tepercaya {path} tidak dapat dibaca: {exc.strerror}") from None
-        roots += _certificates(data, str(path))
+        given += _certificates(data, str(path))
+    window = _window(getattr(args, "revocation_freshness", None))
+    rules = {_fingerprint(r): RootPolicy(revocation_freshness=window) for r in given}
+    stored: list[x509.Certificate] = []
     if getattr(args, "workspace", None) is not None:
         from tnde.cli.workspace_commands import open_workspace
 
@@ -163,17 +175,30 @@ def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], Veri
         try:
             # a DEMO root counts only in a demo workspace
             stored, policy = workspace_trust(workspace.path, demo=workspace.config.demo)
-            roots += stored
+            rules.update(policy.roots)
         finally:
             workspace.close()
-
+    roots = given + stored
     if not roots:
         raise UsageError(
             "tidak ada akar tepercaya: berikan --trust ROOT.pem atau --workspace W "
             "(penyimpanan akar tepercaya ruang kerja)"
         )
     unique = {_fingerprint(r): r for r in roots}
-    return list(unique.values()), policy
+    return list(unique.values()), VerifyPolicy(rules)
+
+
+def _window(text: str | None) -> dt.timedelta:
+    """``--revocation-freshness`` as a duration (zero when not given)."""
+    if not text:
+        return dt.timedelta(0)
+    from tnde.errors import PkiError
+    from tnde.pki.trust import parse_duration
+
+    try:
+        return parse_duration(text)
+    except PkiError as exc:
+        raise UsageError(f"--revocation-freshness: {exc}") from None
 
 
 def _crls(paths: list[Path]) -> list[bytes]:

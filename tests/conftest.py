@@ -26,7 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Every test gets its own TNDE_HOME, with a space and non-ASCII in the path (STYLE.md 36).
+    # Every test gets its own TNDE_HOME, with a space and non-ASCII in the path.
     home = tmp_path_factory.mktemp("rumah uji") / "Dinas Kominfo – é"
     home.mkdir()
     monkeypatch.setenv("TNDE_HOME", str(home))

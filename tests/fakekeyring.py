@@ -1,4 +1,4 @@
-"""An in-memory keyring backend, so no test touches the real OS keyring (STYLE.md 36)."""
+"""An in-memory keyring backend, so no test touches the real OS keyring."""
 
 from __future__ import annotations
 

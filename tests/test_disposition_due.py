@@ -1,4 +1,4 @@
-"""Tests for disposition deadlines in :mod:`tnde.dispositions.due` (domain.md §6, §8.4)."""
+"""Tests for disposition deadlines in :mod:`tnde.dispositions.due`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The core never imports Qt (STYLE.md rule 1), checked in a fresh interpreter."""
+"""The core never imports Qt, checked in a fresh interpreter."""
 
 from __future__ import annotations
 

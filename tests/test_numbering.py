@@ -29,7 +29,7 @@ INTERNAL = "{seq:3}/{jenis}/{unit}/{tahun}"
 KELURAHAN = "{kka}/{seq}/{unit}/{bulan_romawi}/{tahun}"
 PRACTICE_PATTERNS = (PEMDA, SURAT_TUGAS, KEMENTERIAN, INTERNAL, KELURAHAN)
 
-# (pattern, context, printed number): the examples of domain.md §5.1.
+# (pattern, context, printed number): examples from real naskah dinas.
 EXAMPLES = [
     (PEMDA, NumberContext(15, date(2026, 7, 1), kka="000.8.3.3", unit="OR"), "000.8.3.3/15/OR"),
     (

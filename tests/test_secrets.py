@@ -1,4 +1,4 @@
-"""The keyring adapter of the SecretStore port (STYLE.md 26), over a fake in-memory keyring
+"""The keyring adapter of the SecretStore port, over a fake in-memory keyring
 and over keyring's ``fail`` backend (no usable keyring)."""
 
 from __future__ import annotations

@@ -272,7 +272,7 @@ class PkiError(TndeError):
 class SecretStoreUnavailable(TndeError):
     """The OS keyring is missing or refused; no secret was read, stored or deleted.
 
-    Nothing is ever written elsewhere instead (STYLE.md 26).
+    Nothing is ever written elsewhere instead.
 
     Attributes:
         detail: the sentence for the user (Indonesian).

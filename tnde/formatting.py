@@ -2,7 +2,7 @@
 
 Everything here is a pure function of its arguments (no I/O, no locale, no clock), so the
 same letter renders the same way on every PC. ``QLocale`` is only for on-screen formatting;
-what is printed in a naskah dinas is decided here (see STYLE.md rule 33 and domain.md §3, §7).
+what is printed in a naskah dinas is decided here.
 
 Errors about values a user typed raise :class:`tnde.errors.ValidationError` with a stable
 ``code``; out-of-range integers passed by calling code raise :class:`ValueError`. Error
@@ -342,7 +342,7 @@ KNOWN_ACRONYMS: frozenset[str] = frozenset({
 _FUNCTION_WORDS = frozenset(
     {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "atau", "serta", "dengan"}
 )
-# Delegation markers (domain.md §7) keep their fixed spelling in every style.
+# Delegation markers keep their fixed spelling in every style.
 _DELEGATION = {
     "a.n.": "a.n.", "u.b.": "u.b.", "u.p.": "u.p.", "plt.": "Plt.", "plh.": "Plh.", "pj.": "Pj.",
 }  # fmt: skip

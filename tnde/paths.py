@@ -1,6 +1,6 @@
 """Where TNDE Desktop keeps its files. Every path the core uses comes from here.
 
-``TNDE_HOME`` overrides the platform folders, for development and tests (STYLE.md 27).
+``TNDE_HOME`` overrides the platform folders, for development and tests.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Progress and cancellation for long core operations (STYLE.md 17), without Qt.
+"""Progress and cancellation for long core operations, without Qt.
 
 A long operation takes ``progress: ProgressSink | None`` and ``cancel: CancelToken | None``,
 reports with ``progress(done, total, text)`` and calls ``cancel.check()`` between steps, which

@@ -2,7 +2,7 @@
 
 The top-level ``resources/`` folder is mapped into the wheel as the package
 ``tnde._resources`` (see ``[tool.setuptools.package-dir]`` in ``pyproject.toml``), so an
-installed copy reads it with :mod:`importlib.resources` (STYLE.md rule 28). That mapping only
+installed copy reads it with :mod:`importlib.resources`. That mapping only
 exists once the project is pip-installed; in a plain source checkout ``tnde._resources`` is not
 importable, and the same files sit in ``resources/`` beside the ``tnde`` package directory.
 :func:`resource_path` hides the difference.

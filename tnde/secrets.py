@@ -1,4 +1,4 @@
-"""Secrets in the OS keyring (STYLE.md 26): the archive server's access token.
+"""Secrets in the OS keyring: the archive server's access token.
 
 :class:`SecretStore` is the port the UI uses; :class:`KeyringSecretStore` implements it over the
 ``keyring`` package (Secret Service on Linux, Windows Credential Manager, macOS Keychain). When

@@ -43,7 +43,7 @@ def setup_logging() -> None:
 
 
 class CrashReporter(QObject):
-    """Shows one dialog per unexpected error, always on the GUI thread (STYLE.md 22)."""
+    """Shows one dialog per unexpected error, always on the GUI thread."""
 
     sig_crash_reported = Signal(str)
     """A summary of an unhandled error (str); connected queued to the dialog."""

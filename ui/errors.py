@@ -1,4 +1,4 @@
-"""Where each kind of failure is shown (STYLE.md 21): the one place that decides.
+"""Where each kind of failure is shown: the one place that decides.
 
 * a field the user typed is wrong → :func:`show_field_error` (inline, next to the field);
 * a small, expected, non-blocking problem or a success → :func:`show_status` (status bar);

@@ -1,4 +1,4 @@
-"""UI language (STYLE.md 29–32): Indonesian by default whatever the OS says, English on request.
+"""UI language: Indonesian by default whatever the OS says, English on request.
 
 Source strings are English in the code (``self.tr()``, ``QCoreApplication.translate()``).
 ``resources/translations/tnde_id.ts`` holds their Indonesian translations and is kept

@@ -1,4 +1,4 @@
-"""Every icon of the app, through one helper (STYLE.md 28).
+"""Every icon of the app, through one helper.
 
 The icons are simple line drawings on a 24-unit grid in the style of the Lucide set (ISC
 licence), kept here as SVG bodies so they need no files and take the palette's colours: the

@@ -1,6 +1,6 @@
 """Screen words for the core's codes: letter and disposition states, task kinds, actions.
 
-Evaluated when called, after the translator is installed (STYLE.md 32). Domain terms that
+Evaluated when called, after the translator is installed. Domain terms that
 are Indonesian data (jenis names, sifat, urgensi, disposition instructions) are shown as the
 core gives them, in both languages.
 """

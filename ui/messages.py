@@ -1,4 +1,4 @@
-"""Words for what the core reports (STYLE.md 31): the core raises codes and fields, this
+"""Words for what the core reports: the core raises codes and fields, this
 module turns them into translated sentences for the screen.
 
 The workflow rules already carry an Indonesian reason (``WorkflowRefused.detail``), written for

@@ -1,4 +1,4 @@
-"""UI state kept between runs (STYLE.md 24): window geometry, splitters, language, the last
+"""UI state kept between runs: window geometry, splitters, language, the last
 workspace and the official last acted as. Domain configuration lives in the workspace's
 ``config.toml`` (:mod:`tnde.workspace.config`), never here.
 

@@ -1,4 +1,4 @@
-"""The one way the UI runs work off the GUI thread (STYLE.md 14–19).
+"""The one way the UI runs work off the GUI thread.
 
 Screens never make threads. They wrap a call in an op::
 
@@ -165,7 +165,7 @@ _write_pool: QThreadPool | None = None
 
 
 def write_pool() -> QThreadPool:
-    """The pool for store writes: one thread, so writes never overlap (STYLE.md 15)."""
+    """The pool for store writes: one thread, so writes never overlap."""
     global _write_pool  # one pool per process, made on first use
     if _write_pool is None:
         _write_pool = QThreadPool()

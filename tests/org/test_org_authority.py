@@ -1,4 +1,4 @@
-"""Who holds a jabatan on a date, and the signature blocks that follow (domain.md §7)."""
+"""Who holds a jabatan on a date, and the signature blocks that follow."""
 
 from __future__ import annotations
 

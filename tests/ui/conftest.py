@@ -1,9 +1,9 @@
-"""GUI tests run offscreen, in Indonesian, whatever the machine (STYLE.md 30, 35).
+"""GUI tests run offscreen, in Indonesian, whatever the machine.
 
 Fixtures: the demo workspace (made once per session by tests/demoworkspace.py, copied for
 each test into a folder with a space and non-ASCII in its name), settings in a temporary
-folder, an in-memory keyring (no test touches the OS keyring, STYLE.md 36), the Indonesian
-translators, and a check that no worker is left running after a test (STYLE.md 19).
+folder, an in-memory keyring (no test touches the OS keyring), the Indonesian
+translators, and a check that no worker is left running after a test.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Helpers that drive the real widgets (STYLE.md 35)."""
+"""Helpers that drive the real widgets."""
 
 from __future__ import annotations
 

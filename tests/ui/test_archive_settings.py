@@ -1,5 +1,5 @@
 """Settings → Server arsip: the URL goes to config.toml, the token to the (fake) keyring and
-nowhere else; without a usable keyring the page says so and keeps no token (STYLE.md 26)."""
+nowhere else; without a usable keyring the page says so and keeps no token."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The Indonesian catalogue is complete, keeps every placeholder, matches the code, and the
-compiled .qm files are current (STYLE.md 29-32)."""
+compiled .qm files are current."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""Deadlines of dispositions: working days, urgency deadlines, lateness (domain.md §6, §8.4).
+"""Deadlines of dispositions: working days, urgency deadlines, lateness.
 
 Everything here is a pure function of its arguments: the clock comes in as ``now`` and the
 office calendar (holidays, weekend, time zone) as a :class:`WorkCalendar`. A deadline is an
 aware datetime in UTC; "overdue" is derived from it when asked, never stored (``TERLAMBAT``
-is not a state of a disposition, domain.md §8.5).
+is not a state of a disposition).
 
-The urgency conventions (domain.md §6):
+The urgency conventions:
 
 ========================================  =============================================
 Tingkat urgensi                           Deadline

@@ -1,4 +1,4 @@
-"""Pre-fill the registration of an incoming letter from its PDF (domain.md §3, §8.4).
+"""Pre-fill the registration of an incoming letter from its PDF.
 
 The pencatat registers a letter with its nomor, tanggal, hal, asal and sifat. When the PDF
 carries a text layer, :func:`prefill_from_pdf` reads those fields with rules that follow the

@@ -36,7 +36,7 @@ class IncomingEventType(StrEnum):
 
 
 class DispositionStatus(StrEnum):
-    """Where one disposition is (domain.md §8.5)."""
+    """Where one disposition is."""
 
     TERKIRIM = "terkirim"
     DIBACA = "dibaca"

@@ -1,4 +1,4 @@
-"""Regulation-aware checks of a draft (domain.md §12.2 item 4).
+"""Regulation-aware checks of a draft.
 
 :func:`lint` runs every rule of :data:`RULES` over a draft's typed values and returns the
 findings, errors first. It is a pure function: the date to check against is passed in, and

@@ -4,7 +4,7 @@ Pemda use the numeric, dot-separated codes of Permendagri 83/2022 (``000`` Umum 
 ``000.1`` Ketatausahaan dan Kerumahtanggaan → ``000.1.2`` Perjalanan Dinas Dalam Negeri →
 ``000.1.2.3`` Perjalanan Dinas Pegawai); ministries use alphabetic codes (``KP.07.6``,
 ``UM.02.01``, ``HM``). Each code can carry its retention schedule (JRA) and security class
-(SKKAAD), so the three instruments line up in one tree (domain.md §5.2).
+(SKKAAD), so the three instruments line up in one tree.
 
 Offices keep their list as CSV with the columns
 ``kode,nama,retensi_aktif,retensi_inaktif,nasib_akhir,klas_keamanan`` (only ``kode`` and

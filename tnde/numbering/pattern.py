@@ -1,4 +1,4 @@
-"""A small grammar for letter numbers (nomor naskah dinas), domain.md §5.
+"""A small grammar for letter numbers (nomor naskah dinas).
 
 A pattern is literal text with tokens in braces::
 
@@ -10,7 +10,7 @@ A pattern is literal text with tokens in braces::
 
 Tokens: ``{kka}`` (Kode Klasifikasi Arsip), ``{seq}`` (the sequence number; ``{seq:3}`` pads it
 with zeros to 3 digits), ``{unit}`` (unit code: "OR", "Diskominfo", "107.1"), ``{derajat}``
-(security class B/T/R/SR, domain.md §6), ``{jenis}`` (type code ND, UND, ST…), ``{jabatan}``
+(security class B/T/R/SR), ``{jenis}`` (type code ND, UND, ST…), ``{jabatan}``
 (office code), ``{bulan_romawi}`` (VII), ``{bulan2}`` (07) and ``{tahun}`` (2026). Every token
 appears at most once and ``{seq}`` is required. There is no escape for literal braces: real
 numbering schemes never print them.
@@ -55,7 +55,7 @@ TOKENS: frozenset[str] = frozenset(
 """Every token name a pattern may use."""
 
 DERAJAT_CODES: tuple[str, ...] = ("B", "T", "R", "SR")
-"""Security-class codes (Biasa, Terbatas, Rahasia, Sangat Rahasia), domain.md §6."""
+"""Security-class codes (Biasa, Terbatas, Rahasia, Sangat Rahasia)."""
 
 _FREE_TEXT = frozenset({"unit", "jenis", "jabatan"})
 _MAX_PADDING = 10

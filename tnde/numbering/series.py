@@ -1,7 +1,7 @@
 """Which counter a letter number comes from: the pure rules of numbering series.
 
 Sequence numbers restart every calendar year (*tahun takwim*) and are kept per issuing unit,
-often also per type of naskah (domain.md §5.1). A :class:`SeriesPolicy` says which of these
+often also per type of naskah. A :class:`SeriesPolicy` says which of these
 apply in an office; :func:`series_key` turns the policy and a letter's context into the name of
 its counter, and :func:`next_in_series` gives the number after the last one issued.
 

@@ -1,6 +1,6 @@
 """Who may act in which jabatan on a date, and the signature block that follows from it.
 
-The rules of domain.md §7: a definitive holder signs in their own authority; a Plt., Plh. or
+The rules of delegation: a definitive holder signs in their own authority; a Plt., Plh. or
 Pj. signs with that form before the jabatan and rests on a dasar (nomor SK or surat perintah),
 and only within the assignment's period; ``a.n.`` signs for the direct superior (one level);
 ``u.b.`` passes an ``a.n.`` mandate one level further down (two levels at most). The result

@@ -37,7 +37,7 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 Bentuk = Literal["definitif", "Plt.", "Plh.", "Pj."]
-"""How a jabatan is held: by the definitive holder or by an acting one (domain.md §7)."""
+"""How a jabatan is held: by the definitive holder or by an acting one."""
 
 BENTUK: tuple[str, ...] = ("definitif", "Plt.", "Plh.", "Pj.")
 """Every :data:`Bentuk`, in the order holders are listed."""

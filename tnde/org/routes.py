@@ -1,7 +1,7 @@
 """The default review route of a draft: paraf up the line of superiors, then the signature.
 
 A konsep goes from its konseptor through each superior in turn (each checks and initials it,
-*periksa*) up to the jabatan that signs (domain.md §8.3). Units outside that line initial it
+*periksa*) up to the jabatan that signs. Units outside that line initial it
 as *paraf koordinasi*. The profile caps the number of paraf (``paraf_max``); when the line is
 longer, the route is refused and the user picks the reviewers by hand.
 """

@@ -265,7 +265,7 @@ def _tte(t: Table) -> Tte:
 
     host = urlsplit(url).hostname or ""
     if not url.startswith("https://") or not host.endswith(".go.id"):
-        # The public is told to trust only the issuer's own *.go.id domain (domain.md §9.4).
+        # The public is told to trust only the issuer's own *.go.id domain.
         raise t.fail(
             "verification_url",
             f"{url!r} must be an https:// address on the office's own .go.id domain",

@@ -1,6 +1,6 @@
 """The office profile (Profil TND): everything about a letter's look that varies per office.
 
-Regional regulations override national defaults (domain.md §1, §4), so paper, margins, fonts,
+Regional regulations override national defaults, so paper, margins, fonts,
 kop, casing and numbering are data, never code.
 """
 
@@ -27,7 +27,7 @@ PAPER_SIZES_MM: dict[str, tuple[float, float]] = {
     "F4-210": (210.0, 330.0),
 }
 
-#: The disposition instructions of the standard forms (ANRI and pemda, domain.md §8.4); a
+#: The disposition instructions of the standard forms (ANRI and pemda); a
 #: profile may replace the list with its own regional vocabulary.
 DEFAULT_INSTRUCTIONS = (
     "Untuk diketahui",
@@ -137,7 +137,7 @@ class Style:
 
 @dataclass(frozen=True)
 class Tte:
-    """How an electronically signed letter is marked (domain.md §9.4)."""
+    """How an electronically signed letter is marked."""
 
     footer: str
     """Footer text on every page of a signed letter; ``{penerbit}`` stands for the authority
@@ -150,7 +150,7 @@ class Tte:
     footer_size: float = 8.0
     paraf_elektronik: bool = False
     """Whether reviewers also sign their paraf electronically: invisible approval signatures
-    in the numbered PDF, before the signer's (domain.md §9.2–9.3)."""
+    in the numbered PDF, before the signer's."""
 
     def footer_text(self, issuer: str) -> str:
         """The footer with ``{penerbit}`` replaced by the certificate's issuer."""

@@ -2,7 +2,7 @@
 
 A lease takes the next ``size`` numbers of a series out of central issuance (the series counter
 is advanced past them in the same transaction), so the block and the central numbers are
-disjoint by construction (archive.md §6.8). Only the desk named in the lease draws from it, in
+disjoint by construction. Only the desk named in the lease draws from it, in
 order; when it is used up the desk asks for a new lease. Closing a lease voids whatever was not
 drawn, with the reason, so no number is ever silently lost or reissued.
 

@@ -108,7 +108,7 @@ def render_letter(
 
 
 #: Blocks that close a letter: the paragraph before them must not be left behind on the
-#: previous page, so a signature never stands alone on a page (domain.md §3).
+#: previous page, so a signature never stands alone on a page.
 _SIGNING_BLOCKS = frozenset({"tempat_tanggal", "tanda_tangan", "tanda_tangan_ganda"})
 
 

@@ -39,7 +39,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Delegation:
-    """How a signer signs for someone else (domain.md §7)."""
+    """How a signer signs for someone else."""
 
     bentuk: str
     """One of :data:`DELEGATION_FORMS`."""

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 STATUSES: tuple[str, ...] = ("terkirim", "dibaca", "dalam_proses", "selesai", "dibatalkan")
-"""Disposition states a row may carry, in workflow order (domain.md §8.5)."""
+"""Disposition states a row may carry, in workflow order."""
 
 STATUS_LABELS: dict[str, str] = {
     "terkirim": "Belum dibaca",

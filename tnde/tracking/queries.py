@@ -1,7 +1,7 @@
 """The secretaries' counters, the tracking query and full-text search, over the projections.
 
 Every count and filter is one indexed query; "overdue" is computed here from the due date at
-the moment of asking, never stored (domain.md §8.4, §8.5).
+the moment of asking, never stored.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _SEARCH_WINDOW = 2000
 
 @dataclass(frozen=True)
 class Counters:
-    """The work queue at a glance (domain.md §8.4 item 3)."""
+    """The work queue at a glance."""
 
     perlu_diperiksa: int = 0
     perlu_ditandatangani: int = 0

@@ -1,6 +1,6 @@
 """Letter events: every change to an outgoing letter is one of these, appended, never edited.
 
-The same event shape travels to the central archive (archive.md §6): ids are UUIDv7 chosen by
+The same event shape travels to the central archive: ids are UUIDv7 chosen by
 the device, ``base_seq`` is the last letter sequence the device had seen, and approvals and
 signatures name the ``revision_hash`` they apply to.
 """

@@ -15,7 +15,7 @@ from tnde.workflow.events import Event, EventType
 
 
 class LetterStatus(StrEnum):
-    """Where an outgoing letter is in its lifecycle (domain.md §8.5)."""
+    """Where an outgoing letter is in its lifecycle."""
 
     KONSEP = "konsep"
     DIAJUKAN = "diajukan"

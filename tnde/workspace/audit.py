@@ -4,7 +4,7 @@ Row ``n`` stores ``prev_hash`` (row ``n - 1``'s hash, or :data:`GENESIS_HASH`) a
 ``hash = SHA-256(prev_hash ‖ canonical_json({seq, at, actor, action, object, details}))``.
 Editing, deleting or reordering rows breaks the chain where it happened, and
 :func:`audit_verify` names that row. Deleting the *newest* rows leaves a valid shorter chain;
-only a copy of the head kept elsewhere can show that (archive.md §3.8, checkpoints).
+only a copy of the head kept elsewhere can show that.
 """
 
 from __future__ import annotations

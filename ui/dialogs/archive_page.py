@@ -3,7 +3,7 @@
 The address is domain configuration and goes to the workspace's ``config.toml``
 (:meth:`tnde.workspace.Workspace.save_config`, checked by
 :class:`tnde.workspace.config.WorkspaceConfig`). The token is a secret and goes to the OS
-keyring through :class:`tnde.secrets.SecretStore` (STYLE.md 26), never to ``config.toml`` or
+keyring through :class:`tnde.secrets.SecretStore`, never to ``config.toml`` or
 the UI settings. The page never shows a stored token, only whether there is one. Without a
 usable keyring it says so and the token is not kept anywhere.
 """

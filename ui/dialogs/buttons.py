@@ -1,5 +1,5 @@
 """Dialog buttons with explicit words: Qt ships no Indonesian for its standard buttons, so
-every button box of the app names its buttons here (STYLE.md 32)."""
+every button box of the app names its buttons here."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def button_box(ok_text: str = "", *, cancel: bool = True) -> QDialogButtonBox:
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
-    """A short yes/no question (``exec()`` is fine for these, STYLE.md 13)."""
+    """A short yes/no question (``exec()`` is fine for these)."""
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
     )

@@ -292,7 +292,7 @@ class DraftEditor(QWidget):
         self._set_state_text(self.tr("Not saved"))
         if asked:
             show_failure(self, exc, action=self.tr("The draft could not be saved."))
-        else:  # autosave is not an action the user started: no message box (STYLE.md 21)
+        else:  # autosave is not an action the user started: no message box
             log.warning("autosave failed: %s", type(exc).__name__)
             show_status(self, self.tr("The draft could not be saved automatically."))
 

@@ -1,6 +1,6 @@
 """Item models of the drafting editor: org-chart jabatan, recipients, route steps, rows.
 
-Each is a thin adapter over plain Python data (STYLE.md 10); edits go through the model's own
+Each is a thin adapter over plain Python data; edits go through the model's own
 methods so views update through ``begin…``/``end…`` calls.
 """
 

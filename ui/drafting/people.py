@@ -224,7 +224,7 @@ class PersonField(FieldWidget):
 
 
 def _delegation_rows(bentuk: str) -> dict[str, bool]:
-    """Which delegation details a form of delegation uses (domain.md §7)."""
+    """Which delegation details a form of delegation uses."""
     return {
         "atas_nama": bentuk in ("a.n.", "u.b."),
         "jabatan_antara": bentuk == "u.b.",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class JabatanPickerDialog(QDialog):
     """Search the org chart by jabatan, unit or holder and choose one or more jabatan.
 
-    Open it with :meth:`open` and read :meth:`chosen` when ``accepted`` fires (STYLE.md 13).
+    Open it with :meth:`open` and read :meth:`chosen` when ``accepted`` fires.
     """
 
     def __init__(

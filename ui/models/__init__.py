@@ -1,1 +1,1 @@
-"""Qt item models over core collections (STYLE.md rule 10)."""
+"""Qt item models over core collections."""

@@ -1,7 +1,7 @@
 """Which signing device the user signs with, remembered between runs as UI state.
 
 Only *where* the key is gets stored (the kind, a ``.p12`` path, a PKCS#11 module path and a
-token label): never a passphrase or PIN (STYLE.md 26). The keys live in the one settings
+token label): never a passphrase or PIN. The keys live in the one settings
 table of :mod:`ui.settings`.
 
 In a demo workspace the default device is the acting official's DEMO ``.p12``

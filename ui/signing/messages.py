@@ -1,5 +1,5 @@
 """Words for what signing reports: the one place that maps :class:`tnde.errors.SigningError`
-kinds to sentences for the signer (STYLE.md 31).
+kinds to sentences for the signer.
 
 The core's own ``detail`` is an Indonesian sentence naming what is wrong (a date, a NIP, a
 service); it is shown after the main sentence, as :mod:`ui.messages` does for workflow rules.

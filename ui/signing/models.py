@@ -1,4 +1,4 @@
-"""The letters of a signing batch as a table (STYLE.md 10): a check box and the nomor, the hal,
+"""The letters of a signing batch as a table: a check box and the nomor, the hal,
 the jenis, and a status column that says why the core refuses a letter, then how signing
 went for it."""
 

@@ -1,4 +1,4 @@
-"""Ask for the passphrase or PIN once per batch (STYLE.md 4, 26).
+"""Ask for the passphrase or PIN once per batch.
 
 The field shows bullets, keeps no history and offers no copy; when OK is pressed its text is
 turned into a :class:`bytearray` (which the signing op wipes when it is done) and the field
@@ -35,7 +35,7 @@ __all__ = ["SecretDialog"]
 class SecretDialog(QDialog):
     """Window-modal prompt for the device's passphrase (file) or PIN (token).
 
-    Open it with :meth:`open` and call :meth:`take_secret` from ``finished`` (STYLE.md 13).
+    Open it with :meth:`open` and call :meth:`take_secret` from ``finished``.
     """
 
     def __init__(

@@ -1,4 +1,4 @@
-"""The files of a verification run as a table (STYLE.md 10), and the verdict badge that the
+"""The files of a verification run as a table, and the verdict badge that the
 table and the details pane draw: SAH green, TIDAK SAH red, TIDAK DAPAT DIPASTIKAN amber.
 
 The verdict words are the core's Indonesian labels (:attr:`tnde.verify.Verdict.label`): they

@@ -1,5 +1,5 @@
 """The disposition sheet (Lembar Disposisi): a ruled form with tick boxes and the giver's
-paraf, as the printed pemda form has it (domain.md §3.1, §8.4)."""
+paraf, as the printed pemda form has it."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from tnde.templates.values import Signer
 
 
 def signature_lines(signer: Signer, jabatan_case: str) -> list[str]:
-    """The jabatan lines above the signature, with the delegation form (domain.md §7).
+    """The jabatan lines above the signature, with the delegation form.
 
     The last line always ends with a comma; ``a.n.``/``u.b.`` stay lower case whatever the
     casing of the jabatan.

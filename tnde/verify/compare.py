@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tnde.verify.explain import is_strict_error
+
 __all__ = ["differing_keys", "metadata_changes", "same"]
 
 _MAX_DEPTH = 16
@@ -24,8 +26,6 @@ def metadata_changes(reader: Any, revision: int) -> tuple[list[str], bool]:
     """What ``revision`` changed of the document's metadata: the ``/Info`` keys whose value
     changed (``/ModDate`` aside), and whether the XMP packet says something else (its
     modification times aside). A new ``/Info`` or XMP object counts as changing it all."""
-    from tnde.verify.explain import is_strict_error
-
     old, new = (
         reader.get_historical_resolver(revision - 1),
         reader.get_historical_resolver(revision),

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.verify import parsed
 from tnde.verify.changes import Snapshots, array_of, dss_revisions, iter_pages, value_of
+from tnde.verify.dss import examine_dss
 from tnde.verify.policy import VerifyPolicy
+from tnde.verify.revocation import usable
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -65,8 +67,6 @@ class FileContext:
         validation data (the file-level checks name the problem; :mod:`tnde.verify.dss`)."""
         from pyhanko.sign.validation.dss import DocumentSecurityStore
         from pyhanko.sign.validation.errors import NoDSSFoundError
-
-        from tnde.verify.dss import examine_dss
 
         if examine_dss(self.reader.root).problems:
             return None
@@ -142,8 +142,6 @@ class FileContext:
         .as_validation_context`` would give them (tests/verify/test_speedups.py).
         """
         from pyhanko_certvalidator import ValidationContext
-
-        from tnde.verify.revocation import usable
 
         dss_certs, dss_ocsps, dss_crls = self._dss_values()
         other_certs = list(sig.other_embedded_certs) + dss_certs

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tnde.pki.purpose import signing_purpose_problems
 from tnde.verify.explain import explain, is_strict_error
 from tnde.verify.model import SignatureReport, TimestampInfo, Verdict
-from tnde.verify.revocation import check_revocation
+from tnde.verify.revocation import check_revocation, evidence
 from tnde.verify.signer import describe, identity, to_cryptography, utc
 from tnde.verify.structure import byte_range_problems, revision_end_before
 
@@ -249,8 +250,6 @@ def _proven(
     ctx: FileContext, sig: Any, status: Any, base: dict[str, Any], found: _Findings
 ) -> None:
     """Record what :func:`_proven_in_one_pass` established."""
-    from tnde.verify.revocation import evidence
-
     moment = utc(status.timestamp_validity.timestamp)
     base["revocation_source"] = ctx.revinfo_source(sig)
     base["revocation"] = "good"
@@ -516,8 +515,6 @@ def _timestamp_out_of_bounds(
 
 def _purpose_problems(sig: Any, policy: RootPolicy) -> list[str]:
     """The signer certificate may sign documents (key usage, EKU, not a CA)."""
-    from tnde.pki.purpose import signing_purpose_problems
-
     try:
         cert = to_cryptography(sig.signer_cert)
     except Exception:  # noqa: BLE001 - reported by the integrity checks

@@ -494,12 +494,9 @@ class MainWindow(QMainWindow):
         nip = self.settings.user_nip
         if not nip:
             return ""
-        row = (
-            workspace.thread_connection()
-            .execute("SELECT 1 FROM pegawai WHERE nip = ?", (nip,))
-            .fetchone()
-        )
-        return nip if row else ""
+        from tnde.org import workspace_org
+
+        return nip if nip in workspace_org(workspace).pegawai_by_nip else ""
 
     def _sync_user_combo(self) -> None:
         s = self.services
@@ -522,9 +519,7 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(s is not None)
         registry = False
         if s is not None:
-            from tnde.workflow.authority import SqlAuthority
-
-            registry = SqlAuthority(s.workspace.thread_connection()).is_registry(s.nip, s.today())
+            registry = s.letters.is_registry(s.nip, s.today())
         self.register_action.setEnabled(registry)
         self.register_action.setVisible(registry)
 
@@ -559,13 +554,12 @@ class MainWindow(QMainWindow):
 
 def waiting_for_signature(services: Services) -> list[str]:
     """Ids of the letters waiting for ``services.nip``'s signature (or electronic paraf)."""
-    from tnde.workflow.queries import Queue, letter_page
+    from tnde.workflow.queries import Queue
 
     now = services.clock()
     ids: list[str] = []
     while True:
-        page = letter_page(
-            services.workspace.thread_connection(),
+        page = services.letters.page(
             Queue.PERLU_DITANDATANGANI,
             services.nip,
             today=services.today(),

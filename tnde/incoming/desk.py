@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from tnde.dispositions.due import WorkCalendar
+    from tnde.incoming.queries import DispositionRow, IncomingRow
     from tnde.workflow.service import Clock
     from tnde.workspace import Workspace
 
@@ -64,6 +65,20 @@ class IncomingDesk:
         return WorkCalendar(holidays=_holidays(self.ws), zone=str(self.zone))
 
     # -- queries --------------------------------------------------------------------------------
+
+    def incoming_page(self, nip: str, **paging: Any) -> list[IncomingRow]:
+        """One page of the incoming letters (or with ``copies=True`` the tembusan) ``nip``
+        sees; ``paging`` as :func:`tnde.incoming.queries.incoming_page` takes it."""
+        from tnde.incoming.queries import incoming_page
+
+        return incoming_page(self.ws.thread_connection(), nip, **paging)
+
+    def disposition_page(self, nip: str, **paging: Any) -> list[DispositionRow]:
+        """One page of the dispositions addressed to ``nip``'s jabatan; ``paging`` as
+        :func:`tnde.incoming.queries.disposition_page` takes it."""
+        from tnde.incoming.queries import disposition_page
+
+        return disposition_page(self.ws.thread_connection(), nip, **paging)
 
     def get(self, incoming_id: str) -> IncomingState:
         """The state of one incoming letter.

@@ -3,7 +3,8 @@
 - :mod:`~tnde.org.model`: the values and :class:`OrgChart`, an immutable indexed snapshot.
 - :mod:`~tnde.org.validation`: :func:`validate_chart` (:meth:`OrgChart.validate`) lists every
   inconsistency as an :class:`OrgProblem`.
-- :mod:`~tnde.org.store`: :func:`load_org` and :func:`replace_org` on a workspace database.
+- :mod:`~tnde.org.store`: :func:`load_org` and :func:`replace_org` on a workspace database,
+  :func:`workspace_org` for callers that hold only the workspace.
 - :mod:`~tnde.org.io`: TOML and CSV files in and out (:func:`read_org`, :func:`write_org`).
 - :mod:`~tnde.org.authority`: holders on a date and signature blocks with a.n./u.b./Plt./
   Plh./Pj. (:func:`signature_block`).
@@ -40,7 +41,7 @@ from tnde.org.model import (
     Unit,
 )
 from tnde.org.routes import RouteStep, StepKind, build_route, coordination
-from tnde.org.store import chart_digest, load_org, replace_org
+from tnde.org.store import chart_digest, load_org, replace_org, workspace_org
 from tnde.org.validation import OrgProblem, validate_chart
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "replace_org",
     "signature_block",
     "validate_chart",
+    "workspace_org",
     "write_org",
     "write_org_csv",
     "write_org_toml",

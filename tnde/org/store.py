@@ -21,9 +21,17 @@ from tnde.org.model import Assignment, Jabatan, OrgChart, Pegawai, Unit
 if TYPE_CHECKING:
     import sqlite3
 
-__all__ = ["chart_digest", "load_org", "replace_org"]
+    from tnde.workspace import Workspace
+
+__all__ = ["chart_digest", "load_org", "replace_org", "workspace_org"]
 
 _log = logging.getLogger(__name__)
+
+
+def workspace_org(workspace: Workspace) -> OrgChart:
+    """The org chart of an open workspace, read on this thread's connection (callers above
+    the core never hold a database connection)."""
+    return load_org(workspace.thread_connection())
 
 
 def load_org(conn: sqlite3.Connection) -> OrgChart:

@@ -24,6 +24,7 @@ from tnde.workflow.tasks import REGISTRY_KINDS
 if TYPE_CHECKING:
     import sqlite3
 
+    from tnde.workflow.queries import LetterRow, Queue
     from tnde.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,17 @@ class Letters:
         if state is None:
             raise WorkflowRefused("WF-UNKNOWN", f"surat {letter_id} tidak dikenal")
         return state
+
+    def page(self, queue: Queue, nip: str, **paging: Any) -> list[LetterRow]:
+        """One page of ``nip``'s ``queue``; ``paging`` as
+        :func:`tnde.workflow.queries.letter_page` takes it (today, now, flt, sort, offset…)."""
+        from tnde.workflow.queries import letter_page
+
+        return letter_page(self.ws.thread_connection(), queue, nip, **paging)
+
+    def is_registry(self, nip: str, on: dt.date) -> bool:
+        """Whether ``nip`` works at the registry desk (numbering, dispatch) on ``on``."""
+        return SqlAuthority(self.ws.thread_connection()).is_registry(nip, on)
 
     def history(self, letter_id: str) -> list[Any]:
         """Every event of the letter, oldest first."""

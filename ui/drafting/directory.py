@@ -86,12 +86,12 @@ class OrgDirectory:
 def load_directory(workspace: Workspace | None, konseptor_nip: str, on: dt.date) -> OrgDirectory:
     """Read the org chart and the KKA list (run this in a worker)."""
     from tnde.numbering.kka import default_kka
-    from tnde.org import acting_for, holders, load_org
+    from tnde.org import acting_for, holders, workspace_org
 
     kka = tuple((k.kode, k.nama) for k in default_kka())
     if workspace is None:
         return OrgDirectory(None, on, konseptor_nip, kka=kka)
-    chart = load_org(workspace.thread_connection())
+    chart = workspace_org(workspace)
     entries = []
     for jabatan in chart.jabatan:
         unit = chart.units_by_id.get(jabatan.unit_id)

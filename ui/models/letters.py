@@ -18,7 +18,6 @@ from ui.models.paged import Column, PagedTableModel
 
 if TYPE_CHECKING:
     import datetime as dt
-    import sqlite3
     from collections.abc import Iterable
 
     from tnde.incoming.queries import DispositionRow, IncomingFilter, IncomingRow
@@ -58,8 +57,9 @@ class _QueryTableModel(PagedTableModel):
         self.sort_key = sort_key
         self.descending = descending
 
-    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
-        """Run the core's page query with ``paging`` (today, now, flt, sort, offset…)."""
+    def query(self, nip: str, **paging: Any) -> Iterable[Any]:
+        """Ask the core's service for one page with ``paging`` (today, now, flt, sort,
+        offset…)."""
         raise NotImplementedError
 
     def set_filter(self, flt: Any) -> None:
@@ -71,7 +71,6 @@ class _QueryTableModel(PagedTableModel):
         s = self.services
         return list(
             self.query(
-                s.workspace.thread_connection(),
                 s.nip,
                 today=s.today(),
                 now=s.clock(),
@@ -106,10 +105,9 @@ class LetterTableModel(_QueryTableModel):
         super().__init__(services, LetterFilter(), "tanggal", descending, parent)
         self.queue = queue
 
-    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
-        from tnde.workflow.queries import letter_page
-
-        return letter_page(conn, self.queue, nip, calendar=self.services.desk.calendar(), **paging)
+    def query(self, nip: str, **paging: Any) -> Iterable[Any]:
+        calendar = self.services.desk.calendar()
+        return self.services.letters.page(self.queue, nip, calendar=calendar, **paging)
 
     def row_key(self, row: LetterRow) -> str:
         return row.letter_id
@@ -163,10 +161,8 @@ class IncomingTableModel(_QueryTableModel):
         super().__init__(services, IncomingFilter(), "diterima", True, parent)
         self.copies = copies
 
-    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
-        from tnde.incoming.queries import incoming_page
-
-        return incoming_page(conn, nip, copies=self.copies, **paging)
+    def query(self, nip: str, **paging: Any) -> Iterable[Any]:
+        return self.services.desk.incoming_page(nip, copies=self.copies, **paging)
 
     def row_key(self, row: IncomingRow) -> str:
         return row.incoming_id
@@ -204,10 +200,8 @@ class DispositionTableModel(_QueryTableModel):
 
         super().__init__(services, IncomingFilter(), "batas", False, parent)
 
-    def query(self, conn: sqlite3.Connection, nip: str, **paging: Any) -> Iterable[Any]:
-        from tnde.incoming.queries import disposition_page
-
-        return disposition_page(conn, nip, **paging)
+    def query(self, nip: str, **paging: Any) -> Iterable[Any]:
+        return self.services.desk.disposition_page(nip, **paging)
 
     def row_key(self, row: DispositionRow) -> str:
         return row.disposisi_id

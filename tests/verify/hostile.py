@@ -119,24 +119,42 @@ def append_revision(
     read it silently, whereas a bare ``xref`` without a subsection header is refused by pypdf
     and pyHanko and makes qpdf report the file as damaged, so no attacker would use that.
     """
-    objects = dict(objects or {})
+    body = bytearray(payload)
+    entries = {}
+    for number, value in sorted(dict(objects or {}).items()):
+        entries[number] = (len(data) + len(body), True)
+        body += b"%d 0 obj\n%s\nendobj\n" % (number, value)
+    return xref_update(data, entries, body=bytes(body))
+
+
+def xref_update(
+    data: bytes,
+    entries: Mapping[int, tuple[int, bool]],
+    *,
+    body: bytes = b"",
+    free_head: bool = False,
+) -> bytes:
+    """Append ``body`` and a classic xref section listing ``entries`` (number → offset,
+    in use), with the previous trailer's ``/Root``, ``/Info``, ``/ID`` and its ``/Prev``.
+
+    The offsets may point anywhere, also back into the signed bytes. ``free_head`` starts
+    the section with object 0's free entry, as some writers do.
+    """
     trailer_in = PdfReader(io.BytesIO(data)).trailer
-    out = bytearray(data + payload)
-    offsets = {}
-    for number, body in sorted(objects.items()):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    out = bytearray(data + body)
     xref_at = len(out)
     out += b"xref\n"
-    if not offsets:
+    if free_head:
+        out += b"0 1\n0000000000 65535 f \n"
+    elif not entries:
         out += b"0 0\n"
-    for number, offset in offsets.items():
-        out += b"%d 1\n%010d 00000 n \n" % (number, offset)
+    for number, (offset, in_use) in sorted(entries.items()):
+        out += b"%d 1\n%010d 00000 %s \n" % (number, offset, b"n" if in_use else b"f")
     trailer = DictionaryObject()
     for key in ("/Root", "/Info", "/ID"):
         if key in trailer_in:
             trailer[NameObject(key)] = trailer_in.raw_get(key)
-    size = max([int(trailer_in["/Size"]), *(n + 1 for n in offsets)])
+    size = max([int(trailer_in["/Size"]), *(n + 1 for n in entries)])
     trailer[NameObject("/Size")] = NumberObject(size)
     trailer[NameObject("/Prev")] = NumberObject(last_startxref(data))
     text = io.BytesIO()

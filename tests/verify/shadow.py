@@ -42,7 +42,7 @@ from pypdf.generic import (
 
 from tests.verify import sigfixtures as fx
 from tests.verify.attacks import incremental, written
-from tests.verify.hostile import last_startxref, xmp_packet
+from tests.verify.hostile import xmp_packet, xref_update
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -76,14 +76,7 @@ def _letter(body: Callable[[Canvas], None], *, fields: Sequence[str] = ("Kepala"
 
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=0)
-    canvas.setTitle("Surat Uji Serangan Bayangan (DEMO)")
-    canvas.setFont("Helvetica-Bold", 14)
-    canvas.drawCentredString(297, 780, "PEMERINTAH PROVINSI NUSANTARA RAYA (DEMO)")
-    canvas.setFont("Helvetica", 11)
-    canvas.drawString(72, 730, "Nomor : 800/123/DEMO/2026")
-    canvas.drawString(72, 712, "Hal   : Pembayaran honorarium")
-    canvas.drawString(72, 680, "Dengan hormat, bersama ini kami sampaikan pembayaran sebesar")
-    canvas.drawString(72, 600, "DEMO naskah uji untuk verifikasi tanda tangan.")
+    fx.draw_letter_head(canvas, "Surat Uji Serangan Bayangan (DEMO)", "DEMO naskah uji")
     body(canvas)
     canvas.showPage()
     canvas.save()
@@ -191,23 +184,7 @@ def _xref_update(
     of the hide-and-replace demonstrations, whose update carries no object at all. A free
     entry keeps its offset, as the demonstrations write it.
     """
-    trailer_in = PdfReader(io.BytesIO(data)).trailer
-    out = bytearray(data + body)
-    xref_at = len(out)
-    out += b"xref\n0 1\n0000000000 65535 f \n"
-    for number, (offset, in_use) in sorted(entries.items()):
-        out += b"%d 1\n%010d 00000 %s \n" % (number, offset, b"n" if in_use else b"f")
-    trailer = DictionaryObject()
-    for key in ("/Root", "/Info", "/ID"):
-        if key in trailer_in:
-            trailer[NameObject(key)] = trailer_in.raw_get(key)
-    size = max([int(trailer_in["/Size"]), *(n + 1 for n in entries)])
-    trailer[NameObject("/Size")] = NumberObject(size)
-    trailer[NameObject("/Prev")] = NumberObject(last_startxref(data))
-    text = io.BytesIO()
-    trailer.write_to_stream(text)
-    out += b"trailer\n" + text.getvalue() + b"\nstartxref\n%d\n%%%%EOF\n" % xref_at
-    return bytes(out)
+    return xref_update(data, entries, body=body, free_head=True)
 
 
 def _written_full(writer: PdfWriter) -> bytes:

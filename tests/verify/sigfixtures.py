@@ -382,6 +382,18 @@ KEPALA_BOX = (330, 150, 540, 220)
 SEKRETARIS_BOX = (330, 60, 540, 130)
 
 
+def draw_letter_head(canvas: Any, title: str, closing: str) -> None:
+    """The DEMO letter's kop, number, subject and sentences (everything but the amount)."""
+    canvas.setTitle(title)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawCentredString(297, 780, "PEMERINTAH PROVINSI NUSANTARA RAYA (DEMO)")
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 730, "Nomor : 800/123/DEMO/2026")
+    canvas.drawString(72, 712, "Hal   : Pembayaran honorarium")
+    canvas.drawString(72, 680, "Dengan hormat, bersama ini kami sampaikan pembayaran sebesar")
+    canvas.drawString(72, 600, f"{closing} untuk verifikasi tanda tangan.")
+
+
 def letter_pdf(*, fields: Sequence[str] = ("Kepala", "Sekretaris")) -> bytes:
     """A one-page DEMO letter with a text field "Nominal", a white cover over hidden text
     (a Form XObject named ``Cover``), and the given signature fields pre-created (pyHanko)."""
@@ -392,14 +404,7 @@ def letter_pdf(*, fields: Sequence[str] = ("Kepala", "Sekretaris")) -> bytes:
 
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
-    canvas.setTitle("Surat Uji (DEMO)")
-    canvas.setFont("Helvetica-Bold", 14)
-    canvas.drawCentredString(297, 780, "PEMERINTAH PROVINSI NUSANTARA RAYA (DEMO)")
-    canvas.setFont("Helvetica", 11)
-    canvas.drawString(72, 730, "Nomor : 800/123/DEMO/2026")
-    canvas.drawString(72, 712, "Hal   : Pembayaran honorarium")
-    canvas.drawString(72, 680, "Dengan hormat, bersama ini kami sampaikan pembayaran sebesar")
-    canvas.drawString(72, 600, "ReportLab DEMO naskah uji untuk verifikasi tanda tangan.")
+    draw_letter_head(canvas, "Surat Uji (DEMO)", "ReportLab DEMO naskah uji")
     # Shadow "hide" set-up: hidden text, then a white Form XObject painted over it.
     canvas.drawString(300, 640, HIDDEN)
     canvas.beginForm("Cover")

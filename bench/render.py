@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tnde import render
 from tnde.drafts import load_draft, prepare
-from tnde.render import render_letter
 from tnde.resources import resource_path
 
 
@@ -29,14 +29,14 @@ def main() -> None:
     values = dict(prepared.values)
 
     started = time.perf_counter()
-    first = render_letter(prepared.template, prepared.profile, values)
+    first = render.render_letter(prepared.template, prepared.profile, values)
     cold_ms = (time.perf_counter() - started) * 1000
     assert first.pages == 2, f"the sample should be a 2-page letter, got {first.pages}"
 
     single = []
     for _ in range(args.runs * 5):
         started = time.perf_counter()
-        render_letter(prepared.template, prepared.profile, values)
+        render.render_letter(prepared.template, prepared.profile, values)
         single.append((time.perf_counter() - started) * 1000)
 
     rates = []
@@ -45,7 +45,7 @@ def main() -> None:
         for i in range(args.letters):
             # a different Hal per letter, so nothing can be served from a cache
             values["hal"] = f"Surat uji {run}-{i}"
-            render_letter(prepared.template, prepared.profile, values)
+            render.render_letter(prepared.template, prepared.profile, values)
         rates.append(args.letters / (time.perf_counter() - started))
 
     print(f"cold first render (fonts, logo): {cold_ms:7.1f} ms")

@@ -7,16 +7,16 @@ A demo workspace (``tnde.demo.create_demo``: DEMO PKI, loopback TSA/OCSP/CRL res
 built in the temp folder first (about 10 s, not timed) and removed afterwards. Then it
 measures, and prints medians:
 
-* ``sign_pdf`` of one letter at B-B with the key parsed once per session (target ≤ 60 ms):
+* ``signing.sign_pdf`` of one letter at B-B with the key parsed once per session (target ≤ 60 ms):
   only the signature over a prepared base revision (PDF/A-2b with its fields, made by
   :func:`tnde.signing.letters.prepare_base` from a numbered demo letter), certifying, with
   the transparent stamp. Parsing the ``.p12`` is timed on its own, without a target.
-* ``sign_letters`` of ``--letters`` numbered letters at B-LT, as the desktop app signs a
+* ``signing.sign_letters`` of ``--letters`` numbered letters at B-LT, as the desktop app signs a
   batch (target ≤ 15 s for 100): precheck, one ``.p12`` open, then per letter the final
   render naming the issuer, PDF/A-2b, fields, signature, TSA timestamp, DSS, blob and event.
   Numbering the letters (``add_demo_letters``) before each run is not timed; a batch of 3
   letters first warms up imports and caches.
-* ``verify_paths`` over a folder of ``--files`` signed B-LT letters (the distinct letters
+* ``verify.verify_paths`` over a folder of ``--files`` signed B-LT letters (the distinct letters
   signed above, copied under new names until there are enough) on two worker processes,
   the pool's start included (target ≤ 30 ms per letter, and at least poppler's rate); in
   the same run, turn about, poppler's ``pdfsig -no-ocsp`` once per file, one process after
@@ -44,16 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchkit import report, timed
 
+from tnde import signing, verify
 from tnde.demo import add_demo_letters, create_demo
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
 from tnde.pki.workspace_demo import demo_folder
-from tnde.signing.context import workspace_services
-from tnde.signing.devices import Pkcs12Device
-from tnde.signing.letters import prepare_base, sign_letters, signature_fields
-from tnde.signing.pades import Level, SignRequest, sign_pdf
-from tnde.signing.prepare import TRANSPARENT_STAMP
-from tnde.verify.batch import quiet_library_logs, verify_paths
-from tnde.verify.model import Verdict
 from tnde.workflow.letters import Letters
 from tnde.workspace import Workspace
 
@@ -84,35 +78,37 @@ def p12_of(ws: Workspace, nip: str) -> Path:
 
 
 def measure_single(ws: Workspace, samples: int) -> None:
-    """``sign_pdf`` at B-B on a prepared base revision, the key parsed once."""
+    """``signing.sign_pdf`` at B-B on a prepared base revision, the key parsed once."""
     letters = Letters(ws)
     (letter_id,) = add_demo_letters(ws, 1)
     state = letters.get(letter_id)
     step = state.current_step()
     assert step is not None
-    device = Pkcs12Device(p12_of(ws, signer_of(letters, letter_id)))
+    device = signing.Pkcs12Device(p12_of(ws, signer_of(letters, letter_id)))
     secret = bytearray(DEMO_PASSPHRASE)
     report(
         "Pkcs12Device.open: parse the .p12 (once per session, no target)",
         timed(lambda: device.open(secret).close(), samples),
     )
-    with workspace_services(ws) as signing, device.open(secret) as session:
-        issuer = signing.issuer_of(session.chain_with_leaf())
+    with signing.workspace_services(ws) as signing_services, device.open(secret) as session:
+        issuer = signing_services.issuer_of(session.chain_with_leaf())
         if not issuer:
             raise SystemExit("the DEMO root is not in the workspace trust store")
-        base = prepare_base(state, issuer)
-        request = SignRequest(
-            field=signature_fields(state)[step.step_no],
-            level=Level.B_B,
+        base = signing.prepare_base(state, issuer)
+        request = signing.SignRequest(
+            field=signing.signature_fields(state)[step.step_no],
+            level=signing.Level.B_B,
             certify=True,
-            stamp_style=TRANSPARENT_STAMP,
+            stamp_style=signing.TRANSPARENT_STAMP,
         )
-        signed = sign_pdf(base, session, request, signing.services)
+        signed = signing.sign_pdf(base, session, request, signing_services.services)
         if not signed.startswith(base) or b"/ByteRange" not in signed[len(base) :]:
             raise SystemExit("sign_pdf did not append a signature to the base revision")
         report(
             f"sign_pdf, one letter at B-B, key parsed once ({len(base) // 1024} KB base)",
-            timed(lambda: sign_pdf(base, session, request, signing.services), samples),
+            timed(
+                lambda: signing.sign_pdf(base, session, request, signing_services.services), samples
+            ),
             60,
         )
 
@@ -126,18 +122,18 @@ def sign_batch(ws: Workspace, count: int) -> tuple[float, list[bytes]]:
     letters = Letters(ws)
     ids = add_demo_letters(ws, count)
     nip = signer_of(letters, ids[0])
-    device = Pkcs12Device(p12_of(ws, nip))
+    device = signing.Pkcs12Device(p12_of(ws, nip))
     started = time.perf_counter()
-    with workspace_services(ws) as signing:
-        results = sign_letters(
+    with signing.workspace_services(ws) as signing_services:
+        results = signing.sign_letters(
             letters,
             nip,
             ids,
             device,
             bytearray(DEMO_PASSPHRASE),
-            signing.services,
-            level=Level.B_LT,
-            issuer_of=signing.issuer_of,
+            signing_services.services,
+            level=signing.Level.B_LT,
+            issuer_of=signing_services.issuer_of,
         )
     elapsed = (time.perf_counter() - started) * 1000
     failed = [r for r in results if not r.ok]
@@ -177,11 +173,11 @@ def write_folder(folder: Path, pdfs: list[bytes], files: int) -> list[Path]:
 
 
 def verify_folder(paths: list[Path], trust: list[object]) -> float:
-    """``verify_paths`` over the folder on two workers: milliseconds (every report VALID)."""
+    """``verify.verify_paths`` over the folder on two workers: milliseconds (every report VALID)."""
     started = time.perf_counter()
-    reports = verify_paths(paths, trust_roots=trust, workers=2)  # type: ignore[arg-type]
+    reports = verify.verify_paths(paths, trust_roots=trust, workers=2)  # type: ignore[arg-type]
     elapsed = (time.perf_counter() - started) * 1000
-    bad = [r for r in reports if r.verdict is not Verdict.VALID]
+    bad = [r for r in reports if r.verdict is not verify.Verdict.VALID]
     if bad or len(reports) != len(paths):
         first = f"{bad[0].path}: {bad[0].verdict} {bad[0].reasons}" if bad else "missing"
         raise SystemExit(f"{len(bad)} of {len(paths)} files not VALID; first: {first}")
@@ -276,7 +272,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="repetitions (median reported)")
     parser.add_argument("--files", type=int, default=1000, help="files in the verified folder")
     args = parser.parse_args()
-    quiet_library_logs()
+    verify.quiet_library_logs()
 
     with tempfile.TemporaryDirectory(prefix="tnde-bench-sign-") as tmp:
         scratch = Path(tmp)

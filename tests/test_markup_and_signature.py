@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tnde.render.blocks.signature import signature_lines
+from tnde.formatting import signature_lines
 from tnde.render.markup import TextBlock, inline, parse
 from tnde.templates.values import Delegation, Person, Signer
 

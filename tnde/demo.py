@@ -11,8 +11,18 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tnde import signing
 from tnde.drafts import load_draft
+from tnde.errors import SigningError
+from tnde.incoming import send_letter
+from tnde.incoming.desk import IncomingDesk, Recipient
+from tnde.org import holders, load_org, read_org, replace_org
+from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
+from tnde.pki.workspace_demo import demo_folder, init_demo_pki
 from tnde.resources import resource_path
+from tnde.workflow import cancel_letter, number_letter
+from tnde.workflow.letters import Letters
+from tnde.workspace import Workspace, WorkspaceConfig
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -20,8 +30,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tnde.signing.context import WorkspaceSigning
-    from tnde.workflow.letters import Letters
-    from tnde.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +76,6 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
     Raises:
         WorkspaceError: ``path`` is not empty.
     """
-    from tnde.org import load_org, read_org, replace_org
-    from tnde.pki.workspace_demo import init_demo_pki
-    from tnde.signing.context import workspace_services
-    from tnde.workflow.letters import Letters
-    from tnde.workspace import Workspace, WorkspaceConfig
 
     ws = Workspace.create(path, config=WorkspaceConfig(profile_id=DEMO_PROFILE, demo=True))
     chart = read_org(resource_path("org", "diskominfo-nusantara-raya.toml"))  # type: ignore[arg-type]
@@ -86,10 +89,10 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
         chart = load_org(conn)
     cast = _Cast(chart, day)
     made = {}
-    with workspace_services(ws) as signing:
+    with signing.workspace_services(ws) as signing_services:
         for jenis, target in LETTERS:
             letter_id = _letter(letters, cast, jenis, day)
-            _advance(letters, cast, letter_id, target, signing)
+            _advance(letters, cast, letter_id, target, signing_services)
             made[letter_id] = letters.get(letter_id).status.value
     _incoming(ws, cast)
 
@@ -111,9 +114,6 @@ def add_demo_letters(
     For practice and measurements: a signer's queue of numbered letters to sign in a batch,
     say. States past ``dinomori`` are signed with the DEMO certificates.
     """
-    from tnde.org import load_org
-    from tnde.signing.context import workspace_services
-    from tnde.workflow.letters import Letters
 
     if state not in _ORDER:
         raise ValueError(f"unknown state {state!r}; one of {', '.join(_ORDER)}")
@@ -121,10 +121,10 @@ def add_demo_letters(
     day = letters.clock().date()
     cast = _Cast(load_org(ws.thread_connection()), day)
     made = []
-    with workspace_services(ws) as signing:
+    with signing.workspace_services(ws) as signing_services:
         for _ in range(count):
             letter_id = _letter(letters, cast, jenis, day, profile_id)
-            _advance(letters, cast, letter_id, state, signing)
+            _advance(letters, cast, letter_id, state, signing_services)
             made.append(letter_id)
     return made
 
@@ -133,8 +133,6 @@ class _Cast:
     """Who plays which role on ``day``."""
 
     def __init__(self, chart: Any, day: dt.date) -> None:
-        from tnde.org import holders
-
         def holder(jabatan: str) -> str:
             found = holders(chart, jabatan, day)
             return str(found[0].nip)
@@ -166,17 +164,15 @@ def _letter(
 
 
 def _advance(
-    letters: Letters, cast: _Cast, letter_id: str, target: str, signing: WorkspaceSigning
+    letters: Letters, cast: _Cast, letter_id: str, target: str, signing_services: WorkspaceSigning
 ) -> None:
-    from tnde.workflow import finishing
-
     actions: dict[str, Callable[[], Any]] = {
         "diajukan": lambda: letters.submit(cast.konseptor, letter_id),
         "siap_tandatangan": lambda: _approve_all(letters, cast, letter_id),
-        "dinomori": lambda: finishing.number_letter(letters, cast.registry, letter_id),
-        "ditandatangani": lambda: _sign(letters, letter_id, signing),
-        "dikirim": lambda: finishing.send_letter(letters, cast.registry, letter_id),
-        "diarsipkan": lambda: _archive(letters, cast.registry, letter_id, signing),
+        "dinomori": lambda: number_letter(letters, cast.registry, letter_id),
+        "ditandatangani": lambda: _sign(letters, letter_id, signing_services),
+        "dikirim": lambda: send_letter(letters, cast.registry, letter_id),
+        "diarsipkan": lambda: _archive(letters, cast.registry, letter_id, signing_services),
     }
     if target == "dikembalikan":
         letters.submit(cast.konseptor, letter_id)
@@ -189,7 +185,7 @@ def _advance(
         )
         return
     if target == "dibatalkan":
-        finishing.cancel_letter(letters, cast.konseptor, letter_id, "Kegiatan ditunda.")
+        cancel_letter(letters, cast.konseptor, letter_id, "Kegiatan ditunda.")
         return
     for state in _ORDER[1 : _ORDER.index(target) + 1]:
         actions[state]()
@@ -219,7 +215,6 @@ _INCOMING = (
 
 def _incoming(ws: Workspace, cast: _Cast) -> None:
     """Three incoming letters: one unread, one disposed, one disposed, forwarded and done."""
-    from tnde.incoming.desk import IncomingDesk, Recipient
 
     desk = IncomingDesk(ws)
     dinas = (
@@ -259,27 +254,22 @@ def _approve_all(letters: Letters, cast: _Cast, letter_id: str) -> None:
         letters.approve(cast.holder(step.jabatan_id), letter_id)
 
 
-def _sign(letters: Letters, letter_id: str, signing: WorkspaceSigning) -> None:
+def _sign(letters: Letters, letter_id: str, signing_services: WorkspaceSigning) -> None:
     """Sign with the planned signer's DEMO certificate, as they would in the app."""
-    from tnde.errors import SigningError
-    from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
-    from tnde.pki.workspace_demo import demo_folder
-    from tnde.signing.devices import Pkcs12Device
-    from tnde.signing.letters import sign_letters
 
     step = letters.get(letter_id).current_step()
     assert step is not None
     signer = dict(letters.get(letter_id).planned_signers)[step.step_no]
-    device = Pkcs12Device(DemoPki.open(demo_folder(letters.ws.path)).p12_path(signer))
-    (result,) = sign_letters(
+    device = signing.Pkcs12Device(DemoPki.open(demo_folder(letters.ws.path)).p12_path(signer))
+    (result,) = signing.sign_letters(
         letters,
         signer,
         [letter_id],
         device,
         bytearray(DEMO_PASSPHRASE),
-        signing.services,
-        level=signing.level,
-        issuer_of=signing.issuer_of,
+        signing_services.services,
+        level=signing_services.level,
+        issuer_of=signing_services.issuer_of,
     )
     if result.error is not None:
         raise result.error
@@ -294,8 +284,9 @@ def demo_exists(ws: Workspace) -> bool:
     return bool(ws.config.demo)
 
 
-def _archive(letters: Letters, actor: str, letter_id: str, signing: WorkspaceSigning) -> None:
+def _archive(
+    letters: Letters, actor: str, letter_id: str, signing_services: WorkspaceSigning
+) -> None:
     """File the letter with its B-LTA archive copy, as the registry desk does."""
-    from tnde.signing.archive import archive_signed_letter
 
-    archive_signed_letter(letters, actor, letter_id, signing.services)
+    signing.archive_signed_letter(letters, actor, letter_id, signing_services.services)

@@ -15,9 +15,12 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tnde.errors import ValidationError
+
+if TYPE_CHECKING:
+    from tnde.templates.values import Signer
 
 __all__ = [
     "EN_DASH",
@@ -39,6 +42,7 @@ __all__ = [
     "name_case",
     "normalize_nip",
     "parse_tanggal",
+    "signature_lines",
     "terbilang",
     "terbilang_tanggal",
     "to_roman",
@@ -473,3 +477,29 @@ def format_pangkat(pangkat: str, golongan: str) -> str:
     if not pangkat.strip():
         raise ValidationError("pangkat", "required", "pangkat belum diisi")
     return f"{pangkat.strip()} ({validate_golongan(golongan)})"
+
+
+def signature_lines(signer: Signer, case_name: str) -> list[str]:
+    """The jabatan lines above the signature, with the delegation form.
+
+    The last line always ends with a comma; ``a.n.``/``u.b.`` stay lower case whatever the
+    casing of the jabatan (``case_name``: ``upper``, ``title`` or ``as_written``).
+    """
+
+    def case(text: str) -> str:
+        return jabatan_case(text.rstrip(" ,"), case_name)  # type: ignore[arg-type]
+
+    jabatan = case(signer.person.jabatan)
+    d = signer.delegasi
+    if d is not None and d.pelaksana:
+        jabatan = f"{d.pelaksana} {jabatan}"  # "a.n. BUPATI / Plh. SEKRETARIS DAERAH,"
+    if d is None:
+        lines = [jabatan]
+    elif d.bentuk == "a.n.":
+        lines = [f"a.n. {case(d.atas_nama)}", jabatan]
+    elif d.bentuk == "u.b.":
+        lines = [f"a.n. {case(d.atas_nama)}", case(d.jabatan_antara), "u.b.", jabatan]
+    else:  # Plt., Plh., Pj. sign in the jabatan they stand in for
+        lines = [f"{d.bentuk} {jabatan}"]
+    lines[-1] += ","
+    return lines

@@ -5,21 +5,30 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import multiprocessing
 import sys
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tnde import __version__
+from tnde.demo import create_demo
+from tnde.errors import TndeError
+from tnde.paths import default_workspace_path
+from tnde.workspace import Workspace
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
+from ui.theme import apply_theme
+from ui.workers import Op, shutdown
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from types import TracebackType
 
-    from tnde.workspace import Workspace
-    from ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +107,6 @@ def _open_log_folder() -> None:
 
 def open_or_create_demo() -> Workspace | None:
     """The workspace at the usual place; on first start, the demo workspace is made there."""
-    from tnde.demo import create_demo
-    from tnde.errors import TndeError
-    from tnde.paths import default_workspace_path
-    from tnde.workspace import Workspace
 
     path = default_workspace_path()
     try:
@@ -125,10 +130,6 @@ def open_workspace(settings: UiSettings) -> Workspace | None:
     """The workspace to start with: the one chosen in Settings, else the usual place (the demo
     workspace is made there on first start). A chosen folder that cannot be opened is asked
     for again."""
-    from pathlib import Path
-
-    from tnde.errors import TndeError
-    from tnde.workspace import Workspace
 
     chosen = settings.workspace_path
     if not chosen:
@@ -162,7 +163,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="start without showing a window, render a sample letter, exit",
     )
     args, qt_args = parser.parse_known_args(argv)
-    import multiprocessing
 
     multiprocessing.freeze_support()  # verification's worker processes in the packaged app
     setup_logging()
@@ -170,9 +170,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("TNDE Desktop")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([sys.argv[0], *qt_args])
-    from ui.i18n import install_translators
-    from ui.settings import UiSettings
-    from ui.theme import apply_theme
 
     settings = UiSettings()
     install_translators(settings.language)
@@ -180,14 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = CrashReporter()
     reporter.install()
 
-    from ui.main_window import MainWindow
-
     window = MainWindow(open_workspace(settings), settings=settings)
     if args.self_test:
         return 0 if window.self_test() else 1
     window.show()
     code = app.exec()
-    from ui.workers import shutdown
 
     shutdown()
     return code
@@ -202,8 +196,6 @@ def _with_progress(text: str, fn: Callable[[], object]) -> None:
     """
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QProgressDialog
-
-    from ui.workers import Op
 
     dialog = QProgressDialog(text, "", 0, 0)
     dialog.setCancelButton(None)  # the demo is made whole or not at all: nothing to cancel

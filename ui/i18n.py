@@ -22,6 +22,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from tnde.resources import resource_path
+
 log = logging.getLogger(__name__)
 
 __all__ = ["CATALOGUES", "install_translators", "translations_dir"]
@@ -34,7 +36,6 @@ _installed: list[QTranslator] = []
 
 def translations_dir() -> Path:
     """``resources/translations`` (in a checkout, or the installed package data)."""
-    from tnde.resources import resource_path
 
     return Path(str(resource_path("translations")))
 

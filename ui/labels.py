@@ -11,6 +11,8 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
+from tnde.templates import load_all_templates
+
 translate = QCoreApplication.translate
 
 __all__ = [
@@ -121,8 +123,6 @@ def task_label(kind: str) -> str:
 
 @cache
 def _jenis_names() -> dict[str, str]:
-    from tnde.templates.loader import load_all_templates
-
     return {t.jenis: t.nama for t in load_all_templates()}
 
 

@@ -32,9 +32,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde import __version__
+from tnde import __version__, render
+from tnde.drafts import load_draft, prepare
+from tnde.org import workspace_org
+from tnde.resources import resource_path
+from tnde.workflow import Queue
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.drafting.editor import DraftEditor
 from ui.icons import icon
+from ui.screens.catalogue import CatalogueScreen
+from ui.screens.dashboard import DashboardScreen, load_counts
+from ui.screens.dispositions_screen import DispositionsScreen
+from ui.screens.incoming_screen import IncomingScreen
+from ui.screens.letters_screen import LettersScreen
+from ui.screens.welcome import WelcomeScreen
+from ui.services import Services
 from ui.settings import UiSettings
+from ui.signing.batch_dialog import SignBatchDialog
+from ui.verification.screen import VerificationScreen
 from ui.widgets.sidebar import QueueItem, Sidebar, SidebarModel
 from ui.workers import QueryOp
 
@@ -43,7 +58,6 @@ if TYPE_CHECKING:
 
     from tnde.workspace import Workspace
     from ui.screens.dashboard import Counts
-    from ui.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +111,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or UiSettings()
         if services is None and workspace is not None:
-            from ui.services import Services
-
             services = Services.open(workspace, self._remembered_nip(workspace))
         self.services = services
         self.workspace = services.workspace if services else workspace
@@ -175,7 +187,6 @@ class MainWindow(QMainWindow):
         """Read the counters again (side bar and dashboard)."""
         if self.services is None:
             return
-        from ui.screens.dashboard import load_counts
 
         services = self.services
         QueryOp(self, lambda: load_counts(services)).success(self._on_counts_loaded).run()
@@ -198,7 +209,6 @@ class MainWindow(QMainWindow):
             window.raise_()
             window.activateWindow()
             return window
-        from ui.drafting.editor import DraftEditor
 
         editor = DraftEditor(self.services, letter_id=letter_id, jenis=jenis, parent=self)
         editor.setWindowFlag(Qt.WindowType.Window)
@@ -217,7 +227,6 @@ class MainWindow(QMainWindow):
         """Open the signing dialog over ``letter_ids`` (window-modal); returns it."""
         if self.services is None or not letter_ids:
             return None
-        from ui.signing.batch_dialog import SignBatchDialog
 
         dialog = SignBatchDialog(self.services, letter_ids, self)
         dialog.sig_letters_signed.connect(lambda _ids: self._on_letter_changed())
@@ -234,13 +243,10 @@ class MainWindow(QMainWindow):
 
     def self_test(self) -> bool:
         """Render one sample letter through the core; True when it produced a PDF."""
-        from tnde.drafts import load_draft, prepare
-        from tnde.render import render_letter
-        from tnde.resources import resource_path
 
         sample = resource_path("samples", "surat_dinas.toml")
         prepared = prepare(load_draft(sample))  # type: ignore[arg-type]
-        result = render_letter(prepared.template, prepared.profile, prepared.values)
+        result = render.render_letter(prepared.template, prepared.profile, prepared.values)
         return result.pdf.startswith(b"%PDF") and result.pages >= 1
 
     # -- slots --------------------------------------------------------------------------------
@@ -285,8 +291,6 @@ class MainWindow(QMainWindow):
         screen.controller.register()  # type: ignore[attr-defined]
 
     def _on_settings(self) -> None:
-        from ui.dialogs.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self, self.services, self.settings)
         dialog.identity_page.sig_user_chosen.connect(self.switch_user)
         dialog.language_page.sig_language_chosen.connect(
@@ -339,26 +343,17 @@ class MainWindow(QMainWindow):
         return screen
 
     def _build_screen(self, key: str) -> QWidget:
-        from ui.screens.catalogue import CatalogueScreen
-
         if key == "templat":
             return CatalogueScreen()
         if self.services is None:
-            from ui.screens.welcome import WelcomeScreen
-
             return WelcomeScreen()
         if key == "dasbor":
-            from ui.screens.dashboard import DashboardScreen
-
             dashboard = DashboardScreen(self.services)
             dashboard.sig_queue_requested.connect(self.show_queue)
             if self._last_counts is not None:
                 dashboard.set_counts(self._last_counts)
             return dashboard
         if key in _LETTER_QUEUES:
-            from tnde.workflow.queries import Queue
-            from ui.screens.letters_screen import LettersScreen
-
             screen = LettersScreen(self.services, Queue(key))
             screen.sig_changed.connect(self._on_letter_changed)
             screen.controller.sig_revise_requested.connect(lambda lid: self.open_editor(lid))
@@ -366,22 +361,16 @@ class MainWindow(QMainWindow):
             screen.refresh()
             return screen
         if key in ("naskah_masuk", "tembusan"):
-            from ui.screens.incoming_screen import IncomingScreen
-
             incoming = IncomingScreen(self.services, copies=key == "tembusan")
             incoming.sig_changed.connect(self._on_letter_changed)
             incoming.refresh()
             return incoming
         if key == "disposisi":
-            from ui.screens.dispositions_screen import DispositionsScreen
-
             dispositions = DispositionsScreen(self.services)
             dispositions.sig_changed.connect(self._on_letter_changed)
             dispositions.refresh()
             return dispositions
         if key == "verifikasi":
-            from ui.verification.screen import VerificationScreen
-
             return VerificationScreen(self.services)
         return QWidget()
 
@@ -494,7 +483,6 @@ class MainWindow(QMainWindow):
         nip = self.settings.user_nip
         if not nip:
             return ""
-        from tnde.org import workspace_org
 
         return nip if nip in workspace_org(workspace).pegawai_by_nip else ""
 
@@ -554,7 +542,6 @@ class MainWindow(QMainWindow):
 
 def waiting_for_signature(services: Services) -> list[str]:
     """Ids of the letters waiting for ``services.nip``'s signature (or electronic paraf)."""
-    from tnde.workflow.queries import Queue
 
     now = services.clock()
     ids: list[str] = []

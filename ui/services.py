@@ -7,7 +7,8 @@ opening another workspace makes a new value with :meth:`Services.as_user` /
 :meth:`Services.open`; screens that were built for the old value keep it, which is what a
 half-written draft needs (it stays the draft of the person who started it).
 
-Stable API (the drafting editor relies on it): ``workspace``, ``letters``, ``desk``, ``nip``,
+Stable API (the drafting editor relies on it): ``workspace``, ``letters``, ``desk``,
+``tracking``, ``nip``,
 ``clock``, ``profile``, ``today()``, ``org()``, ``person_name()``, ``jabatan_name()``,
 ``unit_id()``, ``is_demo``.
 """
@@ -17,16 +18,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tnde.incoming.desk import IncomingDesk
-from tnde.workflow.letters import Letters
-from tnde.workflow.service import utc_now
+from tnde.demo import KONSEPTOR_JABATAN
+from tnde.incoming import IncomingDesk
+from tnde.org import holders, workspace_org
+from tnde.profiles import load_profile
+from tnde.workflow import Letters, utc_now
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from tnde.org import OrgChart
     from tnde.profiles import Profile
-    from tnde.workflow.service import Clock
+    from tnde.tracking import Tracking
+    from tnde.workflow import Clock
     from tnde.workspace import Workspace
 
 __all__ = ["Services"]
@@ -42,6 +46,8 @@ class Services:
     """Outgoing letters (create, revise, route, submit, approve, return, reject, inbox, diff)."""
     desk: IncomingDesk
     """Incoming letters and dispositions."""
+    tracking: Tracking
+    """Disposition tracking: counters, the tracking list, search, the report."""
     nip: str
     """NIP of the official the user acts as."""
     clock: Clock = utc_now
@@ -54,14 +60,15 @@ class Services:
     def open(cls, workspace: Workspace, nip: str = "", *, clock: Clock = utc_now) -> Services:
         """Services over ``workspace`` acting as ``nip`` (default: the demo konseptor if the
         workspace is a demo, else the first pegawai of the org chart)."""
-        from tnde.profiles import load_profile
 
         profile_id = workspace.config.profile_id
         profile = load_profile(profile_id) if profile_id else None
+        desk = IncomingDesk(workspace, clock)
         made = cls(
             workspace=workspace,
             letters=Letters(workspace, clock),
-            desk=IncomingDesk(workspace, clock),
+            desk=desk,
+            tracking=desk.tracking,
             nip=nip,
             clock=clock,
             profile=profile,
@@ -88,9 +95,7 @@ class Services:
     def org(self) -> OrgChart:
         """The org chart (read once, then cached; call :meth:`reload_org` after an import)."""
         if not self._org:
-            from tnde.org import load_org
-
-            self._org.append(load_org(self.workspace.thread_connection()))
+            self._org.append(workspace_org(self.workspace))
         return self._org[0]
 
     def reload_org(self) -> None:
@@ -109,10 +114,8 @@ class Services:
 
     def jabatan_of(self, nip: str | None = None) -> list[str]:
         """Jabatan ids ``nip`` (default: the user) holds or acts in today."""
-        from tnde.workflow.authority import SqlAuthority
 
-        authority = SqlAuthority(self.workspace.thread_connection())
-        return authority.jabatan_of(nip or self.nip, self.today())
+        return self.letters.jabatan_of(nip or self.nip, self.today())
 
     def unit_id(self, nip: str | None = None) -> str:
         """The unit of the first jabatan ``nip`` (default: the user) holds, or ``""``."""
@@ -124,12 +127,9 @@ class Services:
 
     def default_nip(self) -> str:
         """Who the app acts as when nobody was chosen yet."""
-        from tnde.org import holders
 
         chart = self.org()
         if self.is_demo:
-            from tnde.demo import KONSEPTOR_JABATAN
-
             found = holders(chart, KONSEPTOR_JABATAN, self.today())
             if found:
                 return str(found[0].nip)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tnde.errors import Cancelled
 from tnde.progress import CancelToken
+from ui.errors import show_failure, show_status
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -290,8 +291,6 @@ class Op(QObject):
             if self._on_failure is not None:
                 self._on_failure(exc)
             else:
-                from ui.errors import show_failure
-
                 show_failure(self._parent, exc)
         self._finish()
 
@@ -301,8 +300,6 @@ class Op(QObject):
             if self._on_cancel is not None:
                 self._on_cancel()
             else:
-                from ui.errors import show_status
-
                 show_status(self._parent, QCoreApplication.translate("Op", "Cancelled."))
         self._finish()
 

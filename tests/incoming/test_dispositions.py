@@ -10,6 +10,7 @@ import pytest
 from tests.workflow.conftest import nip
 from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
+from tnde.incoming import send_letter
 from tnde.incoming.desk import IncomingDesk, Recipient
 from tnde.incoming.state import DispositionStatus
 from tnde.tracking.queries import TrackingFilter, person_counters, search, track, unit_counters
@@ -215,7 +216,7 @@ def test_internal_letters_arrive_registered(letters: object, desk: IncomingDesk)
     letters.submit(nip("analis"), letter)
     finishing.number_letter(letters, nip("tu"), letter)
     sign_letter(letters, nip("kabid2"), letter)  # the Plh. Kepala Dinas
-    finishing.send_letter(letters, nip("tu"), letter)
+    send_letter(letters, nip("tu"), letter)
     conn = desk.ws.thread_connection()
     rows = conn.execute(
         "SELECT unit_id, copy_only, nomor, blob_sha256 IS NOT NULL FROM incoming ORDER BY unit_id"

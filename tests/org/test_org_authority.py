@@ -17,8 +17,8 @@ from demo_people import (
 )
 
 from tnde.errors import OrgError
+from tnde.formatting import signature_lines
 from tnde.org import OrgChart, acting_for, can_act_as, holders, signature_block
-from tnde.render.blocks.signature import signature_lines
 from tnde.templates.values import Delegation, Person
 
 TODAY = date(2026, 11, 27)

@@ -21,6 +21,7 @@ from tnde.org import (
     read_org,
     read_org_csv,
     read_org_toml,
+    validate_chart,
     write_org,
     write_org_csv,
     write_org_toml,
@@ -74,7 +75,7 @@ def test_a_minimal_file_reads_with_defaults_and_a_normalised_nip(folder: Path) -
     path = folder / "bagan.toml"
     path.write_text(MINIMAL, "utf-8")
     chart = read_org(path)
-    assert chart.validate() == ()
+    assert validate_chart(chart) == ()
     assert chart.units[0].parent_id is None
     assert chart.units[0].kode == ""
     assert chart.pegawai[0].nip == "198507302010011005"
@@ -203,7 +204,7 @@ def test_csv_reads_optional_columns_excel_bom_and_semicolons(folder: Path) -> No
     write_csv_set(folder, unit="unit_id;nama\nDINAS;Dinas Contoh, Provinsi\n")
     (folder / "pegawai.csv").write_bytes("nip,nama\n198507302010011005,Andi\n".encode("utf-8-sig"))
     chart = read_org(folder)
-    assert chart.validate() == ()
+    assert validate_chart(chart) == ()
     assert chart.units[0].nama == "Dinas Contoh, Provinsi"
     assert chart.jabatan[0].heads_unit is True
     assert chart.assignments[0].assignment_id == "KADIS:definitif:2024-01-02"
@@ -272,5 +273,5 @@ def test_reading_does_not_judge_consistency_validate_does(folder: Path) -> None:
         folder,
         assignment="nip,jabatan_id,bentuk,mulai\n198507302010011005,KADIS,Plt.,2024-01-02\n",
     )
-    problems = read_org(folder).validate()
+    problems = validate_chart(read_org(folder))
     assert [(p.key, p.code) for p in problems] == [("assignment[0].dasar", "acting_without_dasar")]

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tnde.errors import OrgError
-from tnde.org import Assignment, Jabatan, OrgChart, OrgProblem, Pegawai, Unit
+from tnde.org import Assignment, Jabatan, OrgChart, OrgProblem, Pegawai, Unit, validate_chart
 
 NIP_A = "198507302010011005"
 NIP_B = "198702202010121002"
@@ -36,11 +36,11 @@ def small_chart(**changes: object) -> OrgChart:
 
 
 def codes(chart: OrgChart) -> list[tuple[str, str]]:
-    return [(p.key, p.code) for p in chart.validate()]
+    return [(p.key, p.code) for p in validate_chart(chart)]
 
 
 def test_the_shipped_demo_chart_validates_clean(demo: OrgChart) -> None:
-    assert demo.validate() == ()
+    assert validate_chart(demo) == ()
 
 
 def test_the_demo_chart_has_the_positions_the_sample_office_needs(demo: OrgChart) -> None:
@@ -85,7 +85,7 @@ def test_unknown_ids_raise_org_errors_with_codes() -> None:
 
 
 def test_a_sound_chart_has_no_problems() -> None:
-    assert small_chart().validate() == ()
+    assert validate_chart(small_chart()) == ()
 
 
 def test_unknown_references_are_reported_where_they_are() -> None:
@@ -119,7 +119,7 @@ def test_a_cycle_in_unit_parents_is_reported_once_with_its_path() -> None:
             Unit("DINAS.BID", "Bidang", "DINAS"),
         )
     )
-    problems = chart.validate()
+    problems = validate_chart(chart)
     assert [(p.key, p.code) for p in problems] == [("unit[0].parent_id", "cycle")]
     assert "A → C → B → A" in problems[0].detail
 
@@ -127,7 +127,7 @@ def test_a_cycle_in_unit_parents_is_reported_once_with_its_path() -> None:
 def test_a_cycle_in_jabatan_superiors_is_reported() -> None:
     jabatan = list(small_chart().jabatan)
     jabatan[0] = dataclasses.replace(jabatan[0], superior_id="STAF")
-    problems = small_chart(jabatan=tuple(jabatan)).validate()
+    problems = validate_chart(small_chart(jabatan=tuple(jabatan)))
     assert [(p.key, p.code) for p in problems] == [("jabatan[0].superior_id", "cycle")]
     assert "KADIS → STAF → KABID → KADIS" in problems[0].detail
 
@@ -160,7 +160,7 @@ def test_overlapping_definitive_holders_of_one_jabatan_are_a_problem() -> None:
             Assignment("a3", NIP_B, "KADIS", "definitif", date(2026, 3, 31)),
         )
     )
-    problems = chart.validate()
+    problems = validate_chart(chart)
     assert [(p.key, p.code) for p in problems] == [("assignment[2].mulai", "overlap")]
     assert "'a1'" in problems[0].detail
 
@@ -174,7 +174,7 @@ def test_consecutive_definitive_holders_do_not_overlap() -> None:
             Assignment("a3", NIP_B, "KADIS", "definitif", date(2026, 4, 1)),
         )
     )
-    assert chart.validate() == ()
+    assert validate_chart(chart) == ()
 
 
 def test_invalid_nips_are_reported_without_repeating_them() -> None:
@@ -182,7 +182,7 @@ def test_invalid_nips_are_reported_without_repeating_them() -> None:
     chart = small_chart(
         pegawai=(Pegawai(NIP_A, "Andi"), Pegawai(NIP_B, "Fajar"), Pegawai(bad, "X"))
     )
-    problems = chart.validate()
+    problems = validate_chart(chart)
     assert [(p.key, p.code) for p in problems] == [("pegawai[2].nip", "bad_nip")]
     assert bad not in str(problems[0])
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.workflow.conftest import PEOPLE, FixedClock, nip, seed_org, surat_dinas_values
 from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
+from tnde.incoming import send_letter
 from tnde.workflow import finishing
 from tnde.workflow.codec import state_from_json
 from tnde.workflow.letters import Letters
@@ -51,7 +52,7 @@ def act(letters: Letters, action: str, who: str, letter: str, n: int) -> None:
         "cancel": lambda: finishing.cancel_letter(letters, actor, letter, "batal"),
         "number": lambda: finishing.number_letter(letters, actor, letter),
         "sign": lambda: sign_letter(letters, actor, letter),
-        "send": lambda: finishing.send_letter(letters, actor, letter),
+        "send": lambda: send_letter(letters, actor, letter),
         "read": lambda: finishing.mark_read(letters, actor, letter),
         "archive": lambda: finishing.archive_letter(letters, actor, letter),
     }

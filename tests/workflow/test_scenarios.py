@@ -9,12 +9,12 @@ import pytest
 from tests.workflow.conftest import nip, surat_dinas_values
 from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
+from tnde.incoming import send_letter
 from tnde.workflow.finishing import (
     archive_letter,
     cancel_letter,
     mark_read,
     number_letter,
-    send_letter,
 )
 from tnde.workflow.state import LetterStatus
 

@@ -8,9 +8,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tnde import render
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.drafts import load_draft, prepare
 from tnde.errors import DataFileError
+from tnde.fsutil import write_atomic
+from tnde.lint import RULES, counts_as_failure, lint
+from tnde.numbering import NumberContext, default_kka, load_kka_csv, parse_pattern
+from tnde.profiles import available_profiles, load_profile
+from tnde.templates import load_all_templates, load_template
 
 if TYPE_CHECKING:
     import argparse
@@ -29,7 +36,6 @@ def _err(text: str) -> None:
 
 def cmd_templates(args: argparse.Namespace) -> int:
     """``tnde templates [JENIS]``: the jenis naskah and their fields."""
-    from tnde.templates.loader import load_all_templates, load_template
 
     folder = args.templates
     templates = [load_template(args.jenis, folder)] if args.jenis else load_all_templates(folder)
@@ -72,7 +78,6 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 def cmd_profiles(args: argparse.Namespace) -> int:
     """``tnde profiles``: the shipped office profiles."""
-    from tnde.profiles import available_profiles, load_profile
 
     profiles = [load_profile(name) for name in available_profiles()]
     if args.json:
@@ -92,8 +97,6 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def _prepare(draft_path: str, profile: str | None, templates: Path | None = None) -> Any:
-    from tnde.drafts import load_draft, prepare
-
     return prepare(load_draft(Path(draft_path)), profile, templates)
 
 
@@ -104,8 +107,6 @@ def _report_problems(source: str, problems: Any) -> None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """``tnde render DRAFT -o OUT.pdf``: validate, then lay out and write the PDF atomically."""
-    from tnde.fsutil import write_atomic
-    from tnde.render import render_letter
 
     output = Path(args.output)
     if output.is_dir():
@@ -117,7 +118,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         _report_problems(args.draft, prepared.problems)
         _err(f"tnde: {len(prepared.problems)} problem(s); nothing written")
         return 1
-    result = render_letter(
+    result = render.render_letter(
         prepared.template,
         prepared.profile,
         prepared.values,
@@ -135,7 +136,6 @@ def cmd_lint(args: argparse.Namespace) -> int:
     """``tnde lint DRAFT``: validation problems and regulation findings."""
     if not args.rules and not args.draft:
         raise UsageError("give a draft file, or --rules")
-    from tnde.lint import RULES, counts_as_failure, lint
 
     if args.rules:
         for rule in RULES:
@@ -177,7 +177,6 @@ def _parse_date(text: str) -> dt.date:
 
 def cmd_kka(args: argparse.Namespace) -> int:
     """``tnde kka [TEXT]``: search the classification codes (or check a CSV list)."""
-    from tnde.numbering import default_kka, load_kka_csv
 
     if args.file:
         if not Path(args.file).is_file():
@@ -198,7 +197,6 @@ def cmd_kka(args: argparse.Namespace) -> int:
 
 def cmd_number(args: argparse.Namespace) -> int:
     """``tnde number PATTERN``: format a number, or parse one with ``--parse``."""
-    from tnde.numbering import NumberContext, parse_pattern
 
     pattern = parse_pattern(args.pattern)
     if args.parse:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from tnde.cli.workspace_commands import workspace_path
+from tnde.demo import create_demo
+
 if TYPE_CHECKING:
     import argparse
 
@@ -17,8 +20,6 @@ def register(sub: Any) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create the demo workspace at ``--workspace`` (default: the usual place)."""
-    from tnde.cli.workspace_commands import workspace_path
-    from tnde.demo import create_demo
 
     path = workspace_path(args)
     summary = create_demo(path)

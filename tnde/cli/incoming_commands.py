@@ -11,11 +11,13 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import add_actor as _as
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.workspace_commands import open_workspace
+from tnde.fsutil import write_atomic
+from tnde.incoming import IncomingDesk, Recipient, disposition_sheet, prefill_from_pdf
+from tnde.tracking import ExportKind, TrackingFilter
 
 if TYPE_CHECKING:
     import argparse
-
-    from tnde.incoming.desk import IncomingDesk
 
 
 def register(sub: Any) -> None:
@@ -129,9 +131,6 @@ def register(sub: Any) -> None:
 
 
 def _desk(args: argparse.Namespace) -> IncomingDesk:
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.incoming.desk import IncomingDesk
-
     return IncomingDesk(open_workspace(args))
 
 
@@ -156,8 +155,6 @@ def cmd_register(args: argparse.Namespace) -> int:
         )
     }
     if args.pdf is not None:
-        from tnde.incoming.prefill import prefill_from_pdf
-
         try:
             pdf = args.pdf.read_bytes()
         except OSError as exc:
@@ -250,7 +247,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_give(args: argparse.Namespace) -> int:
     """``tnde disposisi give|forward``."""
-    from tnde.incoming.desk import Recipient
 
     recipients = [Recipient(j, leading=i == 0 and len(args.to) > 1) for i, j in enumerate(args.to)]
     state = _desk(args).dispose(
@@ -285,8 +281,6 @@ def cmd_disposition_step(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     """``tnde disposisi print INCOMING DISPOSISI -o OUT.pdf``."""
-    from tnde.fsutil import write_atomic
-    from tnde.incoming.sheet import disposition_sheet
 
     write_atomic(args.output, disposition_sheet(_desk(args), args.incoming, args.disposisi))
     _out(f"{args.output}: lembar disposisi")
@@ -321,11 +315,9 @@ def cmd_tree(args: argparse.Namespace) -> int:
 
 def cmd_track(args: argparse.Namespace) -> int:
     """``tnde track --unit U``: a page of dispositions, counters, CSV or PDF."""
-    from tnde.tracking.queries import TrackingFilter, person_counters, track, unit_counters
 
     desk = _desk(args)
-    conn = desk.ws.thread_connection()
-    now = desk.clock()
+    tracking = desk.tracking
     flt = TrackingFilter(
         unit_id=args.unit,
         statuses=tuple(args.status),
@@ -335,19 +327,15 @@ def cmd_track(args: argparse.Namespace) -> int:
         text=args.text,
         overdue_only=args.overdue,
     )
-    exporting = bool(args.csv or args.pdf)
-    rows = track(conn, flt, now, limit=None if exporting else 50, calendar=desk.calendar())
-    if args.csv:
-        from tnde.tracking.export import write_tracking_csv
-
-        with args.csv.open("wb") as stream:
-            write_tracking_csv(rows, stream)
-        _out(f"{args.csv}: {len(rows)} rows")
+    if args.csv or args.pdf:
+        kind: ExportKind = "csv" if args.csv else "pdf"
+        path = args.csv or args.pdf
+        written = tracking.export(flt, path, kind)
+        _out(f"{path}: {written} rows")
         return 0
-    if args.pdf:
-        return _track_pdf(args, desk, flt, rows)
-    counters = unit_counters(conn, args.unit, now)
-    mine = person_counters(conn, args.actor, now, desk.today()) if args.actor else None
+    rows = tracking.rows(flt, limit=50)
+    counters = tracking.unit_counters(args.unit)
+    mine = tracking.person_counters(args.actor, desk.today()) if args.actor else None
     if args.json:
         _json(
             {
@@ -368,46 +356,10 @@ def cmd_track(args: argparse.Namespace) -> int:
     return 0
 
 
-def _track_pdf(args: argparse.Namespace, desk: IncomingDesk, flt: Any, rows: list[Any]) -> int:
-    from tnde.fsutil import write_atomic
-    from tnde.tracking.model import TrackingReport
-    from tnde.tracking.queries import weekly_counts
-    from tnde.tracking.report import render_tracking_report
-
-    conn = desk.ws.thread_connection()
-    unit = conn.execute("SELECT nama FROM unit WHERE unit_id = ?", (args.unit,)).fetchone()
-    filters = tuple(
-        (label, str(value))
-        for label, value in (
-            ("Status", ", ".join(flt.statuses)),
-            ("Urgensi", flt.urgensi),
-            ("Asal", flt.asal),
-            ("KKA", flt.kka),
-            ("Teks", flt.text),
-            ("Hanya terlambat", "ya" if flt.overdue_only else ""),
-        )
-        if value
-    )
-    report = TrackingReport(
-        title="Laporan Pemantauan Disposisi",
-        unit=unit[0] if unit else args.unit,
-        filters=filters,
-        generated_at=desk.clock(),
-        rows=tuple(rows),
-        weeks=tuple(weekly_counts(conn, args.unit, 8, desk.clock(), desk.zone)),
-    )
-    write_atomic(
-        args.pdf, render_tracking_report(report, profile_id=desk.ws.config.profile_id or None)
-    )
-    _out(f"{args.pdf}: {len(rows)} rows")
-    return 0
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     """``tnde search TEXT``."""
-    from tnde.tracking.queries import search
 
-    hits = search(_desk(args).ws.thread_connection(), args.text)
+    hits = _desk(args).tracking.search(args.text)
     if args.json:
         _json([asdict(h) for h in hits])
         return 0

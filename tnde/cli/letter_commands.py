@@ -6,16 +6,28 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tnde import signing
 from tnde.cli.commands import UsageError
 from tnde.cli.output import add_actor as _as
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.workspace_commands import open_workspace
+from tnde.drafts import load_draft
+from tnde.incoming import send_letter
+from tnde.workflow import (
+    Letters,
+    RouteRequest,
+    archive_letter,
+    cancel_letter,
+    mark_read,
+    number_letter,
+)
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
-    from tnde.workflow.state import LetterState
+    from tnde.workflow import LetterState
 
 
 def register(sub: Any) -> None:
@@ -87,9 +99,6 @@ def register(sub: Any) -> None:
 
 
 def _letters(args: argparse.Namespace) -> Any:
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.workflow.letters import Letters
-
     return Letters(open_workspace(args))
 
 
@@ -104,8 +113,6 @@ def _parse_route(text: str) -> list[dict[str, str]]:
 
 
 def _draft_values(path: str) -> tuple[str, str | None, dict[str, Any]]:
-    from tnde.drafts import load_draft
-
     draft = load_draft(Path(path))
     return draft.jenis, draft.profile_id, draft.raw_values
 
@@ -139,7 +146,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     jenis, profile_id, values = _draft_values(args.draft)
     if not profile_id:
         raise UsageError("the draft names no profil")
-    from tnde.workflow.letters import RouteRequest
 
     steps = _parse_route(args.route) if args.route else None
     recipients = _recipients(letters, values)
@@ -168,7 +174,6 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def cmd_action(args: argparse.Namespace) -> int:
     """One lifecycle step by one person."""
-    from tnde.workflow import finishing
 
     letters = _letters(args)
     actor, letter = args.actor, args.letter
@@ -177,10 +182,10 @@ def cmd_action(args: argparse.Namespace) -> int:
         "approve": lambda: letters.approve(actor, letter, revision=args.revision),
         "return": lambda: letters.return_for_revision(actor, letter, args.note),
         "reject": lambda: letters.reject(actor, letter, args.note),
-        "cancel": lambda: finishing.cancel_letter(letters, actor, letter, args.note),
-        "number": lambda: finishing.number_letter(letters, actor, letter, lease_id=args.lease),
-        "send": lambda: finishing.send_letter(letters, actor, letter),
-        "read": lambda: finishing.mark_read(letters, actor, letter),
+        "cancel": lambda: cancel_letter(letters, actor, letter, args.note),
+        "number": lambda: number_letter(letters, actor, letter, lease_id=args.lease),
+        "send": lambda: send_letter(letters, actor, letter),
+        "read": lambda: mark_read(letters, actor, letter),
         "archive": lambda: _archive(letters, actor, letter),
     }
     state = actions[args.action]()
@@ -245,12 +250,9 @@ def cmd_inbox(args: argparse.Namespace) -> int:
 def _archive(letters: Any, actor: str, letter: str) -> LetterState:
     """File the letter, with its B-LTA archive copy when the workspace has a timestamp service
     (always in a demo workspace); without one it is filed as it was sent."""
-    from tnde.signing.archive import archive_signed_letter
-    from tnde.signing.context import workspace_services
-    from tnde.workflow import finishing
 
-    with workspace_services(letters.ws) as signing:
-        if signing.services.tsa_url and letters.get(letter).signed_blobs:
-            return archive_signed_letter(letters, actor, letter, signing.services)
-    state: LetterState = finishing.archive_letter(letters, actor, letter)
+    with signing.workspace_services(letters.ws) as signing_services:
+        if signing_services.services.tsa_url and letters.get(letter).signed_blobs:
+            return signing.archive_signed_letter(letters, actor, letter, signing_services.services)
+    state: LetterState = archive_letter(letters, actor, letter)
     return state

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,7 +127,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    import multiprocessing
 
     # verify batches use worker processes; a frozen (packaged) program must let each worker
     # run as a worker rather than as a second ``tnde`` command

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.org import holders, load_org, read_org, replace_org, validate_chart, write_org
+from tnde.paths import default_workspace_path
+from tnde.workspace import Workspace
 
 if TYPE_CHECKING:
     import argparse
 
     from tnde.org import OrgChart, OrgProblem, Unit
-    from tnde.workspace import Workspace
 
 __all__ = ["cmd_org_export", "cmd_org_import", "cmd_org_show", "register"]
 
@@ -55,10 +57,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_org_import(args: argparse.Namespace) -> int:
     """``tnde org import SOURCE``: validate, then replace the chart (all or nothing)."""
-    from tnde.org import read_org, replace_org
 
     chart = read_org(args.source)
-    problems = chart.validate()
+    problems = validate_chart(chart)
     if problems:
         if args.json:
             _json({"imported": False, "problems": [_problem_json(p) for p in problems]})
@@ -86,7 +87,6 @@ def cmd_org_import(args: argparse.Namespace) -> int:
 
 def cmd_org_show(args: argparse.Namespace) -> int:
     """``tnde org show [--on DATE] [--json]``: the unit tree with today's holders."""
-    from tnde.org import holders
 
     on = _parse_date(args.on) if args.on else dt.date.today()
     chart = _load(args)
@@ -145,7 +145,6 @@ def cmd_org_show(args: argparse.Namespace) -> int:
 
 def cmd_org_export(args: argparse.Namespace) -> int:
     """``tnde org export TARGET``: the chart as TOML (``*.toml``) or as four CSV files."""
-    from tnde.org import write_org
 
     chart = _load(args)
     if not chart.units:
@@ -163,20 +162,15 @@ def _workspace_path(args: argparse.Namespace) -> Path:
     given: Path | None = getattr(args, "workspace", None)
     if given is not None:
         return Path(given)
-    from tnde.paths import default_workspace_path
 
     return default_workspace_path()
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
-    from tnde.workspace import Workspace
-
     return Workspace.open(_workspace_path(args), create=create)
 
 
 def _load(args: argparse.Namespace) -> OrgChart:
-    from tnde.org import load_org
-
     workspace = _open(args)
     try:
         conn = workspace.connect()

@@ -10,12 +10,25 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.workspace_commands import open_workspace
+from tnde.errors import PkiError
+from tnde.pki import (
+    DEMO_PASSPHRASE,
+    DemoPki,
+    PkiServer,
+    TrustStore,
+    demo_folder,
+    format_duration,
+    init_demo_pki,
+    parse_duration,
+)
+from tnde.workspace import audit_append
 
 if TYPE_CHECKING:
     import argparse
     import datetime as dt
 
-    from tnde.pki.trust import TrustedRoot
+    from tnde.pki import TrustedRoot
     from tnde.workspace import Workspace
 
 __all__ = [
@@ -107,8 +120,6 @@ def _root_options(p: argparse.ArgumentParser) -> None:
 
 def cmd_pki_demo_init(args: argparse.Namespace) -> int:
     """``tnde pki demo-init``: DEMO certificates for everyone who holds a jabatan today."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.pki import DEMO_PASSPHRASE, init_demo_pki
 
     with open_workspace(args) as ws:
         pki = init_demo_pki(ws, actor=args.actor, replace_existing=args.replace, port=args.port)
@@ -140,9 +151,6 @@ def cmd_pki_demo_init(args: argparse.Namespace) -> int:
 
 def cmd_pki_trust_add(args: argparse.Namespace) -> int:
     """``tnde pki trust add FILE``: trust a root CA in this workspace."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.errors import PkiError
-    from tnde.pki import TrustStore
 
     try:
         data = Path(args.file).read_bytes()
@@ -171,9 +179,6 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
 
 def cmd_pki_trust_list(args: argparse.Namespace) -> int:
     """``tnde pki trust list``: the roots this workspace trusts."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.pki import TrustStore
-    from tnde.pki.trust import format_duration
 
     with open_workspace(args) as ws:
         roots = TrustStore.for_workspace(ws.path).list()
@@ -197,9 +202,6 @@ def cmd_pki_trust_list(args: argparse.Namespace) -> int:
 
 def cmd_pki_trust_set(args: argparse.Namespace) -> int:
     """``tnde pki trust set FINGERPRINT --purpose OID --revocation-freshness 24h``."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.pki import TrustStore
-    from tnde.pki.trust import format_duration
 
     if args.no_purposes and args.purpose:
         raise UsageError("--purpose and --no-purposes exclude each other")
@@ -225,8 +227,6 @@ def cmd_pki_trust_set(args: argparse.Namespace) -> int:
 
 def cmd_pki_trust_remove(args: argparse.Namespace) -> int:
     """``tnde pki trust remove FINGERPRINT``."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.pki import TrustStore
 
     with open_workspace(args) as ws:
         gone = TrustStore.for_workspace(ws.path).remove(args.fingerprint)
@@ -237,8 +237,6 @@ def cmd_pki_trust_remove(args: argparse.Namespace) -> int:
 
 def cmd_pki_revoke(args: argparse.Namespace) -> int:
     """``tnde pki revoke NIP|SERIAL``: revoke a DEMO certificate (OCSP and CRLs say so)."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.pki import DemoPki, demo_folder
 
     with open_workspace(args) as ws:
         pki = DemoPki.open(demo_folder(ws.path))
@@ -249,8 +247,6 @@ def cmd_pki_revoke(args: argparse.Namespace) -> int:
 
 def cmd_pki_serve(args: argparse.Namespace) -> int:
     """``tnde pki serve``: the DEMO TSA/OCSP/CRL responders on loopback, until Ctrl-C."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.pki import DemoPki, PkiServer, demo_folder
 
     with open_workspace(args) as ws:
         pki = DemoPki.open(demo_folder(ws.path))
@@ -270,8 +266,6 @@ def cmd_pki_serve(args: argparse.Namespace) -> int:
 
 def _audit(ws: Workspace, actor: str, action: str, root: TrustedRoot) -> None:
     """Who trusted (or stopped trusting) which root, allowing what, is an audited fact."""
-    from tnde.pki.trust import format_duration
-    from tnde.workspace.audit import audit_append
 
     with ws.transaction() as conn:
         audit_append(
@@ -290,8 +284,6 @@ def _audit(ws: Workspace, actor: str, action: str, root: TrustedRoot) -> None:
 
 
 def _root_json(root: TrustedRoot) -> dict[str, Any]:
-    from tnde.pki.trust import format_duration
-
     return {
         "label": root.label,
         "subject": root.subject,
@@ -306,6 +298,5 @@ def _root_json(root: TrustedRoot) -> dict[str, Any]:
 
 def _freshness(args: argparse.Namespace) -> dt.timedelta | None:
     """``--revocation-freshness`` as a duration, or ``None`` when not given."""
-    from tnde.pki.trust import parse_duration
 
     return None if args.revocation_freshness is None else parse_duration(args.revocation_freshness)

@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.workspace_commands import open_workspace
+from tnde.register import (
+    SeriesRef,
+    close_lease,
+    lease_block,
+    list_series,
+    open_leases,
+    uses,
+    void_number,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -78,8 +88,6 @@ def _actor_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace) -> Workspace:
-    from tnde.cli.workspace_commands import open_workspace
-
     return open_workspace(args)
 
 
@@ -88,8 +96,6 @@ def _actor(args: argparse.Namespace, ws: Workspace) -> str:
 
 
 def _ref(args: argparse.Namespace) -> Any:
-    from tnde.register import SeriesRef
-
     if args.unit is None or args.series is None or args.year is None:
         raise UsageError("give --unit, --series and --year together")
     return SeriesRef(args.unit, args.series, args.year)
@@ -101,7 +107,6 @@ def _lease_dict(lease: Lease) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """``tnde register list``: the series, or the numbers of one series."""
-    from tnde.register import list_series, uses
 
     ws = _open(args)
     try:
@@ -138,7 +143,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_lease(args: argparse.Namespace) -> int:
     """``tnde register lease``: a block of numbers for a desk."""
-    from tnde.register import lease_block
 
     ws = _open(args)
     try:
@@ -160,7 +164,6 @@ def cmd_lease(args: argparse.Namespace) -> int:
 
 def cmd_leases(args: argparse.Namespace) -> int:
     """``tnde register leases --desk D``: the open leases of a desk."""
-    from tnde.register import open_leases
 
     ws = _open(args)
     try:
@@ -180,7 +183,6 @@ def cmd_leases(args: argparse.Namespace) -> int:
 
 def cmd_close(args: argparse.Namespace) -> int:
     """``tnde register close LEASE --reason TEXT``: void the rest of a lease."""
-    from tnde.register import close_lease
 
     ws = _open(args)
     try:
@@ -197,7 +199,6 @@ def cmd_close(args: argparse.Namespace) -> int:
 
 def cmd_void(args: argparse.Namespace) -> int:
     """``tnde register void``: cancel one number with a reason."""
-    from tnde.register import void_number
 
     if not args.reason.strip():
         raise UsageError("--reason must not be empty")

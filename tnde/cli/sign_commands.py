@@ -14,8 +14,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tnde import signing
 from tnde.cli.commands import UsageError
 from tnde.cli.output import add_actor, emit_json, out
+from tnde.cli.workspace_commands import open_workspace, workspace_path
+from tnde.errors import SigningError, TndeError
+from tnde.fsutil import write_atomic
+from tnde.pki import TrustStore, load_certificate
+from tnde.workflow import Letters
 
 if TYPE_CHECKING:
     import argparse
@@ -23,7 +29,7 @@ if TYPE_CHECKING:
 
     from cryptography import x509
 
-    from tnde.signing.devices import SigningDevice
+    from tnde.signing import SigningDevice
 
     PurposesFor = Callable[[Sequence[x509.Certificate]], Sequence[str]]
 
@@ -75,13 +81,11 @@ def _device_options(p: argparse.ArgumentParser) -> None:
 
 
 def _device(args: argparse.Namespace) -> SigningDevice:
-    from tnde.signing.devices import Pkcs11Device, Pkcs12Device
-
     if args.p12 is not None:
-        return Pkcs12Device(args.p12)
+        return signing.Pkcs12Device(args.p12)
     if not args.token:
         raise UsageError("--pkcs11 needs --token LABEL")
-    return Pkcs11Device(args.pkcs11, args.token, args.key)
+    return signing.Pkcs11Device(args.pkcs11, args.token, args.key)
 
 
 def read_secret(args: argparse.Namespace, prompt: str) -> bytearray:
@@ -104,22 +108,16 @@ def _wipe(secret: bytearray) -> None:
 
 def cmd_sign(args: argparse.Namespace) -> int:
     """``tnde sign LETTER... --as NIP --p12 FILE``: exit 0 only when every letter is signed."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.errors import TndeError
-    from tnde.signing.context import workspace_services
-    from tnde.signing.letters import precheck_letters, sign_letters
-    from tnde.signing.pades import Level
-    from tnde.workflow.letters import Letters
 
     device = _device(args)
     try:
-        level = Level.parse(args.level) if args.level else None
+        level = signing.Level.parse(args.level) if args.level else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     ws = open_workspace(args)
     letters = Letters(ws)
     refused = {
-        i: s for i, s in precheck_letters(letters, args.actor, args.letters).items()
+        i: s for i, s in signing.precheck_letters(letters, args.actor, args.letters).items()
         if isinstance(s, TndeError)
     }  # fmt: skip
     if len(refused) == len(set(args.letters)):
@@ -130,16 +128,16 @@ def cmd_sign(args: argparse.Namespace) -> int:
     secret = read_secret(args, f"Passphrase/PIN {device.description}: ")
 
     try:
-        with workspace_services(ws) as signing:
-            results = sign_letters(
+        with signing.workspace_services(ws) as signing_services:
+            results = signing.sign_letters(
                 letters,
                 args.actor,
                 args.letters,
                 device,
                 secret,
-                signing.services,
-                level=level or signing.level,
-                issuer_of=signing.issuer_of,
+                signing_services.services,
+                level=level or signing_services.level,
+                issuer_of=signing_services.issuer_of,
             )
     finally:
         _wipe(secret)
@@ -165,14 +163,10 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def cmd_sign_pdf(args: argparse.Namespace) -> int:
     """``tnde sign-pdf IN.pdf -o OUT.pdf --p12 FILE``."""
-    from tnde.errors import SigningError
-    from tnde.fsutil import write_atomic
-    from tnde.signing.pades import Level, SigningServices
-    from tnde.signing.pdf import sign_any_pdf
 
     device = _device(args)
     try:
-        level = Level.parse(args.level)
+        level = signing.Level.parse(args.level)
         box = _box(args.box) if args.box else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -186,12 +180,12 @@ def cmd_sign_pdf(args: argparse.Namespace) -> int:
     secret = read_secret(args, f"Passphrase/PIN {device.description}: ")
     try:
         with (
-            SigningServices(
+            signing.SigningServices(
                 trust_roots=roots, tsa_url=args.tsa, extra_purposes=extra_purposes
             ) as services,
             device.open(secret) as session,
         ):
-            signed = sign_any_pdf(
+            signed = signing.sign_any_pdf(
                 data,
                 session,
                 services,
@@ -227,7 +221,6 @@ def _trust(args: argparse.Namespace) -> tuple[list[x509.Certificate], PurposesFo
     Roots given with ``--trust`` are bare certificates: only the workspace's trust store says
     which other EKU purposes an admin accepts under a root.
     """
-    from tnde.pki.identity import load_certificate
 
     if args.trust:
         roots = []
@@ -237,8 +230,6 @@ def _trust(args: argparse.Namespace) -> tuple[list[x509.Certificate], PurposesFo
             except OSError as exc:
                 raise UsageError(f"{path}: {exc.strerror}") from None
         return roots, None
-    from tnde.cli.workspace_commands import workspace_path
-    from tnde.pki.trust import TrustStore
 
     store = TrustStore.for_workspace(workspace_path(args))
     return list(store.roots()), store.purposes_for

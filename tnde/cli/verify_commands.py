@@ -13,17 +13,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from tnde import verify
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.workspace_commands import open_workspace
+from tnde.errors import PkiError
+from tnde.fsutil import write_atomic
+from tnde.pki import fingerprint, load_certificate, parse_duration
+from tnde.workflow import Letters
 
 if TYPE_CHECKING:
     import argparse
 
     from cryptography import x509
 
-    from tnde.verify import FileReport, VerificationRun
-    from tnde.verify.policy import VerifyPolicy
+    from tnde.verify import FileReport
 
 __all__ = ["cmd_verify", "register"]
 
@@ -76,11 +81,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Verify, print (text or JSON), optionally write the report; exit 0 iff all VALID."""
-    from tnde import __version__
-    from tnde.fsutil import write_atomic
-    from tnde.verify import RootInfo, Verdict, VerificationRun
-    from tnde.verify.batch import find_pdfs, quiet_library_logs, verify_paths
-    from tnde.verify.jsonout import run_json
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
@@ -89,74 +89,42 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise UsageError("--jobs harus 1 atau lebih")
     roots, policy = _trust_roots(args)
     if not args.verbose:
-        quiet_library_logs()
-    files = find_pdfs(args.paths)
-    if not files:
+        verify.quiet_library_logs()
+    workspace = open_workspace(args) if getattr(args, "workspace", None) is not None else None
+    try:
+        run = verify.verify_folder(
+            args.paths,
+            trust_roots=roots,
+            policy=policy,
+            workers=args.jobs,
+            crls=_crls(args.crl),
+            records=Letters(workspace) if workspace is not None else None,
+            progress=_progress_printer(),
+        )
+    finally:
+        if workspace is not None:
+            workspace.close()
+    if not run.files:
         _err("tidak ada berkas PDF untuk diverifikasi")
         return 1
-    reports = verify_paths(
-        files,
-        trust_roots=roots,
-        workers=args.jobs,
-        progress=_progress_printer(len(files)),
-        crls=_crls(args.crl),
-        policy=policy,
-    )
-
-    if getattr(args, "workspace", None) is not None:
-        reports = _crosscheck(args, reports)
-
-    run = VerificationRun(
-        verified_at=dt.datetime.now(dt.UTC),
-        tool_version=__version__,
-        trust_roots=tuple(
-            RootInfo(_subject(r), _fingerprint(r), r.not_valid_after_utc) for r in roots
-        ),
-        files=tuple(reports),
-    )
     if args.report is not None:
-        from tnde.verify.report import render_report
-
-        write_atomic(args.report, render_report(run))
+        write_atomic(args.report, verify.render_report(run))
     if args.json:
-        _json(run_json(run))
+        _json(verify.run_json(run))
     else:
         _print_run(run)
         if args.report is not None:
             _out(f"Berita acara ditulis ke {args.report}")
-    return 0 if run.verdict is Verdict.VALID else 1
-
-
-def _crosscheck(args: argparse.Namespace, reports: list[FileReport]) -> list[FileReport]:
-    """Compare each report with the workspace's records of the letter (tnde.verify.records)."""
-    from tnde.cli.workspace_commands import open_workspace
-    from tnde.verify.records import crosscheck
-    from tnde.workflow.letters import Letters
-
-    workspace = open_workspace(args)
-    try:
-        letters = Letters(workspace)
-        out = []
-        for report in reports:
-            try:
-                data = Path(report.path).read_bytes()
-            except OSError:
-                out.append(report)  # already reported as unreadable
-                continue
-            out.append(crosscheck(report, data, letters))
-        return out
-    finally:
-        workspace.close()
+    return 0 if run.verdict is verify.Verdict.VALID else 1
 
 
 # -- trust roots ----------------------------------------------------------------------------------
 
 
-def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], VerifyPolicy]:
+def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], verify.VerifyPolicy]:
     """``--trust`` files (with ``--revocation-freshness`` as their window), plus the
     workspace trust store and the per-root rules it sets (extra purposes, revocation
     freshness) when ``--workspace`` is given."""
-    from tnde.verify.policy import RootPolicy, VerifyPolicy, workspace_trust
 
     given: list[x509.Certificate] = []
     for path in args.trust:
@@ -166,15 +134,13 @@ def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], Veri
             raise UsageError(f"akar tepercaya {path} tidak dapat dibaca: {exc.strerror}") from None
         given += _certificates(data, str(path))
     window = _window(getattr(args, "revocation_freshness", None))
-    rules = {_fingerprint(r): RootPolicy(revocation_freshness=window) for r in given}
+    rules = {_fingerprint(r): verify.RootPolicy(revocation_freshness=window) for r in given}
     stored: list[x509.Certificate] = []
     if getattr(args, "workspace", None) is not None:
-        from tnde.cli.workspace_commands import open_workspace
-
         workspace = open_workspace(args)
         try:
             # a DEMO root counts only in a demo workspace
-            stored, policy = workspace_trust(workspace.path, demo=workspace.config.demo)
+            stored, policy = verify.workspace_trust(workspace.path, demo=workspace.config.demo)
             rules.update(policy.roots)
         finally:
             workspace.close()
@@ -185,15 +151,13 @@ def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], Veri
             "(penyimpanan akar tepercaya ruang kerja)"
         )
     unique = {_fingerprint(r): r for r in roots}
-    return list(unique.values()), VerifyPolicy(rules)
+    return list(unique.values()), verify.VerifyPolicy(rules)
 
 
 def _window(text: str | None) -> dt.timedelta:
     """``--revocation-freshness`` as a duration (zero when not given)."""
     if not text:
         return dt.timedelta(0)
-    from tnde.errors import PkiError
-    from tnde.pki.trust import parse_duration
 
     try:
         return parse_duration(text)
@@ -228,16 +192,12 @@ def _certificates(data: bytes, source: str) -> list[x509.Certificate]:
     """Every certificate in a PEM bundle, or the one DER certificate."""
     from cryptography import x509
 
-    from tnde.pki.identity import load_certificate
-
     if data.count(b"-----BEGIN CERTIFICATE-----") > 1:
         return list(x509.load_pem_x509_certificates(data))
     return [load_certificate(data, source=source)]
 
 
 def _fingerprint(cert: x509.Certificate) -> str:
-    from tnde.pki.identity import fingerprint
-
     return fingerprint(cert)
 
 
@@ -248,13 +208,12 @@ def _subject(cert: x509.Certificate) -> str:
 # -- output ---------------------------------------------------------------------------------------
 
 
-def _print_run(run: VerificationRun) -> None:
+def _print_run(run: verify.VerificationRun) -> None:
     for report in run.files:
         _print_file(report)
     counts = run.counts()
-    from tnde.verify import Verdict
 
-    summary = ", ".join(f"{v.label} {counts[v.value]}" for v in Verdict)
+    summary = ", ".join(f"{v.label} {counts[v.value]}" for v in verify.Verdict)
     _out(f"Ringkasan: {len(run.files)} berkas ({summary})")
 
 
@@ -296,12 +255,14 @@ def _when(moment: dt.datetime) -> str:
     return f"{moment.astimezone(_ZONE):%Y-%m-%d %H.%M} WIB"
 
 
-def _progress_printer(total: int) -> Any:
-    """Progress on stderr for long runs in a terminal; nothing otherwise."""
-    if total < 50 or not sys.stderr.isatty():
+def _progress_printer() -> Any:
+    """Progress on stderr for long runs (50 files or more) in a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
         return None
 
     def show(done: int, all_files: int, path: str = "") -> None:
+        if all_files < 50:
+            return
         sys.stderr.write(f"\rmemverifikasi {done}/{all_files} …")
         if done == all_files:
             sys.stderr.write("\n")

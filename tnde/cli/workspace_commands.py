@@ -14,11 +14,12 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.errors import WorkspaceError
+from tnde.paths import default_workspace_path
+from tnde.profiles import load_profile
+from tnde.workspace import Workspace, WorkspaceConfig, audit_entries, audit_verify, check_workspace
 
 if TYPE_CHECKING:
     import argparse
-
-    from tnde.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -55,7 +56,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def workspace_path(args: argparse.Namespace) -> Path:
     """The folder from the global ``--workspace`` option, or the default one."""
-    from tnde.paths import default_workspace_path
 
     given = getattr(args, "workspace", None)
     return Path(given) if given is not None else default_workspace_path()
@@ -63,7 +63,6 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """Open the workspace the command line names; a missing one gets a hint how to make it."""
-    from tnde.workspace import Workspace
 
     path = workspace_path(args)
     try:
@@ -80,8 +79,6 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
 
 def cmd_workspace_init(args: argparse.Namespace) -> int:
     """``tnde workspace init``: a new workspace in an empty (or new) folder."""
-    from tnde.profiles.loader import load_profile
-    from tnde.workspace import Workspace, WorkspaceConfig
 
     profile_id = ""
     if args.profile:
@@ -119,7 +116,6 @@ def cmd_workspace_info(args: argparse.Namespace) -> int:
 
 def cmd_workspace_check(args: argparse.Namespace) -> int:
     """``tnde workspace check``: exit 1 when anything is damaged (warnings alone exit 0)."""
-    from tnde.workspace import check_workspace
 
     with open_workspace(args) as ws:
         report = check_workspace(ws)
@@ -140,7 +136,6 @@ def cmd_workspace_check(args: argparse.Namespace) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """``tnde audit verify``: exit 1 naming the first broken row."""
-    from tnde.workspace import audit_verify
 
     with open_workspace(args) as ws:
         conn = ws.connect()
@@ -162,7 +157,6 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def cmd_audit_show(args: argparse.Namespace) -> int:
     """``tnde audit show``: the newest rows, oldest first."""
-    from tnde.workspace import audit_entries
 
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")

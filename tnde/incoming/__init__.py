@@ -1,1 +1,65 @@
-"""Incoming letters (naskah masuk): registration, pre-fill, dispositions."""
+"""Incoming letters and their dispositions: registration in a unit's agenda, the lembar
+disposisi, pre-filling from a PDF, and the dispatch of a signed letter into the registers of
+the units it is sent to.
+
+:class:`IncomingDesk` is the door: paged lists and counters, every action, each one event
+in one transaction.
+"""
+
+from __future__ import annotations
+
+from tnde.incoming.codec import incoming_to_json
+from tnde.incoming.desk import (
+    OPTIONAL_META,
+    REQUIRED_META,
+    SIFAT,
+    URGENSI,
+    IncomingDesk,
+    Recipient,
+)
+from tnde.incoming.dispatch import send_letter
+from tnde.incoming.prefill import Prefill, pdf_text, prefill_from_pdf
+from tnde.incoming.queries import (
+    DISPOSITION_SORT_KEYS,
+    INCOMING_SORT_KEYS,
+    DispositionRow,
+    IncomingAction,
+    IncomingFilter,
+    IncomingRow,
+    allowed_incoming_actions,
+)
+from tnde.incoming.sheet import disposition_sheet
+from tnde.incoming.state import (
+    OPEN_DISPOSITION,
+    Disposition,
+    DispositionStatus,
+    IncomingEventType,
+    IncomingState,
+)
+
+__all__ = [
+    "DISPOSITION_SORT_KEYS",
+    "INCOMING_SORT_KEYS",
+    "OPEN_DISPOSITION",
+    "OPTIONAL_META",
+    "REQUIRED_META",
+    "SIFAT",
+    "URGENSI",
+    "Disposition",
+    "DispositionRow",
+    "DispositionStatus",
+    "IncomingAction",
+    "IncomingDesk",
+    "IncomingEventType",
+    "IncomingFilter",
+    "IncomingRow",
+    "IncomingState",
+    "Prefill",
+    "Recipient",
+    "allowed_incoming_actions",
+    "disposition_sheet",
+    "incoming_to_json",
+    "pdf_text",
+    "prefill_from_pdf",
+    "send_letter",
+]

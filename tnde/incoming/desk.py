@@ -5,24 +5,43 @@ disposition rows, full-text index)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tnde import verify
+from tnde.dispositions.due import WorkCalendar
+from tnde.dispositions.due import due_at as default_due
 from tnde.errors import WorkflowRefused
+from tnde.formatting import parse_tanggal
 from tnde.ids import uuid7
 from tnde.incoming.codec import incoming_from_json, incoming_to_json
+from tnde.incoming.prefill import pdf_text
+from tnde.incoming.queries import (
+    IncomingAction,
+    allowed_incoming_actions,
+    count_dispositions,
+    count_incoming,
+    disposition_page,
+    incoming_page,
+)
 from tnde.incoming.rules import check
 from tnde.incoming.state import IncomingEventType, IncomingState, apply
+from tnde.profiles import load_profile
+from tnde.profiles.model import DEFAULT_INSTRUCTIONS
+from tnde.register import SeriesRef, issue_number
+from tnde.tracking import Tracking
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.eventlog import next_position, read_events, seal, store_event
 from tnde.workflow.events import Event
+from tnde.workflow.letters import office_zone
 from tnde.workflow.service import iso, utc_now
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from tnde.dispositions.due import WorkCalendar
     from tnde.incoming.queries import DispositionRow, IncomingRow
     from tnde.workflow.service import Clock
     from tnde.workspace import Workspace
@@ -48,8 +67,6 @@ class IncomingDesk:
     """Incoming letters and dispositions of one workspace."""
 
     def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
-        from tnde.workflow.letters import office_zone
-
         self.ws = workspace
         self.clock = clock
         self.zone = office_zone(workspace)
@@ -60,7 +77,6 @@ class IncomingDesk:
 
     def calendar(self) -> WorkCalendar:
         """The office's working days: weekends and its profile's holidays excluded."""
-        from tnde.dispositions.due import WorkCalendar
 
         return WorkCalendar(holidays=_holidays(self.ws), zone=str(self.zone))
 
@@ -69,16 +85,36 @@ class IncomingDesk:
     def incoming_page(self, nip: str, **paging: Any) -> list[IncomingRow]:
         """One page of the incoming letters (or with ``copies=True`` the tembusan) ``nip``
         sees; ``paging`` as :func:`tnde.incoming.queries.incoming_page` takes it."""
-        from tnde.incoming.queries import incoming_page
 
         return incoming_page(self.ws.thread_connection(), nip, **paging)
 
     def disposition_page(self, nip: str, **paging: Any) -> list[DispositionRow]:
         """One page of the dispositions addressed to ``nip``'s jabatan; ``paging`` as
         :func:`tnde.incoming.queries.disposition_page` takes it."""
-        from tnde.incoming.queries import disposition_page
 
         return disposition_page(self.ws.thread_connection(), nip, **paging)
+
+    @functools.cached_property
+    def tracking(self) -> Tracking:
+        """Tracking of this workspace's dispositions, in the office's calendar."""
+        return Tracking(self.ws, self.clock, self.calendar())
+
+    def count_incoming(self, nip: str, **filters: Any) -> int:
+        """How many incoming letters (``copies=True``: tembusan) ``nip`` sees; ``filters`` as
+        :func:`tnde.incoming.queries.count_incoming` takes them."""
+        filters.setdefault("today", self.today())
+        return count_incoming(self.ws.thread_connection(), nip, **filters)
+
+    def count_dispositions(self, nip: str, **filters: Any) -> int:
+        """How many dispositions are addressed to ``nip``'s jabatan; ``filters`` as
+        :func:`tnde.incoming.queries.count_dispositions` takes them."""
+        filters.setdefault("today", self.today())
+        filters.setdefault("now", self.clock())
+        return count_dispositions(self.ws.thread_connection(), nip, **filters)
+
+    def actions(self, state: IncomingState, nip: str) -> list[IncomingAction]:
+        """What ``nip`` may do with the incoming letter and its dispositions today."""
+        return allowed_incoming_actions(self.ws.thread_connection(), state, nip, self.today())
 
     def get(self, incoming_id: str) -> IncomingState:
         """The state of one incoming letter.
@@ -119,10 +155,7 @@ class IncomingDesk:
         body = ""
         sha = ""
         if pdf is not None:
-            from tnde.incoming.prefill import pdf_text
-
             body = pdf_text(pdf)
-            import hashlib
 
             sha = hashlib.sha256(pdf).hexdigest()
         if not confirm_duplicate:
@@ -167,7 +200,6 @@ class IncomingDesk:
 
     def _agenda(self, conn: sqlite3.Connection, unit_id: str, incoming_id: str, actor: str) -> str:
         """The next agenda number of the unit's incoming series this year."""
-        from tnde.register import SeriesRef, issue_number
 
         year = self.today().year
         issued = issue_number(
@@ -204,7 +236,6 @@ class IncomingDesk:
         The due date defaults from the letter's urgency: 24 hours, 48 hours or 5 working
         days (the profile's holidays excluded).
         """
-        from tnde.dispositions.due import due_at as default_due
 
         allowed = _instructions(self.ws)
         unknown = [i for i in instructions if i not in allowed]
@@ -413,7 +444,6 @@ def _project(conn: sqlite3.Connection, s: IncomingState, *, created: bool) -> No
 
 def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
     """Check the registration metadata; dates as ISO strings."""
-    from tnde.formatting import parse_tanggal
 
     unknown = sorted(set(meta) - set(REQUIRED_META) - set(OPTIONAL_META))
     if unknown:
@@ -481,8 +511,6 @@ def _head_of(conn: sqlite3.Connection, unit_id: str) -> str:
 
 def _instructions(ws: Workspace) -> tuple[str, ...]:
     """The office's disposition instructions (its profile's list, or the standard one)."""
-    from tnde.profiles import load_profile
-    from tnde.profiles.model import DEFAULT_INSTRUCTIONS
 
     return (
         load_profile(ws.config.profile_id).instructions
@@ -492,8 +520,6 @@ def _instructions(ws: Workspace) -> tuple[str, ...]:
 
 
 def _holidays(ws: Workspace) -> frozenset[dt.date]:
-    from tnde.profiles import load_profile
-
     return load_profile(ws.config.profile_id).holidays if ws.config.profile_id else frozenset()
 
 
@@ -503,11 +529,9 @@ def _verify(ws: Workspace, pdf: bytes) -> tuple[str, str]:
     Returns:
         (``VALID``/``INVALID``/``INDETERMINATE``/``unsigned``, who signed or why not).
     """
-    from tnde.verify import verify_pdf
-    from tnde.verify.policy import workspace_trust
 
-    roots, policy = workspace_trust(ws.path, demo=ws.config.demo)
-    report = verify_pdf(pdf, trust_roots=roots, policy=policy)
+    roots, policy = verify.workspace_trust(ws.path, demo=ws.config.demo)
+    report = verify.verify_pdf(pdf, trust_roots=roots, policy=policy)
     signatures = [s for s in report.signatures if s.kind == "signature"]
     if not signatures:
         return "unsigned", "tidak bertanda tangan elektronik"

@@ -10,8 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tnde.errors import WorkflowRefused
+from tnde.incoming.rules import check
+from tnde.incoming.state import IncomingEventType as T
 from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.events import Event
 from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
+from tnde.workflow.service import iso
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -287,8 +292,6 @@ def count_dispositions(
 
 
 def _iso(moment: dt.datetime) -> str:
-    from tnde.workflow.service import iso
-
     return iso(moment)
 
 
@@ -312,10 +315,6 @@ def allowed_incoming_actions(
     """What the incoming-letter rules (:func:`tnde.incoming.rules.check`) would accept from
     ``nip`` now, each checked with a probe event (notes and recipients the user has still to
     give are filled in by the probe)."""
-    from tnde.errors import WorkflowRefused
-    from tnde.incoming.rules import check
-    from tnde.incoming.state import IncomingEventType as T
-    from tnde.workflow.events import Event
 
     authority = SqlAuthority(conn)
 

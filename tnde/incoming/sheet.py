@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from tnde import render
 from tnde.errors import WorkflowRefused
+from tnde.org import load_org, signature_block
+from tnde.profiles import load_profile
+from tnde.templates import load_template, validate_values
 
 if TYPE_CHECKING:
     from tnde.incoming.desk import IncomingDesk
@@ -14,10 +18,6 @@ if TYPE_CHECKING:
 def disposition_sheet(desk: IncomingDesk, incoming_id: str, disposisi_id: str) -> bytes:
     """The Lembar Disposisi of one disposition: the letter's details, every recipient given
     together with it (the leading one first), the instructions ticked, the giver's name."""
-    from tnde.org import load_org, signature_block
-    from tnde.profiles import load_profile
-    from tnde.render import render_letter
-    from tnde.templates import load_template, validate_values
 
     state = desk.get(incoming_id)
     chosen = state.disposition(disposisi_id)
@@ -68,4 +68,4 @@ def disposition_sheet(desk: IncomingDesk, incoming_id: str, disposisi_id: str) -
     if problems:
         raise WorkflowRefused("DP-SHEET", f"lembar disposisi tidak dapat dibuat: {problems[0]}")
     profile = load_profile(desk.ws.config.profile_id or "diskominfo-nusantara-raya")
-    return render_letter(template, profile, values, mode="final").pdf
+    return render.render_letter(template, profile, values, mode="final").pdf

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tnde.errors import ValidationError
-from tnde.formatting import from_roman, validate_golongan, validate_nip
+from tnde.formatting import from_roman, signature_lines, validate_golongan, validate_nip
 from tnde.lint.model import Rule, Severity, rule
 from tnde.lint.text import quote, same_jabatan
 
@@ -72,7 +72,6 @@ def _jabatan_sources(signer: Signer) -> list[tuple[str, str]]:
 )
 def jabatan_comma(ctx: LintContext) -> Iterator[Hit]:
     """The computed jabatan lines: the last ends in a lone comma, none in other punctuation."""
-    from tnde.render.blocks.signature import signature_lines  # reportlab: import when used
 
     for name, signer in ctx.signers():
         lines = signature_lines(signer, ctx.profile.style.jabatan_case)

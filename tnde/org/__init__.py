@@ -1,8 +1,8 @@
 """The org chart: units, jabatan, pegawai, who holds what when, and what follows from it.
 
 - :mod:`~tnde.org.model`: the values and :class:`OrgChart`, an immutable indexed snapshot.
-- :mod:`~tnde.org.validation`: :func:`validate_chart` (:meth:`OrgChart.validate`) lists every
-  inconsistency as an :class:`OrgProblem`.
+- :mod:`~tnde.org.validation`: :func:`validate_chart` lists every inconsistency
+  as an :class:`OrgProblem`.
 - :mod:`~tnde.org.store`: :func:`load_org` and :func:`replace_org` on a workspace database,
   :func:`workspace_org` for callers that hold only the workspace.
 - :mod:`~tnde.org.io`: TOML and CSV files in and out (:func:`read_org`, :func:`write_org`).

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import date
 
-    from tnde.org.validation import OrgProblem
 
 __all__ = [
     "ACTING_FORMS",
@@ -262,14 +261,3 @@ class OrgChart:
     def registry_desks(self) -> tuple[Jabatan, ...]:
         """The jabatan marked as registry desks (pencatat/TU)."""
         return tuple(j for j in self.jabatan if j.registry)
-
-    # -- validation ----------------------------------------------------------------------------
-
-    def validate(self) -> tuple[OrgProblem, ...]:
-        """Every inconsistency, in table order; empty when the chart is sound.
-
-        See :func:`tnde.org.validation.validate_chart` for the checks.
-        """
-        from tnde.org.validation import validate_chart  # it imports this module
-
-        return validate_chart(self)

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.errors import OrgError
 from tnde.org.model import Assignment, Jabatan, OrgChart, Pegawai, Unit
+from tnde.org.validation import validate_chart
+from tnde.workspace.audit import audit_append
 
 if TYPE_CHECKING:
     import sqlite3
@@ -98,11 +100,10 @@ def replace_org(
         OrgError: ``no_transaction`` when no transaction is open, ``invalid_chart`` when
             :meth:`OrgChart.validate` finds problems (nothing is written then).
     """
-    from tnde.workspace.audit import audit_append  # the workspace imports the org, not back
 
     if not conn.in_transaction:
         raise OrgError("no_transaction", "replace_org must run inside a transaction")
-    problems = chart.validate()
+    problems = validate_chart(chart)
     if problems:
         raise OrgError(
             "invalid_chart",

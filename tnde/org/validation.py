@@ -1,8 +1,8 @@
 """Consistency checks of an org chart: every problem at once, located like a TOML key.
 
-A chart read from a file or the database may be inconsistent; :func:`validate_chart` (also
-:meth:`OrgChart.validate`) lists every problem so an import can show them all before anything
-is written. Messages never repeat a NIP (personal data).
+A chart read from a file or the database may be inconsistent; :func:`validate_chart` lists
+every problem so an import can show them all before anything is written. Messages never
+repeat a NIP (personal data).
 """
 
 from __future__ import annotations

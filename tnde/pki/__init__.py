@@ -28,7 +28,7 @@ from tnde.pki.identity import (
 )
 from tnde.pki.purpose import DOCUMENT_SIGNING_PURPOSES, signing_purpose_problems
 from tnde.pki.server import PkiServer
-from tnde.pki.trust import TrustedRoot, TrustStore
+from tnde.pki.trust import TrustedRoot, TrustStore, format_duration, parse_duration
 from tnde.pki.workspace_demo import (
     DEMO_FOOTER_ISSUER,
     demo_folder,
@@ -53,11 +53,13 @@ __all__ = [
     "demo_nik",
     "demo_officials",
     "fingerprint",
+    "format_duration",
     "free_port",
     "identity_of",
     "init_demo_pki",
     "load_certificate",
     "nik_ref",
+    "parse_duration",
     "same_person_name",
     "signing_purpose_problems",
 ]

@@ -18,9 +18,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tnde.errors import PkiError
+from tnde.org import acting_for, load_org, replace_org
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoOfficial, DemoPki
 from tnde.pki.identity import certificate_pem, fingerprint, nik_ref
 from tnde.pki.trust import TrustStore
+from tnde.workspace.audit import audit_append
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -74,7 +76,6 @@ def demo_officials(chart: OrgChart, on: dt.date) -> list[tuple[Pegawai, DemoOffi
     a title; someone who only acts gets it with the form, "Pj. Gubernur …"), the unit of that
     jabatan, and the top unit of the chart as the institution.
     """
-    from tnde.org import acting_for
 
     found: list[tuple[Pegawai, DemoOfficial]] = []
     for pegawai in chart.pegawai:
@@ -136,8 +137,6 @@ def init_demo_pki(
         PkiError: ``EXISTS`` when the workspace has a DEMO PKI and ``replace_existing`` is
             false; ``NOT_FOUND`` when the org chart has nobody holding a jabatan.
     """
-    from tnde.org import load_org, replace_org
-    from tnde.workspace.audit import audit_append
 
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     folder = demo_folder(ws.path)

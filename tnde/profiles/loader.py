@@ -10,15 +10,17 @@ import datetime as dt
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from tnde.datafile import Table, load_toml
-from tnde.errors import ProfileError
+from tnde.errors import NumberingError, ProfileError
+from tnde.numbering import SeriesPolicy, parse_pattern
 from tnde.profiles.model import (
     ARAHAN,
     CLAIMED_AUTHORITIES,
     DEFAULT_INSTRUCTIONS,
     DEFAULT_TIMEZONE,
-    DOCUMENT_GROUPS,
     ISSUER_PLACEHOLDER,
     PAPER_SIZES_MM,
     Fonts,
@@ -30,6 +32,8 @@ from tnde.profiles.model import (
     Tte,
 )
 from tnde.resources import resource_path
+from tnde.templates.loader import available_templates
+from tnde.templates.model import DOCUMENT_GROUPS
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +81,6 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
     daerah = root.text("daerah", "")
     timezone = root.text("timezone", DEFAULT_TIMEZONE)
     try:
-        from zoneinfo import ZoneInfo
-
         ZoneInfo(timezone)
     except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
         raise root.fail(
@@ -261,7 +263,6 @@ def _style(t: Table) -> Style:
 
 def _tte(t: Table) -> Tte:
     url = t.text("verification_url", nonempty=True)
-    from urllib.parse import urlsplit
 
     host = urlsplit(url).hostname or ""
     if not url.startswith("https://") or not host.endswith(".go.id"):
@@ -298,11 +299,7 @@ def _tte(t: Table) -> Tte:
 
 
 def _numbering(t: Table) -> Numbering:
-    from tnde.errors import NumberingError
-    from tnde.numbering import SeriesPolicy, parse_pattern
-
     default = t.text("default", nonempty=True)
-    from tnde.templates.loader import available_templates
 
     jenis_table = t.table("jenis")
     known = set(available_templates())

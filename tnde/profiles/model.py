@@ -48,9 +48,6 @@ DEFAULT_INSTRUCTIONS = (
 #: Offices without a ``timezone`` keep Western Indonesian Time (WIB).
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 
-#: Document groups of Permendagri 1/2023; each template names one, each group a font.
-DOCUMENT_GROUPS = ("korespondensi", "penugasan", "penetapan", "pengaturan", "khusus")
-
 
 @dataclass(frozen=True)
 class Margins:
@@ -67,7 +64,7 @@ class Fonts:
     """Typeface choice per document group, and the body size."""
 
     by_group: dict[str, FontFamily]
-    """Font family for each of :data:`DOCUMENT_GROUPS`."""
+    """Font family for each of :data:`tnde.templates.model.DOCUMENT_GROUPS`."""
     size: float = 12.0
     """Body size in points (Arial 12 / Bookman 12 by default)."""
     leading: float = 1.2

@@ -1,11 +1,12 @@
 """The numbering register: letter numbers issued atomically, voided with a reason, leased in blocks.
 
-- :mod:`~tnde.register.register`: the central counter of each series (:func:`issue_number`,
+- :mod:`~tnde.register.register`: the central counter of each series (:func:`issue_central`,
   :func:`void_number`, :func:`void_issued`, :func:`uses`, :func:`last_issued`) and
   :func:`series_for`, which turns an office's :class:`~tnde.numbering.SeriesPolicy` into a
   :class:`SeriesRef`.
 - :mod:`~tnde.register.leases`: blocks of numbers held by one registry desk
-  (:func:`lease_block`, :func:`draw_from_lease`, :func:`close_lease`, :func:`open_leases`).
+  (:func:`lease_block`, :func:`draw_from_lease`, :func:`close_lease`, :func:`open_leases`), and
+  :func:`issue_number`, which numbers a letter from the central counter or from a lease.
 
 A number is never given out twice: the counter moves inside ``BEGIN IMMEDIATE`` transactions,
 the ``number_use`` table's primary key refuses a duplicate, and leased blocks are taken out of
@@ -21,6 +22,7 @@ from tnde.register.leases import (
     close_lease,
     draw_from_lease,
     get_lease,
+    issue_number,
     lease_block,
     open_leases,
 )
@@ -29,7 +31,7 @@ from tnde.register.register import (
     NumberUse,
     SeriesRef,
     SeriesState,
-    issue_number,
+    issue_central,
     last_issued,
     list_series,
     series_for,
@@ -48,6 +50,7 @@ __all__ = [
     "close_lease",
     "draw_from_lease",
     "get_lease",
+    "issue_central",
     "issue_number",
     "last_issued",
     "lease_block",

@@ -26,6 +26,7 @@ from tnde.register.register import (
     audit,
     check_not_numbered,
     ensure_series,
+    issue_central,
     record_issue,
     ref_details,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "close_lease",
     "draw_from_lease",
     "get_lease",
+    "issue_number",
     "lease_block",
     "open_leases",
 ]
@@ -222,6 +224,35 @@ def draw_from_lease(
             ``already_numbered``.
     """
     return draw(conn, lease_id, desk=desk, letter_id=letter_id, format=format, actor=actor, at=at)
+
+
+def issue_number(
+    conn: sqlite3.Connection,
+    ref: SeriesRef,
+    *,
+    letter_id: str,
+    format: Callable[[int], str],
+    actor: str,
+    at: str | None = None,
+    lease_id: str | None = None,
+    desk: str | None = None,
+) -> IssuedNumber:
+    """Give a letter the next number of a series, atomically: from the central counter
+    (:func:`~tnde.register.register.issue_central`), or with ``lease_id`` from that leased
+    block, which only ``desk`` may draw from.
+
+    Raises:
+        RegisterError: ``already_numbered`` (the letter holds an issued number, named in the
+            message); with a lease, the errors of :func:`draw_from_lease` and
+            ``desk_required``/``wrong_series``.
+    """
+    if lease_id is None:
+        return issue_central(conn, ref, letter_id=letter_id, format=format, actor=actor, at=at)
+    if not desk:
+        raise RegisterError("desk_required", f"drawing from lease {lease_id} needs the desk")
+    return draw(
+        conn, lease_id, desk=desk, letter_id=letter_id, format=format, actor=actor, at=at, ref=ref
+    )
 
 
 def draw(

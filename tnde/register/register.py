@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tnde.canonical import now_timestamp
 from tnde.errors import RegisterError
 from tnde.numbering import SeriesContext, series_key
+from tnde.workspace.audit import audit_append
 
 if TYPE_CHECKING:
     import sqlite3
@@ -39,7 +40,7 @@ __all__ = [
     "SeriesRef",
     "SeriesState",
     "atomic",
-    "issue_number",
+    "issue_central",
     "last_issued",
     "list_series",
     "series_for",
@@ -177,9 +178,6 @@ def audit(
     at: str,
 ) -> None:
     """Append one row to the workspace's hash-chained audit log, in the current transaction."""
-    from tnde.workspace.audit import (
-        audit_append,
-    )  # lazy: the workspace package may use the register
 
     audit_append(conn, actor=actor, action=action, object=obj, details=details, at=at)
 
@@ -279,7 +277,7 @@ def _take_next(conn: sqlite3.Connection, ref: SeriesRef) -> int:
 # -- public operations ----------------------------------------------------------------------
 
 
-def issue_number(
+def issue_central(
     conn: sqlite3.Connection,
     ref: SeriesRef,
     *,
@@ -287,14 +285,11 @@ def issue_number(
     format: Callable[[int], str],
     actor: str,
     at: str | None = None,
-    lease_id: str | None = None,
-    desk: str | None = None,
 ) -> IssuedNumber:
-    """Give a letter the next number of a series, atomically.
+    """Give a letter the next number of a series from the central counter, atomically,
+    skipping every number that belongs to a leased block.
 
-    Without ``lease_id`` the number comes from the central counter (skipping every number that
-    belongs to a leased block); with it, from that block, which only ``desk`` may draw from
-    (:func:`tnde.register.leases.draw_from_lease`).
+    Callers use :func:`tnde.register.issue_number`, which also draws from a lease.
 
     Args:
         conn: the workspace connection; see the module docstring about transactions.
@@ -304,30 +299,12 @@ def issue_number(
             ``lambda no: pattern.format(replace(ctx, seq=no))``; if it raises, nothing is used.
         actor: who numbers (NIP or device), for the record and the audit log.
         at: timestamp (ISO 8601); default now.
-        lease_id: draw from this leased block instead of the central counter.
-        desk: the desk drawing from ``lease_id``.
 
     Raises:
         RegisterError: ``already_numbered`` (the letter holds an issued number, named in the
-            message); with a lease, the errors of
-            :func:`~tnde.register.leases.draw_from_lease` and ``desk_required``/``wrong_series``.
+            message).
     """
     at = at or now_timestamp()
-    if lease_id is not None:
-        if not desk:
-            raise RegisterError("desk_required", f"drawing from lease {lease_id} needs the desk")
-        from tnde.register.leases import draw  # lazy: leases builds on this module
-
-        return draw(
-            conn,
-            lease_id,
-            desk=desk,
-            letter_id=letter_id,
-            format=format,
-            actor=actor,
-            at=at,
-            ref=ref,
-        )
     with atomic(conn):
         check_not_numbered(conn, letter_id)
         no = _take_next(conn, ref)

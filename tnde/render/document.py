@@ -8,6 +8,7 @@ drafts, the profile's footer text once signed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -101,7 +102,6 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def beforeDocument(self) -> None:
         # Dates from the letter and an ID from the input: the same input, the same bytes.
-        import hashlib
 
         doc = self.canv._doc
         doc._timeStamp = FixedTimeStamp(self.created)

@@ -13,6 +13,8 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from tnde.errors import SigningError
+from tnde.workflow.events import EventType
+from tnde.workflow.finishing import archive_letter
 
 if TYPE_CHECKING:
     from tnde.signing.pades import SigningServices
@@ -79,8 +81,6 @@ def archive_signed_letter(
 ) -> LetterState:
     """File a sent letter with its B-LTA archive copy (the rules are checked first, so a
     refused filing contacts no service)."""
-    from tnde.workflow.events import EventType
-    from tnde.workflow.finishing import archive_letter
 
     state = letters.get(letter_id)
     with letters.ws.transaction() as conn:

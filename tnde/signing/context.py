@@ -13,13 +13,15 @@ import logging
 import socket
 from typing import TYPE_CHECKING
 
+from tnde.pki.demo import DemoPki
+from tnde.pki.server import PkiServer
+from tnde.pki.trust import TrustStore
 from tnde.signing.pades import Level, SigningServices
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from tnde.pki.trust import TrustStore
     from tnde.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -51,7 +53,6 @@ def workspace_services(ws: Workspace, *, tsa_url: str | None = None) -> Iterator
     Args:
         tsa_url: overrides the workspace's configured timestamp service.
     """
-    from tnde.pki.trust import TrustStore
 
     config = ws.config
     trust = TrustStore.for_workspace(ws.path)
@@ -74,8 +75,6 @@ def workspace_services(ws: Workspace, *, tsa_url: str | None = None) -> Iterator
 
 def _start_demo_responders(stack: contextlib.ExitStack, folder: Path) -> str:
     """Serve the DEMO TSA/OCSP/CRLs on their loopback port unless something already does."""
-    from tnde.pki.demo import DemoPki
-    from tnde.pki.server import PkiServer
 
     pki = DemoPki.open(folder)
     server = PkiServer(pki)

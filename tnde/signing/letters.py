@@ -24,14 +24,20 @@ remote signing service fits between the first and the last as another pyHanko ``
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import Cancelled, SigningError, TndeError, WorkflowRefused
+from tnde.org import load_org
+from tnde.pki.identity import identity_of, nik_ref, same_person_name
+from tnde.profiles import load_profile
 from tnde.progress import check_cancel
 from tnde.signing.pades import Level, SigningServices, SignRequest, check_certificate, sign_pdf
+from tnde.signing.prepare import TRANSPARENT_STAMP, FieldPlan, add_signature_fields, to_pdfa2b
 from tnde.workflow.events import EventType
+from tnde.workflow.finishing import render_final
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -305,14 +311,10 @@ def _sign_one(batch: _Batch, letter_id: str) -> LetterSignResult:
 
 def prepare_base(state: LetterState, issuer: str) -> bytes:
     """The unsigned base revision: final render naming ``issuer``, PDF/A-2b, empty fields."""
-    from tnde.profiles import load_profile
-    from tnde.signing.prepare import FieldPlan, add_signature_fields, to_pdfa2b
-    from tnde.workflow.finishing import render_final
 
     result = render_final(state, issuer=issuer)
     profile = load_profile(state.profile_id)
     tanggal = str(state.final_inputs.get("tanggal", ""))
-    import datetime as dt
 
     created = dt.datetime.combine(dt.date.fromisoformat(tanggal), dt.time(), dt.UTC)
     pdf = to_pdfa2b(
@@ -362,8 +364,6 @@ def check_identity(letters: Letters, actor: str, certificate: x509.Certificate) 
     Raises:
         SigningError: ``IDENTITY_MISMATCH`` naming what differs.
     """
-    from tnde.org import load_org
-    from tnde.pki.identity import identity_of, nik_ref, same_person_name
 
     who = identity_of(certificate)
     chart = load_org(letters.ws.thread_connection())
@@ -402,13 +402,10 @@ def _certificate_summary(cert: x509.Certificate) -> dict[str, str]:
 
 def _location(state: LetterState) -> str:
     """Where the letter is signed: its own place line, else the profile's default place."""
-    from tnde.profiles import load_profile
 
     place = state.head_values.get("tempat")
     return str(place) if place else load_profile(state.profile_id).style.default_place
 
 
 def _transparent_stamp() -> Any:
-    from tnde.signing.prepare import TRANSPARENT_STAMP
-
     return TRANSPARENT_STAMP

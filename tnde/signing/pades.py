@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from tnde.errors import SigningError
 from tnde.pki.purpose import signing_purpose_problems
+from tnde.verify import speedups
 
 T = TypeVar("T")
 
@@ -334,8 +335,6 @@ def sign_pdf(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import signers
-
-    from tnde.verify import speedups
 
     # B-LT reads the new signature back to collect its validation data: the chunked hex
     # reader alone saves ~20 ms a letter there.

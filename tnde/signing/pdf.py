@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tnde.errors import SigningError
 from tnde.signing.pades import Level, SigningServices, SignRequest, check_certificate, sign_pdf
+from tnde.signing.prepare import FieldPlan, add_signature_fields
 
 if TYPE_CHECKING:
     from tnde.signing.devices import SigningSession
@@ -32,7 +33,6 @@ def sign_any_pdf(
     reason: str = "",
 ) -> bytes:
     """Sign ``pdf`` into ``field`` (created when missing) and return the new file."""
-    from tnde.signing.prepare import FieldPlan, add_signature_fields
 
     fields = _signature_fields(pdf)
     if fields.get(field):

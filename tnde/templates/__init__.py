@@ -10,6 +10,7 @@ from tnde.templates.loader import (
 )
 from tnde.templates.model import Block, Column, FieldSpec, Template
 from tnde.templates.values import (
+    DELEGATION_FORMS,
     Attachment,
     Delegation,
     Person,
@@ -18,6 +19,7 @@ from tnde.templates.values import (
 )
 
 __all__ = [
+    "DELEGATION_FORMS",
     "Attachment",
     "Block",
     "Column",

@@ -14,10 +14,9 @@ from typing import Any
 
 from tnde.datafile import Table, load_toml
 from tnde.errors import TemplateError
-from tnde.profiles.model import DOCUMENT_GROUPS
 from tnde.resources import resource_path
 from tnde.templates.blocks import BLOCK_KINDS
-from tnde.templates.model import FIELD_TYPES, Block, Column, FieldSpec, Template
+from tnde.templates.model import DOCUMENT_GROUPS, FIELD_TYPES, Block, Column, FieldSpec, Template
 
 SCHEMA_VERSION = 1
 SHARED_FIELDS_FILE = "_fields.toml"

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+#: Document groups of Permendagri 1/2023; each template names one, and an office profile
+#: gives each group its typeface.
+DOCUMENT_GROUPS = ("korespondensi", "penugasan", "penetapan", "pengaturan", "khusus")
+
 FieldType = Literal[
     "text",  # one line
     "richtext",  # paragraphs and numbered/lettered lists (see tnde.render.markup)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import ValidationError
+from tnde.formatting import parse_tanggal, validate_nik, validate_nip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -138,8 +139,6 @@ def _date(spec: FieldSpec, value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        from tnde.formatting import parse_tanggal
-
         try:
             return parse_tanggal(value)
         except ValidationError:
@@ -230,8 +229,6 @@ _PERSON_KEYS = ("nama", "nip", "pangkat", "golongan", "jabatan", "nik", "instans
 def _person_from(
     spec: FieldSpec, value: Any, where: str, extra_keys: tuple[str, ...] = ()
 ) -> Person:
-    from tnde.formatting import validate_nik, validate_nip
-
     if not isinstance(value, dict):
         raise ValidationError(where, "bad_person", f"{spec.label} harus tabel (nama, nip, …)")
     unknown = sorted(set(value) - set(_PERSON_KEYS) - set(extra_keys))

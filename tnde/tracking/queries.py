@@ -10,12 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tnde.dispositions.due import WorkCalendar, working_days_between
 from tnde.tracking.model import TrackingRow, WeekCount
+from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.service import iso
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from tnde.dispositions.due import WorkCalendar
 
 _OPEN = ("terkirim", "dibaca", "dalam_proses")
 #: Below this many full-text matches a filtered tracking page starts from the matches.
@@ -40,8 +42,6 @@ class Counters:
 
 
 def _iso(moment: dt.datetime) -> str:
-    from tnde.workflow.service import iso
-
     return iso(moment)
 
 
@@ -49,7 +49,6 @@ def person_counters(
     conn: sqlite3.Connection, nip: str, now: dt.datetime, today: dt.date
 ) -> Counters:
     """What waits for one person, through every jabatan they hold or act in today."""
-    from tnde.workflow.authority import SqlAuthority
 
     authority = SqlAuthority(conn)
     jabatan = authority.jabatan_of(nip, today) or ["\0"]
@@ -171,7 +170,6 @@ def track(
 
     Aging counts working days in the office's calendar (weekends and holidays excluded).
     """
-    from tnde.dispositions.due import WorkCalendar, working_days_between
 
     calendar = calendar or WorkCalendar(holidays=frozenset())
     where = ["d.recipient_unit = ?"]

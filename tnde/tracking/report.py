@@ -32,6 +32,8 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from tnde import __version__
 from tnde.errors import RenderError
 from tnde.formatting import EN_DASH, MONTHS_ID, format_tanggal
+from tnde.profiles import load_profile
+from tnde.render.blocks.kop import KopFlowable
 from tnde.render.fonts import FontSet, font_set
 from tnde.render.reportdoc import GREY, HEAD_FILL, INK, RULE, NumberedCanvas, ReportDoc
 from tnde.tracking.model import STATUS_LABELS, summarize
@@ -95,8 +97,6 @@ def render_tracking_report(report: TrackingReport, *, profile_id: str | None = N
         ProfileError: ``profile_id`` names no valid profile.
         RenderError: the layout cannot be made (for example an unreadable logo).
     """
-    from tnde.profiles import load_profile
-    from tnde.render.blocks.kop import KopFlowable
 
     fonts = font_set("sans")
     profile = load_profile(profile_id) if profile_id else None

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tnde.progress import check_cancel
+from tnde.verify import speedups
+from tnde.verify.engine import verify_pdf
 from tnde.verify.model import FileReport, Verdict
 
 if TYPE_CHECKING:
@@ -166,7 +168,6 @@ def verify_file(
     policy: VerifyPolicy | None = None,
 ) -> FileReport:
     """Read and verify one file; an unreadable file gives an INVALID report."""
-    from tnde.verify.engine import verify_pdf
 
     try:
         data = Path(path).read_bytes()
@@ -192,8 +193,6 @@ _POLICY: list[VerifyPolicy | None] = [None]
 
 def _init_worker(roots: list[bytes], crls: list[bytes], policy: VerifyPolicy | None) -> None:
     from cryptography import x509
-
-    from tnde.verify import speedups
 
     quiet_library_logs()
     speedups.install()

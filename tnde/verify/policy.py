@@ -21,6 +21,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tnde.pki.trust import TrustStore
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from pathlib import Path
@@ -80,7 +82,6 @@ def workspace_trust(path: Path, *, demo: bool) -> tuple[list[x509.Certificate], 
     Raises:
         PkiError: the trust store is malformed.
     """
-    from tnde.pki.trust import TrustStore
 
     entries = [
         e

@@ -28,6 +28,7 @@ import re
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
+from tnde.pki.identity import same_person_name
 from tnde.verify.model import Verdict
 
 if TYPE_CHECKING:
@@ -178,11 +179,9 @@ def _signature_problems(
             who is not None
             and printed
             and _first_signing_step(state) == event["payload"].get("step")
+            and not same_person_name(who.nama, printed)
         ):
-            from tnde.pki.identity import same_person_name
-
-            if not same_person_name(who.nama, printed):
-                problems.append(f"nama di blok tanda tangan ({printed}) bukan pemilik sertifikat")
+            problems.append(f"nama di blok tanda tangan ({printed}) bukan pemilik sertifikat")
     return problems
 
 

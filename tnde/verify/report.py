@@ -44,6 +44,7 @@ from tnde.render.reportdoc import GREY, HEAD_FILL, INK, MARGIN_X, RULE, Numbered
 from tnde.verify.jsonout import run_json
 from tnde.verify.model import Verdict
 from tnde.verify.reportdoc import berita_acara_doc
+from tnde.verify.snapshot import signed_page_png
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -333,7 +334,6 @@ class _Layout:
     def picture(self, sig: SignatureReport, data: bytes | None) -> Any:
         if data is None or sig.signed_end <= 0:
             return Paragraph("<i>Gambar halaman tidak disertakan.</i>", self.small)
-        from tnde.verify.snapshot import signed_page_png
 
         try:
             png = signed_page_png(data, sig.signed_end, sig.page)

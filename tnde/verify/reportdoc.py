@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
+from tnde import __version__
 from tnde.formatting import EN_DASH
 from tnde.render.reportdoc import ReportDoc
 
@@ -23,7 +24,6 @@ def berita_acara_doc(
     buffer: io.BytesIO, *, fonts: FontSet, created: dt.datetime, document_id: bytes
 ) -> ReportDoc:
     """The document template of one Berita Acara, dated and identified from its input."""
-    from tnde import __version__
 
     return ReportDoc(
         buffer,

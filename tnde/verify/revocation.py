@@ -21,7 +21,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tnde.verify.signer import utc
+from tnde.verify.signer import describe, to_cryptography, utc
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -217,8 +217,6 @@ def _describe_all(ctx: FileContext, sig: Any, *, before: dt.datetime) -> list[st
 
 
 def _describe(value: Any, where: str, names: set[bytes] | None, serials: set[int] | None) -> str:
-    from tnde.verify.signer import describe, to_cryptography
-
     issued = issued_at(value)
     when = f"{issued:%Y-%m-%d %H:%M:%S} UTC" if issued else "waktu tidak diketahui"
     try:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
+from tnde.pki.identity import identity_of
+
 if TYPE_CHECKING:
     from tnde.pki.identity import CertIdentity
 
@@ -27,7 +29,6 @@ def to_cryptography(cert: Any) -> x509.Certificate:
 
 def identity(cert: Any) -> CertIdentity:
     """The identity in a signer certificate (asn1crypto or ``cryptography``)."""
-    from tnde.pki.identity import identity_of
 
     return identity_of(to_cryptography(cert))
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from tnde.canonical import canonical_json
 from tnde.workflow.events import GENESIS_HASH, Event
+from tnde.workspace.audit import audit_append
+from tnde.workspace.hashing import event_hash
 
 if TYPE_CHECKING:
     import sqlite3
@@ -27,7 +30,6 @@ def next_position(conn: sqlite3.Connection, aggregate_id: str) -> tuple[int, str
 
 def seal(event: Event) -> Event:
     """The event with its hash filled in (over every other field)."""
-    from tnde.workspace.hashing import event_hash
 
     return Event(**{**event.__dict__, "event_hash": event_hash(event.hash_fields())})
 
@@ -40,8 +42,6 @@ def store_event(
     Args:
         kind: the aggregate's name in the audit log (``letter``, ``incoming``).
     """
-    from tnde.canonical import canonical_json
-    from tnde.workspace.audit import audit_append
 
     conn.execute(
         "INSERT INTO event (event_id, letter_id, letter_seq, type, actor_nip, device_id, "

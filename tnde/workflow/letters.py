@@ -13,10 +13,18 @@ from zoneinfo import ZoneInfo
 
 from tnde.errors import WorkflowRefused
 from tnde.ids import uuid7
+from tnde.lint import Severity, lint
+from tnde.org import build_route, load_org
+from tnde.org import coordination as coordination_steps
+from tnde.profiles import load_profile
 from tnde.profiles.model import DEFAULT_TIMEZONE
+from tnde.register import void_issued
+from tnde.templates.loader import load_template
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.diff import text_diff
 from tnde.workflow.events import EventType
+from tnde.workflow.inputs import letter_inputs
+from tnde.workflow.queries import Action, Queue, allowed_actions, count_letters, letter_page
 from tnde.workflow.service import Clock, EventStore, utc_now
 from tnde.workflow.state import LetterState, LetterStatus
 from tnde.workflow.tasks import REGISTRY_KINDS
@@ -93,13 +101,27 @@ class Letters:
     def page(self, queue: Queue, nip: str, **paging: Any) -> list[LetterRow]:
         """One page of ``nip``'s ``queue``; ``paging`` as
         :func:`tnde.workflow.queries.letter_page` takes it (today, now, flt, sort, offset…)."""
-        from tnde.workflow.queries import letter_page
 
         return letter_page(self.ws.thread_connection(), queue, nip, **paging)
+
+    def count(self, queue: Queue, nip: str, **filters: Any) -> int:
+        """How many letters ``nip``'s ``queue`` holds; ``filters`` as
+        :func:`tnde.workflow.queries.count_letters` takes them (today, flt, zone)."""
+        filters.setdefault("today", self.today())
+        filters.setdefault("zone", self.zone)
+        return count_letters(self.ws.thread_connection(), queue, nip, **filters)
+
+    def actions(self, state: LetterState, nip: str) -> list[Action]:
+        """What ``nip`` may do with the letter today, in the order the window offers it."""
+        return allowed_actions(self.ws.thread_connection(), state, nip, self.today())
 
     def is_registry(self, nip: str, on: dt.date) -> bool:
         """Whether ``nip`` works at the registry desk (numbering, dispatch) on ``on``."""
         return SqlAuthority(self.ws.thread_connection()).is_registry(nip, on)
+
+    def jabatan_of(self, nip: str, on: dt.date) -> list[str]:
+        """Jabatan ids ``nip`` holds or acts in (Plt., Plh., Pj.) on ``on``."""
+        return SqlAuthority(self.ws.thread_connection()).jabatan_of(nip, on)
 
     def history(self, letter_id: str) -> list[Any]:
         """Every event of the letter, oldest first."""
@@ -163,8 +185,6 @@ class Letters:
     ) -> LetterState:
         """A new konsep of ``jenis`` with its first text and, optionally, its route and
         recipients, all in one transaction: a refused route leaves no half-made letter."""
-        from tnde.profiles import load_profile
-        from tnde.templates.loader import load_template
 
         load_template(jenis)  # unknown jenis fails here, before anything is stored
         profile = load_profile(profile_id)
@@ -230,7 +250,6 @@ class Letters:
         """Set the route by hand (``steps``), or build it from the org chart up to
         ``signer_jabatan``, with coordination paraf of other units (``coordination``) before
         the signature and the signer's a.n./u.b. form (jabatan ids)."""
-        from tnde.profiles import load_profile
 
         state = self.get(letter_id)
         paraf_max = load_profile(state.profile_id).style.paraf_max
@@ -263,9 +282,6 @@ class Letters:
     def _route_from_org(
         self, konseptor: str, signer_jabatan: str, paraf_max: int, coordination: list[str]
     ) -> list[dict[str, str]]:
-        from tnde.org import build_route, load_org
-        from tnde.org import coordination as coordination_steps
-
         conn = self.ws.thread_connection()
         chart = load_org(conn)
         route = list(
@@ -295,57 +311,21 @@ class Letters:
         )
 
     def submit(self, actor: str, letter_id: str) -> LetterState:
-        """Send the konsep up its route, after checking its values against the template."""
-        from tnde.lint import Severity, lint
-        from tnde.profiles import load_profile
-        from tnde.templates.loader import load_template
-        from tnde.templates.values import validate_values
-
+        """Send the konsep up its route, after checking its values against the template and
+        the office's rules. The signature block comes from the org chart when the letter is
+        numbered; the rest of the text is checked with a preview of it."""
         state = self.get(letter_id)
-        template = load_template(state.jenis)
-        raw = dict(state.head_values)
-        if template.field("penandatangan") is not None and not raw.get("penandatangan"):
-            # The signature block comes from the org chart when the letter is numbered; check
-            # the rest of the text with a preview of it.
-            raw["penandatangan"] = self._signer_preview(state)
-        values, problems = validate_values(template, raw)
-        if problems:
-            first = problems[0]
-            raise WorkflowRefused(
-                "WF-INVALID", f"isian belum benar ({len(problems)}): {first.field}: {first.detail}"
-            )
         today = self.today()
+        inputs = letter_inputs(self.ws.thread_connection(), state, today)
+        inputs.refuse_problems()
         errors = [
             f
-            for f in lint(template, load_profile(state.profile_id), values, today=today)
+            for f in lint(inputs.template, inputs.profile, inputs.values, today=today)
             if f.severity is Severity.ERROR
         ]
         if errors:
             raise WorkflowRefused("WF-LINT", f"{errors[0].rule_id}: {errors[0].message}")
         return self._do(letter_id, EventType.SUBMITTED, actor, {})
-
-    def _signer_preview(self, state: LetterState) -> dict[str, str]:
-        from dataclasses import asdict
-
-        from tnde.org import load_org, signature_block
-        from tnde.workflow.finishing import planned_signers
-
-        steps = state.signing_steps()
-        if not steps:
-            return {}
-        conn = self.ws.thread_connection()
-        chart = load_org(conn)
-        (_step_no, signer_nip), *_ = planned_signers(conn, state, {}, self.today())
-        signer = signature_block(
-            chart,
-            signer_nip,
-            steps[0].jabatan_id,
-            self.today(),
-            atas_nama_jabatan_id=steps[0].atas_nama or None,
-            ub_via_jabatan_id=steps[0].ub_via or None,
-        )
-        preview: dict[str, str] = asdict(signer.person)
-        return preview
 
     # -- review and signing ---------------------------------------------------------------------
 
@@ -377,7 +357,6 @@ class Letters:
         self, actor: str, state: LetterState, payload: dict[str, Any]
     ) -> LetterState:
         """A signer returns a numbered letter: the number is voided in the same transaction."""
-        from tnde.register import void_issued
 
         with self.ws.transaction() as conn:
             done = self.store.append(
@@ -422,7 +401,6 @@ class Letters:
 
 def office_zone(workspace: Workspace) -> ZoneInfo:
     """The time zone of the workspace's office profile (WIB when it has none)."""
-    from tnde.profiles import load_profile
 
     profile_id = workspace.config.profile_id
     return ZoneInfo(load_profile(profile_id).timezone if profile_id else DEFAULT_TIMEZONE)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from tnde.errors import TndeError
+from tnde import render
+from tnde.workflow.inputs import letter_inputs
 
 if TYPE_CHECKING:
     from tnde.workflow.letters import Letters
@@ -26,22 +27,12 @@ def letter_pdf(letters: Letters, letter_id: str) -> bytes:
         WorkflowRefused: unknown letter.
         RenderError: the layout cannot be made.
     """
-    from tnde.profiles import load_profile
-    from tnde.render import render_letter
-    from tnde.templates.loader import load_template
-    from tnde.templates.values import validate_values
-
     state = letters.get(letter_id)
     if state.final_blob:
         return letters.ws.blobs.get(state.final_blob)
-    template = load_template(state.jenis)
-    raw = dict(state.head_values)
-    if template.field("penandatangan") is not None and not raw.get("penandatangan"):
-        try:
-            raw["penandatangan"] = letters._signer_preview(state)
-        except TndeError:
-            log.info("no signer preview for %s", letter_id)
-    values, problems = validate_values(template, raw)
-    if problems:
-        log.info("previewing %s with %d field problems", letter_id, len(problems))
-    return render_letter(template, load_profile(state.profile_id), values, mode="draft").pdf
+    inputs = letter_inputs(
+        letters.ws.thread_connection(), state, letters.today(), signer_required=False
+    )
+    if inputs.problems:
+        log.info("previewing %s with %d field problems", letter_id, len(inputs.problems))
+    return render.render_letter(inputs.template, inputs.profile, inputs.values, mode="draft").pdf

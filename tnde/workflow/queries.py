@@ -17,16 +17,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from tnde.dispositions.due import WorkCalendar, due_at
 from tnde.errors import WorkflowRefused
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.events import Event, EventType
 from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
 from tnde.workflow.rules import check
+from tnde.workflow.service import iso
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from tnde.dispositions.due import WorkCalendar
     from tnde.workflow.state import LetterState
 
 __all__ = [
@@ -185,7 +186,6 @@ def letter_page(
     Raises:
         ValueError: ``sort`` is not one of :data:`SORT_KEYS`.
     """
-    from tnde.dispositions.due import WorkCalendar, due_at
 
     sort_sql, direction = order_by(sort, SORT_KEYS, descending)
     flt = flt or LetterFilter()
@@ -252,8 +252,6 @@ def count_letters(
 
 
 def _utc_bound(day: dt.date, zone: dt.tzinfo) -> str:
-    from tnde.workflow.service import iso
-
     return iso(dt.datetime.combine(day, dt.time(0), zone))
 
 

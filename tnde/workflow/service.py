@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tnde.canonical import canonical_json
 from tnde.ids import uuid7
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.codec import state_from_json, state_to_json
@@ -121,7 +122,6 @@ class EventStore:
         Raises:
             WorkflowRefused: a rule forbids the event; the caller rolls back.
         """
-        from tnde.canonical import canonical_json
 
         now = self.clock()
         state = self.state(conn, letter_id)

@@ -321,7 +321,6 @@ def _paraf_signed(s: LetterState, e: Event) -> LetterState:
 
 
 def _signed(s: LetterState, e: Event) -> LetterState:
-
     step_no = int(e.payload["step"])
     route = tuple(
         replace(st, approved_revision=e.revision_hash, decided_by=e.actor_nip)

@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 
 from tnde.errors import SecretStoreUnavailable, ValidationError
 from tnde.secrets import SERVICE, KeyringSecretStore, archive_account
-from ui.dialogs.settings_dialog import SettingsPage
+from ui.dialogs.settings_page import SettingsPage
 from ui.errors import clear_field_error, show_failure, show_field_error
 from ui.messages import describe_error
 
 if TYPE_CHECKING:
     from tnde.secrets import SecretStore
-    from tnde.workspace import Workspace
-    from tnde.workspace.config import WorkspaceConfig
+    from tnde.workspace import Workspace, WorkspaceConfig
     from ui.services import Services
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from ui.dialogs.buttons import button_box
 from ui.models.checklist import CheckListModel
 
 if TYPE_CHECKING:
-    from tnde.workflow.state import LetterState
+    from tnde.workflow import LetterState
 
 __all__ = ["DispatchDialog"]
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.incoming.desk import SIFAT, URGENSI
+from tnde.incoming import SIFAT, URGENSI, prefill_from_pdf
 from ui.dialogs.submit_dialog import SubmitDialog
 from ui.icons import icon
 from ui.workers import QueryOp
@@ -251,6 +251,4 @@ class RegisterDialog(SubmitDialog):
 
 
 def _prefill(data: bytes) -> Any:
-    from tnde.incoming.prefill import prefill_from_pdf
-
     return prefill_from_pdf(data)

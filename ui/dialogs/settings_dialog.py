@@ -5,8 +5,8 @@ Each page is a :class:`SettingsPage`; a page with nothing to show
 (:meth:`SettingsPage.has_content` is False, e.g. identity without a workspace) is hidden. OK
 first asks every page to :meth:`SettingsPage.validate`, then to :meth:`SettingsPage.apply`.
 The archive-server page (``ui.dialogs.archive_page``) and the signing-device and trust-root
-pages, which live with their screens (``ui.signing``, ``ui.verification``), are imported here
-when the dialog opens.
+pages live with their screens (``ui.signing``, ``ui.verification``); they derive from the base
+in ``ui.dialogs.settings_page`` so that none of them imports this dialog.
 """
 
 from __future__ import annotations
@@ -28,9 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.archive_page import ArchiveServerPage
 from ui.dialogs.buttons import button_box
+from ui.dialogs.settings_page import SettingsPage
 from ui.icons import icon
 from ui.settings import LANGUAGES, UiSettings
+from ui.signing.settings_page import SigningSettingsPage
+from ui.verification.trust_page import TrustRootsPage
 
 if TYPE_CHECKING:
     from ui.services import Services
@@ -43,28 +47,6 @@ __all__ = [
     "SettingsPage",
     "WorkspacePage",
 ]
-
-
-class SettingsPage(QWidget):
-    """One page of the settings dialog."""
-
-    def title(self) -> str:
-        """The tab's title."""
-        raise NotImplementedError
-
-    def has_content(self) -> bool:
-        """Whether the page has anything to show (hidden otherwise)."""
-        return True
-
-    def validate(self) -> bool:
-        """Check the page's input before any page saves (OK was pressed).
-
-        Show what is wrong inline and return False to keep the dialog open on this page.
-        """
-        return True
-
-    def apply(self) -> None:
-        """Save what the page changed (OK was pressed and every page is valid)."""
 
 
 class WorkspacePage(SettingsPage):
@@ -232,9 +214,6 @@ class SettingsDialog(QDialog):
         self.profile_page = ProfilePage(services)
         self.identity_page = IdentityPage(services, settings)
         self.language_page = LanguagePage(settings)
-        from ui.dialogs.archive_page import ArchiveServerPage
-        from ui.signing.settings_page import SigningSettingsPage
-        from ui.verification.trust_page import TrustRootsPage
 
         self.archive_page = ArchiveServerPage(services)
         self.signing_page = SigningSettingsPage(services)

@@ -22,7 +22,7 @@ from ui.models.templates import TemplateListModel, TemplateRole
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tnde.templates.model import Template
+    from tnde.templates import Template
 
 
 class JenisCatalogue(QWidget):

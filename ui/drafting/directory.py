@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import OrgError
+from tnde.numbering import default_kka
+from tnde.org import acting_for, build_route, holders, signature_block, workspace_org
 from ui.drafting.models import JabatanEntry, RouteEntry
 
 if TYPE_CHECKING:
@@ -43,7 +45,6 @@ class OrgDirectory:
     def signer_value(self, jabatan_id: str) -> dict[str, Any] | None:
         """The raw signer value (person fields + delegasi) for today's holder of a jabatan,
         from the core's :func:`tnde.org.signature_block`; None when nobody holds it."""
-        from tnde.org import holders, signature_block
 
         if self.chart is None:
             return None
@@ -66,7 +67,6 @@ class OrgDirectory:
         Raises:
             OrgError: the chart gives no route (the user then builds it by hand).
         """
-        from tnde.org import build_route
 
         if self.chart is None:
             raise OrgError("no_chart", "the workspace has no org chart")
@@ -85,8 +85,6 @@ class OrgDirectory:
 
 def load_directory(workspace: Workspace | None, konseptor_nip: str, on: dt.date) -> OrgDirectory:
     """Read the org chart and the KKA list (run this in a worker)."""
-    from tnde.numbering.kka import default_kka
-    from tnde.org import acting_for, holders, workspace_org
 
     kka = tuple((k.kode, k.nama) for k in default_kka())
     if workspace is None:

@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.templates.loader import load_all_templates, load_template
+from tnde.errors import TndeError
+from tnde.profiles import load_profile
+from tnde.templates import load_all_templates, load_template
+from tnde.workflow import LetterStatus
 from ui.drafting import session
 from ui.drafting.catalogue import JenisCatalogue
 from ui.drafting.directory import OrgDirectory, load_directory
@@ -38,9 +41,9 @@ from ui.workers import Op, QueryOp
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from tnde.profiles.model import Profile
-    from tnde.templates.model import Template
-    from tnde.workflow.state import LetterState
+    from tnde.profiles import Profile
+    from tnde.templates import Template
+    from tnde.workflow import LetterState
     from ui.drafting.preview import PreviewResult
     from ui.services import Services
 
@@ -150,7 +153,6 @@ class DraftEditor(QWidget):
 
     def choose_jenis(self, jenis: str) -> None:
         """Start a new draft of ``jenis`` (today's date and the template's defaults)."""
-        from tnde.errors import TndeError
 
         try:
             template = load_template(jenis)
@@ -231,8 +233,6 @@ class DraftEditor(QWidget):
             self._apply_directory()
 
     def _on_letter_loaded(self, state: LetterState) -> None:
-        from tnde.profiles import load_profile
-
         self.state = state
         if self.profile is None or self.profile.id != state.profile_id:
             self.profile = load_profile(state.profile_id)
@@ -349,8 +349,6 @@ class DraftEditor(QWidget):
         return QMessageBox.StandardButton(box.exec())
 
     def _build(self, template: Template) -> None:
-        from tnde.profiles import load_profile
-
         if self.profile is None:
             self.profile = load_profile(session.profile_id(self.services))
         self.template = template
@@ -432,7 +430,6 @@ class DraftEditor(QWidget):
 
     def _show_letter_state(self, state: LetterState) -> None:
         """Say why an opened letter came back, or lock it when it may not be edited here."""
-        from tnde.workflow.state import LetterStatus
 
         editable = state.status in (LetterStatus.KONSEP, LetterStatus.DIKEMBALIKAN)
         if state.konseptor_nip != self.services.nip:

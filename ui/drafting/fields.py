@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.drafting.models import KkaListModel
+
 if TYPE_CHECKING:
-    from tnde.templates.model import FieldSpec
+    from tnde.templates import FieldSpec
     from ui.drafting.directory import OrgDirectory
 
 _NO_DATE = QDate(1900, 1, 1)
@@ -96,7 +98,6 @@ class KkaField(TextField):
 
     def set_directory(self, directory: OrgDirectory) -> None:
         """Offer completion from the classification codes, by code or by name."""
-        from ui.drafting.models import KkaListModel
 
         completer = QCompleter(KkaListModel(directory.kka, self), self)
         completer.setCompletionRole(Qt.ItemDataRole.DisplayRole)

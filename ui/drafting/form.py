@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.templates.values import validate_values
+from tnde.lint import LintContext
+from tnde.numbering import default_kka
+from tnde.templates import validate_values
 from ui.drafting.fields import (
     ChoiceField,
     DateField,
@@ -38,8 +40,8 @@ from ui.drafting.tables import AttachmentsField, TableField
 
 if TYPE_CHECKING:
     from tnde.errors import ValidationError
-    from tnde.profiles.model import Profile
-    from tnde.templates.model import FieldSpec, Template
+    from tnde.profiles import Profile
+    from tnde.templates import FieldSpec, Template
     from ui.drafting.directory import OrgDirectory
 
 log = logging.getLogger(__name__)
@@ -70,8 +72,6 @@ def recipient_fields(template: Template, profile: Profile) -> dict[str, str]:
 
     The core's lint context knows which fields the layout prints where.
     """
-    from tnde.lint import LintContext
-    from tnde.numbering.kka import default_kka
 
     ctx = LintContext(template, profile, {}, dt.date.today(), default_kka())
     roles = {name: "tembusan" for name in ctx.tembusan_fields()}

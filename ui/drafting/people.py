@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.templates.values import DELEGATION_FORMS
+from tnde.templates import DELEGATION_FORMS
 from ui.drafting.fields import FieldWidget
 from ui.drafting.models import JabatanListModel
+from ui.drafting.picker import JabatanPickerDialog
 
 if TYPE_CHECKING:
-    from tnde.templates.model import FieldSpec
+    from tnde.templates import FieldSpec
     from ui.drafting.directory import OrgDirectory
 
 # Person keys shown for every person, and the extra ones of ``person`` fields.
@@ -176,8 +177,6 @@ class PersonField(FieldWidget):
     # -- slots --------------------------------------------------------------------------------
 
     def _on_choose_clicked(self) -> None:
-        from ui.drafting.picker import JabatanPickerDialog
-
         if self._directory is None:
             return
         dialog = JabatanPickerDialog(

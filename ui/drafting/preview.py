@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde import render
+from tnde.lint import lint
 from tnde.pdfium import PDFIUM_LOCK
 from ui.workers import QueryOp
 
@@ -36,8 +38,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from tnde.lint import Finding
-    from tnde.profiles.model import Profile
-    from tnde.templates.model import Template
+    from tnde.profiles import Profile
+    from tnde.templates import Template
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +73,8 @@ def render_preview(
     """
     import pypdfium2
 
-    from tnde.lint import lint
-    from tnde.render import render_letter
-
     started = time.perf_counter()
-    result = render_letter(template, profile, values, mode="draft")
+    result = render.render_letter(template, profile, values, mode="draft")
     images = []
     with PDFIUM_LOCK:
         document = pypdfium2.PdfDocument(result.pdf)

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from ui.drafting.fields import FieldWidget
 from ui.drafting.models import JabatanListModel, RecipientItem, RecipientListModel
+from ui.drafting.picker import JabatanPickerDialog
 
 if TYPE_CHECKING:
-    from tnde.templates.model import FieldSpec
+    from tnde.templates import FieldSpec
     from ui.drafting.directory import OrgDirectory
     from ui.drafting.models import JabatanEntry
 
@@ -152,8 +153,6 @@ class RecipientListField(FieldWidget):
         self.entry.clear()
 
     def _on_pick_clicked(self) -> None:
-        from ui.drafting.picker import JabatanPickerDialog
-
         if self._directory is None:
             return
         dialog = JabatanPickerDialog(self._directory.entries, title=self.spec.label, parent=self)

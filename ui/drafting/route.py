@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from tnde.errors import OrgError
 from ui.drafting.models import RouteEntry, RouteStepModel
+from ui.drafting.picker import JabatanPickerDialog
 
 if TYPE_CHECKING:
-    from tnde.workflow.state import Step
+    from tnde.workflow import Step
     from ui.drafting.directory import OrgDirectory
     from ui.drafting.models import JabatanEntry
 
@@ -214,8 +215,6 @@ class RoutePanel(QWidget):
     # -- helpers ------------------------------------------------------------------------------
 
     def _pick(self, title: str, *, multiple: bool, then: Any) -> None:
-        from ui.drafting.picker import JabatanPickerDialog
-
         if self._directory is None:
             return
         dialog = JabatanPickerDialog(

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import WorkflowRefused
+from tnde.workflow import LetterStatus
 
 if TYPE_CHECKING:
-    from tnde.workflow.state import LetterState
+    from tnde.workflow import LetterState
     from ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,6 @@ def _store_route(
     services: Services, state: LetterState, steps: list[dict[str, str]]
 ) -> LetterState:
     """Set the planned route when it differs from the stored one and may still change."""
-    from tnde.workflow.state import LetterStatus
 
     editable = state.status in (LetterStatus.KONSEP, LetterStatus.DIKEMBALIKAN)
     current = [{"kind": s.kind, "jabatan_id": s.jabatan_id} for s in state.route]

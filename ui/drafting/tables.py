@@ -22,7 +22,7 @@ from ui.drafting.fields import FieldWidget
 from ui.drafting.models import RowsTableModel
 
 if TYPE_CHECKING:
-    from tnde.templates.model import FieldSpec
+    from tnde.templates import FieldSpec
 
 
 class TableField(FieldWidget):

@@ -19,7 +19,7 @@ from ui.labels import disposition_status_label
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from tnde.incoming.state import Disposition
+    from tnde.incoming import Disposition
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from tnde.incoming import IncomingFilter
+from tnde.workflow import LetterFilter
 from ui.labels import (
     disposition_status_label,
     incoming_status_label,
@@ -20,8 +22,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    from tnde.incoming.queries import DispositionRow, IncomingFilter, IncomingRow
-    from tnde.workflow.queries import LetterFilter, LetterRow, Queue
+    from tnde.incoming import DispositionRow, IncomingRow
+    from tnde.workflow import LetterRow, Queue
     from ui.services import Services
 
 translate = QCoreApplication.translate
@@ -99,8 +101,6 @@ class LetterTableModel(_QueryTableModel):
     filter: LetterFilter
 
     def __init__(self, services: Services, queue: Queue, parent: Any = None) -> None:
-        from tnde.workflow.queries import LetterFilter
-
         descending = queue.value in ("naskah_keluar", "arsip")
         super().__init__(services, LetterFilter(), "tanggal", descending, parent)
         self.queue = queue
@@ -156,8 +156,6 @@ class IncomingTableModel(_QueryTableModel):
     filter: IncomingFilter
 
     def __init__(self, services: Services, *, copies: bool = False, parent: Any = None) -> None:
-        from tnde.incoming.queries import IncomingFilter
-
         super().__init__(services, IncomingFilter(), "diterima", True, parent)
         self.copies = copies
 
@@ -196,8 +194,6 @@ class DispositionTableModel(_QueryTableModel):
     filter: IncomingFilter
 
     def __init__(self, services: Services, parent: Any = None) -> None:
-        from tnde.incoming.queries import IncomingFilter
-
         super().__init__(services, IncomingFilter(), "batas", False, parent)
 
     def query(self, nip: str, **paging: Any) -> Iterable[Any]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tnde.templates.model import Template
+    from tnde.templates import Template
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QListView, QTextBrowser, QWidget
 
-from tnde.templates.loader import load_all_templates
+from tnde.templates import load_all_templates
 from ui.models.templates import TemplateListModel, TemplateRole
 
 if TYPE_CHECKING:

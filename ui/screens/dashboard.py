@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde.workflow import Queue
 from ui.icons import icon
 
 if TYPE_CHECKING:
@@ -49,17 +50,14 @@ class Counts:
 
 def load_counts(services: Services) -> Counts:
     """Read every counter for the user (worker)."""
-    from tnde.tracking.queries import person_counters
-    from tnde.workflow.queries import Queue, count_letters
 
-    conn = services.workspace.thread_connection()
     today = services.today()
-    c = person_counters(conn, services.nip, services.clock(), today)
+    c = services.tracking.person_counters(services.nip, today)
     return Counts(
-        konsep=count_letters(conn, Queue.KONSEP, services.nip, today=today),
+        konsep=services.letters.count(Queue.KONSEP, services.nip, today=today),
         perlu_diperiksa=c.perlu_diperiksa,
         perlu_ditandatangani=c.perlu_ditandatangani,
-        siap_dikirim=count_letters(conn, Queue.SIAP_DIKIRIM, services.nip, today=today),
+        siap_dikirim=services.letters.count(Queue.SIAP_DIKIRIM, services.nip, today=today),
         masuk=c.masuk_belum_dibaca + c.masuk_belum_didisposisi,
         disposisi=c.disposisi_belum_dibaca + c.disposisi_belum_selesai,
         terlambat=c.terlambat,

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from tnde.incoming.desk import URGENSI
-from tnde.incoming.queries import IncomingFilter
+from tnde.incoming import URGENSI, IncomingFilter
 from ui.labels import disposition_status_label
 from ui.models.letters import DispositionTableModel
 from ui.models.paged import PagedRole
@@ -87,12 +86,8 @@ class DispositionsScreen(ListDetailScreen):
             self.tracking.refresh()
 
     def _count(self) -> None:
-        from tnde.incoming.queries import count_dispositions
-
         s, flt = self.services, self.model.filter
         QueryOp(
             self,
-            lambda: count_dispositions(
-                s.workspace.thread_connection(), s.nip, today=s.today(), now=s.clock(), flt=flt
-            ),
+            lambda: s.desk.count_dispositions(s.nip, today=s.today(), now=s.clock(), flt=flt),
         ).success(lambda n: self.filters.set_count(self.tr("%n disposition(s)", "", n))).run()

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from tnde.dispositions import due_at
 from tnde.errors import TndeError, WorkflowRefused
+from tnde.incoming import Recipient
+from tnde.profiles import DEFAULT_INSTRUCTIONS
 from ui.dialogs.buttons import confirm
 from ui.dialogs.dispose_dialog import DisposeDialog, DisposeValues
 from ui.dialogs.note_dialog import NoteDialog, ReportDialog
 from ui.dialogs.register_dialog import RegisterDialog
-from ui.errors import show_status
+from ui.errors import show_failure, show_status
 from ui.messages import describe_error
 from ui.workers import Op
 
@@ -130,9 +133,6 @@ class IncomingActions(QObject):
         )
 
     def _dispose(self, incoming_id: str, parent_id: str, *, atas_perintah: bool = False) -> None:
-        from tnde.dispositions.due import due_at
-        from tnde.profiles.model import DEFAULT_INSTRUCTIONS
-
         s = self.services
         state = s.desk.get(incoming_id)
         chart = s.org()
@@ -155,8 +155,6 @@ class IncomingActions(QObject):
         )
 
         def submit(values: DisposeValues) -> None:
-            from tnde.incoming.desk import Recipient
-
             people = [
                 Recipient(j, leading=j == values.leading and len(values.recipients) > 1)
                 for j in values.recipients
@@ -250,7 +248,6 @@ class IncomingActions(QObject):
         if isinstance(exc, TndeError):
             dialog.show_error(describe_error(exc)[1])
             return
-        from ui.errors import show_failure
 
         dialog.show_error("")
         show_failure(dialog, exc)

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from tnde.incoming.desk import SIFAT, URGENSI
-from tnde.incoming.queries import IncomingFilter
+from tnde.incoming import SIFAT, URGENSI, IncomingFilter
 from ui.labels import incoming_status_label
 from ui.models.letters import IncomingTableModel
 from ui.screens.incoming_actions import IncomingActions
@@ -74,12 +73,8 @@ class IncomingScreen(ListDetailScreen):
         self.sig_changed.emit()
 
     def _count(self) -> None:
-        from tnde.incoming.queries import count_incoming
-
         s, copies, flt = self.services, self.copies, self.model.filter
         QueryOp(
             self,
-            lambda: count_incoming(
-                s.workspace.thread_connection(), s.nip, today=s.today(), copies=copies, flt=flt
-            ),
+            lambda: s.desk.count_incoming(s.nip, today=s.today(), copies=copies, flt=flt),
         ).success(lambda n: self.filters.set_count(self.tr("%n letter(s)", "", n))).run()

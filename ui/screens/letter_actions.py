@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from tnde.workflow.queries import Action
+from tnde.incoming import send_letter
+from tnde.workflow import Action, archive_letter, cancel_letter, mark_read, number_letter
 from ui.dialogs.buttons import confirm
 from ui.dialogs.dispatch_dialog import DispatchDialog
 from ui.dialogs.note_dialog import NoteDialog
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from tnde.workflow.state import LetterState
+    from tnde.workflow import LetterState
     from ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -132,8 +133,6 @@ class LetterActions(QObject):
         self._open(dialog, done)
 
     def _cancel(self, letter_id: str, _state: LetterState | None) -> None:
-        from tnde.workflow import finishing
-
         dialog = NoteDialog(
             self._widget,
             title=self.tr("Cancel letter"),
@@ -148,7 +147,7 @@ class LetterActions(QObject):
             if result:
                 reason = dialog.text()
                 self._op(
-                    lambda: finishing.cancel_letter(s.letters, s.nip, letter_id, reason),
+                    lambda: cancel_letter(s.letters, s.nip, letter_id, reason),
                     self.tr("Cancelling…"),
                     self.tr("The letter was cancelled."),
                 )
@@ -156,8 +155,6 @@ class LetterActions(QObject):
         self._open(dialog, done)
 
     def _number(self, letter_id: str, _state: LetterState | None) -> None:
-        from tnde.workflow import finishing
-
         if not confirm(
             self._widget,
             self.tr("Assign number"),
@@ -170,14 +167,12 @@ class LetterActions(QObject):
             return
         s = self.services
         self._op(
-            lambda: finishing.number_letter(s.letters, s.nip, letter_id),
+            lambda: number_letter(s.letters, s.nip, letter_id),
             self.tr("Assigning the number and making the final PDF…"),
             self.tr("Number assigned."),
         )
 
     def _send(self, letter_id: str, state: LetterState | None) -> None:
-        from tnde.workflow import finishing
-
         s = self.services
         state = state or s.letters.get(letter_id)
         dialog = DispatchDialog(self._widget, state)
@@ -186,7 +181,7 @@ class LetterActions(QObject):
             if result:
                 chosen = dialog.recipients()
                 self._op(
-                    lambda: finishing.send_letter(s.letters, s.nip, letter_id, recipients=chosen),
+                    lambda: send_letter(s.letters, s.nip, letter_id, recipients=chosen),
                     self.tr("Dispatching…"),
                     self.tr("The letter was dispatched."),
                 )
@@ -194,21 +189,17 @@ class LetterActions(QObject):
         self._open(dialog, done)
 
     def _read(self, letter_id: str, _state: LetterState | None) -> None:
-        from tnde.workflow import finishing
-
         s = self.services
         self._op(
-            lambda: finishing.mark_read(s.letters, s.nip, letter_id),
+            lambda: mark_read(s.letters, s.nip, letter_id),
             self.tr("Saving…"),
             self.tr("Marked as read."),
         )
 
     def _archive(self, letter_id: str, _state: LetterState | None) -> None:
-        from tnde.workflow import finishing
-
         s = self.services
         self._op(
-            lambda: finishing.archive_letter(s.letters, s.nip, letter_id),
+            lambda: archive_letter(s.letters, s.nip, letter_id),
             self.tr("Archiving…"),
             self.tr("The letter was archived."),
         )

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from tnde.incoming.desk import SIFAT, URGENSI
-from tnde.workflow.queries import Action, LetterFilter, Queue
+from tnde.incoming import SIFAT, URGENSI
+from tnde.workflow import Action, LetterFilter, Queue
 from ui.labels import jenis_choices, letter_status_label
 from ui.models.letters import LetterTableModel
 from ui.screens.letter_actions import LetterActions
@@ -100,18 +100,9 @@ class LettersScreen(ListDetailScreen):
     # -- helpers ------------------------------------------------------------------------------
 
     def _count(self) -> None:
-        from tnde.workflow.queries import count_letters
-
         s, queue, flt = self.services, self.queue, self.model.filter
 
         def count() -> int:
-            return count_letters(
-                s.workspace.thread_connection(),
-                queue,
-                s.nip,
-                today=s.today(),
-                flt=flt,
-                zone=s.letters.zone,
-            )
+            return s.letters.count(queue, s.nip, today=s.today(), flt=flt)
 
         QueryOp(self, count).success(self._on_counted).run()

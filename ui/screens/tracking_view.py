@@ -5,6 +5,7 @@ days, overdue ones marked, the unit's counters, and export as CSV or as the prin
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.incoming.desk import URGENSI
+from tnde.incoming import URGENSI
+from tnde.tracking import TrackingFilter
 from ui.errors import show_status
 from ui.icons import icon
 from ui.labels import disposition_status_label
@@ -29,8 +31,7 @@ from ui.widgets.queue_view import QueueView
 from ui.workers import Op, QueryOp
 
 if TYPE_CHECKING:
-    from tnde.tracking.model import TrackingRow
-    from tnde.tracking.queries import TrackingFilter
+    from tnde.tracking import ExportKind, TrackingRow
     from ui.services import Services
 
 translate = QCoreApplication.translate
@@ -60,21 +61,9 @@ class TrackingModel(PagedTableModel):
         self.filter: TrackingFilter | None = None
 
     def fetch_page(self, offset: int, limit: int) -> list[Any]:
-        from tnde.tracking.queries import track
-
         if self.filter is None:
             return []
-        s = self.services
-        return list(
-            track(
-                s.workspace.thread_connection(),
-                self.filter,
-                s.clock(),
-                limit=limit,
-                offset=offset,
-                calendar=s.desk.calendar(),
-            )
-        )
+        return self.services.tracking.rows(self.filter, limit=limit, offset=offset)
 
     def row_key(self, row: TrackingRow) -> str:
         return f"{row.agenda}|{row.recipient}|{row.given_at.isoformat()}"
@@ -105,7 +94,9 @@ class TrackingView(QWidget):
         self.unit.setAccessibleName(self.tr("Unit"))
         for u in services.org().units:
             self.unit.addItem(u.nama, u.unit_id)
-        self.unit.setCurrentIndex(max(0, self.unit.findData(_busiest_unit(services))))
+        self.unit.setCurrentIndex(
+            max(0, self.unit.findData(services.tracking.busiest_unit(services.unit_id())))
+        )
         self.filters = FilterBar(
             statuses=[
                 (s, disposition_status_label(s))
@@ -149,7 +140,6 @@ class TrackingView(QWidget):
 
     def current_filter(self) -> TrackingFilter:
         """The tracking filter as set on screen."""
-        from tnde.tracking.queries import TrackingFilter
 
         v = self.filters.values()
         zone = self.services.letters.zone
@@ -171,15 +161,12 @@ class TrackingView(QWidget):
 
     def refresh(self) -> None:
         """Query again with the current filter, and the counters."""
-        from tnde.tracking.queries import unit_counters
 
         self.model.filter = self.current_filter()
         self.model.reload()
         s = self.services
         unit = self.model.filter.unit_id
-        QueryOp(
-            self, lambda: unit_counters(s.workspace.thread_connection(), unit, s.clock())
-        ).success(self._on_counted).run()
+        QueryOp(self, lambda: s.tracking.unit_counters(unit)).success(self._on_counted).run()
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -211,14 +198,13 @@ class TrackingView(QWidget):
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def export_to(self, path: str, kind: str) -> Op:
+    def export_to(self, path: str, kind: ExportKind) -> Op:
         """Write every matching row to ``path`` as ``csv`` or ``pdf`` (in the write pool)."""
         flt = self.current_filter()
-        unit_name = self.unit.currentText()
-        services = self.services
+        tracking = self.services.tracking
 
         def work() -> int:
-            return _export(services, flt, unit_name, path, kind)
+            return tracking.export(flt, Path(path), kind)
 
         return (
             Op(self, work)
@@ -235,61 +221,3 @@ class TrackingView(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(self, title, f"{folder}/{name}", pattern)
         return path
-
-
-def _export(services: Services, flt: TrackingFilter, unit_name: str, path: str, kind: str) -> int:
-    """Write the tracking rows (worker)."""
-    from pathlib import Path
-
-    from tnde.fsutil import write_atomic
-    from tnde.tracking.queries import track, weekly_counts
-
-    conn = services.workspace.thread_connection()
-    now = services.clock()
-    rows = track(conn, flt, now, limit=None, calendar=services.desk.calendar())
-    if kind == "csv":
-        import io
-
-        from tnde.tracking.export import write_tracking_csv
-
-        buffer = io.BytesIO()
-        write_tracking_csv(rows, buffer)
-        write_atomic(Path(path), buffer.getvalue())
-        return len(rows)
-    from tnde.tracking.model import TrackingReport
-    from tnde.tracking.report import render_tracking_report
-
-    filters = tuple(
-        (label, value)
-        for label, value in (
-            ("Status", ", ".join(flt.statuses)),
-            ("Urgensi", flt.urgensi),
-            ("Teks", flt.text),
-            ("Hanya terlambat", "ya" if flt.overdue_only else ""),
-        )
-        if value
-    )
-    report = TrackingReport(
-        title="Laporan Pemantauan Disposisi",
-        unit=unit_name,
-        filters=filters,
-        generated_at=now,
-        rows=tuple(rows),
-        weeks=tuple(weekly_counts(conn, flt.unit_id, 8, now, services.letters.zone)),
-    )
-    profile = services.workspace.config.profile_id or None
-    write_atomic(Path(path), render_tracking_report(report, profile_id=profile))
-    return len(rows)
-
-
-def _busiest_unit(services: Services) -> str:
-    """The user's own unit when its dispositions are tracked, else the unit with the most."""
-    conn = services.workspace.thread_connection()
-    own = services.unit_id()
-    rows = conn.execute(
-        "SELECT recipient_unit, count(*) FROM disposisi GROUP BY recipient_unit ORDER BY 2 DESC"
-    ).fetchall()
-    units = [r[0] for r in rows]
-    if own in units or not units:
-        return own
-    return str(units[0])

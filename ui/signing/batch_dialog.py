@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde import signing
 from tnde.errors import SigningError, TndeError
+from tnde.workflow import letter_pdf
 from ui.errors import clear_field_error, show_failure, show_field_error, show_status
+from ui.labels import jenis_label
 from ui.signing.device import SigningSettings, device_for, initial_choice
 from ui.signing.device_form import DeviceForm
 from ui.signing.messages import signing_error_text
@@ -46,7 +49,7 @@ from ui.workers import Op
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from tnde.signing.letters import LetterSignResult
+    from tnde.signing import LetterSignResult
     from ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -154,8 +157,6 @@ class SignBatchDialog(QDialog):
     # -- slots --------------------------------------------------------------------------------
 
     def _on_loaded(self, found: list[tuple[str, str, str, str, BaseException | None]]) -> None:
-        from ui.labels import jenis_label
-
         rows = [
             SignRow(
                 letter_id,
@@ -183,8 +184,6 @@ class SignBatchDialog(QDialog):
         letters = self.services.letters
 
         def pdf() -> bytes:
-            from tnde.workflow.preview import letter_pdf
-
             return letter_pdf(letters, letter_id)
 
         self._preview_source = pdf
@@ -278,9 +277,7 @@ class SignBatchDialog(QDialog):
         services, ids = self.services, self.letter_ids
 
         def work() -> list[tuple[str, str, str, str, BaseException | None]]:
-            from tnde.signing.letters import precheck_letters
-
-            checked = precheck_letters(services.letters, services.nip, ids)
+            checked = signing.precheck_letters(services.letters, services.nip, ids)
             out: list[tuple[str, str, str, str, BaseException | None]] = []
             for letter_id in ids:
                 verdict = checked[letter_id]
@@ -323,23 +320,20 @@ class SignBatchDialog(QDialog):
         nomor = {r.letter_id: r.nomor for r in self.model.rows()}
 
         def work(progress: Any, cancel: Any) -> list[LetterSignResult]:
-            from tnde.signing.context import workspace_services
-            from tnde.signing.letters import sign_letters
-
             def report(done: int, total: int, text: str = "") -> None:
                 progress(done, total, nomor.get(text, text))  # the nomor, not the letter id
 
             try:
-                with workspace_services(services.workspace) as signing:
-                    return sign_letters(
+                with signing.workspace_services(services.workspace) as context:
+                    return signing.sign_letters(
                         services.letters,
                         services.nip,
                         letter_ids,
                         device,
                         secret,
-                        signing.services,
-                        level=signing.level,
-                        issuer_of=signing.issuer_of,
+                        context.services,
+                        level=context.level,
+                        issuer_of=context.issuer_of,
                         progress=report,
                         cancel=cancel,
                     )

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tnde import signing
+from tnde.errors import PkiError
+from tnde.pki import DemoPki, demo_folder
 from ui.settings import UiSettings
 
 if TYPE_CHECKING:
-    from tnde.signing.devices import SigningDevice
+    from tnde.signing import SigningDevice
     from ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -91,9 +94,6 @@ def demo_p12(services: Services) -> Path | None:
     """The acting official's DEMO ``.p12`` in a demo workspace, or None."""
     if not services.is_demo:
         return None
-    from tnde.errors import PkiError
-    from tnde.pki.demo import DemoPki
-    from tnde.pki.workspace_demo import demo_folder
 
     try:
         return DemoPki.open(demo_folder(services.workspace.path)).p12_path(services.nip)
@@ -109,7 +109,6 @@ def initial_choice(services: Services, settings: SigningSettings) -> DeviceChoic
     demo = demo_p12(services)
     if demo is None or remembered.kind != PKCS12:
         return remembered
-    from tnde.pki.workspace_demo import demo_folder
 
     folder = demo_folder(services.workspace.path).resolve()
     current = Path(remembered.p12_path).resolve() if remembered.p12_path else None
@@ -120,8 +119,7 @@ def initial_choice(services: Services, settings: SigningSettings) -> DeviceChoic
 
 def device_for(choice: DeviceChoice) -> SigningDevice:
     """The core device object for ``choice``."""
-    from tnde.signing.devices import Pkcs11Device, Pkcs12Device
 
     if choice.kind == PKCS11:
-        return Pkcs11Device(Path(choice.module), choice.token_label)
-    return Pkcs12Device(Path(choice.p12_path))
+        return signing.Pkcs11Device(Path(choice.module), choice.token_label)
+    return signing.Pkcs12Device(Path(choice.p12_path))

@@ -1,6 +1,6 @@
 """Settings → Signing device: which certificate file or token the batch dialog offers first.
 
-A :class:`ui.dialogs.settings_dialog.SettingsPage` of the settings dialog. OK saves the
+A :class:`ui.dialogs.settings_page.SettingsPage` of the settings dialog. OK saves the
 device (paths and token label, never a secret) in the UI settings.
 """
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ui.dialogs.settings_dialog import SettingsPage
+from ui.dialogs.settings_page import SettingsPage
 from ui.signing.device import SigningSettings, demo_p12, initial_choice
 from ui.signing.device_form import DeviceForm
 

@@ -14,13 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tnde.errors import PkiError
+from tnde.formatting import format_tanggal
+from tnde.pki import fingerprint, load_certificate
 from ui.dialogs.buttons import button_box
+from ui.errors import show_failure
 from ui.workers import Op
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from tnde.pki.trust import TrustStore
+    from tnde.pki import TrustStore
 
 __all__ = ["AddRootDialog"]
 
@@ -101,7 +104,6 @@ class AddRootDialog(QDialog):
         if isinstance(exc, PkiError):
             self._show_error(exc.detail)
             return
-        from ui.errors import show_failure
 
         show_failure(self, exc)
 
@@ -109,9 +111,6 @@ class AddRootDialog(QDialog):
 
     def _read(self) -> None:
         from cryptography.x509.oid import NameOID
-
-        from tnde.formatting import format_tanggal
-        from tnde.pki.identity import fingerprint, load_certificate
 
         try:
             data = self.path.read_bytes()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde.errors import ValidationError
+from tnde.formatting import format_nip, format_tanggal
 from ui.verification.models import VerdictBadge
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from zoneinfo import ZoneInfo
 
-    from tnde.verify.model import FileReport, SignatureReport
+    from tnde.verify import FileReport, SignatureReport
 
 translate = QCoreApplication.translate
 
@@ -229,8 +231,6 @@ class FileDetails(QScrollArea):
         return card
 
     def _when(self, moment: dt.datetime) -> str:
-        from tnde.formatting import format_tanggal
-
         local = moment.astimezone(self.zone)
         return f"{format_tanggal(local.date())} {local:%H.%M.%S} {local.tzname() or ''}".strip()
 
@@ -316,9 +316,6 @@ def _bullets(items: Iterable[str]) -> str:
 
 
 def _nip(nip: str) -> str:
-    from tnde.errors import ValidationError
-    from tnde.formatting import format_nip
-
     try:
         return format_nip(nip)
     except ValidationError:

@@ -29,23 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.verify.model import Verdict
+from tnde import verify
 from ui.models.items import ItemsTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tnde.verify.model import FileReport
+    from tnde.verify import FileReport
 
 _Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 __all__ = ["VERDICT_COLOURS", "FileResultsModel", "ResultRole", "VerdictBadge", "VerdictDelegate"]
 
-VERDICT_COLOURS: dict[Verdict, tuple[str, str]] = {
-    Verdict.VALID: ("#1e6b34", "#e2f2e5"),
-    Verdict.INVALID: ("#a61b1b", "#fbe1e1"),
-    Verdict.INDETERMINATE: ("#8a5a00", "#fdf0d5"),
+VERDICT_COLOURS: dict[verify.Verdict, tuple[str, str]] = {
+    verify.Verdict.VALID: ("#1e6b34", "#e2f2e5"),
+    verify.Verdict.INVALID: ("#a61b1b", "#fbe1e1"),
+    verify.Verdict.INDETERMINATE: ("#8a5a00", "#fdf0d5"),
 }
 """Text and fill colour of each verdict (as in the printed Berita Acara)."""
 
@@ -56,7 +56,7 @@ class ResultRole(enum.IntEnum):
     REPORT = Qt.ItemDataRole.UserRole
     """The row's :class:`tnde.verify.FileReport`."""
     VERDICT = Qt.ItemDataRole.UserRole + 1
-    """The row's verdict (a :class:`Verdict` value: str)."""
+    """The row's verdict (a :class:`verify.Verdict` value: str)."""
 
 
 class FileResultsModel(ItemsTableModel):
@@ -114,7 +114,7 @@ class VerdictDelegate(QStyledItemDelegate):
         if not value:
             super().paint(painter, option, index)
             return
-        verdict = Verdict(value)
+        verdict = verify.Verdict(value)
         ink, fill = VERDICT_COLOURS[verdict]
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -145,7 +145,9 @@ class VerdictDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         hint = super().sizeHint(option, index)
         metrics = QFontMetrics(option.font)
-        return QSize(metrics.horizontalAdvance(Verdict.INDETERMINATE.label) + 36, hint.height())
+        return QSize(
+            metrics.horizontalAdvance(verify.Verdict.INDETERMINATE.label) + 36, hint.height()
+        )
 
 
 class VerdictBadge(QLabel):
@@ -159,7 +161,7 @@ class VerdictBadge(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.hide()
 
-    def set_verdict(self, verdict: Verdict | None, *, count: int | None = None) -> None:
+    def set_verdict(self, verdict: verify.Verdict | None, *, count: int | None = None) -> None:
         """Show ``verdict`` (None hides the badge), optionally with a count after it."""
         if verdict is None:
             self.hide()

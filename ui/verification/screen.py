@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde import verify
+from tnde.formatting import format_tanggal
+from tnde.fsutil import write_atomic
 from ui.errors import show_status
 from ui.icons import icon
 from ui.settings import UiSettings
@@ -40,6 +43,7 @@ from ui.verification.models import (
     VerdictBadge,
     VerdictDelegate,
 )
+from ui.verification.run import run_verification
 from ui.verification.style import VERIFICATION_QSS
 from ui.widgets.tables import list_table
 from ui.workers import Op, QueryOp
@@ -131,8 +135,6 @@ class VerificationScreen(QWidget):
         chosen = [Path(p) for p in paths]
 
         def work(progress: Any, cancel: Any) -> VerificationRun:
-            from ui.verification.run import run_verification
-
             return run_verification(letters, chosen, progress=progress, cancel=cancel)
 
         self._op = (
@@ -152,10 +154,7 @@ class VerificationScreen(QWidget):
         zone = self.services.profile.timezone if self.services.profile else "Asia/Jakarta"
 
         def work() -> Path:
-            from tnde.fsutil import write_atomic
-            from tnde.verify.report import render_report
-
-            write_atomic(path, render_report(run, timezone=zone))
+            write_atomic(path, verify.render_report(run, timezone=zone))
             return path
 
         Op(self, work).with_progress(self.tr("Writing the Berita Acara…")).success(
@@ -253,9 +252,6 @@ class VerificationScreen(QWidget):
         return self._op is not None and self._op.is_running
 
     def _show_summary(self, run: VerificationRun) -> None:
-        from tnde.formatting import format_tanggal
-        from tnde.verify import Verdict
-
         while self.summary_badges.count():
             item = self.summary_badges.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -265,7 +261,7 @@ class VerificationScreen(QWidget):
         total = QLabel(self.tr("%n file(s)", "", len(run.files)))
         total.setObjectName("card_title")
         self.summary_badges.addWidget(total)
-        for verdict in Verdict:
+        for verdict in verify.Verdict:
             if counts[verdict.value]:
                 badge = VerdictBadge()
                 badge.set_verdict(verdict, count=counts[verdict.value])
@@ -359,12 +355,12 @@ class VerificationScreen(QWidget):
         return zone
 
     def _legend(self) -> QWidget:
-        from tnde.verify import Verdict
-
         meanings = {
-            Verdict.VALID: self.tr("intact, trusted, not revoked, nothing wrongly changed"),
-            Verdict.INVALID: self.tr("proven wrong: altered, broken or revoked"),
-            Verdict.INDETERMINATE: self.tr("cannot be proven offline (e.g. an unknown root)"),
+            verify.Verdict.VALID: self.tr("intact, trusted, not revoked, nothing wrongly changed"),
+            verify.Verdict.INVALID: self.tr("proven wrong: altered, broken or revoked"),
+            verify.Verdict.INDETERMINATE: self.tr(
+                "cannot be proven offline (e.g. an unknown root)"
+            ),
         }
         legend = QWidget()
         grid = QGridLayout(legend)

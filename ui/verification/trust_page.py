@@ -3,7 +3,7 @@
 
 Adding and removing take effect at once (they are written to the workspace's
 ``pki/trust.toml``), whatever button closes the settings dialog. A page of the settings
-dialog (:class:`ui.dialogs.settings_dialog.SettingsPage`).
+dialog (:class:`ui.dialogs.settings_page.SettingsPage`).
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde.formatting import format_tanggal
+from tnde.pki import TrustStore
 from ui.dialogs.buttons import confirm
-from ui.dialogs.settings_dialog import SettingsPage
+from ui.dialogs.settings_page import SettingsPage
 from ui.errors import show_failure, show_status
 from ui.icons import icon
 from ui.models.items import ItemsTableModel
@@ -42,7 +44,7 @@ from ui.workers import Op, QueryOp
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tnde.pki.trust import TrustedRoot
+    from tnde.pki import TrustedRoot
     from ui.services import Services
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -90,8 +92,6 @@ class TrustRootsModel(ItemsTableModel):
         if role == TrustRole.FINGERPRINT:
             return root.fingerprint
         if role == Qt.ItemDataRole.DisplayRole:
-            from tnde.formatting import format_tanggal
-
             footer = root.footer_issuer or translate(
                 "TrustRootsModel", "(the issuing CA's own name)"
             )
@@ -247,6 +247,5 @@ class TrustRootsPage(SettingsPage):
     def _store(self) -> Any:
         if self.services is None:
             return None
-        from tnde.pki.trust import TrustStore
 
         return TrustStore.for_workspace(self.services.workspace.path)

@@ -25,9 +25,8 @@ from ui.widgets.detail_pane import DetailPane, chart_names, rows_table
 from ui.widgets.pdf_preview import PdfPreview
 
 if TYPE_CHECKING:
-    from tnde.incoming.queries import IncomingAction
-    from tnde.incoming.state import IncomingState
-    from tnde.workflow.events import Event
+    from tnde.incoming import IncomingAction, IncomingState
+    from tnde.workflow import Event
     from ui.services import Services
 
 __all__ = ["IncomingDetail", "IncomingInfo", "load_incoming_info"]
@@ -46,12 +45,10 @@ class IncomingInfo:
 
 def load_incoming_info(services: Services, incoming_id: str) -> IncomingInfo:
     """Read an incoming letter, its tree, history and allowed actions (worker)."""
-    from tnde.incoming.queries import allowed_incoming_actions
 
     desk = services.desk
     state = desk.get(incoming_id)
-    conn = services.workspace.thread_connection()
-    actions = tuple(allowed_incoming_actions(conn, state, services.nip, services.today()))
+    actions = tuple(desk.actions(state, services.nip))
     return IncomingInfo(
         state,
         actions,

@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.workflow.queries import Action
+from tnde.workflow import Action, letter_pdf
 from ui.labels import event_label, jenis_label, letter_status_label, task_label
 from ui.models.rows import RowsTableModel
 from ui.widgets.detail_pane import DetailPane, chart_names, rows_table
 from ui.widgets.pdf_preview import PdfPreview
 
 if TYPE_CHECKING:
-    from tnde.workflow.events import Event
-    from tnde.workflow.state import LetterState
+    from tnde.workflow import Event, LetterState
     from ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -51,12 +50,10 @@ class LetterInfo:
 
 def load_letter_info(services: Services, letter_id: str) -> LetterInfo:
     """Read a letter, what the user may do with it, its history and diff (worker)."""
-    from tnde.workflow.queries import allowed_actions
 
     letters = services.letters
     state = letters.get(letter_id)
-    conn = services.workspace.thread_connection()
-    actions = tuple(allowed_actions(conn, state, services.nip, services.today()))
+    actions = tuple(letters.actions(state, services.nip))
     history = tuple(letters.history(letter_id))
     diff = ""
     if len(state.revisions) > 1:
@@ -294,6 +291,4 @@ def _tone(status: str) -> str:
 
 
 def _letter_pdf(services: Services, letter_id: str) -> bytes:
-    from tnde.workflow.preview import letter_pdf
-
     return letter_pdf(services.letters, letter_id)

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether
 
+from tnde.formatting import format_lampiran
 from tnde.render.blocks.common import (
     COLON_WIDTH,
     KEPALA_LABEL_WIDTH,
@@ -54,7 +55,6 @@ def build_judul(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
 
 def lampiran_teks(ctx: RenderContext) -> str:
     """``1 (satu) berkas`` from the lampiran count, or a dash."""
-    from tnde.formatting import format_lampiran
 
     count = ctx.values.get("jumlah_lampiran")
     if count is None:

@@ -10,37 +10,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from tnde import formatting
+from tnde.formatting import signature_lines
 from tnde.render.blocks.common import Flowables, numbered_lines, para, plain_table, space
 from tnde.render.blocks.heading import signature_column
 from tnde.render.context import RenderContext, SlotPosition
 from tnde.render.markup import inline
 from tnde.templates.values import Signer
-
-
-def signature_lines(signer: Signer, jabatan_case: str) -> list[str]:
-    """The jabatan lines above the signature, with the delegation form.
-
-    The last line always ends with a comma; ``a.n.``/``u.b.`` stay lower case whatever the
-    casing of the jabatan.
-    """
-
-    def case(text: str) -> str:
-        return formatting.jabatan_case(text.rstrip(" ,"), jabatan_case)  # type: ignore[arg-type]
-
-    jabatan = case(signer.person.jabatan)
-    d = signer.delegasi
-    if d is not None and d.pelaksana:
-        jabatan = f"{d.pelaksana} {jabatan}"  # "a.n. BUPATI / Plh. SEKRETARIS DAERAH,"
-    if d is None:
-        lines = [jabatan]
-    elif d.bentuk == "a.n.":
-        lines = [f"a.n. {case(d.atas_nama)}", jabatan]
-    elif d.bentuk == "u.b.":
-        lines = [f"a.n. {case(d.atas_nama)}", case(d.jabatan_antara), "u.b.", jabatan]
-    else:  # Plt., Plh., Pj. sign in the jabatan they stand in for
-        lines = [f"{d.bentuk} {jabatan}"]
-    lines[-1] += ","
-    return lines
 
 
 class SignatureSlot(Flowable):  # type: ignore[misc]

@@ -46,9 +46,8 @@ from benchkit import report, timed
 
 from tnde import signing, verify
 from tnde.demo import add_demo_letters, create_demo
-from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
-from tnde.pki.workspace_demo import demo_folder
-from tnde.workflow.letters import Letters
+from tnde.pki import DEMO_PASSPHRASE, DemoPki, demo_folder
+from tnde.workflow import Letters
 from tnde.workspace import Workspace
 
 

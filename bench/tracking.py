@@ -59,25 +59,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchkit import StepClock, SyntheticOrg, nip_for, report, seed_org, timed
 
-from tnde.dispositions.due import WorkCalendar, due_at
+from tnde.dispositions import WorkCalendar, due_at
 from tnde.ids import uuid7
-from tnde.incoming.codec import incoming_to_json
-from tnde.incoming.desk import IncomingDesk, Recipient
-from tnde.incoming.state import Disposition, DispositionStatus, IncomingState
-from tnde.incoming.state import _status as folded_status
+from tnde.incoming import (
+    Disposition,
+    DispositionStatus,
+    IncomingDesk,
+    IncomingState,
+    Recipient,
+    derive_status,
+    incoming_to_json,
+    refuse_duplicate,
+)
 from tnde.profiles import load_profile
+
+# The query layer itself (not the Tracking service): the what-if runs time these functions and
+# proposed variants on one connection, inside transactions that are rolled back.
 from tnde.tracking.queries import (
     TrackingFilter,
+    fts_query,
     person_counters,
     search,
     track,
     unit_counters,
     weekly_counts,
 )
-from tnde.workflow.service import iso
-from tnde.workspace import Workspace
-from tnde.workspace.config import WorkspaceConfig
-from tnde.workspace.schema import CURRENT_VERSION
+from tnde.workflow import iso
+from tnde.workspace import CURRENT_VERSION, Workspace, WorkspaceConfig
 
 if TYPE_CHECKING:
     import sqlite3
@@ -599,7 +607,7 @@ class Synth:
             read_by=read_by,
             dispositions=tuple(dispositions),
         )
-        state = folded_status(state)
+        state = derive_status(state)
         body = letter_body(rng, asal, nomor, hal, isi) if has_pdf else ""
         fts = (hal, meta["isi_ringkas"], asal, nomor, body)
         self.counts[state.status] = self.counts.get(state.status, 0) + 1
@@ -1120,7 +1128,7 @@ DUPLICATE_SQL = (
     "(blob_sha256 = ? AND ? != '') OR (lower(asal) = lower(?) AND lower(nomor) = lower(?))"
     ") LIMIT 1"
 )
-"""The duplicate check of :meth:`IncomingDesk.register` (``desk._refuse_duplicate``)."""
+"""The duplicate check of :meth:`IncomingDesk.register` (``desk.refuse_duplicate``)."""
 
 PROPOSED_INDEXES = (
     # track(): the unit's rows already in page order, so LIMIT 50 stops after 50 rows
@@ -1190,7 +1198,7 @@ added up into weeks in Python."""
 
 def weekly_proposed(conn: sqlite3.Connection, unit: str, weeks: int, now: dt.datetime) -> list[Any]:
     """What :func:`weekly_counts` returns, from :data:`WEEKLY_SQL`."""
-    from tnde.tracking.model import WeekCount
+    from tnde.tracking import WeekCount
 
     start = (now.date() - dt.timedelta(days=now.weekday())) - dt.timedelta(weeks=weeks - 1)
     opened = [0] * weeks
@@ -1273,12 +1281,11 @@ class Bench:
         )
         asal, nomor = "Badan Kepegawaian Daerah Provinsi Nusantara Raya", "800.2/1/BKD/2026"
         from tnde.errors import WorkflowRefused
-        from tnde.incoming.desk import _refuse_duplicate
 
         def check() -> None:
             # the real check; it refuses (raises) when it finds the letter, as it does here
             with contextlib.suppress(WorkflowRefused):
-                _refuse_duplicate(self.conn, "DINAS", "", asal, nomor)
+                refuse_duplicate(self.conn, "DINAS", "", asal, nomor)
 
         report("duplicate check of IncomingDesk.register (DINAS, no file)", timed(check, self.runs))
 
@@ -1307,9 +1314,8 @@ class Bench:
 def track_text(conn: sqlite3.Connection, unit: str, text: str) -> list[tuple[Any, ...]]:
     """The proposed text-filtered track: from the matches when they are few (≤ 5,000 letters),
     else along the unit's rows in due-date order (the current query, with the new index)."""
-    from tnde.tracking.queries import _fts_query
 
-    query = _fts_query(text)
+    query = fts_query(text)
     matches = conn.execute(
         "SELECT count(*) FROM (SELECT 1 FROM incoming_fts WHERE incoming_fts MATCH ? LIMIT 5001)",
         (query,),
@@ -1380,11 +1386,10 @@ def what_if(bench: Bench, before: dict[str, list[Any]]) -> None:
 
 
 def what_if_search(bench: Bench) -> None:
-    from tnde.tracking.queries import _fts_query
 
     conn = bench.conn
     for word in (COMMON_WORD, VERY_COMMON_WORD, RARE_WORD):
-        query = _fts_query(word)
+        query = fts_query(word)
         now = [r.incoming_id for r in search(conn, word)]
         ranked = [r[0] for r in conn.execute(PROPOSED_SEARCH_SQL, (query, 50))]
         if set(ranked) != set(now):  # the order of equal scores may differ
@@ -1412,7 +1417,7 @@ def what_if_search(bench: Bench) -> None:
             timed(lambda q=query: conn.execute(NEWEST_SEARCH_SQL, (q, 50)).fetchall(), bench.runs),
             100,
         )
-    query = _fts_query(COMMON_WORD)
+    query = fts_query(COMMON_WORD)
     print("  plan, proposed search: " + bench.plan(PROPOSED_SEARCH_SQL, (query, 50)))
     print("  plan, newest first: " + bench.plan(NEWEST_SEARCH_SQL, (query, 50)))
     print("  plan, bm25 among the newest: " + bench.plan(HYBRID_SEARCH_SQL, (query, 50)))

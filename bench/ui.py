@@ -81,7 +81,7 @@ def bench_start(runs: int) -> None:
 def bench_list(letters: int, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from tnde.workflow.queries import Queue
+    from tnde.workflow import Queue
     from tnde.workspace import Workspace
     from ui.screens.letters_screen import LettersScreen
     from ui.services import Services

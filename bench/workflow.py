@@ -4,7 +4,7 @@ Usage: ``PYTHONPATH=. .venv/bin/python bench/workflow.py [--letters N] [--keep D
 
 The workspace is built once and cached in the temp folder (or in ``--keep DIR``); later runs
 reuse it (``--rebuild`` forces a new one). The org rows are inserted with SQL; every letter
-event goes through the real :meth:`EventStore.append`, 1,000 letters per transaction, so the
+event goes through the real :meth:`Letters.append`, 1,000 letters per transaction, so the
 projection, task, outbox and audit rows are the ones the application writes.
 
 Then it measures, and prints medians:
@@ -12,7 +12,7 @@ Then it measures, and prints medians:
 * ``Letters.inbox`` for a busy Kepala Bidang, a registry desk and a konseptor (target ≤ 50 ms);
 * one user action (``Letters.approve`` / ``Letters.revise``), each its own ``BEGIN IMMEDIATE``
   … ``COMMIT`` with fsync (target ≤ 5 ms);
-* the raw ``EventStore.append`` inside one open transaction (rolled back afterwards).
+* the raw ``Letters.append`` inside one open transaction (rolled back afterwards).
 
 The actions commit, so every run moves a few dozen letters of the cached workspace on by a
 step; the letters acted on are picked from the open tasks, so the figures do not drift.
@@ -38,17 +38,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchkit import StepClock, SyntheticOrg, report, seed_org, timed
 
-from tnde.workflow.events import EventType
-from tnde.workflow.letters import Letters
-from tnde.workflow.service import EventStore
-from tnde.workspace import Workspace
-from tnde.workspace.schema import CURRENT_VERSION
+from tnde.ids import uuid7
+from tnde.workflow import REGISTRY_KINDS, EventType, Letters
+from tnde.workspace import CURRENT_VERSION, Workspace
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable, Iterator
 
-    from tnde.workflow.state import LetterState
+    from tnde.workflow import LetterState
 
 BUILD_VERSION = 2
 """Bump when the generated workspace changes shape, so stale caches are rebuilt."""
@@ -223,7 +221,7 @@ def _state_json(state: LetterState) -> str:
 
 @contextmanager
 def fast_codec(check_every: int = 50) -> Iterator[None]:
-    """Let ``EventStore.append`` serialise the projection with :func:`_state_json`.
+    """Let ``Letters.append`` serialise the projection with :func:`_state_json`.
 
     Every ``check_every``-th state is also serialised the real way and compared, so the rows
     written are the ones the application writes.
@@ -255,7 +253,8 @@ def build(path: Path, letters: int, batch: int, *, fast: bool) -> dict[str, Any]
     started = time.perf_counter()
     ws = Workspace.create(path)
     seed_org(ws, org)
-    store = EventStore(ws.device_id, StepClock(START, rng, (5, 50)))
+    clock = StepClock(START, rng, (5, 50))
+    store = Letters(ws, clock)
     events = 0
     conn = ws.connect()
     try:
@@ -280,23 +279,21 @@ def build(path: Path, letters: int, batch: int, *, fast: bool) -> dict[str, Any]
         "jabatan": len(org.jabatan),
         "build_seconds": round(time.perf_counter() - started, 1),
         "fast_codec": fast,
-        "clock": store.clock.now.isoformat(),  # type: ignore[attr-defined]
+        "clock": clock.now.isoformat(),
     }
     (path / "bench.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
     return info
 
 
 def append_letter(
-    conn: sqlite3.Connection, store: EventStore, planned: tuple[str, str, list[tuple[Any, ...]]]
+    conn: sqlite3.Connection, store: Letters, planned: tuple[str, str, list[tuple[Any, ...]]]
 ) -> int:
     """Append the planned events of one new letter; returns how many."""
-    from tnde.ids import uuid7
-
     letter_id = uuid7()
     _, _, actions = planned
     for kind, actor, payload in actions:
         if kind is EventType.REVISED:
-            state = store.state(conn, letter_id)
+            state = store.state_in(conn, letter_id)
             assert state is not None
             payload = {**payload, "parent_revision": state.head_revision}
         store.append(
@@ -371,14 +368,11 @@ PROPOSED_INBOX_SQL = (
 before the join (a task has a NIP, a jabatan or a registry kind, never two of them)."""
 
 
-def inbox_params(conn: sqlite3.Connection, nip: str, day: dt.date) -> tuple[str, tuple[Any, ...]]:
-    from tnde.workflow.authority import SqlAuthority
-    from tnde.workflow.tasks import REGISTRY_KINDS
-
-    authority = SqlAuthority(conn)
-    jabatan = authority.jabatan_of(nip, day)
+def inbox_params(letters: Letters, nip: str, day: dt.date) -> tuple[str, tuple[Any, ...]]:
+    """The inbox query's parameters for ``nip`` on ``day`` (the jabatan marks, the values)."""
+    jabatan = letters.jabatan_of(nip, day)
     marks = ",".join("?" * len(jabatan)) or "''"
-    return marks, (nip, *jabatan, int(authority.is_registry(nip, day)), *REGISTRY_KINDS)
+    return marks, (nip, *jabatan, int(letters.is_registry(nip, day)), *REGISTRY_KINDS)
 
 
 def measure_inbox(ws: Workspace, letters: Letters, who: dict[str, str], runs: int) -> None:
@@ -389,7 +383,7 @@ def measure_inbox(ws: Workspace, letters: Letters, who: dict[str, str], runs: in
         report(f"Letters.inbox: {label}, {found} items", samples, 50)
     conn = ws.connect()
     try:
-        marks, params = inbox_params(conn, who["konseptor"], day)
+        marks, params = inbox_params(letters, who["konseptor"], day)
         plan = conn.execute("EXPLAIN QUERY PLAN " + INBOX_SQL.format(marks=marks), params)
         print("  plan: " + "; ".join(row[3] for row in plan))
     finally:
@@ -399,6 +393,7 @@ def measure_inbox(ws: Workspace, letters: Letters, who: dict[str, str], runs: in
 def what_if_inbox(ws: Workspace, who: dict[str, str], day: dt.date, runs: int) -> None:
     """The inbox query now and as proposed, without and with the proposed index (which is
     created inside a transaction that is rolled back: the cached workspace is unchanged)."""
+    letters = Letters(ws)
     conn = ws.connect()
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -406,7 +401,7 @@ def what_if_inbox(ws: Workspace, who: dict[str, str], day: dt.date, runs: int) -
             if index != "no new index":
                 conn.execute(PROPOSED_INDEX)
             for label, nip in who.items():
-                marks, params = inbox_params(conn, nip, day)
+                marks, params = inbox_params(letters, nip, day)
                 now, proposed = (sql.format(marks=marks) for sql in (INBOX_SQL, PROPOSED_INBOX_SQL))
                 rows = [tuple(r) for r in conn.execute(proposed, params)]
                 if rows != [tuple(r) for r in conn.execute(now, params)]:
@@ -458,13 +453,13 @@ def reviser(ws: Workspace, letters: Letters, runs: int) -> Callable[[], object]:
 
 
 def measure_append(ws: Workspace, letters: Letters, org: Org, runs: int) -> None:
-    """The bare ``EventStore.append`` inside one open transaction (rolled back after)."""
+    """The bare ``Letters.append`` inside one open transaction (rolled back after)."""
     todo, nip = pending(ws, "KASI3_2", runs), org.holder["KASI3_2"]
     conn = ws.connect()
     try:
         conn.execute("BEGIN IMMEDIATE")
         samples = timed(
-            lambda: letters.store.append(
+            lambda: letters.append(
                 conn,
                 letter_id=todo.pop(),
                 type=EventType.APPROVED,
@@ -477,7 +472,7 @@ def measure_append(ws: Workspace, letters: Letters, org: Org, runs: int) -> None
         conn.execute("ROLLBACK")
     finally:
         conn.close()
-    report("EventStore.append (approve) in an open transaction", samples)
+    report("Letters.append (approve) in an open transaction", samples)
 
 
 def measure(path: Path, info: dict[str, Any], args: argparse.Namespace) -> None:

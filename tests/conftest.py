@@ -10,6 +10,10 @@ import pytest
 
 from tnde.resources import resource_path
 
+# Fixtures every test may ask for: the small office (tests/office.py), the session's demo
+# workspace and the DEMO PKI with its loopback server.
+pytest_plugins = ["tests.office", "tests.demoworkspace", "tests.pkifixtures"]
+
 SAMPLES_DIR = Path(str(resource_path("samples")))
 SAMPLES = sorted(SAMPLES_DIR.glob("*.toml"))
 

@@ -2,9 +2,8 @@
 
 ``tnde demo`` makes a DEMO certificate for every official (RSA 3072) and signs sample letters
 for real, which takes several seconds; tests that need a workspace with officials who can
-sign get a private copy instead. Import the fixtures from a ``conftest.py``::
-
-    from tests.demoworkspace import demo_template, demo_ws  # noqa: F401
+sign get a private copy instead. Every test can ask for these fixtures (``pytest_plugins`` in
+``tests/conftest.py``):
 
 - ``demo_template``: the folder of the session's demo workspace (read-only).
 - ``demo_ws``: an open :class:`Workspace`, a private copy of it for one test.
@@ -61,7 +60,7 @@ def demo_ws(demo_template: Path, tmp_path: Path) -> Iterator[Workspace]:
 
 def letter_in(letters: Letters, status: str) -> str:
     """The id of the demo letter left in ``status`` (e.g. ``"dinomori"``)."""
-    rows = letters.ws.thread_connection().execute("SELECT letter_id FROM letter").fetchall()
+    rows = letters.workspace.thread_connection().execute("SELECT letter_id FROM letter").fetchall()
     for (letter_id,) in rows:
         if letters.get(letter_id).status.value == status:
             return str(letter_id)

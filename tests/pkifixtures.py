@@ -1,10 +1,8 @@
 """A TNDE DEMO PKI and its loopback responders for tests (PKI, signing, verification).
 
 RSA 3072 key generation is slow, so one DEMO PKI with three officials is built per test
-session and served by one :class:`PkiServer` on the port its certificates name. Use them from
-a ``conftest.py``::
-
-    from tests.pkifixtures import demo_pki, demo_pki_session, pki_server  # noqa: F401
+session and served by one :class:`PkiServer` on the port its certificates name. Every test can
+ask for these fixtures (``pytest_plugins`` in ``tests/conftest.py``):
 
 - ``demo_pki_session``: the session's :class:`DemoPki` — read-only (never revoke or issue on it).
 - ``pki_server``: the running :class:`PkiServer` (``.tsa_url``, ``.ocsp_url``, ``.url``); the

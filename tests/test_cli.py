@@ -14,6 +14,10 @@ from tnde.cli.main import main
 if TYPE_CHECKING:
     from pathlib import Path
 
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
+
 SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
 
 

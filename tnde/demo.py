@@ -260,7 +260,9 @@ def _sign(letters: Letters, letter_id: str, signing_services: WorkspaceSigning) 
     step = letters.get(letter_id).current_step()
     assert step is not None
     signer = dict(letters.get(letter_id).planned_signers)[step.step_no]
-    device = signing.Pkcs12Device(DemoPki.open(demo_folder(letters.ws.path)).p12_path(signer))
+    device = signing.Pkcs12Device(
+        DemoPki.open(demo_folder(letters.workspace.path)).p12_path(signer)
+    )
     (result,) = signing.sign_letters(
         letters,
         signer,

@@ -24,6 +24,10 @@ from tests.conftest import SAMPLES_DIR
 if TYPE_CHECKING:
     from pathlib import Path
 
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
+
 SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
 NOMOR = "000.8.3.3/417/Diskominfo/2026"
 """The number the sample letter carries once sent (its draft has none)."""

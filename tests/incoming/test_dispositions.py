@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.workflow.conftest import nip
+from tests.office import nip
 from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
 from tnde.incoming import send_letter
@@ -16,7 +16,7 @@ from tnde.incoming.state import DispositionStatus
 from tnde.tracking.queries import TrackingFilter, person_counters, search, track, unit_counters
 
 if TYPE_CHECKING:
-    from tests.workflow.conftest import FixedClock
+    from tests.office import FixedClock
     from tnde.workspace import Workspace
 
 META = {
@@ -197,7 +197,7 @@ def test_full_text_search(desk: IncomingDesk) -> None:
 def test_internal_letters_arrive_registered(letters: object, desk: IncomingDesk) -> None:
     """A letter sent by our own workflow lands in the recipient unit's register: the tujuan
     as a letter to dispose, the tembusan as a read-only copy."""
-    from tests.workflow.conftest import surat_dinas_values
+    from tests.office import surat_dinas_values
     from tnde.workflow import finishing
     from tnde.workflow.letters import Letters, RouteRequest
 

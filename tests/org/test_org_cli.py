@@ -17,6 +17,9 @@ from tnde.workspace import Workspace
 if TYPE_CHECKING:
     from pathlib import Path
 
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
 
 def tnde(*argv: str | Path) -> int:
     """Run the ``tnde`` command line in-process and return its exit code."""

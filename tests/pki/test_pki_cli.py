@@ -23,6 +23,10 @@ from tnde.pki import DEMO_FOOTER_ISSUER, DemoPki, demo_nik, identity_of, nik_ref
 if TYPE_CHECKING:
     from pathlib import Path
 
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
+
 KEPALA, STAF, TANPA_JABATAN, NIK_ASLI = (
     "197505052000031001",
     "199001012015032002",

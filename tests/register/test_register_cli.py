@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import pytest
+
 from tnde.cli.main import main
 from tnde.register import SeriesRef, issue_number, uses
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    import pytest
-
     from tests.register.register_support import Db
+
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
 
 REF = SeriesRef("DISKOMINFO", "unit=DISKOMINFO|year=2026", 2026)
 SERIES = ["--unit", REF.unit_id, "--series", REF.series, "--year", str(REF.year)]

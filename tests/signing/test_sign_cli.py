@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from tests.cliutil import WorkspaceCli
 from tests.demoworkspace import letter_in, p12_of, signer_of
 from tests.pkifixtures import KADIS, small_pdf
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
 
     from tnde.pki import DemoPki, PkiServer
     from tnde.workspace import Workspace
+
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
 
 PASS = "demo1234\n"
 

@@ -17,10 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.demoworkspace import demo_template, demo_ws
 from tests.fakekeyring import FakeKeyring, install
-
-__all__ = ["demo_template", "demo_workspace", "demo_ws"]
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.demoworkspace import demo_template, demo_ws
-from tests.pkifixtures import demo_pki_session, pki_server
 from tests.verify import sigfixtures as fx
 from tnde.verify.batch import quiet_library_logs
 
@@ -19,17 +17,6 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from tnde.verify import FileReport
-
-__all__ = [
-    "Corpus",
-    "corpus",
-    "demo_pki_session",
-    "demo_template",
-    "demo_ws",
-    "pki",
-    "pki_server",
-    "verify",
-]
 
 
 @pytest.fixture(scope="session", autouse=True)

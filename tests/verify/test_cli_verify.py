@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
     from tests.verify.conftest import Corpus
 
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def files(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

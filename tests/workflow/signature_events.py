@@ -21,4 +21,4 @@ def sign_letter(letters: Letters, actor: str, letter_id: str) -> LetterState:
     state = letters.get(letter_id)
     step = state.current_step()
     payload = {"step": step.step_no if step else 0, "blob": state.final_blob}
-    return letters._do(letter_id, EventType.SIGNED, actor, payload)
+    return letters.record(letter_id, EventType.SIGNED, actor, payload)

@@ -20,6 +20,10 @@ from tests.conftest import SAMPLES_DIR
 if TYPE_CHECKING:
     from pathlib import Path
 
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
+
 SAMPLE = SAMPLES_DIR / "surat_dinas.toml"
 KONSEPTOR_JABATAN, UNIT, SIGNER = "ANALIS_DATA_STAT", "DISKOMINFO.SANDISTAT.STAT", "KADIS"
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workflow.conftest import PEOPLE, nip, seed_org, surat_dinas_values
+from tests.office import PEOPLE, nip, seed_org, surat_dinas_values
 from tests.workflow.test_properties import check_invariants
 from tnde.workflow.state import LetterStatus
 from tnde.workspace import Workspace, check_workspace

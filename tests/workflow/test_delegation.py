@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from typing import TYPE_CHECKING
 
-from tests.workflow.conftest import nip, surat_dinas_values
+from tests.office import nip, surat_dinas_values
 from tests.workflow.signature_events import sign_letter
 from tnde.workflow.finishing import number_letter
 from tnde.workflow.state import LetterStatus

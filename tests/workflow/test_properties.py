@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.workflow.conftest import PEOPLE, FixedClock, nip, seed_org, surat_dinas_values
+from tests.office import PEOPLE, FixedClock, nip, seed_org, surat_dinas_values
 from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
 from tnde.incoming import send_letter

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.workflow.conftest import nip, surat_dinas_values
+from tests.office import nip, surat_dinas_values
 from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
 from tnde.incoming import send_letter

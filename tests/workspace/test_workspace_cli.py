@@ -14,6 +14,9 @@ import pytest
 from tnde.cli.main import main
 from tnde.workspace import Workspace
 
+# End-to-end runs of the command line: slow, still run by CI (.ci/run).
+pytestmark = pytest.mark.slow
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
     code = main([str(a) for a in args])

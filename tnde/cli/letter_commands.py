@@ -119,7 +119,7 @@ def _draft_values(path: str) -> tuple[str, str | None, dict[str, Any]]:
 
 def _recipients(letters: Any, values: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
     """Tujuan and tembusan from the draft; a line naming a jabatan of the org chart is internal."""
-    conn = letters.ws.connect()
+    conn = letters.workspace.connect()
     try:
         names = {
             str(r[1]).casefold(): str(r[0])
@@ -251,7 +251,7 @@ def _archive(letters: Any, actor: str, letter: str) -> LetterState:
     """File the letter, with its B-LTA archive copy when the workspace has a timestamp service
     (always in a demo workspace); without one it is filed as it was sent."""
 
-    with signing.workspace_services(letters.ws) as signing_services:
+    with signing.workspace_services(letters.workspace) as signing_services:
         if signing_services.services.tsa_url and letters.get(letter).signed_blobs:
             return signing.archive_signed_letter(letters, actor, letter, signing_services.services)
     state: LetterState = archive_letter(letters, actor, letter)

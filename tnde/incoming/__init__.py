@@ -16,6 +16,7 @@ from tnde.incoming.desk import (
     URGENSI,
     IncomingDesk,
     Recipient,
+    refuse_duplicate,
 )
 from tnde.incoming.dispatch import send_letter
 from tnde.incoming.prefill import Prefill, pdf_text, prefill_from_pdf
@@ -35,6 +36,7 @@ from tnde.incoming.state import (
     DispositionStatus,
     IncomingEventType,
     IncomingState,
+    derive_status,
 )
 
 __all__ = [
@@ -57,9 +59,11 @@ __all__ = [
     "Prefill",
     "Recipient",
     "allowed_incoming_actions",
+    "derive_status",
     "disposition_sheet",
     "incoming_to_json",
     "pdf_text",
     "prefill_from_pdf",
+    "refuse_duplicate",
     "send_letter",
 ]

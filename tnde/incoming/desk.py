@@ -34,8 +34,7 @@ from tnde.profiles.model import DEFAULT_INSTRUCTIONS
 from tnde.register import SeriesRef, issue_number
 from tnde.tracking import Tracking
 from tnde.workflow.authority import SqlAuthority
-from tnde.workflow.eventlog import next_position, read_events, seal, store_event
-from tnde.workflow.events import Event
+from tnde.workflow.eventlog import Aggregate, append_event, read_events
 from tnde.workflow.letters import office_zone
 from tnde.workflow.service import iso, utc_now
 
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from tnde.incoming.queries import DispositionRow, IncomingRow
+    from tnde.workflow.events import Event
     from tnde.workflow.service import Clock
     from tnde.workspace import Workspace
 
@@ -159,7 +159,7 @@ class IncomingDesk:
 
             sha = hashlib.sha256(pdf).hexdigest()
         if not confirm_duplicate:
-            _refuse_duplicate(conn, unit_id, sha, clean["asal"], clean["nomor"])
+            refuse_duplicate(conn, unit_id, sha, clean["asal"], clean["nomor"])
         verdict, detail = _verify(self.ws, pdf) if pdf is not None else ("unverified", "")
 
         pimpinan = _head_of(conn, unit_id)
@@ -351,27 +351,20 @@ class IncomingDesk:
         at: dt.datetime | None = None,
     ) -> IncomingState:
         """Check, store and project one event (``at``: when, default now)."""
-        state = _load(conn, incoming_id)
-        seq, prev_hash = next_position(conn, incoming_id)
-        event = Event(
-            event_id=uuid7(),
-            letter_id=incoming_id,
-            letter_seq=seq,
-            type=kind,  # type: ignore[arg-type] # the shared Event takes any kind
+        event, new_state = append_event(
+            conn,
+            INCOMING,
+            SqlAuthority(conn),
+            aggregate_id=incoming_id,
+            type=kind,
             actor_nip=actor,
             device_id=self.ws.device_id,
-            base_seq=seq - 1,
-            revision_hash="",
             payload=payload,
-            client_time=iso(at or self.clock()),
-            prev_event_hash=prev_hash,
+            revision_hash="",
+            at=iso(at or self.clock()),
+            today=self.today(),
         )
-        check(state, event, SqlAuthority(conn), self.today())
-        event = seal(event)
-        new_state = apply(state, event)
-        store_event(conn, event, kind="incoming")
-        _project(conn, new_state, created=state is None)
-        log.info("incoming %s: %s by %s (seq %d)", incoming_id, kind, actor, seq)
+        log.info("incoming %s: %s by %s (seq %d)", incoming_id, kind, actor, event.letter_seq)
         return new_state
 
 
@@ -382,7 +375,7 @@ def _load(conn: sqlite3.Connection, incoming_id: str) -> IncomingState | None:
     return incoming_from_json(row[0]) if row else None
 
 
-def _project(conn: sqlite3.Connection, s: IncomingState, *, created: bool) -> None:
+def _project(conn: sqlite3.Connection, event: Event, s: IncomingState, created: bool) -> None:
     m = s.meta
     row = (
         s.unit_id,
@@ -442,6 +435,12 @@ def _project(conn: sqlite3.Connection, s: IncomingState, *, created: bool) -> No
     )
 
 
+#: Incoming letters with their dispositions as an aggregate of the event log.
+INCOMING: Aggregate[IncomingState] = Aggregate(
+    kind="incoming", load=_load, check=check, apply=apply, project=_project
+)
+
+
 def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
     """Check the registration metadata; dates as ISO strings."""
 
@@ -475,7 +474,7 @@ def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
     return clean
 
 
-def _refuse_duplicate(
+def refuse_duplicate(
     conn: sqlite3.Connection, unit_id: str, sha: str, asal: str, nomor: str
 ) -> None:
     """The same file, or the same sender and number, already registered by this unit."""

@@ -43,9 +43,9 @@ def send_letter(
         r = state.recipients[i]
         how = "sistem" if r.jabatan_id else ("pos-el" if r.email else "manual")
         dispatches.append({"recipient": i, "channel": channel if channel != "sistem" else how})
-    desk = IncomingDesk(letters.ws, clock=letters.clock)
-    with letters.ws.transaction() as conn:
-        sent = letters.store.append(
+    desk = IncomingDesk(letters.workspace, clock=letters.clock)
+    with letters.transaction() as conn:
+        sent = letters.append(
             conn,
             letter_id=letter_id,
             type=EventType.SENT,

@@ -156,7 +156,7 @@ def apply(state: IncomingState | None, event: Event) -> IncomingState:
             )
             for r in p["recipients"]
         )
-        return _status(replace(s, dispositions=(*s.dispositions, *made)))
+        return derive_status(replace(s, dispositions=(*s.dispositions, *made)))
     target = str(p["disposisi_id"])
     changes: dict[str, Any] = {
         IncomingEventType.DISPOSITION_READ: {
@@ -178,10 +178,10 @@ def apply(state: IncomingState | None, event: Event) -> IncomingState:
     dispositions = tuple(
         replace(d, **changes) if d.disposisi_id == target else d for d in s.dispositions
     )
-    return _status(replace(s, dispositions=dispositions))
+    return derive_status(replace(s, dispositions=dispositions))
 
 
-def _status(s: IncomingState) -> IncomingState:
+def derive_status(s: IncomingState) -> IncomingState:
     """didisposisi while any disposition is open; selesai once every live one is done."""
     live = [d for d in s.dispositions if d.status is not DispositionStatus.DIBATALKAN]
     if not live:

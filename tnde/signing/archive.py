@@ -83,8 +83,8 @@ def archive_signed_letter(
     refused filing contacts no service)."""
 
     state = letters.get(letter_id)
-    with letters.ws.transaction() as conn:
-        letters.store.precheck(
+    with letters.transaction() as conn:
+        letters.precheck(
             conn,
             letter_id=letter_id,
             type=EventType.ARCHIVED,
@@ -92,5 +92,5 @@ def archive_signed_letter(
             payload={},
             today=letters.today(),
         )
-    copy = archive_copy(letters.ws.blobs.get(state.final_blob), services)
+    copy = archive_copy(letters.blobs.get(state.final_blob), services)
     return archive_letter(letters, actor, letter_id, archive_pdf=copy)

@@ -191,8 +191,8 @@ def _role(state: LetterState, actor: str) -> _Role:
 
 def _precheck(letters: Letters, actor: str, state: LetterState) -> _Role:
     role = _role(state, actor)
-    with letters.ws.transaction() as conn:
-        letters.store.precheck(
+    with letters.transaction() as conn:
+        letters.precheck(
             conn,
             letter_id=state.letter_id,
             type=role.event,
@@ -236,7 +236,7 @@ def prepare_signature(
     state = letters.get(letter_id)
     role = _precheck(letters, actor, state)
     first = not state.signed_blobs
-    base = prepare_base(state, issuer) if first else letters.ws.blobs.get(state.final_blob)
+    base = prepare_base(state, issuer) if first else letters.blobs.get(state.final_blob)
     paraf = role.event is EventType.PARAF_SIGNED
     request = SignRequest(
         field=role.field,
@@ -260,18 +260,18 @@ def finish_signature(
 ) -> LetterSignResult:
     """Store the signed PDF (and a new base revision) and record the event, in one
     transaction. The event store refuses it if the letter moved on since it was prepared."""
-    with letters.ws.transaction() as conn:
-        now = letters.store.state(conn, pending.letter_id)
+    with letters.transaction() as conn:
+        now = letters.state_in(conn, pending.letter_id)
         if now is None or now.head_seq != pending.head_seq:
             raise WorkflowRefused(
                 "WF-CHANGED", "surat berubah selama penandatanganan; tanda tangan tidak disimpan"
             )
         base_blob = (
-            letters.ws.blobs.put(pending.base, "application/pdf", conn)
+            letters.blobs.put(pending.base, "application/pdf", conn)
             if pending.base_is_new
             else now.final_blob
         )
-        blob = letters.ws.blobs.put(signed, "application/pdf", conn)
+        blob = letters.blobs.put(signed, "application/pdf", conn)
         payload = {
             "step": pending.step_no,
             "blob": blob,
@@ -280,7 +280,7 @@ def finish_signature(
             "level": pending.request.level.value,
             "certificate": _certificate_summary(certificate),
         }
-        letters.store.append(
+        letters.append(
             conn,
             letter_id=pending.letter_id,
             type=pending.event,
@@ -366,7 +366,7 @@ def check_identity(letters: Letters, actor: str, certificate: x509.Certificate) 
     """
 
     who = identity_of(certificate)
-    chart = load_org(letters.ws.thread_connection())
+    chart = load_org(letters.workspace.thread_connection())
     person = chart.get_pegawai(actor)
     subject = f"sertifikat {who.nama}"
     if person.nik_ref and (not who.nik or nik_ref(who.nik) != person.nik_ref):

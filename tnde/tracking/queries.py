@@ -197,7 +197,7 @@ def track(
         args += [f.kka, f"{f.kka}.%"]
     source = "disposisi d JOIN incoming i ON i.incoming_id = d.incoming_id"
     if f.text:
-        query = _fts_query(f.text)
+        query = fts_query(f.text)
         matches = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM incoming_fts WHERE incoming_fts MATCH ? LIMIT ?)",
             (query, _FEW_MATCHES + 1),
@@ -300,7 +300,7 @@ class SearchHit:
 
 def search(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[SearchHit]:
     """Incoming letters matching ``text`` (every word, any order; prefixes match)."""
-    query = _fts_query(text)
+    query = fts_query(text)
     if not query:
         return []
     # bm25 over every match of a common word costs a second on a large register: rank the
@@ -317,7 +317,7 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[Sear
     return [SearchHit(*r) for r in rows]
 
 
-def _fts_query(text: str) -> str:
+def fts_query(text: str) -> str:
     """User words as an FTS5 query: each word quoted (no syntax injection), prefix-matched."""
     words = ["".join(ch for ch in w if ch.isalnum()) for w in text.split()]
     return " ".join(f'"{w}"*' for w in words if w)

@@ -46,7 +46,7 @@ _SIGNATURE_EVENTS = ("letter.signed", "letter.paraf_signed")
 
 def crosscheck(report: FileReport, data: bytes, letters: Letters) -> FileReport:
     """``report`` with :attr:`~FileReport.records` filled; INVALID when the records disagree."""
-    conn = letters.ws.thread_connection()
+    conn = letters.workspace.thread_connection()
     letter_id = _letter_of(data, report, conn)
     if letter_id is None:
         return dataclasses.replace(report, records=["tidak tercatat di ruang kerja ini"])
@@ -118,7 +118,7 @@ def _signed_bytes_problems(
     if not end or not blob or blob == "-":
         return []
     try:
-        stored = letters.ws.blobs.get(blob)
+        stored = letters.blobs.get(blob)
     except Exception:  # noqa: BLE001 - a missing or damaged blob is the finding
         return [f"berkas tanda tangan kolom {signature.field} yang tersimpan tidak dapat dibaca"]
     if len(stored) < end or stored[:end] != data[:end]:

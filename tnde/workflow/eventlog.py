@@ -1,21 +1,104 @@
 """The shared event log: every aggregate (outgoing letter, incoming letter with its
 dispositions) appends to the same ``event`` table, with its own hash chain, outbox row and
-audit row. Aggregate-specific rules, folds and projections stay with each aggregate.
+audit row.
+
+:func:`append_event` is the one way in: it checks the aggregate's rules, seals the event,
+folds it into the state, stores it with its outbox and audit rows and writes the projection,
+all in the caller's transaction. Each aggregate brings its rules, fold and projection as an
+:class:`Aggregate`; the archive's sync will replay events through the same function.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from tnde.canonical import canonical_json
+from tnde.ids import uuid7
 from tnde.workflow.events import GENESIS_HASH, Event
 from tnde.workspace.audit import audit_append
 from tnde.workspace.hashing import event_hash
 
 if TYPE_CHECKING:
+    import datetime as dt
     import sqlite3
     from collections.abc import Callable
+
+    from tnde.workflow.authority import SqlAuthority
+
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class Aggregate(Generic[S]):
+    """What one kind of aggregate brings to :func:`append_event`.
+
+    Attributes:
+        kind: its name in the audit log (``letter``, ``incoming``).
+        load: its current state, or None when it does not exist yet.
+        check: its rules; raise to refuse the event (nothing is stored).
+        apply: the fold: the state after the event.
+        project: write the new state's projection rows (``created``: the first event).
+    """
+
+    kind: str
+    load: Callable[[sqlite3.Connection, str], S | None]
+    check: Callable[[S | None, Event, SqlAuthority, dt.date], None]
+    apply: Callable[[S | None, Event], S]
+    project: Callable[[sqlite3.Connection, Event, S, bool], None]
+
+
+def append_event(
+    conn: sqlite3.Connection,
+    aggregate: Aggregate[S],
+    authority: SqlAuthority,
+    *,
+    aggregate_id: str,
+    type: Any,
+    actor_nip: str,
+    device_id: str,
+    payload: dict[str, Any],
+    revision_hash: str,
+    at: str,
+    today: dt.date,
+    details: dict[str, Any] | None = None,
+) -> tuple[Event, S]:
+    """Check, seal, store and project one event of ``aggregate_id``, in the caller's
+    ``BEGIN IMMEDIATE`` transaction.
+
+    Args:
+        at: the client time, ISO 8601 with ``Z``.
+        today: the office's day, which the rules check delegations against.
+        details: extra fields for the audit row.
+
+    Returns:
+        The stored event and the aggregate's new state.
+
+    Raises:
+        WorkflowRefused: a rule forbids the event; the caller rolls back.
+    """
+    state = aggregate.load(conn, aggregate_id)
+    seq, prev_hash = next_position(conn, aggregate_id)
+    event = Event(
+        event_id=uuid7(),
+        letter_id=aggregate_id,
+        letter_seq=seq,
+        type=type,
+        actor_nip=actor_nip,
+        device_id=device_id,
+        base_seq=seq - 1,
+        revision_hash=revision_hash,
+        payload=payload,
+        client_time=at,
+        prev_event_hash=prev_hash,
+    )
+    aggregate.check(state, event, authority, today)
+    event = seal(event)
+    new_state = aggregate.apply(state, event)
+    store_event(conn, event, kind=aggregate.kind, details=details)
+    aggregate.project(conn, event, new_state, state is None)
+    return event, new_state
 
 
 def next_position(conn: sqlite3.Connection, aggregate_id: str) -> tuple[int, str]:

@@ -53,8 +53,8 @@ def number_letter(
     """
     state = letters.get(letter_id)
     today = letters.today()
-    with letters.ws.transaction() as conn:
-        letters.store.precheck(
+    with letters.transaction() as conn:
+        letters.precheck(
             conn,
             letter_id=letter_id,
             type=EventType.NUMBERED,
@@ -83,7 +83,7 @@ def number_letter(
         # The footer names the certificate's issuer, known only when the signer's device is:
         # this copy leaves it as a placeholder and signing renders the one that is signed.
         result = render.render_letter(template, profile, values, mode="final", stamp=inputs.stamp())
-        blob = letters.ws.blobs.put(result.pdf, "application/pdf", conn)
+        blob = letters.blobs.put(result.pdf, "application/pdf", conn)
 
         payload = {
             "nomor": issued.nomor,
@@ -103,7 +103,7 @@ def number_letter(
             else [],
         }
 
-        return letters.store.append(
+        return letters.append(
             conn,
             letter_id=letter_id,
             type=EventType.NUMBERED,
@@ -169,14 +169,14 @@ def _issue(
         actor=actor,
         at=letters.clock().isoformat(),
         lease_id=lease_id,
-        desk=desk or letters.ws.device_id,
+        desk=desk or letters.workspace.device_id,
     )
 
 
 def mark_read(letters: Letters, actor: str, letter_id: str) -> LetterState:
     """The read receipt of an internal recipient (the actor's jabatan among the recipients)."""
     state = letters.get(letter_id)
-    conn = letters.ws.thread_connection()
+    conn = letters.workspace.thread_connection()
     mine = set(SqlAuthority(conn).jabatan_of(actor, letters.today()))
     index = next(
         (
@@ -186,7 +186,7 @@ def mark_read(letters: Letters, actor: str, letter_id: str) -> LetterState:
         ),
         -1,
     )
-    return letters._do(letter_id, EventType.READ, actor, {"recipient": index})
+    return letters.record(letter_id, EventType.READ, actor, {"recipient": index})
 
 
 def archive_letter(
@@ -200,10 +200,10 @@ def archive_letter(
             transaction; the sent file itself is never changed.
     """
     if archive_pdf is None:
-        return letters._do(letter_id, EventType.ARCHIVED, actor, {})
-    with letters.ws.transaction() as conn:
-        blob = letters.ws.blobs.put(archive_pdf, "application/pdf", conn)
-        return letters.store.append(
+        return letters.record(letter_id, EventType.ARCHIVED, actor, {})
+    with letters.transaction() as conn:
+        blob = letters.blobs.put(archive_pdf, "application/pdf", conn)
+        return letters.append(
             conn,
             letter_id=letter_id,
             type=EventType.ARCHIVED,
@@ -216,8 +216,8 @@ def archive_letter(
 def cancel_letter(letters: Letters, actor: str, letter_id: str, reason: str) -> LetterState:
     """Withdraw a letter before signing; a number it held is voided with the same reason."""
     state = letters.get(letter_id)
-    with letters.ws.transaction() as conn:
-        done = letters.store.append(
+    with letters.transaction() as conn:
+        done = letters.append(
             conn,
             letter_id=letter_id,
             type=EventType.CANCELLED,

@@ -25,15 +25,16 @@ from tnde.workflow.diff import text_diff
 from tnde.workflow.events import EventType
 from tnde.workflow.inputs import letter_inputs
 from tnde.workflow.queries import Action, Queue, allowed_actions, count_letters, letter_page
-from tnde.workflow.service import Clock, EventStore, utc_now
+from tnde.workflow.service import Appended, Clock, EventStore, utc_now
 from tnde.workflow.state import LetterState, LetterStatus
 from tnde.workflow.tasks import REGISTRY_KINDS
 
 if TYPE_CHECKING:
     import sqlite3
+    from contextlib import AbstractContextManager
 
     from tnde.workflow.queries import LetterRow, Queue
-    from tnde.workspace import Workspace
+    from tnde.workspace import BlobStore, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +76,19 @@ class Letters:
     """
 
     def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
-        self.ws = workspace
+        self.workspace = workspace
         self.clock = clock
         self.store = EventStore(workspace.device_id, clock)
         self.zone = office_zone(workspace)
+
+    @property
+    def blobs(self) -> BlobStore:
+        """The workspace's immutable files (final and signed PDFs)."""
+        return self.workspace.blobs
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A ``BEGIN IMMEDIATE`` transaction on the workspace (for :meth:`append`)."""
+        return self.workspace.transaction()
 
     def today(self) -> dt.date:
         """The office's calendar day, in its own time zone: delegation periods, letter dates
@@ -93,7 +103,7 @@ class Letters:
         Raises:
             WorkflowRefused: no such letter (rule ``WF-UNKNOWN``).
         """
-        state = self.store.state(self.ws.thread_connection(), letter_id)
+        state = self.store.state(self.workspace.thread_connection(), letter_id)
         if state is None:
             raise WorkflowRefused("WF-UNKNOWN", f"surat {letter_id} tidak dikenal")
         return state
@@ -102,31 +112,31 @@ class Letters:
         """One page of ``nip``'s ``queue``; ``paging`` as
         :func:`tnde.workflow.queries.letter_page` takes it (today, now, flt, sort, offset…)."""
 
-        return letter_page(self.ws.thread_connection(), queue, nip, **paging)
+        return letter_page(self.workspace.thread_connection(), queue, nip, **paging)
 
     def count(self, queue: Queue, nip: str, **filters: Any) -> int:
         """How many letters ``nip``'s ``queue`` holds; ``filters`` as
         :func:`tnde.workflow.queries.count_letters` takes them (today, flt, zone)."""
         filters.setdefault("today", self.today())
         filters.setdefault("zone", self.zone)
-        return count_letters(self.ws.thread_connection(), queue, nip, **filters)
+        return count_letters(self.workspace.thread_connection(), queue, nip, **filters)
 
     def actions(self, state: LetterState, nip: str) -> list[Action]:
         """What ``nip`` may do with the letter today, in the order the window offers it."""
-        return allowed_actions(self.ws.thread_connection(), state, nip, self.today())
+        return allowed_actions(self.workspace.thread_connection(), state, nip, self.today())
 
     def is_registry(self, nip: str, on: dt.date) -> bool:
         """Whether ``nip`` works at the registry desk (numbering, dispatch) on ``on``."""
-        return SqlAuthority(self.ws.thread_connection()).is_registry(nip, on)
+        return SqlAuthority(self.workspace.thread_connection()).is_registry(nip, on)
 
     def jabatan_of(self, nip: str, on: dt.date) -> list[str]:
         """Jabatan ids ``nip`` holds or acts in (Plt., Plh., Pj.) on ``on``."""
-        return SqlAuthority(self.ws.thread_connection()).jabatan_of(nip, on)
+        return SqlAuthority(self.workspace.thread_connection()).jabatan_of(nip, on)
 
     def history(self, letter_id: str) -> list[Any]:
         """Every event of the letter, oldest first."""
         self.get(letter_id)
-        conn = self.ws.thread_connection()
+        conn = self.workspace.thread_connection()
         return self.store.events(conn, letter_id)
 
     def diff(self, letter_id: str, *, since: str | None = None, for_nip: str | None = None) -> str:
@@ -136,7 +146,7 @@ class Letters:
         base = since or (state.last_seen.get(for_nip, "") if for_nip else "")
         if not base:
             base = state.revisions[-2] if len(state.revisions) > 1 else state.head_revision
-        conn = self.ws.thread_connection()
+        conn = self.workspace.thread_connection()
         old = _revision_values(conn, base)
         new = _revision_values(conn, state.head_revision)
         return text_diff(old, new, old_label=base[:12], new_label=state.head_revision[:12])
@@ -147,7 +157,7 @@ class Letters:
         and registry tasks at a registry desk."""
         limit = max(1, int(limit))
         day = on or self.today()
-        conn = self.ws.thread_connection()
+        conn = self.workspace.thread_connection()
         authority = SqlAuthority(conn)
         jabatan = authority.jabatan_of(nip, day)
         registry = authority.is_registry(nip, day)
@@ -197,8 +207,8 @@ class Letters:
         }
         steps = self._route_steps(actor, route, profile.style.paraf_max) if route else None
         letter_id = uuid7()
-        with self.ws.transaction() as conn:
-            state = self.store.append(
+        with self.workspace.transaction() as conn:
+            state = self.append(
                 conn,
                 letter_id=letter_id,
                 type=EventType.CREATED,
@@ -207,7 +217,7 @@ class Letters:
                 today=self.today(),
             ).state
             if steps is not None:
-                state = self.store.append(
+                state = self.append(
                     conn,
                     letter_id=letter_id,
                     type=EventType.ROUTE_SET,
@@ -216,7 +226,7 @@ class Letters:
                     today=self.today(),
                 ).state
             if tujuan:
-                state = self.store.append(
+                state = self.append(
                     conn,
                     letter_id=letter_id,
                     type=EventType.RECIPIENTS_SET,
@@ -229,7 +239,7 @@ class Letters:
     def revise(self, actor: str, letter_id: str, values: dict[str, Any]) -> LetterState:
         """A new text for the letter (every earlier text is kept)."""
         state = self.get(letter_id)
-        return self._do(
+        return self.record(
             letter_id,
             EventType.REVISED,
             actor,
@@ -261,7 +271,7 @@ class Letters:
             ub_via=ub_via,
         )
         built = self._route_steps(actor, request, paraf_max)
-        return self._do(
+        return self.record(
             letter_id, EventType.ROUTE_SET, actor, {"steps": built, "paraf_max": paraf_max}
         )
 
@@ -282,7 +292,7 @@ class Letters:
     def _route_from_org(
         self, konseptor: str, signer_jabatan: str, paraf_max: int, coordination: list[str]
     ) -> list[dict[str, str]]:
-        conn = self.ws.thread_connection()
+        conn = self.workspace.thread_connection()
         chart = load_org(conn)
         route = list(
             build_route(chart, konseptor, signer_jabatan, self.today(), max_paraf=paraf_max)
@@ -303,7 +313,7 @@ class Letters:
     ) -> LetterState:
         """Tujuan and tembusan: each ``{"text": …, "jabatan_id": …}`` (internal) or
         ``{"text": …, "email": …}`` (external)."""
-        return self._do(
+        return self.record(
             letter_id,
             EventType.RECIPIENTS_SET,
             actor,
@@ -316,7 +326,7 @@ class Letters:
         numbered; the rest of the text is checked with a preview of it."""
         state = self.get(letter_id)
         today = self.today()
-        inputs = letter_inputs(self.ws.thread_connection(), state, today)
+        inputs = letter_inputs(self.workspace.thread_connection(), state, today)
         inputs.refuse_problems()
         errors = [
             f
@@ -325,7 +335,7 @@ class Letters:
         ]
         if errors:
             raise WorkflowRefused("WF-LINT", f"{errors[0].rule_id}: {errors[0].message}")
-        return self._do(letter_id, EventType.SUBMITTED, actor, {})
+        return self.record(letter_id, EventType.SUBMITTED, actor, {})
 
     # -- review and signing ---------------------------------------------------------------------
 
@@ -351,15 +361,15 @@ class Letters:
         payload = {"step": step.step_no if step else 0, "note": note}
         if kind is EventType.RETURNED and state.nomor:
             return self._return_numbered(actor, state, payload)
-        return self._do(letter_id, kind, actor, payload, revision=revision)
+        return self.record(letter_id, kind, actor, payload, revision=revision)
 
     def _return_numbered(
         self, actor: str, state: LetterState, payload: dict[str, Any]
     ) -> LetterState:
         """A signer returns a numbered letter: the number is voided in the same transaction."""
 
-        with self.ws.transaction() as conn:
-            done = self.store.append(
+        with self.workspace.transaction() as conn:
+            done = self.append(
                 conn,
                 letter_id=state.letter_id,
                 type=EventType.RETURNED,
@@ -378,7 +388,7 @@ class Letters:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _do(
+    def record(
         self,
         letter_id: str,
         kind: EventType,
@@ -387,16 +397,64 @@ class Letters:
         *,
         revision: str | None = None,
     ) -> LetterState:
-        with self.ws.transaction() as conn:
-            return self.store.append(
+        """Append one event in its own transaction; the letter's new state."""
+        with self.workspace.transaction() as conn:
+            return self.append(
                 conn,
                 letter_id=letter_id,
                 type=kind,
                 actor_nip=actor,
                 payload=payload,
                 revision=revision,
-                today=self.today(),
             ).state
+
+    def append(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        letter_id: str,
+        type: EventType,
+        actor_nip: str,
+        payload: dict[str, Any],
+        revision: str | None = None,
+        today: dt.date | None = None,
+    ) -> Appended:
+        """Check and store one event inside the caller's :meth:`transaction` (with what else
+        must change with it: a number voided, a blob stored, a letter delivered)."""
+        return self.store.append(
+            conn,
+            letter_id=letter_id,
+            type=type,
+            actor_nip=actor_nip,
+            payload=payload,
+            revision=revision,
+            today=today or self.today(),
+        )
+
+    def precheck(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        letter_id: str,
+        type: EventType,
+        actor_nip: str,
+        payload: dict[str, Any],
+        today: dt.date | None = None,
+    ) -> None:
+        """Run the rules for an event without storing it, before expensive work (rendering,
+        signing) whose outcome the real event then carries."""
+        self.store.precheck(
+            conn,
+            letter_id=letter_id,
+            type=type,
+            actor_nip=actor_nip,
+            payload=payload,
+            today=today or self.today(),
+        )
+
+    def state_in(self, conn: sqlite3.Connection, letter_id: str) -> LetterState | None:
+        """The letter's state as the transaction ``conn`` sees it (None when unknown)."""
+        return self.store.state(conn, letter_id)
 
 
 def office_zone(workspace: Workspace) -> ZoneInfo:

@@ -29,9 +29,9 @@ def letter_pdf(letters: Letters, letter_id: str) -> bytes:
     """
     state = letters.get(letter_id)
     if state.final_blob:
-        return letters.ws.blobs.get(state.final_blob)
+        return letters.blobs.get(state.final_blob)
     inputs = letter_inputs(
-        letters.ws.thread_connection(), state, letters.today(), signer_required=False
+        letters.workspace.thread_connection(), state, letters.today(), signer_required=False
     )
     if inputs.problems:
         log.info("previewing %s with %d field problems", letter_id, len(inputs.problems))

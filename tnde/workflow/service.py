@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tnde.canonical import canonical_json
-from tnde.ids import uuid7
 from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.codec import state_from_json, state_to_json
-from tnde.workflow.eventlog import next_position, read_events, seal, store_event
+from tnde.workflow.eventlog import Aggregate, append_event, read_events
 from tnde.workflow.events import Event, EventType, revision_hash
 from tnde.workflow.rules import check
 from tnde.workflow.state import LetterState, apply
@@ -67,10 +66,7 @@ class EventStore:
     @staticmethod
     def state(conn: sqlite3.Connection, letter_id: str) -> LetterState | None:
         """The projected state of a letter, or None when it does not exist."""
-        row = conn.execute(
-            "SELECT state_json FROM letter WHERE letter_id = ?", (letter_id,)
-        ).fetchone()
-        return state_from_json(row[0]) if row else None
+        return _load(conn, letter_id)
 
     @staticmethod
     def events(conn: sqlite3.Connection, letter_id: str) -> list[Event]:
@@ -123,82 +119,88 @@ class EventStore:
             WorkflowRefused: a rule forbids the event; the caller rolls back.
         """
 
-        now = self.clock()
         state = self.state(conn, letter_id)
         if type is EventType.CREATED or type is EventType.REVISED:
             rev = revision_hash(payload["values"])
         else:
             rev = revision if revision is not None else (state.head_revision if state else "")
-        seq, prev_hash = next_position(conn, letter_id)
-        event = Event(
-            event_id=uuid7(),
-            letter_id=letter_id,
-            letter_seq=seq,
+        event, new_state = append_event(
+            conn,
+            LETTER,
+            SqlAuthority(conn),
+            aggregate_id=letter_id,
             type=type,
             actor_nip=actor_nip,
             device_id=self.device_id,
-            base_seq=seq - 1,
-            revision_hash=rev,
             payload=payload,
-            client_time=iso(now),
-            prev_event_hash=prev_hash,
+            revision_hash=rev,
+            at=iso(self.clock()),
+            today=today,
+            details={"revision": rev},
         )
-        check(state, event, SqlAuthority(conn), today)
-        event = seal(event)
-        new_state = apply(state, event)
-        store_event(conn, event, kind="letter", details={"revision": rev})
-        if type in (EventType.CREATED, EventType.REVISED):
-            conn.execute(
-                "INSERT OR IGNORE INTO revision (revision_hash, letter_id, parent_hash, "
-                "values_json) VALUES (?, ?, ?, ?)",
-                (
-                    rev,
-                    letter_id,
-                    payload.get("parent_revision", ""),
-                    canonical_json(payload["values"]),
-                ),
-            )
-        self._project(conn, new_state, created=state is None)
-        log.info("letter %s: %s by %s (seq %d)", letter_id, type, actor_nip, seq)
+        log.info("letter %s: %s by %s (seq %d)", letter_id, type, actor_nip, event.letter_seq)
         return Appended(event, new_state)
 
-    @staticmethod
-    def _project(conn: sqlite3.Connection, state: LetterState, *, created: bool) -> None:
-        """Write the folded state and its open tasks (same transaction as the event)."""
-        values = (
-            state.jenis,
-            state.profile_id,
-            state.status.value,
-            state.konseptor_nip,
-            state.unit_id,
-            state.hal,
-            state.head_seq,
-            state.head_revision,
-            state.nomor,
-            state.updated_at,
-            state_to_json(state),
-            state.letter_id,
+
+def _project(conn: sqlite3.Connection, event: Event, state: LetterState, created: bool) -> None:
+    """Write the folded state, its open tasks and a new text's revision row (same
+    transaction as the event)."""
+    if event.type in (EventType.CREATED, EventType.REVISED):
+        conn.execute(
+            "INSERT OR IGNORE INTO revision (revision_hash, letter_id, parent_hash, "
+            "values_json) VALUES (?, ?, ?, ?)",
+            (
+                event.revision_hash,
+                state.letter_id,
+                event.payload.get("parent_revision", ""),
+                canonical_json(event.payload["values"]),
+            ),
         )
-        if created:
-            conn.execute(
-                "INSERT INTO letter (jenis, profile_id, state, konseptor_nip, unit_id, hal, "
-                "head_seq, head_revision, nomor, updated_at, state_json, letter_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, state.created_at),
-            )
-        else:
-            conn.execute(
-                "UPDATE letter SET jenis = ?, profile_id = ?, state = ?, konseptor_nip = ?, "
-                "unit_id = ?, hal = ?, head_seq = ?, head_revision = ?, nomor = ?, "
-                "updated_at = ?, state_json = ? WHERE letter_id = ?",
-                values,
-            )
-        conn.execute("DELETE FROM task WHERE letter_id = ?", (state.letter_id,))
-        conn.executemany(
-            "INSERT INTO task (letter_id, step_no, kind, jabatan_id, nip, since) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (state.letter_id, t.step_no, t.kind, t.jabatan_id, t.nip, state.updated_at)
-                for t in tasks_for(state)
-            ],
+    values = (
+        state.jenis,
+        state.profile_id,
+        state.status.value,
+        state.konseptor_nip,
+        state.unit_id,
+        state.hal,
+        state.head_seq,
+        state.head_revision,
+        state.nomor,
+        state.updated_at,
+        state_to_json(state),
+        state.letter_id,
+    )
+    if created:
+        conn.execute(
+            "INSERT INTO letter (jenis, profile_id, state, konseptor_nip, unit_id, hal, "
+            "head_seq, head_revision, nomor, updated_at, state_json, letter_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, state.created_at),
         )
+    else:
+        conn.execute(
+            "UPDATE letter SET jenis = ?, profile_id = ?, state = ?, konseptor_nip = ?, "
+            "unit_id = ?, hal = ?, head_seq = ?, head_revision = ?, nomor = ?, "
+            "updated_at = ?, state_json = ? WHERE letter_id = ?",
+            values,
+        )
+    conn.execute("DELETE FROM task WHERE letter_id = ?", (state.letter_id,))
+    conn.executemany(
+        "INSERT INTO task (letter_id, step_no, kind, jabatan_id, nip, since) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (state.letter_id, t.step_no, t.kind, t.jabatan_id, t.nip, state.updated_at)
+            for t in tasks_for(state)
+        ],
+    )
+
+
+def _load(conn: sqlite3.Connection, letter_id: str) -> LetterState | None:
+    row = conn.execute("SELECT state_json FROM letter WHERE letter_id = ?", (letter_id,)).fetchone()
+    return state_from_json(row[0]) if row else None
+
+
+#: Outgoing letters as an aggregate of the event log.
+LETTER: Aggregate[LetterState] = Aggregate(
+    kind="letter", load=_load, check=check, apply=apply, project=_project
+)

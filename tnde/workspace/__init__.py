@@ -12,9 +12,11 @@ from tnde.workspace.blobs import BlobStore
 from tnde.workspace.check import CheckReport, Finding, check_workspace
 from tnde.workspace.config import WorkspaceConfig
 from tnde.workspace.hashing import GENESIS_HASH, event_hash
+from tnde.workspace.schema import CURRENT_VERSION
 from tnde.workspace.workspace import Workspace
 
 __all__ = [
+    "CURRENT_VERSION",
     "GENESIS_HASH",
     "AuditEntry",
     "AuditProblem",

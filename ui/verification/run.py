@@ -34,7 +34,7 @@ def run_verification(
     Raises:
         Cancelled: ``cancel`` was set.
     """
-    ws = letters.ws
+    ws = letters.workspace
     roots, policy = verify.workspace_trust(ws.path, demo=bool(ws.config.demo))
     verify.quiet_library_logs()
 

@@ -9,7 +9,7 @@ measures, and prints medians:
 
 * ``signing.sign_pdf`` of one letter at B-B with the key parsed once per session (target ≤ 60 ms):
   only the signature over a prepared base revision (PDF/A-2b with its fields, made by
-  :func:`tnde.signing.letters.prepare_base` from a numbered demo letter), certifying, with
+  :func:`tnde.signing.batch.prepare_base` from a numbered demo letter), certifying, with
   the transparent stamp. Parsing the ``.p12`` is timed on its own, without a target.
 * ``signing.sign_letters`` of ``--letters`` numbered letters at B-LT, as the desktop app signs a
   batch (target ≤ 15 s for 100): precheck, one ``.p12`` open, then per letter the final

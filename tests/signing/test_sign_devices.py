@@ -18,9 +18,9 @@ from tnde.errors import SigningError
 from tnde.org import holders, load_org
 from tnde.pki.demo import DEMO_PASSPHRASE
 from tnde.pki.workspace_demo import demo_folder
+from tnde.signing.batch import sign_letters
 from tnde.signing.context import workspace_services
 from tnde.signing.devices import Pkcs11Device, Pkcs12Device
-from tnde.signing.letters import sign_letters
 from tnde.workflow import finishing
 from tnde.workflow.letters import Letters
 from tnde.workflow.state import LetterStatus

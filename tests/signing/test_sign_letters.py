@@ -18,9 +18,9 @@ from tnde.demo import add_demo_letters
 from tnde.errors import SigningError, WorkflowRefused
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
 from tnde.pki.workspace_demo import demo_folder
+from tnde.signing.batch import LetterSignResult, sign_letters
 from tnde.signing.context import workspace_services
 from tnde.signing.devices import Pkcs12Device
-from tnde.signing.letters import LetterSignResult, sign_letters
 from tnde.signing.pades import Level
 from tnde.workflow.letters import Letters
 from tnde.workflow.state import LetterStatus

@@ -25,9 +25,9 @@ from tnde.errors import SigningError
 from tnde.pki import PkiServer, TrustStore, fingerprint
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
 from tnde.pki.workspace_demo import demo_folder
+from tnde.signing.batch import sign_letters
 from tnde.signing.context import workspace_services
 from tnde.signing.devices import Pkcs12Device, SigningSession
-from tnde.signing.letters import sign_letters
 from tnde.signing.pades import Level
 from tnde.signing.pdf import sign_any_pdf
 from tnde.workflow.letters import Letters

@@ -14,9 +14,9 @@ from tnde.demo import add_demo_letters
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
 from tnde.pki.identity import load_certificate
 from tnde.pki.workspace_demo import demo_folder
+from tnde.signing.batch import sign_letters
 from tnde.signing.context import workspace_services
 from tnde.signing.devices import Pkcs11Device, Pkcs12Device
-from tnde.signing.letters import sign_letters
 from tnde.signing.pades import Level
 from tnde.verify import Verdict, verify_pdf
 from tnde.workflow.letters import Letters

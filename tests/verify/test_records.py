@@ -8,9 +8,9 @@ from tests.cliutil import WorkspaceCli
 from tests.demoworkspace import letter_in, p12_of, signer_of
 from tnde.pki.demo import DEMO_PASSPHRASE
 from tnde.pki.workspace_demo import demo_folder
+from tnde.signing.batch import prepare_base
 from tnde.signing.context import workspace_services
 from tnde.signing.devices import Pkcs12Device
-from tnde.signing.letters import prepare_base
 from tnde.signing.pades import Level, SignRequest, sign_pdf
 from tnde.signing.prepare import TRANSPARENT_STAMP
 from tnde.verify import Verdict, verify_pdf

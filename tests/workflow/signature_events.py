@@ -1,6 +1,6 @@
 """Signature events without the cryptography, for tests of the workflow rules only.
 
-The real signing service (tnde.signing.letters) renders, signs and stores a PAdES file
+The real signing service (tnde.signing.batch) renders, signs and stores a PAdES file
 before it records the event; the rules under test here look only at who signs which step,
 so these tests record the event over the numbered PDF directly.
 """

@@ -33,9 +33,9 @@ from tnde.profiles import load_profile
 from tnde.profiles.model import DEFAULT_INSTRUCTIONS
 from tnde.register import SeriesRef, issue_number
 from tnde.tracking import Tracking
-from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.eventlog import Aggregate, append_event, read_events
 from tnde.workflow.letters import office_zone
+from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.service import iso, utc_now
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from tnde.errors import WorkflowRefused
 from tnde.incoming.rules import check
 from tnde.incoming.state import IncomingEventType as T
-from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.events import Event
 from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
+from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.service import iso
 
 if TYPE_CHECKING:

@@ -14,9 +14,7 @@ from tnde.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from tnde.signing.archive import archive_copy, archive_signed_letter
-    from tnde.signing.context import WorkspaceSigning, workspace_services
-    from tnde.signing.devices import Pkcs11Device, Pkcs12Device, SigningDevice, SigningSession
-    from tnde.signing.letters import (
+    from tnde.signing.batch import (
         LetterSignResult,
         check_identity,
         paraf_field,
@@ -25,6 +23,8 @@ if TYPE_CHECKING:
         sign_letters,
         signature_fields,
     )
+    from tnde.signing.context import WorkspaceSigning, workspace_services
+    from tnde.signing.devices import Pkcs11Device, Pkcs12Device, SigningDevice, SigningSession
     from tnde.signing.pades import Level, SigningServices, SignRequest, sign_pdf
     from tnde.signing.pdf import sign_any_pdf
     from tnde.signing.prepare import TRANSPARENT_STAMP
@@ -57,7 +57,7 @@ __all__ = [
 __getattr__ = lazy_exports(
     __name__,
     {
-        "LetterSignResult": "tnde.signing.letters",
+        "LetterSignResult": "tnde.signing.batch",
         "Level": "tnde.signing.pades",
         "Pkcs11Device": "tnde.signing.devices",
         "Pkcs12Device": "tnde.signing.devices",
@@ -69,14 +69,14 @@ __getattr__ = lazy_exports(
         "WorkspaceSigning": "tnde.signing.context",
         "archive_copy": "tnde.signing.archive",
         "archive_signed_letter": "tnde.signing.archive",
-        "check_identity": "tnde.signing.letters",
-        "paraf_field": "tnde.signing.letters",
-        "precheck_letters": "tnde.signing.letters",
-        "prepare_base": "tnde.signing.letters",
+        "check_identity": "tnde.signing.batch",
+        "paraf_field": "tnde.signing.batch",
+        "precheck_letters": "tnde.signing.batch",
+        "prepare_base": "tnde.signing.batch",
         "sign_any_pdf": "tnde.signing.pdf",
-        "sign_letters": "tnde.signing.letters",
+        "sign_letters": "tnde.signing.batch",
         "sign_pdf": "tnde.signing.pades",
-        "signature_fields": "tnde.signing.letters",
+        "signature_fields": "tnde.signing.batch",
         "workspace_services": "tnde.signing.context",
     },
 )

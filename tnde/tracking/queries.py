@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tnde.dispositions.due import WorkCalendar, working_days_between
 from tnde.tracking.model import TrackingRow, WeekCount
-from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.service import iso
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
 
-    from tnde.workflow.authority import SqlAuthority
+    from tnde.workflow.positions import SqlAuthority
 
 S = TypeVar("S")
 

@@ -18,9 +18,9 @@ from tnde.errors import WorkflowRefused
 from tnde.numbering import NumberContext, format_arahan_number, parse_pattern
 from tnde.profiles.model import ARAHAN
 from tnde.register import issue_number, series_for, void_issued
-from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.events import EventType
 from tnde.workflow.inputs import letter_inputs
+from tnde.workflow.positions import SqlAuthority
 
 if TYPE_CHECKING:
     import sqlite3

@@ -20,10 +20,10 @@ from tnde.profiles import load_profile
 from tnde.profiles.model import DEFAULT_TIMEZONE
 from tnde.register import void_issued
 from tnde.templates.loader import load_template
-from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.diff import text_diff
 from tnde.workflow.events import EventType
 from tnde.workflow.inputs import letter_inputs
+from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.queries import Action, Queue, allowed_actions, count_letters, letter_page
 from tnde.workflow.service import Appended, Clock, EventStore, utc_now
 from tnde.workflow.state import LetterState, LetterStatus

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from tnde.workflow.authority import SqlAuthority
+from tnde.workflow.positions import SqlAuthority
 
 if TYPE_CHECKING:
     import sqlite3

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.dispositions.due import WorkCalendar, due_at
 from tnde.errors import WorkflowRefused
-from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.events import Event, EventType
 from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
+from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.rules import check
 from tnde.workflow.service import iso
 

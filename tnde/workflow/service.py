@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tnde.canonical import canonical_json
-from tnde.workflow.authority import SqlAuthority
 from tnde.workflow.codec import state_from_json, state_to_json
 from tnde.workflow.eventlog import Aggregate, append_event, read_events
 from tnde.workflow.events import Event, EventType, revision_hash
+from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.rules import check
 from tnde.workflow.state import LetterState, apply
 from tnde.workflow.tasks import tasks_for

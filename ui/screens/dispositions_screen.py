@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from tnde.incoming import URGENSI, IncomingFilter
 from ui.labels import disposition_status_label
-from ui.models.letters import DispositionTableModel
+from ui.models.letter_list import DispositionTableModel
 from ui.models.paged import PagedRole
 from ui.screens.incoming_actions import IncomingActions
 from ui.screens.list_detail import ListDetailScreen, filter_fields

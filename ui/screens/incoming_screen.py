@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tnde.incoming import SIFAT, URGENSI, IncomingFilter
 from ui.labels import incoming_status_label
-from ui.models.letters import IncomingTableModel
+from ui.models.letter_list import IncomingTableModel
 from ui.screens.incoming_actions import IncomingActions
 from ui.screens.list_detail import ListDetailScreen, filter_fields
 from ui.widgets.filter_bar import FilterBar

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from tnde.incoming import SIFAT, URGENSI
 from tnde.workflow import Action, LetterFilter, Queue
 from ui.labels import jenis_choices, letter_status_label
-from ui.models.letters import LetterTableModel
+from ui.models.letter_list import LetterTableModel
 from ui.screens.letter_actions import LetterActions
 from ui.screens.list_detail import ListDetailScreen, filter_fields
 from ui.widgets.filter_bar import FilterBar

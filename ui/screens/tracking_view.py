@@ -24,7 +24,7 @@ from tnde.tracking import TrackingFilter
 from ui.errors import show_status
 from ui.icons import icon
 from ui.labels import disposition_status_label
-from ui.models.letters import format_when
+from ui.models.letter_list import format_when
 from ui.models.paged import Column, PagedTableModel
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.queue_view import QueueView

@@ -2,11 +2,11 @@
 
 The signer sees every letter of the batch with its PDF, unchecks the ones that are not ready,
 picks the device and presses "Sign (n)". The secret is asked once
-(:class:`ui.signing.secret_dialog.SecretDialog`), :func:`tnde.signing.letters.sign_letters`
+(:class:`ui.signing.secret_dialog.SecretDialog`), :func:`tnde.signing.batch.sign_letters`
 runs in an op with progress and Cancel, and the table then says per letter how it went. A
 wrong passphrase or PIN (the whole batch, nothing signed) asks again with the reason.
 
-Letters the core refuses for this signer (:func:`tnde.signing.letters.precheck_letters`:
+Letters the core refuses for this signer (:func:`tnde.signing.batch.precheck_letters`:
 not their step, not numbered yet…) are listed greyed out with the reason and never sent.
 """
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.icons import icon
-from ui.models.letters import format_when
+from ui.models.letter_list import format_when
 from ui.workers import QueryOp
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.labels import event_label, incoming_status_label
 from ui.models.disposition_tree import ROLE_ID, DispositionTreeModel
-from ui.models.letters import format_day
+from ui.models.letter_list import format_day
 from ui.models.rows import RowsTableModel
 from ui.widgets.detail_pane import DetailPane, chart_names, rows_table
 from ui.widgets.pdf_preview import PdfPreview

@@ -1033,6 +1033,14 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Sender</source>
+        <translation>Pengirim</translation>
+    </message>
+    <message>
+        <source>KKA code</source>
+        <translation>Kode KKA</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>

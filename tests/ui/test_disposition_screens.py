@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tests.conftest import pdf_text
 from tests.ui.helpers import (
     act_as,
     click_action,
@@ -17,7 +18,7 @@ from tests.ui.helpers import (
     unread_incoming,
     wait_idle,
 )
-from tnde.incoming.desk import IncomingDesk
+from tnde.incoming import IncomingDesk
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -103,3 +104,34 @@ def test_tracking_shows_aging_and_exports_csv(
     tracking.export_to(str(pdf), "pdf")
     wait_idle(qtbot, timeout=30000)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_tracking_filters_by_sender_and_the_report_names_the_filter(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, demo_workspace, as_jabatan="KABID_APTIKA")
+    screen = open_queue(qtbot, window, "disposisi")
+    screen.tabs.setCurrentWidget(screen.tracking)
+    wait_idle(qtbot)
+    tracking = screen.tracking
+    everyone = tracking.model.rowCount()
+    assert everyone >= 1
+    probe = tracking.model.row_at(0).asal[:12].strip()
+    tracking.filters.asal.setText(probe)
+    qtbot.waitUntil(lambda: tracking.current_filter().asal == probe, timeout=5000)
+    tracking.refresh()
+    wait_idle(qtbot)
+    assert 1 <= tracking.model.rowCount() <= everyone
+    rows = [tracking.model.row_at(i) for i in range(tracking.model.rowCount())]
+    assert all(probe.lower() in r.asal.lower() for r in rows)
+    tracking.filters.asal.setText("tidak ada pengirim seperti ini")
+    tracking.refresh()
+    wait_idle(qtbot)
+    assert tracking.model.rowCount() == 0
+    tracking.filters.asal.setText(probe)
+    pdf = tmp_path / "laporan asal.pdf"
+    tracking.export_to(str(pdf), "pdf")
+    wait_idle(qtbot, timeout=30000)
+    text = pdf_text(pdf)
+    assert "Asal" in text
+    assert probe in text

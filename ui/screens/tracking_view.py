@@ -103,6 +103,7 @@ class TrackingView(QWidget):
                 for s in ("terkirim", "dibaca", "dalam_proses", "selesai", "dibatalkan")
             ],
             urgensi=URGENSI,
+            sender_and_kka=True,
         )
         self.filters.use_dates.setText(self.tr("Due"))
         self.counters = QLabel()
@@ -155,6 +156,8 @@ class TrackingView(QWidget):
             due_from=start,
             due_to=end,
             urgensi=v.urgensi,
+            asal=v.asal,
+            kka=v.kka,
             text=v.text,
             overdue_only=v.overdue_only,
         )

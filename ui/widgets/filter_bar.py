@@ -1,5 +1,6 @@
-"""The search field and filters above a list: text, jenis, sifat, urgensi, status, a date
-range and "overdue only". The filters sit in a second row shown by the Filter button."""
+"""The search field and filters above a list: text, jenis, sifat, urgensi, status, sender and
+KKA (where the list has them), a date range and "overdue only". The filters sit in a second
+row shown by the Filter button."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ class FilterValues:
     sifat: str = ""
     urgensi: str = ""
     status: str = ""
+    asal: str = ""
+    """Part of the sender's name."""
+    kka: str = ""
+    """A KKA code (its sub-codes match too)."""
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     overdue_only: bool = False
@@ -58,6 +63,7 @@ class FilterBar(QWidget):
         sifat: Sequence[str] = (),
         urgensi: Sequence[str] = (),
         date_label: str = "",
+        sender_and_kka: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,6 +93,8 @@ class FilterBar(QWidget):
             self.tr("Any urgency"), [(u, u) for u in urgensi], self.tr("Urgency")
         )
         self.status = self._combo(self.tr("Any status"), statuses, self.tr("Status"))
+        self.asal = self._text(self.tr("Sender"), 160)
+        self.kka = self._text(self.tr("KKA code"), 90)
         self.use_dates = QCheckBox(date_label or self.tr("Date"))
         today = QDate.currentDate()
         self.date_from = self._date(today.addMonths(-1), self.tr("From date"))
@@ -113,6 +121,11 @@ class FilterBar(QWidget):
                 more.addWidget(combo)
             else:
                 combo.hide()
+        for field in (self.asal, self.kka):
+            if sender_and_kka:
+                more.addWidget(field)
+            else:
+                field.hide()
         more.addSpacing(8)
         more.addWidget(self.use_dates)
         more.addWidget(self.date_from)
@@ -133,6 +146,8 @@ class FilterBar(QWidget):
         self._timer.setInterval(self.DEBOUNCE_MS)
         self._timer.timeout.connect(self.sig_filter_changed)
         self.search.textChanged.connect(self._timer.start)
+        self.asal.textChanged.connect(self._timer.start)
+        self.kka.textChanged.connect(self._timer.start)
         self.toggle.toggled.connect(self.more.setVisible)
         self.overdue.toggled.connect(self.sig_filter_changed)
         for combo in (self.jenis, self.sifat, self.urgensi, self.status):
@@ -153,6 +168,8 @@ class FilterBar(QWidget):
             sifat=str(self.sifat.currentData() or ""),
             urgensi=str(self.urgensi.currentData() or ""),
             status=str(self.status.currentData() or ""),
+            asal=self.asal.text().strip(),
+            kka=self.kka.text().strip(),
             date_from=self.date_from.date().toPython() if dates else None,  # type: ignore[arg-type]
             date_to=self.date_to.date().toPython() if dates else None,  # type: ignore[arg-type]
             overdue_only=self.overdue.isChecked(),
@@ -162,6 +179,8 @@ class FilterBar(QWidget):
         """Clear every filter (one change signal)."""
         widgets = (
             self.search,
+            self.asal,
+            self.kka,
             self.overdue,
             self.jenis,
             self.sifat,
@@ -172,6 +191,8 @@ class FilterBar(QWidget):
         for w in widgets:
             w.blockSignals(True)
         self.search.clear()
+        self.asal.clear()
+        self.kka.clear()
         self.overdue.setChecked(False)
         for combo in (self.jenis, self.sifat, self.urgensi, self.status):
             combo.setCurrentIndex(0)
@@ -198,6 +219,16 @@ class FilterBar(QWidget):
             self.sig_filter_changed.emit()
 
     # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _text(placeholder: str, width: int) -> QLineEdit:
+        field = QLineEdit()
+        field.setPlaceholderText(placeholder)
+        field.setAccessibleName(placeholder)
+        field.setClearButtonEnabled(True)
+        field.setMaximumWidth(width + 40)
+        field.setMinimumWidth(width)
+        return field
 
     def _combo(self, any_text: str, items: Sequence[tuple[str, str]], name: str) -> QComboBox:
         combo = QComboBox()

@@ -175,3 +175,31 @@ def test_incoming_lists_and_actions(ws: Workspace) -> None:
         for a in allowed_incoming_actions(conn, desk.get(unread.incoming_id), registry, today)
     ]
     assert tu == ["read", "dispose_for"]
+
+
+def test_incoming_lists_filter_by_sender_and_kka_code(ws: Workspace) -> None:
+    desk = IncomingDesk(ws)
+    conn = ws.thread_connection()
+    today, now = desk.today(), desk.clock()
+    kadis = _nip(ws, "KADIS")
+    every = incoming_page(conn, kadis, today=today, now=now)
+    assert every, "the demo office has incoming letters"
+    first = every[0]
+    probe = first.asal[:6]
+    by_sender = incoming_page(conn, kadis, today=today, now=now, flt=IncomingFilter(asal=probe))
+    assert first.incoming_id in {r.incoming_id for r in by_sender}
+    assert all(probe.lower() in r.asal.lower() for r in by_sender)
+    assert (
+        incoming_page(conn, kadis, today=today, now=now, flt=IncomingFilter(asal="tidak ada ini"))
+        == []
+    )
+    unit = desk.get(first.incoming_id).unit_id
+    meta = {"asal": "Dinas Uji KKA", "nomor": "1/UJI/2026", "tanggal": "2026-11-20"}
+    tu = _nip(ws, "KASUBBAG_UMPEG")
+    filed = desk.register(tu, unit_id=unit, meta={**meta, "hal": "Uji kode", "kka": "000.8.3.3"})
+    fetch = incoming_page
+    below = fetch(conn, kadis, today=today, now=now, flt=IncomingFilter(kka="000.8"))
+    assert filed.incoming_id in {r.incoming_id for r in below}
+    exact = fetch(conn, kadis, today=today, now=now, flt=IncomingFilter(kka="000.8.3.3"))
+    assert filed.incoming_id in {r.incoming_id for r in exact}
+    assert fetch(conn, kadis, today=today, now=now, flt=IncomingFilter(kka="000.8.3.33")) == []

@@ -14,7 +14,15 @@ from tnde.errors import WorkflowRefused
 from tnde.incoming.rules import check
 from tnde.incoming.state import IncomingEventType as T
 from tnde.workflow.events import Event
-from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
+from tnde.workflow.paging import (
+    ListFilter,
+    Where,
+    order_by,
+    page_args,
+    parse_moment,
+    placeholders,
+    viewer,
+)
 from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.service import iso
 
@@ -60,20 +68,10 @@ DISPOSITION_SORT_KEYS: dict[str, str] = {
 """Columns a disposition page may be sorted by."""
 
 
-@dataclass(frozen=True)
-class IncomingFilter:
-    """What to show (every field optional)."""
-
-    text: str = ""
-    """Part of the subject, the sender or the number."""
-    sifat: str = ""
-    urgensi: str = ""
-    status: str = ""
-    date_from: dt.date | None = None
-    """First day received (diterima), inclusive."""
-    date_to: dt.date | None = None
-    """Last day received, inclusive."""
-    overdue_only: bool = False
+IncomingFilter = ListFilter
+"""What to show of incoming letters and dispositions: the shared
+:class:`~tnde.workflow.paging.ListFilter` (``sifat``, ``urgensi``, ``status``, ``text``, the
+days received or due, overdue only; the sender and KKA code for incoming letters)."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +128,8 @@ def _incoming_where(
     if not registry:
         where.add(f"i.pimpinan_jabatan IN ({placeholders(jabatan)})", *jabatan)
     where.containing(f.text, "i.hal", "i.asal", "i.nomor", "i.agenda")
+    where.containing(f.asal, "i.asal")
+    where.code_or_below("i.kka", f.kka)
     for column, value in (("sifat", f.sifat), ("urgensi", f.urgensi), ("status", f.status)):
         where.equal(f"i.{column}", value)
     where.between("i.diterima", _day(f.date_from), _day(f.date_to))

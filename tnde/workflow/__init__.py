@@ -18,6 +18,7 @@ from tnde.workflow.finishing import (
 )
 from tnde.workflow.inputs import LetterInputs, letter_inputs
 from tnde.workflow.letters import InboxItem, Letters, RouteRequest, office_zone
+from tnde.workflow.paging import ListFilter
 from tnde.workflow.preview import letter_pdf
 from tnde.workflow.queries import (
     SORT_KEYS,
@@ -45,6 +46,7 @@ __all__ = [
     "LetterState",
     "LetterStatus",
     "Letters",
+    "ListFilter",
     "Queue",
     "RouteRequest",
     "Step",

@@ -5,6 +5,7 @@ sort column and the LIMIT/OFFSET of a page."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tnde.workflow.positions import SqlAuthority
@@ -13,7 +14,43 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Mapping, Sequence
 
-__all__ = ["Where", "order_by", "page_args", "parse_moment", "placeholders", "viewer"]
+__all__ = [
+    "ListFilter",
+    "Where",
+    "order_by",
+    "page_args",
+    "parse_moment",
+    "placeholders",
+    "viewer",
+]
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What to show of a list (every field optional: ``""``/``None``/False is no filter).
+
+    One type for every paged list, so the window's filter bar fills it directly. Each query
+    applies the fields its rows have: ``jenis`` only outgoing letters, ``asal`` and ``kka``
+    only incoming ones; the dates are the last change of an outgoing letter, the day an
+    incoming letter was received, the due date of a disposition.
+    """
+
+    text: str = ""
+    """Part of the subject (hal), the number, or (incoming) the sender or agenda."""
+    jenis: str = ""
+    sifat: str = ""
+    urgensi: str = ""
+    status: str = ""
+    asal: str = ""
+    """Part of the sender's name."""
+    kka: str = ""
+    """A KKA code; its sub-codes match too."""
+    date_from: dt.date | None = None
+    """First day (office time), inclusive."""
+    date_to: dt.date | None = None
+    """Last day (office time), inclusive."""
+    overdue_only: bool = False
+    """Only rows whose task or disposition is past its due time."""
 
 
 def viewer(conn: sqlite3.Connection, nip: str, today: dt.date) -> tuple[list[str], bool]:
@@ -71,6 +108,12 @@ class Where:
         if text.strip():
             like = f"%{text.strip()}%"
             self.add(f"({' OR '.join(f'{c} LIKE ?' for c in columns)})", *[like] * len(columns))
+
+    def code_or_below(self, column: str, code: str) -> None:
+        """And "``column`` is ``code`` or one of its sub-codes" (KKA ``000.8`` takes
+        ``000.8.3.3``) when ``code`` is given."""
+        if code.strip():
+            self.add(f"({column} = ? OR {column} LIKE ?)", code.strip(), f"{code.strip()}.%")
 
     def between(self, column: str, first: str | None, last: str | None) -> None:
         """And ``first <= column <= last``, each bound when given."""

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Any
 from tnde.dispositions.due import WorkCalendar, due_at
 from tnde.errors import WorkflowRefused
 from tnde.workflow.events import Event, EventType
-from tnde.workflow.paging import Where, order_by, page_args, parse_moment, placeholders, viewer
+from tnde.workflow.paging import (
+    ListFilter,
+    Where,
+    order_by,
+    page_args,
+    parse_moment,
+    placeholders,
+    viewer,
+)
 from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.rules import check
 from tnde.workflow.service import iso
@@ -72,22 +80,9 @@ SORT_KEYS: dict[str, str] = {
 """Columns a page may be sorted by, and their SQL."""
 
 
-@dataclass(frozen=True)
-class LetterFilter:
-    """What to show of a queue (every field optional)."""
-
-    text: str = ""
-    """Part of the subject (hal) or the number."""
-    jenis: str = ""
-    sifat: str = ""
-    urgensi: str = ""
-    status: str = ""
-    date_from: dt.date | None = None
-    """First day (office time) of the last change, inclusive."""
-    date_to: dt.date | None = None
-    """Last day (office time) of the last change, inclusive."""
-    overdue_only: bool = False
-    """Only letters whose task waited past its due time (checked on the page only)."""
+LetterFilter = ListFilter
+"""What to show of a queue: the shared :class:`~tnde.workflow.paging.ListFilter` (``jenis``,
+``sifat``, ``urgensi``, ``status``, ``text``, the dates of the last change, overdue only)."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from tnde.incoming import URGENSI, IncomingFilter
+from tnde.incoming import URGENSI
 from ui.labels import disposition_status_label
 from ui.models.letter_list import DispositionTableModel
 from ui.models.paged import PagedRole
@@ -74,7 +74,7 @@ class DispositionsScreen(ListDetailScreen):
         self.detail.show_incoming(row.incoming_id if row else "", disposisi_id)
 
     def _on_filter_changed(self) -> None:
-        self.model.set_filter(IncomingFilter(**filter_fields(self.filters.values())))
+        self.model.set_filter(filter_fields(self.filters.values()))
 
     def _on_changed(self, _incoming_id: str) -> None:
         self.refresh(select=self.detail.focus_disposition)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from tnde.incoming import SIFAT, URGENSI, IncomingFilter
+from tnde.incoming import SIFAT, URGENSI
 from ui.labels import incoming_status_label
 from ui.models.letter_list import IncomingTableModel
 from ui.screens.incoming_actions import IncomingActions
@@ -43,6 +43,7 @@ class IncomingScreen(ListDetailScreen):
             sifat=SIFAT,
             urgensi=URGENSI,
             date_label=self.tr("Received"),
+            sender_and_kka=True,
         )
         self.list = QueueView(
             self.model,
@@ -62,7 +63,7 @@ class IncomingScreen(ListDetailScreen):
         self.controller.sig_incoming_changed.connect(self._on_incoming_changed)
 
     def _on_filter_changed(self) -> None:
-        self.model.set_filter(IncomingFilter(**filter_fields(self.filters.values(), "sifat")))
+        self.model.set_filter(filter_fields(self.filters.values(), "sifat", "asal", "kka"))
 
     def _on_incoming_changed(self, incoming_id: str) -> None:
         self.refresh(select=incoming_id)

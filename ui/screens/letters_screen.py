@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tnde.incoming import SIFAT, URGENSI
-from tnde.workflow import Action, LetterFilter, Queue
+from tnde.workflow import Action, Queue
 from ui.labels import jenis_choices, letter_status_label
 from ui.models.letter_list import LetterTableModel
 from ui.screens.letter_actions import LetterActions
@@ -76,7 +76,7 @@ class LettersScreen(ListDetailScreen):
 
     def _on_filter_changed(self) -> None:
         values = self.filters.values()
-        self.model.set_filter(LetterFilter(**filter_fields(values, "jenis", "sifat")))
+        self.model.set_filter(filter_fields(values, "jenis", "sifat"))
 
     def _on_action_requested(self, action: str, letter_id: str) -> None:
         info = self.detail.info

@@ -4,27 +4,29 @@ survives a reload."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from tnde.workflow import ListFilter
 from ui.models.paged import PAGE_SIZE
 
 if TYPE_CHECKING:
     from ui.models.paged import PagedTableModel
     from ui.services import Services
-    from ui.widgets.filter_bar import FilterBar, FilterValues
+    from ui.widgets.filter_bar import FilterBar
     from ui.widgets.queue_view import QueueView
 
 __all__ = ["ListDetailScreen", "filter_fields"]
 
 
-def filter_fields(values: FilterValues, *names: str) -> dict[str, Any]:
-    """The fields of the filter bar's ``values`` that a core filter takes (``names``), plus
-    the ones every core filter takes (text, urgensi, status, dates, overdue only)."""
+def filter_fields(values: ListFilter, *names: str) -> ListFilter:
+    """The filter bar's ``values`` with only the fields this list offers kept: ``names``,
+    plus the ones every list has (text, urgensi, status, dates, overdue only)."""
     common = ("text", "urgensi", "status", "date_from", "date_to", "overdue_only")
-    return {name: getattr(values, name) for name in (*names, *common)}
+    keep = {*names, *common}
+    return ListFilter(**{k: v for k, v in vars(values).items() if k in keep})
 
 
 class ListDetailScreen(QWidget):

@@ -4,7 +4,6 @@ row shown by the Filter button."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -20,31 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde.workflow import ListFilter
 from ui.icons import icon
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Sequence
 
-__all__ = ["FilterBar", "FilterValues"]
-
-
-@dataclass(frozen=True)
-class FilterValues:
-    """What the bar asks for ("" or None: no filter)."""
-
-    text: str = ""
-    jenis: str = ""
-    sifat: str = ""
-    urgensi: str = ""
-    status: str = ""
-    asal: str = ""
-    """Part of the sender's name."""
-    kka: str = ""
-    """A KKA code (its sub-codes match too)."""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    overdue_only: bool = False
+__all__ = ["FilterBar"]
 
 
 class FilterBar(QWidget):
@@ -159,10 +140,10 @@ class FilterBar(QWidget):
 
     # -- public API ---------------------------------------------------------------------------
 
-    def values(self) -> FilterValues:
+    def values(self) -> ListFilter:
         """The filters as set now."""
         dates = self.use_dates.isChecked()
-        return FilterValues(
+        return ListFilter(
             text=self.search.text().strip(),
             jenis=str(self.jenis.currentData() or ""),
             sifat=str(self.sifat.currentData() or ""),

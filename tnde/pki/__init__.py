@@ -16,7 +16,9 @@ Errors: :class:`tnde.errors.PkiError`.
 
 from __future__ import annotations
 
-from tnde.pki.demo import DEMO_PASSPHRASE, DemoOfficial, DemoPki
+from typing import TYPE_CHECKING
+
+from tnde.lazy import lazy_exports
 from tnde.pki.identity import (
     CertIdentity,
     certificate_pem,
@@ -27,16 +29,19 @@ from tnde.pki.identity import (
     same_person_name,
 )
 from tnde.pki.purpose import DOCUMENT_SIGNING_PURPOSES, signing_purpose_problems
-from tnde.pki.server import PkiServer
 from tnde.pki.trust import TrustedRoot, TrustStore, format_duration, parse_duration
-from tnde.pki.workspace_demo import (
-    DEMO_FOOTER_ISSUER,
-    demo_folder,
-    demo_nik,
-    demo_officials,
-    free_port,
-    init_demo_pki,
-)
+
+if TYPE_CHECKING:
+    from tnde.pki.demo import DEMO_PASSPHRASE, DemoOfficial, DemoPki
+    from tnde.pki.server import PkiServer
+    from tnde.pki.workspace_demo import (
+        DEMO_FOOTER_ISSUER,
+        demo_folder,
+        demo_nik,
+        demo_officials,
+        free_port,
+        init_demo_pki,
+    )
 
 __all__ = [
     "DEMO_FOOTER_ISSUER",
@@ -63,3 +68,21 @@ __all__ = [
     "same_person_name",
     "signing_purpose_problems",
 ]
+
+# The DEMO PKI (with the org chart it reads) loads on first use: every verification worker
+# process imports this package for the trust store alone (see tnde.lazy).
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "DEMO_FOOTER_ISSUER": "tnde.pki.workspace_demo",
+        "DEMO_PASSPHRASE": "tnde.pki.demo",
+        "DemoOfficial": "tnde.pki.demo",
+        "DemoPki": "tnde.pki.demo",
+        "PkiServer": "tnde.pki.server",
+        "demo_folder": "tnde.pki.workspace_demo",
+        "demo_nik": "tnde.pki.workspace_demo",
+        "demo_officials": "tnde.pki.workspace_demo",
+        "free_port": "tnde.pki.workspace_demo",
+        "init_demo_pki": "tnde.pki.workspace_demo",
+    },
+)

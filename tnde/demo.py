@@ -16,7 +16,15 @@ from tnde.drafts import load_draft
 from tnde.errors import SigningError
 from tnde.incoming import send_letter
 from tnde.incoming.desk import IncomingDesk, Recipient
-from tnde.org import holders, load_org, read_org, replace_org
+from tnde.org import (
+    DEMO_KONSEPTOR_JABATAN,
+    DEMO_REGISTRY_JABATAN,
+    DEMO_SIGNER_JABATAN,
+    holders,
+    load_org,
+    read_org,
+    replace_org,
+)
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
 from tnde.pki.workspace_demo import demo_folder, init_demo_pki
 from tnde.resources import resource_path
@@ -35,9 +43,9 @@ log = logging.getLogger(__name__)
 
 DEMO_PROFILE = "diskominfo-nusantara-raya"
 #: The demo cast by role, as jabatan ids of ``resources/org/diskominfo-nusantara-raya.toml``.
-KONSEPTOR_JABATAN = "PRANATA_KOMPUTER_APL"
-SIGNER_JABATAN = "KADIS"
-REGISTRY_JABATAN = "KASUBBAG_UMPEG"
+KONSEPTOR_JABATAN = DEMO_KONSEPTOR_JABATAN
+SIGNER_JABATAN = DEMO_SIGNER_JABATAN
+REGISTRY_JABATAN = DEMO_REGISTRY_JABATAN
 #: Which sample goes to which state: one letter per state of the lifecycle.
 LETTERS = (
     ("surat_dinas", "konsep"),

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tnde import __version__
-from tnde.demo import create_demo
 from tnde.errors import TndeError
+from tnde.lazy import lazy_function
 from tnde.paths import default_workspace_path
 from tnde.workspace import Workspace
 from ui.i18n import install_translators
@@ -28,6 +28,10 @@ from ui.workers import Op, shutdown
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from types import TracebackType
+
+    from tnde.demo import create_demo
+else:  # building the demo (its PKI, its letters) loads only when there is none yet
+    create_demo = lazy_function("tnde.demo", "create_demo")
 
 
 log = logging.getLogger(__name__)

@@ -34,22 +34,16 @@ from PySide6.QtWidgets import (
 
 from tnde import __version__, render
 from tnde.drafts import load_draft, prepare
+from tnde.lazy import lazy_function
 from tnde.org import workspace_org
 from tnde.resources import resource_path
 from tnde.workflow import Queue
-from ui.dialogs.settings_dialog import SettingsDialog
-from ui.drafting.editor import DraftEditor
 from ui.icons import icon
 from ui.screens.catalogue import CatalogueScreen
 from ui.screens.dashboard import DashboardScreen, load_counts
-from ui.screens.dispositions_screen import DispositionsScreen
-from ui.screens.incoming_screen import IncomingScreen
-from ui.screens.letters_screen import LettersScreen
 from ui.screens.welcome import WelcomeScreen
 from ui.services import Services
 from ui.settings import UiSettings
-from ui.signing.batch_dialog import SignBatchDialog
-from ui.verification.screen import VerificationScreen
 from ui.widgets.sidebar import QueueItem, Sidebar, SidebarModel
 from ui.workers import QueryOp
 
@@ -57,7 +51,24 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tnde.workspace import Workspace
+    from ui.dialogs.settings_dialog import SettingsDialog
+    from ui.drafting.editor import DraftEditor
     from ui.screens.dashboard import Counts
+    from ui.screens.dispositions_screen import DispositionsScreen
+    from ui.screens.incoming_screen import IncomingScreen
+    from ui.screens.letters_screen import LettersScreen
+    from ui.signing.batch_dialog import SignBatchDialog
+    from ui.verification.screen import VerificationScreen
+else:
+    # Screens and dialogs the window does not show at start load when first opened, so the
+    # window opens fast (see tnde.lazy).
+    SettingsDialog = lazy_function("ui.dialogs.settings_dialog", "SettingsDialog")
+    DraftEditor = lazy_function("ui.drafting.editor", "DraftEditor")
+    DispositionsScreen = lazy_function("ui.screens.dispositions_screen", "DispositionsScreen")
+    IncomingScreen = lazy_function("ui.screens.incoming_screen", "IncomingScreen")
+    LettersScreen = lazy_function("ui.screens.letters_screen", "LettersScreen")
+    SignBatchDialog = lazy_function("ui.signing.batch_dialog", "SignBatchDialog")
+    VerificationScreen = lazy_function("ui.verification.screen", "VerificationScreen")
 
 log = logging.getLogger(__name__)
 

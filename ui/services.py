@@ -18,9 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tnde.demo import KONSEPTOR_JABATAN
 from tnde.incoming import IncomingDesk
-from tnde.org import holders, workspace_org
+from tnde.org import DEMO_KONSEPTOR_JABATAN, holders, workspace_org
 from tnde.profiles import load_profile
 from tnde.workflow import Letters, utc_now
 
@@ -130,7 +129,7 @@ class Services:
 
         chart = self.org()
         if self.is_demo:
-            found = holders(chart, KONSEPTOR_JABATAN, self.today())
+            found = holders(chart, DEMO_KONSEPTOR_JABATAN, self.today())
             if found:
                 return str(found[0].nip)
         return chart.pegawai[0].nip if chart.pegawai else ""

@@ -8,6 +8,8 @@ in one transaction.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tnde.incoming.codec import incoming_to_json
 from tnde.incoming.desk import (
     OPTIONAL_META,
@@ -19,7 +21,6 @@ from tnde.incoming.desk import (
     refuse_duplicate,
 )
 from tnde.incoming.dispatch import send_letter
-from tnde.incoming.prefill import Prefill, pdf_text, prefill_from_pdf
 from tnde.incoming.queries import (
     DISPOSITION_SORT_KEYS,
     INCOMING_SORT_KEYS,
@@ -38,6 +39,10 @@ from tnde.incoming.state import (
     IncomingState,
     derive_status,
 )
+from tnde.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from tnde.incoming.prefill import Prefill, pdf_text, prefill_from_pdf
 
 __all__ = [
     "DISPOSITION_SORT_KEYS",
@@ -67,3 +72,13 @@ __all__ = [
     "refuse_duplicate",
     "send_letter",
 ]
+
+# Reading a letter's PDF for pre-fill loads on first use (see tnde.lazy).
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "Prefill": "tnde.incoming.prefill",
+        "pdf_text": "tnde.incoming.prefill",
+        "prefill_from_pdf": "tnde.incoming.prefill",
+    },
+)

@@ -18,7 +18,6 @@ from tnde.errors import WorkflowRefused
 from tnde.formatting import parse_tanggal
 from tnde.ids import uuid7
 from tnde.incoming.codec import incoming_from_json, incoming_to_json
-from tnde.incoming.prefill import pdf_text
 from tnde.incoming.queries import (
     IncomingAction,
     allowed_incoming_actions,
@@ -29,6 +28,7 @@ from tnde.incoming.queries import (
 )
 from tnde.incoming.rules import check
 from tnde.incoming.state import IncomingEventType, IncomingState, apply
+from tnde.lazy import lazy_function
 from tnde.profiles import load_profile
 from tnde.profiles.model import DEFAULT_INSTRUCTIONS
 from tnde.register import SeriesRef, issue_number
@@ -41,10 +41,13 @@ from tnde.workflow.service import iso, utc_now
 if TYPE_CHECKING:
     import sqlite3
 
+    from tnde.incoming.prefill import pdf_text
     from tnde.incoming.queries import DispositionRow, IncomingRow
     from tnde.workflow.events import Event
     from tnde.workflow.service import Clock
     from tnde.workspace import Workspace
+else:  # the PDF reader loads with the first registered PDF, not with the window
+    pdf_text = lazy_function("tnde.incoming.prefill", "pdf_text")
 
 log = logging.getLogger(__name__)
 

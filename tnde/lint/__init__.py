@@ -37,6 +37,7 @@ __all__ = [
     "Severity",
     "counts_as_failure",
     "lint",
+    "lint_errors",
     "rule_by_id",
 ]
 
@@ -92,3 +93,10 @@ def lint(
     ctx = LintContext(template, profile, values, today, kka if kka is not None else default_kka())
     findings = [finding for r in rules for finding in r.run(ctx)]
     return sorted(findings, key=lambda f: (f.severity.rank, f.rule_id))
+
+
+def lint_errors(
+    template: Template, profile: Profile, values: dict[str, Any], *, today: dt.date
+) -> list[Finding]:
+    """Only the findings of :func:`lint` that block a letter (severity ERROR)."""
+    return [f for f in lint(template, profile, values, today=today) if f.severity is Severity.ERROR]

@@ -84,6 +84,12 @@ _FALSE = ("", "false", "0", "tidak", "no", "n")
 _SPREADSHEET_NUMBER_RE = re.compile(r"[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]+")
 
 
+#: The demo office's cast by role, as jabatan ids of the demo chart (:func:`demo_org_path`).
+DEMO_KONSEPTOR_JABATAN = "PRANATA_KOMPUTER_APL"
+DEMO_SIGNER_JABATAN = "KADIS"
+DEMO_REGISTRY_JABATAN = "KASUBBAG_UMPEG"
+
+
 def demo_org_path() -> Path:
     """The shipped demo chart of the sample provincial office (fictional people)."""
     return Path(str(resource_path("org", "diskominfo-nusantara-raya.toml")))

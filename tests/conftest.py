@@ -5,14 +5,19 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from tnde.messages import set_language
 from tnde.resources import resource_path
 
 # Fixtures every test may ask for: the small office (tests/office.py), the session's demo
 # workspace and the DEMO PKI with its loopback server.
 pytest_plugins = ["tests.office", "tests.demoworkspace", "tests.pkifixtures"]
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 SAMPLES_DIR = Path(str(resource_path("samples")))
 SAMPLES = sorted(SAMPLES_DIR.glob("*.toml"))
@@ -34,6 +39,16 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("rumah uji") / "Dinas Kominfo – é"
     home.mkdir()
     monkeypatch.setenv("TNDE_HOME", str(home))
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Messages are worded in Indonesian, the default, whatever the developer's TNDE_LANG; a
+    # test that switches to English (or runs ``tnde --lang en``) does not leak it.
+    monkeypatch.delenv("TNDE_LANG", raising=False)
+    set_language("id")
+    yield
+    set_language("id")
 
 
 def require_tool(name: str) -> str:

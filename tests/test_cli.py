@@ -34,7 +34,7 @@ def test_render_writes_pdf(out_dir: Path) -> None:
     code, stdout, _ = run("render", SAMPLE, "-o", out)
     assert code == 0
     assert out.read_bytes().startswith(b"%PDF-")
-    assert "2 page(s)" in stdout
+    assert "2 halaman" in stdout
     assert [p.name for p in out_dir.iterdir()] == ["surat dinas.pdf"]  # no temp file left
 
 
@@ -68,13 +68,13 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
     [
         (
             SAMPLE_TEXT.replace('jenis = "surat_dinas"', 'jenis = "surat_cinta"'),
-            "unknown jenis naskah",
+            "jenis naskah tidak dikenal",
         ),
         (
             SAMPLE_TEXT.replace('profil = "diskominfo-nusantara-raya"', 'profil = "tidak-ada"'),
-            "unknown profile",
+            "profil tidak dikenal",
         ),
-        (SAMPLE_TEXT + "\n[naskah\n", "malformed TOML"),
+        (SAMPLE_TEXT + "\n[naskah\n", "TOML rusak"),
         (
             SAMPLE_TEXT.replace('nip = "196708271994031001"', 'nip = "19670827"'),
             "[naskah.penandatangan.nip]",
@@ -85,11 +85,11 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
         ),
         (
             SAMPLE_TEXT.replace('jenis = "surat_dinas"', 'jenis = "surat_dinass"'),
-            "[jenis]: 'surat_dinass': unknown jenis naskah",
+            "[jenis]: 'surat_dinass': jenis naskah tidak dikenal",
         ),
         (SAMPLE_TEXT.replace("tanggal = 2026-11-20", 'tanggal = "kemarin"'), "[naskah.tanggal]"),
         (SAMPLE_TEXT.replace('sifat = "Biasa"', 'sifat = "Penting"'), "[naskah.sifat]"),
-        ('profil = "diskominfo-nusantara-raya"\n', "[jenis]: required key is missing"),
+        ('profil = "diskominfo-nusantara-raya"\n', "[jenis]: kunci wajib tidak ada"),
     ],
 )
 def test_bad_input_is_named_and_nothing_written(
@@ -105,7 +105,7 @@ def test_bad_input_is_named_and_nothing_written(
 def test_missing_draft_file(out_dir: Path) -> None:
     code, _, stderr = run("render", out_dir / "tidak ada.toml", "-o", out_dir / "x.pdf")
     assert code == 1
-    assert "file not found" in stderr
+    assert "berkas tidak ditemukan" in stderr
 
 
 def test_unreadable_logo_is_a_clear_error(tmp_path: Path, out_dir: Path) -> None:
@@ -126,7 +126,7 @@ def test_unreadable_logo_is_a_clear_error(tmp_path: Path, out_dir: Path) -> None
     code, _, stderr = run("render", SAMPLE, "-o", out, "--profile", profile)
     assert code == 1
     assert "[kop.logo]" in stderr
-    assert "logo rusak.png is not a readable image" in stderr
+    assert "logo rusak.png bukan gambar yang dapat dibaca" in stderr
     assert "kantor-rusak.toml" in stderr
     assert not out.exists()
 
@@ -146,13 +146,13 @@ def test_existing_output_survives_a_failed_render(tmp_path: Path, out_dir: Path)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     code, _, stderr = run(*args)
     assert code == 2
-    assert "usage:" in stderr
+    assert "penggunaan:" in stderr
 
 
 def test_render_into_missing_folder_is_usage_error(tmp_path: Path) -> None:
     code, _, stderr = run("render", SAMPLE, "-o", tmp_path / "tidak ada" / "x.pdf")
     assert code == 2
-    assert "does not exist" in stderr
+    assert f"folder {tmp_path / 'tidak ada'} tidak ada" in stderr
 
 
 def test_number_format_and_parse(capsys: pytest.CaptureFixture[str]) -> None:

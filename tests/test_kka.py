@@ -114,30 +114,32 @@ def test_load_from_traversable() -> None:
 @pytest.mark.parametrize(
     ("text", "key", "problem"),
     [
-        ("kode,nama\n000,Umum\n000.1.2,Perjalanan Dinas\n", "row 3",
-         "parent 000.1 of 000.1.2 is not listed"),
-        ("kode,nama\n000.1.2,Perjalanan Dinas\n000,Umum\n", "row 2",
-         "parent 000.1 of 000.1.2 is not listed"),
-        ("kode,nama\n000,Umum\n000,Umum lagi\n", "row 3", "duplicate code 000 (first in row 2)"),
-        ("kode,nama\n00.1,X\n", "row 2", "invalid code '00.1'"),
-        ("kode,nama\n0001,X\n", "row 2", "invalid code"),
-        ("kode,nama\n000..1,X\n", "row 2", "invalid code"),
-        ("kode,nama\n000.1a,X\n", "row 2", "invalid code"),
-        ("kode,nama\nkp.07,X\n", "row 2", "invalid code"),
-        ("kode,nama\nKP.7.6,X\n", "row 2", "invalid code"),
-        ("kode,nama\n,Umum\n", "row 2", "invalid code ''"),
-        ("kode,nama\n000,\n", "row 2", "nama is empty for 000"),
-        ("kode,nama,retensi_aktif\n000,Umum,2 Tahun\n", "row 2",
-         "retensi_aktif must be a whole number of years, not '2 Tahun'"),
-        ("kode,nama,retensi_inaktif\n000,Umum,-1\n", "row 2", "retensi_inaktif"),
-        ("kode,nama,nasib_akhir\n000,Umum,Hapus\n", "row 2", "nasib_akhir must be one of"),
-        ("kode,nama\n000,Pemeliharaan Gedung, Taman\n", "row 2", "3 cells but the header has 2"),
-        ("kode,nama\n000,Umum\n\n\n000.9.1,X\n", "row 5", "parent 000.9"),
-        ("nama\nUmum\n", "row 1", "missing column 'kode'"),
-        ("kode;nama\n000;Umum\n", "row 1", "missing column 'kode'"),
-        ("", "", "the file is empty"),
-        ("kode,nama\n", "", "no classification codes"),
-        ("kode,nama\n,\n", "", "no classification codes"),
+        ("kode,nama\n000,Umum\n000.1.2,Perjalanan Dinas\n", "baris 3",
+         "induk 000.1 dari 000.1.2 tidak tercantum"),
+        ("kode,nama\n000.1.2,Perjalanan Dinas\n000,Umum\n", "baris 2",
+         "induk 000.1 dari 000.1.2 tidak tercantum"),
+        ("kode,nama\n000,Umum\n000,Umum lagi\n", "baris 3",
+         "kode ganda 000 (pertama kali di baris 2)"),
+        ("kode,nama\n00.1,X\n", "baris 2", "kode '00.1' tidak sah"),
+        ("kode,nama\n0001,X\n", "baris 2", "kode '0001' tidak sah"),
+        ("kode,nama\n000..1,X\n", "baris 2", "kode '000..1' tidak sah"),
+        ("kode,nama\n000.1a,X\n", "baris 2", "kode '000.1a' tidak sah"),
+        ("kode,nama\nkp.07,X\n", "baris 2", "kode 'kp.07' tidak sah"),
+        ("kode,nama\nKP.7.6,X\n", "baris 2", "kode 'KP.7.6' tidak sah"),
+        ("kode,nama\n,Umum\n", "baris 2", "kode '' tidak sah"),
+        ("kode,nama\n000,\n", "baris 2", "nama kosong untuk 000"),
+        ("kode,nama,retensi_aktif\n000,Umum,2 Tahun\n", "baris 2",
+         "retensi_aktif harus bilangan bulat tahun, bukan '2 Tahun'"),
+        ("kode,nama,retensi_inaktif\n000,Umum,-1\n", "baris 2", "retensi_inaktif"),
+        ("kode,nama,nasib_akhir\n000,Umum,Hapus\n", "baris 2", "nasib_akhir harus salah satu dari"),
+        ("kode,nama\n000,Pemeliharaan Gedung, Taman\n", "baris 2",
+         "3 sel, padahal baris judul berisi 2"),
+        ("kode,nama\n000,Umum\n\n\n000.9.1,X\n", "baris 5", "induk 000.9"),
+        ("nama\nUmum\n", "baris 1", "kolom 'kode' tidak ada"),
+        ("kode;nama\n000;Umum\n", "baris 1", "kolom 'kode' tidak ada"),
+        ("", "", "berkas kosong"),
+        ("kode,nama\n", "", "berkas tidak memuat kode klasifikasi"),
+        ("kode,nama\n,\n", "", "berkas tidak memuat kode klasifikasi"),
     ],
 )  # fmt: skip
 def test_csv_errors(data_dir: Path, text: str, key: str, problem: str) -> None:
@@ -155,16 +157,16 @@ def test_csv_errors(data_dir: Path, text: str, key: str, problem: str) -> None:
 def test_not_utf8(data_dir: Path) -> None:
     path = data_dir / "kka latin1.csv"
     path.write_bytes("kode,nama\n000,Umum\n000.1,Pemeliharaan Gedung é\n".encode("latin-1"))
-    with pytest.raises(DataFileError, match="not UTF-8") as excinfo:
+    with pytest.raises(DataFileError, match="bukan teks UTF-8") as excinfo:
         load_kka_csv(path)
     assert excinfo.value.path == str(path)
 
 
 def test_malformed_csv(data_dir: Path) -> None:
     path = _write(data_dir, "kode,nama\n000,Umum\n000.1," + "x" * 200_000 + "\n")
-    with pytest.raises(DataFileError, match="malformed CSV") as excinfo:
+    with pytest.raises(DataFileError, match="CSV rusak") as excinfo:
         load_kka_csv(path)
-    assert excinfo.value.key == "row 3"
+    assert excinfo.value.key == "baris 3"
 
 
 def test_not_utf8_stream(data_dir: Path) -> None:
@@ -172,11 +174,11 @@ def test_not_utf8_stream(data_dir: Path) -> None:
     path.write_bytes("kode,nama\n000,Pemeliharaan Gedung \xe9\n".encode("latin-1"))
     with path.open(encoding="utf-8", newline="") as stream, pytest.raises(DataFileError) as excinfo:
         load_kka_csv(stream)
-    assert (excinfo.value.path, excinfo.value.problem) == (str(path), "not UTF-8 text")
+    assert (excinfo.value.path, excinfo.value.problem) == (str(path), "bukan teks UTF-8")
 
 
 def test_missing_file(data_dir: Path) -> None:
-    with pytest.raises(DataFileError, match="cannot read file") as excinfo:
+    with pytest.raises(DataFileError, match="berkas tidak dapat dibaca") as excinfo:
         load_kka_csv(data_dir / "tidak ada.csv")
     assert excinfo.value.key == ""
 
@@ -184,7 +186,9 @@ def test_missing_file(data_dir: Path) -> None:
 def test_source_name_is_used_for_streams() -> None:
     with pytest.raises(DataFileError) as excinfo:
         load_kka_csv(io.StringIO("kode,nama\n000.1,X\n"), source_name="impor SRIKANDI.csv")
-    assert str(excinfo.value) == "impor SRIKANDI.csv [row 2]: parent 000 of 000.1 is not listed"
+    assert str(excinfo.value) == (
+        "impor SRIKANDI.csv [baris 2]: induk 000 dari 000.1 tidak tercantum"
+    )
 
 
 # -- navigation --------------------------------------------------------------------------------

@@ -54,15 +54,15 @@ def write(tmp_path: Path, text: str, name: str = "kantor-uji") -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "key", "problem"),
     [
-        ('size = "A4"', 'size = "A5"', "paper.size", "'A5' is not one of"),
-        ("left = 30", 'left = "30"', "margins.left", "expected a number"),
-        ("left = 30", "left = 2", "margins.left", "below the minimum"),
-        ("[style]", "[style]\nyth_posisi = 'left'", "style.yth_posisi", "unknown key"),
+        ('size = "A4"', 'size = "A5"', "paper.size", "'A5' bukan salah satu dari"),
+        ("left = 30", 'left = "30"', "margins.left", "seharusnya angka"),
+        ("left = 30", "left = 2", "margins.left", "di bawah batas terkecil"),
+        ("[style]", "[style]\nyth_posisi = 'left'", "style.yth_posisi", "kunci tidak dikenal"),
         (
             'default = "{kka}/{seq}/{unit}/{tahun}"',
             'default = "{kka}/{nomor}"',
             "numbering.default",
-            "bad numbering pattern",
+            "pola penomoran '{kka}/{nomor}' salah",
         ),
         (
             "logo_width_mm = 21",
@@ -76,7 +76,7 @@ def write(tmp_path: Path, text: str, name: str = "kantor-uji") -> Path:
             "tte.verification_url",
             "https://",
         ),
-        ("schema_version = 1", "schema_version = 9", "schema_version", "not supported"),
+        ("schema_version = 1", "schema_version = 9", "schema_version", "tidak didukung"),
     ],
 )
 def test_bad_profile_names_file_key_problem(
@@ -90,7 +90,7 @@ def test_bad_profile_names_file_key_problem(
             'logo = "logos/tidak-ada.png"\nlogo_width_mm = 21',
             1,
         )
-        problem = "not found"
+        problem = "tidak ditemukan"
     path = write(tmp_path, text)
     with pytest.raises(ProfileError) as info:
         load_profile(path)
@@ -102,19 +102,19 @@ def test_bad_profile_names_file_key_problem(
 
 def test_malformed_toml(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD + "\n[paper\n")
-    with pytest.raises(ProfileError, match="malformed TOML"):
+    with pytest.raises(ProfileError, match="TOML rusak"):
         load_profile(path)
 
 
 def test_id_must_match_file_name(tmp_path: Path) -> None:
     path = tmp_path / "lain.toml"
     path.write_text(GOOD, encoding="utf-8")
-    with pytest.raises(ProfileError, match="must equal the file name"):
+    with pytest.raises(ProfileError, match="harus sama dengan nama berkasnya"):
         load_profile(path)
 
 
 def test_unknown_profile_lists_available() -> None:
-    with pytest.raises(ProfileError, match=r"available: .*diskominfo-nusantara-raya"):
+    with pytest.raises(ProfileError, match=r"yang tersedia: .*diskominfo-nusantara-raya"):
         load_profile("tidak-ada")
 
 
@@ -125,31 +125,31 @@ def test_unknown_profile_lists_available() -> None:
             "line_sizes = [14, 16]",
             'line_sizes = ["besar", 16]',
             "kop.line_sizes[0]",
-            "expected a number",
+            "seharusnya ukuran dalam poin",
         ),
-        ("line_sizes = [14, 16]", "line_sizes = 14", "kop.line_sizes", "expected a list"),
-        ("line_sizes = [14, 16]", "line_sizes = [400, 16]", "kop.line_sizes[0]", "outside"),
+        ("line_sizes = [14, 16]", "line_sizes = 14", "kop.line_sizes", "seharusnya daftar"),
+        ("line_sizes = [14, 16]", "line_sizes = [400, 16]", "kop.line_sizes[0]", "di luar 6–24 pt"),
         (
             'lines = ["PEMERINTAH PROVINSI NUSANTARA RAYA", "DINAS KOMUNIKASI DAN INFORMATIKA"]',
             'lines = ["PEMERINTAH PROVINSI NUSANTARA RAYA", " "]',
             "kop.lines[1]",
-            "empty",
+            "tidak boleh kosong",
         ),
-        ('nota_dinas = "', 'nota_dinass = "', "numbering.jenis.nota_dinass", "unknown jenis"),
+        ('nota_dinas = "', 'nota_dinass = "', "numbering.jenis.nota_dinass", "jenis tidak dikenal"),
         (
             "https://tte.nusantararaya.go.id/",
             "https://evil.example.com/",
             "tte.verification_url",
-            ".go.id domain",
+            "domain .go.id",
         ),
-        ("bottom = 25", "bottom = 8", "margins.bottom", "below the minimum"),
+        ("bottom = 25", "bottom = 8", "margins.bottom", "di bawah batas terkecil"),
         # a footer may not name the certificate authority: the certificate decides it
         ("diterbitkan oleh {penerbit}.", "diterbitkan oleh BSrE.", "tte.footer", "{penerbit}"),
         (
             "diterbitkan oleh {penerbit}.",
             "diterbitkan oleh Balai Besar Sertifikasi Elektronik.",
             "tte.footer",
-            "names a certificate authority",
+            "menyebut penyelenggara sertifikat",
         ),
     ],
 )

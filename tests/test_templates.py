@@ -62,34 +62,34 @@ def copy_templates(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "key", "problem"),
     [
-        ('block = "kepala_surat"', 'block = "kepala_surat_x"', "layout[1].block", "unknown block"),
+        ('block = "kepala_surat"', 'block = "kepala_surat_x"', "layout[1].block", "tidak dikenal"),
         (
             'indent = "kepala"',
             'indent = "kepala"\nwarna = "merah"',
             "layout[3].warna",
-            "has no parameter",
+            "tidak punya parameter",
         ),
         (
             'block = "tembusan"\nfield = "tembusan"',
             'block = "tembusan"\nfield = "cc"',
             "layout[5].field",
-            "no field 'cc'",
+            "tidak ada isian 'cc'",
         ),
-        ('use = "hal"', 'use = "perihal"', "fields[7].use", "no shared field"),
+        ('use = "hal"', 'use = "perihal"', "fields[7].use", "tidak ada isian bersama"),
         (
             'label = "Surat {penandatangan.jabatan_naskah}"',
             'label = "Surat {pejabat.jabatan}"',
             "layout[6].label",
-            "placeholder {pejabat}",
+            "penanda {pejabat}",
         ),
         (
             '[[fields]]\nuse = "di"',
             '[[fields]]\nuse = "di"\ntype = "warna"',
             "fields[9].type",
-            "is not one of",
+            "bukan salah satu dari",
         ),
-        ('[[fields]]\nuse = "di"', '[[fields]]\nuse = "hal"', "fields", "defined twice"),
-        ('group = "korespondensi"', 'group = "surat"', "group", "is not one of"),
+        ('[[fields]]\nuse = "di"', '[[fields]]\nuse = "hal"', "fields", "didefinisikan dua kali"),
+        ('group = "korespondensi"', 'group = "surat"', "group", "bukan salah satu dari"),
     ],
 )
 def test_template_errors_name_file_and_key(
@@ -108,7 +108,7 @@ def test_template_errors_name_file_and_key(
 
 
 def test_unknown_jenis_lists_the_known_ones() -> None:
-    with pytest.raises(TemplateError, match=r"unknown jenis naskah .*surat_dinas"):
+    with pytest.raises(TemplateError, match=r"jenis naskah tidak dikenal .*surat_dinas"):
         load_template("surat_cinta")
 
 

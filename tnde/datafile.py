@@ -12,6 +12,7 @@ import tomllib
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tnde.errors import DataFileError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -26,15 +27,17 @@ def load_toml(path: Path, error: type[DataFileError] = DataFileError) -> dict[st
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise error(str(path), "", "file not found") from None
+        raise error(str(path), "", _("file not found")) from None
     except OSError as exc:
-        raise error(str(path), "", f"cannot read file: {exc.strerror}") from None
+        raise error(
+            str(path), "", _("cannot read file: {strerror}", strerror=exc.strerror)
+        ) from None
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise error(str(path), "", "not UTF-8 text") from None
+        raise error(str(path), "", _("not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise error(str(path), "", f"malformed TOML: {exc}") from None
+        raise error(str(path), "", _("malformed TOML: {exc}", exc=exc)) from None
 
 
 class Table:
@@ -75,26 +78,29 @@ class Table:
     def _take(self, key: str, kind: type | tuple[type, ...], kind_name: str, default: Any) -> Any:
         if key not in self._data:
             if default is _MISSING:
-                raise self.fail(key, "required key is missing")
+                raise self.fail(key, _("required key is missing"))
             return default
         value = self._data.pop(key)
         # bool is a subclass of int: never accept true/false where a number is meant.
         if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            raise self.fail(key, f"expected {kind_name}, got a boolean")
+            raise self.fail(key, _("expected {kind_name}, got a boolean", kind_name=kind_name))
         if not isinstance(value, kind):
-            raise self.fail(key, f"expected {kind_name}, got {_describe(value)}")
+            raise self.fail(
+                key,
+                _("expected {kind_name}, got {found}", kind_name=kind_name, found=_describe(value)),
+            )
         return value
 
     def text(self, key: str, default: Any = _MISSING, *, nonempty: bool = False) -> Any:
         """A string value; ``nonempty`` rejects blank strings."""
-        value = self._take(key, str, "text", default)
+        value = self._take(key, str, _("text"), default)
         if nonempty and isinstance(value, str) and not value.strip():
-            raise self.fail(key, "must not be empty")
+            raise self.fail(key, _("must not be empty"))
         return value
 
     def flag(self, key: str, default: Any = _MISSING) -> Any:
         """A boolean value."""
-        return self._take(key, bool, "true or false", default)
+        return self._take(key, bool, _("true or false"), default)
 
     def integer(
         self,
@@ -105,7 +111,7 @@ class Table:
         maximum: int | None = None,
     ) -> Any:
         """An integer value, optionally bounded."""
-        value = self._take(key, int, "a whole number", default)
+        value = self._take(key, int, _("a whole number"), default)
         if isinstance(value, int):
             _check_range(self, key, value, minimum, maximum)
         return value
@@ -119,7 +125,7 @@ class Table:
         maximum: float | None = None,
     ) -> Any:
         """An integer or float value as float, optionally bounded."""
-        value = self._take(key, (int, float), "a number", default)
+        value = self._take(key, (int, float), _("a number"), default)
         if isinstance(value, int | float):
             _check_range(self, key, value, minimum, maximum)
             return float(value)
@@ -130,7 +136,9 @@ class Table:
         value = self.text(key, default)
         if isinstance(value, str) and value not in options:
             allowed = ", ".join(repr(o) for o in options)
-            raise self.fail(key, f"{value!r} is not one of {allowed}")
+            raise self.fail(
+                key, _("{value!r} is not one of {allowed}", value=value, allowed=allowed)
+            )
         return value
 
     def date(self, key: str, default: Any = _MISSING) -> Any:
@@ -140,19 +148,23 @@ class Table:
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                raise self.fail(key, f"{text!r} is not a date (use YYYY-MM-DD)") from None
-        value = self._take(key, dt.date, "a date (YYYY-MM-DD)", default)
+                raise self.fail(
+                    key, _("{text!r} is not a date (use YYYY-MM-DD)", text=text)
+                ) from None
+        value = self._take(key, dt.date, _("a date (YYYY-MM-DD)"), default)
         if isinstance(value, dt.datetime):
-            raise self.fail(key, "expected a date without a time")
+            raise self.fail(key, _("expected a date without a time"))
         return value
 
     def str_list(self, key: str, default: Any = _MISSING) -> Any:
         """A list of strings."""
-        value = self._take(key, list, "a list of text", default)
+        value = self._take(key, list, _("a list of text"), default)
         if isinstance(value, list):
             for i, item in enumerate(value):
                 if not isinstance(item, str):
-                    raise self.fail(f"{key}[{i}]", f"expected text, got {_describe(item)}")
+                    raise self.fail(
+                        f"{key}[{i}]", _("expected text, got {found}", found=_describe(item))
+                    )
             return tuple(value)
         return value
 
@@ -160,7 +172,7 @@ class Table:
         """The value as TOML gave it, unchecked (for values checked elsewhere)."""
         if key not in self._data:
             if default is _MISSING:
-                raise self.fail(key, "required key is missing")
+                raise self.fail(key, _("required key is missing"))
             return default
         return self._data.pop(key)
 
@@ -168,15 +180,17 @@ class Table:
 
     def table(self, key: str, *, required: bool = False) -> Table:
         """A sub-table; an absent optional one reads as empty."""
-        value = self._take(key, dict, "a table", _MISSING if required else {})
+        value = self._take(key, dict, _("a table"), _MISSING if required else {})
         return Table(value, self.source, self.key_path(key), self.error)
 
     def tables(self, key: str, *, required: bool = False) -> Iterator[Table]:
         """An array of tables (``[[key]]``)."""
-        value = self._take(key, list, "an array of tables", _MISSING if required else [])
+        value = self._take(key, list, _("an array of tables"), _MISSING if required else [])
         for i, item in enumerate(value):
             if not isinstance(item, dict):
-                raise self.fail(f"{key}[{i}]", f"expected a table, got {_describe(item)}")
+                raise self.fail(
+                    f"{key}[{i}]", _("expected a table, got {found}", found=_describe(item))
+                )
             yield Table(item, self.source, f"{self.key_path(key)}[{i}]", self.error)
 
     def map(self, key: str, convert: Callable[[Table, str], T]) -> dict[str, T]:
@@ -188,27 +202,31 @@ class Table:
         """Reject keys that no accessor read: they are typos or unsupported settings."""
         if self._data:
             name = sorted(self._data)[0]
-            raise self.fail(name, "unknown key (misspelt, or not supported here)")
+            raise self.fail(name, _("unknown key (misspelt, or not supported here)"))
 
 
 def _check_range(
     table: Table, key: str, value: float, minimum: float | None, maximum: float | None
 ) -> None:
     if minimum is not None and value < minimum:
-        raise table.fail(key, f"{value} is below the minimum {minimum}")
+        raise table.fail(
+            key, _("{value} is below the minimum {minimum}", value=value, minimum=minimum)
+        )
     if maximum is not None and value > maximum:
-        raise table.fail(key, f"{value} is above the maximum {maximum}")
+        raise table.fail(
+            key, _("{value} is above the maximum {maximum}", value=value, maximum=maximum)
+        )
 
 
 def _describe(value: object) -> str:
     names = {
-        str: "text",
-        int: "a number",
-        float: "a number",
-        bool: "a boolean",
-        list: "a list",
-        dict: "a table",
-        dt.date: "a date",
-        dt.datetime: "a date-time",
+        str: _("text"),
+        int: _("a number"),
+        float: _("a number"),
+        bool: _("a boolean"),
+        list: _("a list"),
+        dict: _("a table"),
+        dt.date: _("a date"),
+        dt.datetime: _("a date-time"),
     }
     return names.get(type(value), type(value).__name__)

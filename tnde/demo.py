@@ -16,6 +16,7 @@ from tnde.drafts import load_draft
 from tnde.errors import SigningError
 from tnde.incoming import send_letter
 from tnde.incoming.desk import IncomingDesk, Recipient
+from tnde.messages import _
 from tnde.org import (
     DEMO_KONSEPTOR_JABATAN,
     DEMO_REGISTRY_JABATAN,
@@ -130,7 +131,7 @@ def add_demo_letters(
     cast = _Cast(load_org(ws.thread_connection()), day)
     made = []
     with signing.workspace_services(ws) as signing_services:
-        for _ in range(count):
+        for _letter_no in range(count):
             letter_id = _letter(letters, cast, jenis, day, profile_id)
             _advance(letters, cast, letter_id, state, signing_services)
             made.append(letter_id)
@@ -285,7 +286,7 @@ def _sign(letters: Letters, letter_id: str, signing_services: WorkspaceSigning) 
         raise result.error
     if not result.ok:
         raise SigningError(
-            SigningError.DEVICE, "surat demo tidak tertandatangani", subject=letter_id
+            SigningError.DEVICE, _("the demo letter was not signed"), subject=letter_id
         )
 
 

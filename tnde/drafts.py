@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.datafile import Table, load_toml
 from tnde.errors import DraftError, ProfileError, TemplateError, ValidationError
+from tnde.messages import _
 from tnde.profiles import Profile, load_profile
 from tnde.templates.loader import load_template
 from tnde.templates.values import validate_values
@@ -56,7 +57,7 @@ def parse_draft(data: dict[str, Any], source: str) -> Draft:
     profile_id = root.text("profil", None)
     naskah = root.raw("naskah", {})
     if not isinstance(naskah, dict):
-        raise root.fail("naskah", "expected a table of field values")
+        raise root.fail("naskah", _("expected a table of field values"))
     root.done()
     return Draft(jenis=jenis, profile_id=profile_id, raw_values=dict(naskah), source=source)
 
@@ -88,17 +89,21 @@ def prepare(
     except TemplateError as exc:
         if exc.key:  # a broken template file: its own error names it
             raise
-        raise DraftError(draft.source, "jenis", f"{draft.jenis!r}: {exc.problem}") from None
+        raise DraftError(
+            draft.source, "jenis", _("{jenis!r}: {problem}", jenis=draft.jenis, problem=exc.problem)
+        ) from None
     chosen = profile or draft.profile_id
     if not chosen:
         raise DraftError(
-            draft.source, "profil", "no profile: name one in the draft or with --profile"
+            draft.source, "profil", _("no profile: name one in the draft or with --profile")
         )
     try:
         resolved = load_profile(chosen)
     except ProfileError as exc:
         if exc.key or profile is not None:  # a broken file, or a command-line choice
             raise
-        raise DraftError(draft.source, "profil", f"{chosen!r}: {exc.problem}") from None
+        raise DraftError(
+            draft.source, "profil", _("{chosen!r}: {problem}", chosen=chosen, problem=exc.problem)
+        ) from None
     values, problems = validate_values(template, draft.raw_values)
     return PreparedDraft(draft, template, resolved, values, tuple(problems))

@@ -1,8 +1,10 @@
 """The one exception hierarchy of the core.
 
 Exceptions carry structured fields (what, where, a stable ``code``) rather than prose, so the
-CLI and the UI can word them for their audience. ``str(exc)`` still gives a complete English
-sentence for logs and the command line.
+CLI and the UI can word them for their audience. Their human sentence is worded where they are
+raised, through :mod:`tnde.messages`, in the language active at that moment (Indonesian
+unless English was asked for); ``str(exc)`` gives it whole for logs and the command line. The
+stable codes never depend on the language.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ class WorkflowRefused(TndeError):
 
     Attributes:
         rule: stable id of the rule (``WF-OWN-APPROVAL``…), for logs and tests.
-        detail: the reason in Indonesian, for the user.
+        detail: the reason, for the user (in the active language, :mod:`tnde.messages`).
     """
 
     def __init__(self, rule: str, detail: str) -> None:
@@ -128,7 +130,8 @@ class OrgError(TndeError):
 class OrgFileError(DataFileError):
     """An org chart file (TOML, or one of the CSV files) is unreadable or malformed.
 
-    For CSV files ``key`` names the row and column: ``"row 4, nip"``.
+    For CSV files ``key`` names the row and column, worded like the message
+    (``"baris 4, nip"`` in Indonesian, ``"row 4, nip"`` in English).
     """
 
 
@@ -204,7 +207,7 @@ class SigningError(TndeError):
 
     Attributes:
         kind: one of the class constants below, for the UI to choose its words.
-        detail: the human sentence (Indonesian), naming what is wrong.
+        detail: the human sentence, naming what is wrong.
         subject: what it is about (a letter id, a file, a certificate), or "".
     """
 
@@ -245,7 +248,7 @@ class PkiError(TndeError):
 
     Attributes:
         kind: one of the class constants below, for the UI to choose its words.
-        detail: the human sentence (Indonesian), naming the file, key or value that is wrong.
+        detail: the human sentence, naming the file, key or value that is wrong.
         path: the file or folder concerned, or ``""``.
     """
 
@@ -275,17 +278,11 @@ class SecretStoreUnavailable(TndeError):
     Nothing is ever written elsewhere instead.
 
     Attributes:
-        detail: the sentence for the user (Indonesian).
+        detail: the sentence for the user.
         reason: what failed, for the log (backend and error type; never a secret).
     """
 
-    MESSAGE = (
-        "Penyimpanan rahasia sistem (keyring) tidak tersedia di komputer ini; token server "
-        "arsip tidak disimpan. Pasang dan buka Secret Service / Windows Credential Manager, "
-        "lalu coba lagi."
-    )
-
-    def __init__(self, reason: str) -> None:
-        self.detail = self.MESSAGE
+    def __init__(self, detail: str, *, reason: str) -> None:
+        self.detail = detail
         self.reason = reason
-        super().__init__(self.MESSAGE)
+        super().__init__(detail)

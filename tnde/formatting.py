@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from tnde.errors import ValidationError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from tnde.templates.values import Signer
@@ -109,7 +110,7 @@ def parse_tanggal(text: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise ValidationError(
-            "", "bad_date", "bukan tanggal; tulis seperti '5 Juli 2023' atau '2023-07-05'"
+            "", "bad_date", _("not a date; write it like '5 Juli 2023' or '2023-07-05'")
         ) from None
 
 
@@ -155,7 +156,7 @@ def from_roman(s: str) -> int:
             produce: ``"IIII"``, ``"IC"``, ``"vii"``, ``""``, surrounding spaces.
     """
     if not s or not _CANONICAL_ROMAN_RE.fullmatch(s):
-        raise ValidationError("", "bad_roman", "bukan angka Romawi yang baku (I..MMMCMXCIX)")
+        raise ValidationError("", "bad_roman", _("not a standard Roman numeral (I..MMMCMXCIX)"))
     total, pos = 0, 0
     for value, symbol in _ROMAN_TABLE:
         while s.startswith(symbol, pos):
@@ -290,21 +291,25 @@ def validate_nip(text: str) -> str:
     """
     nip = normalize_nip(text)
     if not _ASCII_DIGITS_RE.fullmatch(nip):
-        raise ValidationError("nip", "nip_digits", "NIP hanya boleh berisi angka dan spasi")
+        raise ValidationError("nip", "nip_digits", _("a NIP may contain only digits and spaces"))
     if len(nip) != 18:
-        raise ValidationError("nip", "nip_length", f"NIP terdiri atas 18 angka, bukan {len(nip)}")
+        raise ValidationError(
+            "nip", "nip_length", _("a NIP has 18 digits, not {count}", count=len(nip))
+        )
     try:
         date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         raise ValidationError(
-            "nip", "nip_birth_date", "angka ke-1 s.d. 8 NIP harus tanggal lahir (ttttbbhh)"
+            "nip",
+            "nip_birth_date",
+            _("digits 1 to 8 of a NIP must be the date of birth (yyyymmdd)"),
         ) from None
     if int(nip[8:12]) == 0 or not 1 <= int(nip[12:14]) <= 12:
         raise ValidationError(
-            "nip", "nip_tmt", "angka ke-9 s.d. 14 NIP harus bulan pengangkatan (ttttbb)"
+            "nip", "nip_tmt", _("digits 9 to 14 of a NIP must be the month of appointment (yyyymm)")
         )
     if nip[14] not in "12":
-        raise ValidationError("nip", "nip_sex", "angka ke-15 NIP harus 1 atau 2")
+        raise ValidationError("nip", "nip_sex", _("digit 15 of a NIP must be 1 or 2"))
     return nip
 
 
@@ -326,9 +331,11 @@ def validate_nik(text: str) -> str:
     """
     nik = "".join(text.split())
     if not _ASCII_DIGITS_RE.fullmatch(nik):
-        raise ValidationError("nik", "nik_digits", "NIK hanya boleh berisi angka dan spasi")
+        raise ValidationError("nik", "nik_digits", _("a NIK may contain only digits and spaces"))
     if len(nik) != 16:
-        raise ValidationError("nik", "nik_length", f"NIK terdiri atas 16 angka, bukan {len(nik)}")
+        raise ValidationError(
+            "nik", "nik_length", _("a NIK has 16 digits, not {count}", count=len(nik))
+        )
     return nik
 
 
@@ -463,7 +470,9 @@ def validate_golongan(text: str) -> str:
     m = _GOLONGAN_RE.fullmatch(text)
     canonical = f"{m.group(1).upper()}/{m.group(2).lower()}" if m else ""
     if canonical not in GOLONGAN_RUANG:
-        raise ValidationError("golongan", "golongan", "golongan harus antara I/a dan IV/e")
+        raise ValidationError(
+            "golongan", "golongan", _("the golongan must be between I/a and IV/e")
+        )
     return canonical
 
 
@@ -475,7 +484,7 @@ def format_pangkat(pangkat: str, golongan: str) -> str:
             as :func:`validate_golongan`.
     """
     if not pangkat.strip():
-        raise ValidationError("pangkat", "required", "pangkat belum diisi")
+        raise ValidationError("pangkat", "required", _("the pangkat is not filled in"))
     return f"{pangkat.strip()} ({validate_golongan(golongan)})"
 
 

@@ -13,6 +13,7 @@ import threading
 from typing import Protocol
 
 from tnde.errors import Cancelled
+from tnde.messages import _
 
 __all__ = ["CancelToken", "ProgressSink", "check_cancel"]
 
@@ -45,7 +46,7 @@ class CancelToken:
             Cancelled: :meth:`cancel` was called.
         """
         if self._event.is_set():
-            raise Cancelled("cancelled by the user")
+            raise Cancelled(_("cancelled by the user"))
 
 
 def check_cancel(cancel: CancelToken | None) -> None:

@@ -18,6 +18,7 @@ import keyring.backends.fail
 import keyring.errors
 
 from tnde.errors import SecretStoreUnavailable
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -96,19 +97,31 @@ def _usable_backend() -> KeyringBackend:
         priority = backend.priority
     except (keyring.errors.KeyringError, RuntimeError) as exc:
         # RuntimeError: how a backend's priority says it is unsuitable here
-        raise SecretStoreUnavailable(f"no keyring backend: {type(exc).__name__}") from exc
+        raise _store_unavailable(reason=f"no keyring backend: {type(exc).__name__}") from exc
     if isinstance(backend, keyring.backends.fail.Keyring) or priority < 1:
-        error = SecretStoreUnavailable(
-            f"keyring backend {type(backend).__name__} is not usable (priority {priority:g})"
+        error = _store_unavailable(
+            reason=f"keyring backend {type(backend).__name__} is not usable (priority {priority:g})"
         )
         log.warning("%s", error.reason)
         raise error
     return backend
 
 
+def _store_unavailable(*, reason: str) -> SecretStoreUnavailable:
+    """The one sentence the user sees whatever failed; ``reason`` only goes to the log."""
+    return SecretStoreUnavailable(
+        _(
+            "The system's secret storage (keyring) is not available on this computer; the "
+            "archive server token was not saved. Install and open Secret Service / Windows "
+            "Credential Manager, then try again."
+        ),
+        reason=reason,
+    )
+
+
 def _unavailable(backend: KeyringBackend, exc: BaseException) -> SecretStoreUnavailable:
-    error = SecretStoreUnavailable(
-        f"keyring backend {type(backend).__name__}: {type(exc).__name__}"
+    error = _store_unavailable(
+        reason=f"keyring backend {type(backend).__name__}: {type(exc).__name__}"
     )
     log.warning("%s", error.reason)
     return error

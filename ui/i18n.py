@@ -10,6 +10,10 @@ no Indonesian translation of Qt.
 
 If a ``.qm`` is missing (a checkout without the build step) and ``pyside6-lrelease`` is
 installed, :func:`install_translators` compiles it into a temporary folder first.
+
+The core words its own messages (errors the window shows as they are) through
+:mod:`tnde.messages`; :func:`install_translators` sets that language too, so the window and
+the core always speak the same one.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from tnde import messages
 from tnde.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -61,6 +66,7 @@ def install_translators(language: str) -> bool:
     Replaces what an earlier call installed. English needs no catalogue. Returns whether the
     Indonesian catalogue was loaded (always True for English).
     """
+    messages.set_language("id" if language == "id" else "en")
     app = QCoreApplication.instance()
     for old in _installed:
         QCoreApplication.removeTranslator(old)

@@ -56,8 +56,8 @@ class Cli(WorkspaceCli):
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     cli = Cli(tmp_path / "ruang kerja – naskah masuk")
-    assert "created workspace" in cli.ok("workspace", "init", "--profile", PROFILE)
-    assert "imported 14 units, 18 jabatan" in cli.ok("org", "import", ORG_FILE)
+    assert "ruang kerja dibuat" in cli.ok("workspace", "init", "--profile", PROFILE)
+    assert "14 unit, 18 jabatan" in cli.ok("org", "import", ORG_FILE)
     return cli
 
 
@@ -106,7 +106,7 @@ def give(cli: Cli, *args: str) -> dict[str, str]:
 
 def prefilled(stderr: str) -> dict[str, str]:
     """What ``incoming register --pdf`` says it took from the PDF, by field."""
-    found = re.findall(r"^tnde: (\w+) taken from the PDF: (.*)$", stderr, re.MULTILINE)
+    found = re.findall(r"^tnde: (\w+) diambil dari PDF: (.*)$", stderr, re.MULTILINE)
     return dict(found)
 
 
@@ -200,14 +200,14 @@ def test_a_letter_registered_from_its_pdf_is_disposed_worked_and_tracked(
     assert done["unit"]["disposisi_belum_dibaca"] == done["unit"]["disposisi_belum_selesai"] == 0
 
     table = tmp_path / "pemantauan – aptika.csv"
-    assert cli.ok("track", "--unit", APTIKA, "--csv", table).strip() == f"{table}: 1 rows"
+    assert cli.ok("track", "--unit", APTIKA, "--csv", table).strip() == f"{table}: 1 baris"
     data = table.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with a BOM, for Excel"
     header, line = csv.reader(io.StringIO(data.decode("utf-8-sig")))
     assert header[:2] == ["No. Agenda", "Tanggal Diterima"]
     assert (line[0], line[3]) == (agenda, meta["hal"])
     report = tmp_path / "pemantauan – aptika.pdf"
-    assert cli.ok("track", "--unit", APTIKA, "--pdf", report).strip() == f"{report}: 1 rows"
+    assert cli.ok("track", "--unit", APTIKA, "--pdf", report).strip() == f"{report}: 1 baris"
     assert report.read_bytes().startswith(b"%PDF")
 
     # the PDF's text is searched too: "sertifikat" is only in the body of the letter

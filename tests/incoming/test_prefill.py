@@ -217,7 +217,7 @@ def test_scan_without_text_layer_has_no_fields() -> None:
     "data", [b"", b"surat masuk, bukan PDF", b"%PDF-1.7\n\x00\xff garbage"], ids=str
 )
 def test_not_a_pdf_is_a_data_file_error(data: bytes) -> None:
-    with pytest.raises(DataFileError, match="not a readable PDF") as caught:
+    with pytest.raises(DataFileError, match="bukan PDF yang dapat dibaca") as caught:
         prefill_from_pdf(data)
 
     assert (caught.value.path, caught.value.key) == ("<pdf>", "")
@@ -234,7 +234,7 @@ def _encrypted(user_password: str) -> bytes:
 
 
 def test_password_protected_pdf_is_a_data_file_error() -> None:
-    with pytest.raises(DataFileError, match="encrypted"):
+    with pytest.raises(DataFileError, match="terenkripsi"):
         prefill_from_pdf(_encrypted("rahasia"))
 
 

@@ -76,7 +76,7 @@ def test_can_act_as_respects_the_plh_period(demo: OrgChart) -> None:
 
 
 def test_look_ups_of_unknown_people_and_jabatan_raise(demo: OrgChart) -> None:
-    with pytest.raises(OrgError, match="no jabatan 'NOPE'"):
+    with pytest.raises(OrgError, match="tidak ada jabatan 'NOPE'"):
         holders(demo, "NOPE", TODAY)
     with pytest.raises(OrgError) as excinfo:
         acting_for(demo, "199001012020011001", TODAY)
@@ -123,7 +123,7 @@ def test_a_plh_cannot_sign_after_the_period(demo: OrgChart) -> None:
     with pytest.raises(OrgError) as excinfo:
         signature_block(demo, KASI_APL_PLH_KABID, "KABID_APTIKA", date(2026, 12, 12))
     assert excinfo.value.code == "period_over"
-    assert "ended on 2026-12-11" in str(excinfo.value)
+    assert "berakhir pada 2026-12-11" in str(excinfo.value)
     assert KASI_APL_PLH_KABID not in str(excinfo.value)
 
 

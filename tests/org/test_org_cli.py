@@ -61,7 +61,7 @@ def test_import_creates_the_workspace_and_stores_the_chart(
     workspace: Path, demo: OrgChart, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert tnde("--workspace", workspace, "org", "import", demo_org_path()) == 0
-    assert "imported 14 units, 18 jabatan, 17 pegawai, 19 assignments" in capsys.readouterr().out
+    assert "14 unit, 18 jabatan, 17 pegawai, 19 penugasan diimpor ke" in capsys.readouterr().out
     assert stored(workspace) == demo
 
 
@@ -81,13 +81,13 @@ def test_import_of_a_chart_with_problems_lists_them_and_writes_nothing(
     assert tnde("--workspace", workspace, "org", "import", path) == 1
     err = capsys.readouterr().err
     assert "catatan" in err
-    assert "unknown key" in err
+    assert "kunci tidak dikenal" in err
     path.write_text(broken, "utf-8")
     assert tnde("--workspace", workspace, "org", "import", path) == 1
     err = capsys.readouterr().err
-    assert f"{path} [jabatan[7].superior_id]: superior jabatan 'KABID_HUMAS'" in err
-    assert "1 problem(s)" in err
-    assert "nothing was imported" in err
+    assert f"{path} [jabatan[7].superior_id]: jabatan atasan 'KABID_HUMAS'" in err
+    assert "1 masalah" in err
+    assert "tidak ada yang diimpor" in err
     assert stored(workspace) == demo
     assert audit_count(workspace) == audit_rows
 
@@ -103,13 +103,13 @@ def test_problems_in_a_csv_folder_name_the_file_and_row(
     (folder / "assignment.csv").write_text("\n".join(lines) + "\n", "utf-8")
     assert tnde("--workspace", workspace, "org", "import", folder) == 1
     err = capsys.readouterr().err
-    assert f"{folder / 'assignment.csv'} [row 5, dasar]:" in err
+    assert f"{folder / 'assignment.csv'} [baris 5, dasar]:" in err
     assert not workspace.exists()
 
 
 def test_import_check_only_validates(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert tnde("--workspace", workspace, "org", "import", "--check", demo_org_path()) == 0
-    assert "valid" in capsys.readouterr().out
+    assert ": sah (" in capsys.readouterr().out
     assert not workspace.exists()
 
 
@@ -120,15 +120,17 @@ def test_show_prints_the_tree_with_holders_on_a_date(
     capsys.readouterr()
     assert tnde("--workspace", workspace, "org", "show", "--on", "2026-11-27") == 0
     out = capsys.readouterr().out
-    assert out.startswith("Org chart on 2026-11-27\nPemerintah Provinsi Nusantara Raya (PROV)")
+    assert out.startswith(
+        "Bagan organisasi per 2026-11-27\nPemerintah Provinsi Nusantara Raya (PROV)"
+    )
     assert "  - Gubernur Nusantara Raya [GUB]: Pj. Dr. Ir. Hendra Wijaya Kusuma, M.Si.\n" in out
     assert (
         "[KABID_APTIKA]: Ir. Yusuf Pratama, M.Kom.; "
-        "Plh. Fajar Nugroho, S.Kom., M.Cs. until 2026-12-11\n"
+        "Plh. Fajar Nugroho, S.Kom., M.Cs. sampai 2026-12-11\n"
     ) in out
-    assert "[KASUBBAG_UMPEG] (registry desk): Rina Marlina, S.E.\n" in out
+    assert "[KASUBBAG_UMPEG] (meja pencatat): Rina Marlina, S.E.\n" in out
     assert tnde("--workspace", workspace, "org", "show", "--on", "2026-08-01") == 0
-    assert "[SEKDIS]: (vacant)" in capsys.readouterr().out
+    assert "[SEKDIS]: (kosong)" in capsys.readouterr().out
 
 
 def test_show_json_nests_units_and_lists_holders(

@@ -88,14 +88,14 @@ def test_a_minimal_file_reads_with_defaults_and_a_normalised_nip(folder: Path) -
 @pytest.mark.parametrize(
     ("old", "new", "key", "problem"),
     [
-        ("heads_unit = true", "heads_unt = true", "jabatan[0].heads_unt", "unknown key"),
-        ("heads_unit = true", 'heads_unit = "ya"', "jabatan[0].heads_unit", "true or false"),
-        ('nama = "Dinas Contoh"\n', "", "unit[0].nama", "required key is missing"),
-        ('bentuk = "definitif"', 'bentuk = "Plt"', "assignment[0].bentuk", "not one of"),
-        ("mulai = 2024-01-02", 'mulai = "2 Jan 2024"', "assignment[0].mulai", "not a date"),
-        ("schema_version = 1", "schema_version = 2", "schema_version", "not supported"),
-        ('unit_id = "DINAS"\nnama', 'unit_id = ""\nnama', "unit[0].unit_id", "must not be empty"),
-        ("[[unit]]", "[[units]]", "units", "unknown key"),
+        ("heads_unit = true", "heads_unt = true", "jabatan[0].heads_unt", "kunci tidak dikenal"),
+        ("heads_unit = true", 'heads_unit = "ya"', "jabatan[0].heads_unit", "true atau false"),
+        ('nama = "Dinas Contoh"\n', "", "unit[0].nama", "kunci wajib tidak ada"),
+        ('bentuk = "definitif"', 'bentuk = "Plt"', "assignment[0].bentuk", "bukan salah satu dari"),
+        ("mulai = 2024-01-02", 'mulai = "2 Jan 2024"', "assignment[0].mulai", "bukan tanggal"),
+        ("schema_version = 1", "schema_version = 2", "schema_version", "tidak didukung"),
+        ('unit_id = "DINAS"\nnama', 'unit_id = ""\nnama', "unit[0].unit_id", "tidak boleh kosong"),
+        ("[[unit]]", "[[units]]", "units", "kunci tidak dikenal"),
     ],
 )
 def test_toml_errors_name_the_file_the_key_and_the_problem(
@@ -116,7 +116,7 @@ def test_malformed_toml_names_the_file(folder: Path) -> None:
     path.write_text("[[unit]\n", "utf-8")
     error = read_error(path)
     assert error.path == str(path)
-    assert "malformed TOML" in error.problem
+    assert "TOML rusak" in error.problem
 
 
 def test_the_demo_chart_round_trips_through_toml(demo: OrgChart, folder: Path) -> None:
@@ -213,33 +213,38 @@ def test_csv_reads_optional_columns_excel_bom_and_semicolons(folder: Path) -> No
 @pytest.mark.parametrize(
     ("table", "text", "key", "problem"),
     [
-        ("unit", "unit_id,nama,induk\nDINAS,Dinas,\n", "row 1, induk", "unknown column"),
-        ("unit", "unit_id\nDINAS\n", "row 1", "required column 'nama'"),
-        ("unit", "unit_id,nama\nDINAS,Dinas\n,Tanpa kode\n", "row 3, unit_id", "must not be empty"),
-        ("unit", "unit_id,nama\nDINAS,Dinas,extra\n", "row 2", "3 cells"),
+        ("unit", "unit_id,nama,induk\nDINAS,Dinas,\n", "baris 1, induk", "kolom tidak dikenal"),
+        ("unit", "unit_id\nDINAS\n", "baris 1", "kolom wajib 'nama'"),
+        (
+            "unit",
+            "unit_id,nama\nDINAS,Dinas\n,Tanpa kode\n",
+            "baris 3, unit_id",
+            "tidak boleh kosong",
+        ),
+        ("unit", "unit_id,nama\nDINAS,Dinas,extra\n", "baris 2", "3 sel"),
         (
             "jabatan",
             "jabatan_id,nama,unit_id,registry\nKADIS,Kepala,DINAS,mungkin\n",
-            "row 2, registry",
-            "not true or false",
+            "baris 2, registry",
+            "bukan true atau false",
         ),
         (
             "pegawai",
             "nip,nama\n1.98507E+17,Andi\n",
-            "row 2, nip",
-            "turned into a number by a spreadsheet",
+            "baris 2, nip",
+            "diubah menjadi angka oleh program lembar kerja",
         ),
         (
             "assignment",
             "nip,jabatan_id,bentuk,mulai\n\n198507302010011005,KADIS,definitif,02/01/2024\n",
-            "row 3, mulai",
-            "not a date",
+            "baris 3, mulai",
+            "bukan tanggal",
         ),
         (
             "assignment",
             "nip,jabatan_id,bentuk,mulai\n198507302010011005,KADIS,plt,2024-01-02\n",
-            "row 2, bentuk",
-            "not one of",
+            "baris 2, bentuk",
+            "bukan salah satu dari",
         ),
     ],
 )
@@ -257,7 +262,7 @@ def test_a_missing_csv_file_is_named(folder: Path) -> None:
     (folder / "assignment.csv").unlink()
     error = read_error(folder)
     assert error.path == str(folder / "assignment.csv")
-    assert error.problem == "file not found"
+    assert error.problem == "berkas tidak ditemukan"
 
 
 def test_a_csv_file_that_is_not_utf8_is_named(folder: Path) -> None:

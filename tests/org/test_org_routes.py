@@ -39,7 +39,7 @@ def test_a_route_longer_than_the_paraf_limit_is_refused(demo: OrgChart) -> None:
     with pytest.raises(OrgError) as excinfo:
         build_route(demo, ANALIS_STAT, "SEKDA", TODAY, max_paraf=2)
     assert excinfo.value.code == "too_many_paraf"
-    assert "needs 3 paraf, more than the 2" in str(excinfo.value)
+    assert "memerlukan 3 paraf, lebih dari 2" in str(excinfo.value)
 
 
 def test_a_signer_who_is_not_above_the_konseptor_is_refused(demo: OrgChart) -> None:

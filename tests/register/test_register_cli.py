@@ -42,7 +42,7 @@ def test_list_shows_every_number_of_a_series(db: Db, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "surat-a" in out
     assert "2/OR" in out
-    assert "the counter stands at 2" in out
+    assert "penghitung berada di 2" in out
 
 
 def test_list_json_and_the_series_overview(db: Db, capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,9 +65,9 @@ def test_lease_then_leases_then_close(db: Db, capsys: pytest.CaptureFixture[str]
     lease = json.loads(capsys.readouterr().out)
     assert (lease["first_no"], lease["last_no"], lease["desk"]) == (2, 6, "meja TU")
     assert tnde(db, "leases", "--desk", "meja TU") == 0
-    assert f"{lease['lease_id']}  2-6  5 left" in capsys.readouterr().out
+    assert f"{lease['lease_id']}  2-6  sisa 5" in capsys.readouterr().out
     assert tnde(db, "close", lease["lease_id"], "--reason", "tidak dipakai", "--as", "ADMIN") == 0
-    assert "5 unused number(s) voided" in capsys.readouterr().out
+    assert "5 nomor yang tidak terpakai dibatalkan" in capsys.readouterr().out
     conn = db.connect()
     try:
         got = [(u.no, u.status, u.actor) for u in uses(conn, REF)]
@@ -79,7 +79,7 @@ def test_lease_then_leases_then_close(db: Db, capsys: pytest.CaptureFixture[str]
 def test_void_records_the_reason_and_the_device(db: Db, capsys: pytest.CaptureFixture[str]) -> None:
     issue(db, "surat-a")
     assert tnde(db, "void", *SERIES, "--no", "1", "--reason", "salah alamat") == 0
-    assert "voided: salah alamat" in capsys.readouterr().out
+    assert "dibatalkan: salah alamat" in capsys.readouterr().out
     conn = db.connect()
     try:
         [use] = uses(conn, REF)
@@ -94,10 +94,10 @@ def test_register_problems_exit_1_with_one_clear_line(
 ) -> None:
     assert tnde(db, "void", *SERIES, "--no", "7", "--reason", "belum ada") == 1
     err = capsys.readouterr().err
-    assert "has not been issued" in err
+    assert "belum pernah diberikan" in err
     assert len(err.strip().splitlines()) == 1
     assert tnde(db, "lease", *SERIES, "--size", "0", "--desk", "meja TU") == 1
-    assert "a lease holds 1 to" in capsys.readouterr().err
+    assert "satu cadangan memuat 1 sampai" in capsys.readouterr().err
 
 
 def test_an_empty_reason_is_a_usage_error(db: Db, capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,4 +109,4 @@ def test_an_empty_reason_is_a_usage_error(db: Db, capsys: pytest.CaptureFixture[
 def test_a_missing_workspace_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "tidak ada – ü"
     assert main(["--workspace", str(folder), "register", "list"]) == 1
-    assert "not a TNDE workspace" in capsys.readouterr().err
+    assert "bukan ruang kerja TNDE" in capsys.readouterr().err

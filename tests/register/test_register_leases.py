@@ -87,8 +87,8 @@ def test_an_exhausted_lease_says_how_many_it_held_and_to_ask_for_a_new_one(
     with pytest.raises(RegisterError) as excinfo:
         draw(conn, lease_id, "l3")
     assert excinfo.value.code == "lease_exhausted"
-    assert "all 3 numbers" in str(excinfo.value)
-    assert "ask for a new lease" in str(excinfo.value)
+    assert "semua 3 nomor" in str(excinfo.value)
+    assert "minta cadangan baru" in str(excinfo.value)
     assert get_lease(conn, lease_id).remaining == 0
 
 

@@ -82,7 +82,7 @@ def test_sign_pdf_signs_any_pdf_into_a_new_file_and_refuses_in_place(
 
     in_place = cli.run("sign-pdf", out, "-o", out, *args, stdin=PASS)
     assert in_place.returncode == 2
-    assert "never changed in place" in in_place.stderr
+    assert "tidak pernah diubah di tempat" in in_place.stderr
     # a second signature may not add a field after the first one certified the file
     again = cli.run(
         "sign-pdf",

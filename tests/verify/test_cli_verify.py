@@ -87,7 +87,7 @@ def test_a_bundle_with_the_root_works_and_a_wrong_root_is_indeterminate(
         (["verify", "{valid}"], 2, "tidak ada akar tepercaya"),
         (["verify", "{valid}", "--trust", "akar hilang.pem"], 2, "tidak dapat dibaca"),
         (["verify", "{valid}", "--trust", "{valid}"], 1, "bukan sertifikat X.509"),
-        (["verify"], 2, "the following arguments are required"),
+        (["verify"], 2, "argumen berikut wajib diberikan"),
     ],
 )
 def test_usage_and_input_errors(

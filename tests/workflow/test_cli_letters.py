@@ -61,8 +61,8 @@ def current_step(state: dict[str, Any]) -> dict[str, Any] | None:
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     cli = Cli(tmp_path / "ruang kerja – CLI")
-    assert "created workspace" in cli.ok("workspace", "init", "--profile", PROFILE, "--demo")
-    assert "imported 14 units, 18 jabatan" in cli.ok("org", "import", ORG_FILE)
+    assert "ruang kerja dibuat" in cli.ok("workspace", "init", "--profile", PROFILE, "--demo")
+    assert "14 unit, 18 jabatan" in cli.ok("org", "import", ORG_FILE)
     return cli
 
 
@@ -190,7 +190,7 @@ def test_a_letter_goes_from_konsep_to_dikirim(cli: Cli, tmp_path: Path) -> None:
     audit = cli.json("audit", "verify")
     assert audit["ok"]
     assert audit["problems"] == []
-    assert "audit log intact" in cli.ok("audit", "verify")
+    assert "log audit utuh" in cli.ok("audit", "verify")
 
 
 def test_refusals_exit_1_naming_the_rule_and_store_nothing(cli: Cli) -> None:

@@ -57,7 +57,7 @@ def test_an_edited_row_is_named(log6: Workspace) -> None:
     raw.execute("""UPDATE audit SET details = '{"nomor":"palsu"}' WHERE seq = 4""")
     [problem] = problems(log6)
     assert (problem.seq, problem.kind) == (4, "edited")
-    assert "row 4 was edited" in problem.detail
+    assert "baris 4 telah diubah" in problem.detail
 
 
 def test_an_edited_actor_is_named_even_without_touching_details(log6: Workspace) -> None:
@@ -77,21 +77,21 @@ def test_a_row_rewritten_with_a_recomputed_hash_is_named(log6: Workspace) -> Non
     raw.execute("UPDATE audit SET actor = ?, hash = ? WHERE seq = 3", (content["actor"], forged))
     [problem] = problems(log6)
     assert (problem.seq, problem.kind) == (3, "edited")
-    assert "row 4 still points to its old hash" in problem.detail
+    assert "baris 4 masih menunjuk hash lamanya" in problem.detail
 
 
 def test_a_deleted_row_is_named_by_the_gap(log6: Workspace) -> None:
     raw_connection(log6).execute("DELETE FROM audit WHERE seq = 3")
     [problem] = problems(log6)
     assert (problem.seq, problem.kind) == (3, "deleted")
-    assert "row 3 is missing" in problem.detail
+    assert "baris 3 hilang" in problem.detail
 
 
 def test_several_deleted_rows_are_named_as_a_range(log6: Workspace) -> None:
     raw_connection(log6).execute("DELETE FROM audit WHERE seq IN (3, 4)")
     [problem] = problems(log6)
     assert (problem.seq, problem.kind) == (3, "deleted")
-    assert "rows 3–4 are missing" in problem.detail
+    assert "baris 3–4 hilang" in problem.detail
 
 
 def test_deleting_the_first_row_is_named(log6: Workspace) -> None:
@@ -106,7 +106,7 @@ def test_a_deletion_hidden_by_renumbering_is_named(log6: Workspace) -> None:
         raw.execute("UPDATE audit SET seq = ? WHERE seq = ?", (seq - 1, seq))
     [problem] = problems(log6)
     assert (problem.seq, problem.kind) == (3, "deleted")
-    assert "prev_hash matches no row" in problem.detail
+    assert "prev_hash-nya tidak cocok dengan baris mana pun" in problem.detail
 
 
 def test_swapped_rows_are_named_as_reordered(log6: Workspace) -> None:
@@ -121,7 +121,7 @@ def test_swapped_rows_are_named_as_reordered(log6: Workspace) -> None:
         (4, "reordered"),
         (5, "reordered"),
     ]
-    assert "row 3 is chained after row 4, not after row 2" in found[0].detail
+    assert "baris 3 dirantai sesudah baris 4, bukan sesudah baris 2" in found[0].detail
 
 
 def test_a_row_moved_to_the_front_is_named_as_reordered(log6: Workspace) -> None:

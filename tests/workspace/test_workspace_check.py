@@ -74,7 +74,7 @@ def test_a_broken_foreign_key_is_an_error(full: Workspace) -> None:
         "INSERT INTO jabatan (jabatan_id, nama, unit_id) VALUES ('KADIS', 'Kepala', 'HILANG')"
     )
     [finding] = check_workspace(full).findings
-    assert (finding.code, finding.subject) == ("foreign_key", "jabatan row 1")
+    assert (finding.code, finding.subject) == ("foreign_key", "jabatan baris 1")
     assert "unit" in finding.detail
 
 
@@ -97,7 +97,7 @@ def test_an_index_that_disagrees_with_its_table_fails_the_integrity_check(
 def test_a_tampered_audit_row_is_an_error_naming_the_row(full: Workspace) -> None:
     raw_connection(full).execute("UPDATE audit SET object = 'lain' WHERE seq = 3")
     [finding] = check_workspace(full).findings
-    assert (finding.code, finding.subject) == ("audit_edited", "audit row 3")
+    assert (finding.code, finding.subject) == ("audit_edited", "baris audit 3")
 
 
 def test_an_edited_event_is_an_error_naming_letter_and_seq(full: Workspace) -> None:
@@ -105,7 +105,7 @@ def test_an_edited_event_is_an_error_naming_letter_and_seq(full: Workspace) -> N
         "UPDATE event SET payload = ? WHERE letter_id = ? AND letter_seq = 2",
         (canonical_json({"hal": "diubah diam-diam"}), LETTER),
     )
-    assert codes(check_workspace(full)) == [("error", "event_edited", f"letter {LETTER} event 2")]
+    assert codes(check_workspace(full)) == [("error", "event_edited", f"surat {LETTER} kejadian 2")]
 
 
 def test_a_deleted_event_is_an_error(full: Workspace) -> None:
@@ -113,8 +113,8 @@ def test_a_deleted_event_is_an_error(full: Workspace) -> None:
         "DELETE FROM event WHERE letter_id = ? AND letter_seq = 2", (LETTER,)
     )
     report = check_workspace(full)
-    assert codes(report) == [("error", "event_deleted", f"letter {LETTER} event 3")]
-    assert "events 2–2" in report.findings[0].detail
+    assert codes(report) == [("error", "event_deleted", f"surat {LETTER} kejadian 3")]
+    assert "kejadian 2–2" in report.findings[0].detail
 
 
 def test_an_event_chained_to_the_wrong_predecessor_is_an_error(full: Workspace) -> None:
@@ -131,7 +131,7 @@ def test_an_event_chained_to_the_wrong_predecessor_is_an_error(full: Workspace) 
         (fields["prev_event_hash"], fields["event_hash"], fields["event_id"]),
     )
     found = codes(check_workspace(full))
-    assert found[0] == ("error", "event_chain", f"letter {LETTER} event 3")
+    assert found[0] == ("error", "event_chain", f"surat {LETTER} kejadian 3")
 
 
 def test_event_hash_takes_the_payload_as_text_or_value(full: Workspace) -> None:

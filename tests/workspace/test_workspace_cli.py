@@ -33,7 +33,7 @@ def test_init_uses_tnde_home_by_default(capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(capsys, "workspace", "init")
     home = Path(os.environ["TNDE_HOME"])
     assert code == 0
-    assert f"created workspace {home}" in out
+    assert f"ruang kerja dibuat: {home}" in out
     assert (home / "workspace.sqlite").is_file()
 
 
@@ -52,7 +52,7 @@ def test_init_refuses_an_unknown_profile_and_creates_nothing(
 ) -> None:
     code, _, err = run(capsys, "--workspace", folder, "workspace", "init", "--profile", "tak-ada")
     assert code == 1
-    assert "unknown profile" in err
+    assert "profil tidak dikenal" in err
     assert not folder.exists()
 
 
@@ -62,7 +62,7 @@ def test_init_refuses_an_existing_workspace(
     assert run(capsys, "--workspace", folder, "workspace", "init")[0] == 0
     code, _, err = run(capsys, "--workspace", folder, "workspace", "init")
     assert code == 1
-    assert "not empty" in err
+    assert "folder tidak kosong" in err
 
 
 def test_commands_on_a_missing_workspace_say_how_to_make_one(
@@ -70,7 +70,7 @@ def test_commands_on_a_missing_workspace_say_how_to_make_one(
 ) -> None:
     code, _, err = run(capsys, "--workspace", folder, "audit", "verify")
     assert code == 1
-    assert "not a TNDE workspace" in err
+    assert "bukan ruang kerja TNDE" in err
     assert "workspace init" in err
 
 
@@ -81,7 +81,7 @@ def test_check_passes_then_fails_on_a_missing_blob(
         sha = ws.blobs.put(b"%PDF-1.7\n", "application/pdf", conn)
     code, out, _ = run(capsys, "--workspace", folder, "workspace", "check")
     assert code == 0
-    assert "0 error(s), 0 warning(s)" in out
+    assert "0 galat, 0 peringatan" in out
     (folder / "blobs" / sha[:2] / sha).unlink()
     code, out, _ = run(capsys, "--workspace", folder, "workspace", "check", "--json")
     assert code == 1
@@ -95,21 +95,19 @@ def test_audit_verify_names_the_broken_row(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:
     Workspace.create(folder).close()
-    assert (
-        run(capsys, "--workspace", folder, "audit", "verify")[1] == "audit log intact: 1 row(s)\n"
-    )
+    assert run(capsys, "--workspace", folder, "audit", "verify")[1] == "log audit utuh: 1 baris\n"
     conn = sqlite3.connect(folder / "workspace.sqlite", isolation_level=None)
     conn.execute("UPDATE audit SET actor = 'penyusup' WHERE seq = 1")
     conn.close()
     code, out, _ = run(capsys, "--workspace", folder, "audit", "verify")
     assert code == 1
-    assert out.startswith("audit log broken at row 1 (edited)")
+    assert out.startswith("log audit rusak di baris 1 (edited)")
     code, out, _ = run(capsys, "--workspace", folder, "audit", "verify", "--json")
     assert code == 1
     assert json.loads(out)["problems"][0] == {
         "seq": 1,
         "kind": "edited",
-        "detail": "row 1 was edited: its contents no longer match its hash",
+        "detail": "baris 1 telah diubah: isinya tidak lagi cocok dengan hash-nya",
     }
 
 

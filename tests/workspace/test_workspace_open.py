@@ -79,7 +79,7 @@ def test_a_file_that_is_not_sqlite_is_corrupt(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError) as caught:
         Workspace.open(tmp_path)
     assert caught.value.kind == WorkspaceError.CORRUPT
-    assert "not an SQLite database" in str(caught.value)
+    assert "bukan berkas basis data SQLite" in str(caught.value)
 
 
 def test_an_empty_database_file_is_corrupt(tmp_path: Path) -> None:
@@ -121,8 +121,8 @@ def test_a_database_from_a_newer_program_is_refused_naming_both_versions(ws: Wor
     error = caught.value
     assert error.kind == WorkspaceError.NEWER_VERSION
     assert (error.found_version, error.supported_version) == (7, CURRENT_VERSION)
-    assert "schema version 7" in str(error)
-    assert f"up to version {CURRENT_VERSION}" in str(error)
+    assert "versi skema 7" in str(error)
+    assert f"sampai versi {CURRENT_VERSION}" in str(error)
 
 
 def test_connections_use_wal_foreign_keys_and_full_sync(ws: Workspace) -> None:

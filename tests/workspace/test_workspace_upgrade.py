@@ -65,13 +65,17 @@ def test_config_round_trips(config_file: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "key", "problem"),
     [
-        ("schema_version = 9\n", "schema_version", "newer TNDE Desktop (config version 9)"),
-        ('profile = "x"\n', "schema_version", "required"),
-        ("schema_version = 2\nprofil = 'x'\n", "profil", "unknown key"),
-        ("schema_version = 2\ndemo = 'ya'\n", "demo", "expected true or false"),
-        ("schema_version = 2\n[archive]\nurl = 'ftp://x'\n", "archive.url", "not an http(s) URL"),
-        ("schema_version = 2\nprofile = '../etc'\n", "profile", "not a profile id"),
-        ("schema_version = [\n", "", "malformed TOML"),
+        (
+            "schema_version = 9\n",
+            "schema_version",
+            "TNDE Desktop yang lebih baru (versi konfigurasi 9)",
+        ),
+        ('profile = "x"\n', "schema_version", "wajib"),
+        ("schema_version = 2\nprofil = 'x'\n", "profil", "kunci tidak dikenal"),
+        ("schema_version = 2\ndemo = 'ya'\n", "demo", "seharusnya true atau false"),
+        ("schema_version = 2\n[archive]\nurl = 'ftp://x'\n", "archive.url", "bukan URL http(s)"),
+        ("schema_version = 2\nprofile = '../etc'\n", "profile", "bukan id profil"),
+        ("schema_version = [\n", "", "TOML rusak"),
     ],
 )
 def test_a_bad_config_names_the_key_and_the_problem(

@@ -15,6 +15,7 @@ from tnde.drafts import load_draft, prepare
 from tnde.errors import DataFileError
 from tnde.fsutil import write_atomic
 from tnde.lint import RULES, counts_as_failure, lint
+from tnde.messages import _
 from tnde.numbering import NumberContext, default_kka, load_kka_csv, parse_pattern
 from tnde.profiles import available_profiles, load_profile
 from tnde.templates import load_all_templates, load_template
@@ -72,7 +73,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
                 _out(f"  {mark} {spec.name:<20} {spec.type:<12} {spec.label} — {spec.help}")
         else:
             names = ", ".join(f.name + ("*" if f.required else "") for f in template.fields)
-            _out(f"  fields: {names}")
+            _out("  " + _("fields: {names}", names=names))
     return 0
 
 
@@ -110,13 +111,13 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     if output.is_dir():
-        raise UsageError(f"{output} is a folder; give a file name for the PDF")
+        raise UsageError(_("{output} is a folder; give a file name for the PDF", output=output))
     if not output.parent.exists():
-        raise UsageError(f"folder {output.parent} does not exist")
+        raise UsageError(_("folder {parent} does not exist", parent=output.parent))
     prepared = _prepare(args.draft, args.profile, args.templates)
     if prepared.problems:
         _report_problems(args.draft, prepared.problems)
-        _err(f"tnde: {len(prepared.problems)} problem(s); nothing written")
+        _err(_("tnde: {count} problem(s); nothing written", count=len(prepared.problems)))
         return 1
     result = render.render_letter(
         prepared.template,
@@ -127,15 +128,25 @@ def cmd_render(args: argparse.Namespace) -> int:
     try:
         write_atomic(output, result.pdf)
     except OSError as exc:
-        raise DataFileError(str(output), "", f"cannot write: {exc.strerror}") from exc
-    _out(f"{output}: {result.pages} page(s), {prepared.template.nama}, {prepared.profile.id}")
+        raise DataFileError(
+            str(output), "", _("cannot write: {strerror}", strerror=exc.strerror)
+        ) from exc
+    _out(
+        _(
+            "{output}: {pages} page(s), {template}, {profile}",
+            output=output,
+            pages=result.pages,
+            template=prepared.template.nama,
+            profile=prepared.profile.id,
+        )
+    )
     return 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """``tnde lint DRAFT``: validation problems and regulation findings."""
     if not args.rules and not args.draft:
-        raise UsageError("give a draft file, or --rules")
+        raise UsageError(_("give a draft file, or --rules"))
 
     if args.rules:
         for rule in RULES:
@@ -161,7 +172,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
             level = finding.severity.value
             _out(f"{args.draft}: {level}: {finding.rule_id} {where}{finding.message}")
         if not prepared.problems and not findings:
-            _out(f"{args.draft}: tidak ada temuan")
+            _out(_("{draft}: no findings", draft=args.draft))
     return 1 if prepared.problems or counts_as_failure(findings) else 0
 
 
@@ -169,7 +180,7 @@ def _parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        raise UsageError(_("{text!r} is not a date (use YYYY-MM-DD)", text=text)) from None
 
 
 # -- numbering ----------------------------------------------------------------------------------
@@ -180,7 +191,7 @@ def cmd_kka(args: argparse.Namespace) -> int:
 
     if args.file:
         if not Path(args.file).is_file():
-            raise DataFileError(args.file, "", "file not found")
+            raise DataFileError(args.file, "", _("file not found"))
         tree = load_kka_csv(Path(args.file))
     else:
         tree = default_kka()
@@ -191,7 +202,7 @@ def cmd_kka(args: argparse.Namespace) -> int:
         for item in found:
             _out(f"{item.kode:<14} {item.nama}")
         if args.file:
-            _err(f"{args.file}: {len(tree)} codes, valid")
+            _err(_("{file}: {count} codes, valid", file=args.file, count=len(tree)))
     return 0
 
 

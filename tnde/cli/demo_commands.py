@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.cli.workspace_commands import workspace_path
 from tnde.demo import create_demo
+from tnde.messages import _
 
 if TYPE_CHECKING:
     import argparse
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 def register(sub: Any) -> None:
     """Add ``demo`` to the command line."""
-    p = sub.add_parser("demo", help="create the demo workspace with sample letters")
+    p = sub.add_parser("demo", help=_("create the demo workspace with sample letters"))
     p.set_defaults(run=cmd_demo)
 
 
@@ -23,7 +24,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = workspace_path(args)
     summary = create_demo(path)
-    sys.stdout.write(f"{summary.workspace}: demo workspace, {len(summary.letters)} letters\n")
+    sys.stdout.write(
+        _(
+            "{path}: demo workspace, {count} letters",
+            path=summary.workspace,
+            count=len(summary.letters),
+        )
+        + "\n"
+    )
     for letter_id, state in summary.letters.items():
         sys.stdout.write(f"  {letter_id}  {state}\n")
     return 0

@@ -14,6 +14,7 @@ from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
 from tnde.fsutil import write_atomic
 from tnde.incoming import IncomingDesk, Recipient, disposition_sheet, prefill_from_pdf
+from tnde.messages import _
 from tnde.tracking import ExportKind, TrackingFilter
 
 if TYPE_CHECKING:
@@ -22,12 +23,12 @@ if TYPE_CHECKING:
 
 def register(sub: Any) -> None:
     """Add the incoming-letter, disposition, tracking and search commands."""
-    incoming = sub.add_parser("incoming", help="incoming letters (naskah masuk)")
+    incoming = sub.add_parser("incoming", help=_("incoming letters (naskah masuk)"))
     verbs = incoming.add_subparsers(dest="verb", required=True, parser_class=type(incoming))
-    p = verbs.add_parser("register", help="register a received letter")
+    p = verbs.add_parser("register", help=_("register a received letter"))
     _as(p)
-    p.add_argument("--unit", required=True, help="the receiving unit kerja")
-    p.add_argument("--pdf", type=Path, help="the letter as PDF (nomor/tanggal/hal pre-filled)")
+    p.add_argument("--unit", required=True, help=_("the receiving unit kerja"))
+    p.add_argument("--pdf", type=Path, help=_("the letter as PDF (nomor/tanggal/hal pre-filled)"))
     for key in (
         "asal",
         "asal-jabatan",
@@ -42,89 +43,97 @@ def register(sub: Any) -> None:
         "diterima",
     ):
         p.add_argument(f"--{key}", default="")
-    p.add_argument("--tembusan", action="store_true", help="a copy: read-only, no disposition")
+    p.add_argument("--tembusan", action="store_true", help=_("a copy: read-only, no disposition"))
     p.add_argument(
         "--duplicate-ok",
         action="store_true",
-        help="register although it looks like one registered before",
+        help=_("register although it looks like one registered before"),
     )
     p.set_defaults(run=cmd_register)
-    p = verbs.add_parser("show", help="one incoming letter with its dispositions")
+    p = verbs.add_parser("show", help=_("one incoming letter with its dispositions"))
     p.add_argument("incoming")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_show)
-    p = verbs.add_parser("read", help="the head of the unit opens the letter")
+    p = verbs.add_parser("read", help=_("the head of the unit opens the letter"))
     p.add_argument("incoming")
     _as(p)
     p.set_defaults(run=cmd_read)
-    p = verbs.add_parser("list", help="incoming letters of a unit")
+    p = verbs.add_parser("list", help=_("incoming letters of a unit"))
     p.add_argument("--unit", required=True)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_list)
 
-    disp = sub.add_parser("disposisi", help="dispositions on incoming letters")
+    disp = sub.add_parser("disposisi", help=_("dispositions on incoming letters"))
     verbs = disp.add_subparsers(dest="verb", required=True, parser_class=type(disp))
+    verb_help = {
+        "give": _("give a disposition"),
+        "forward": _("forward a disposition"),
+        "read": _("read a disposition"),
+        "progress": _("report progress on a disposition"),
+        "complete": _("complete a disposition"),
+        "cancel": _("cancel a disposition"),
+    }
     for verb in ("give", "forward"):
-        p = verbs.add_parser(verb, help=f"{verb} a disposition")
+        p = verbs.add_parser(verb, help=verb_help[verb])
         p.add_argument("incoming")
         if verb == "forward":
-            p.add_argument("--parent", required=True, help="the disposition being forwarded")
+            p.add_argument("--parent", required=True, help=_("the disposition being forwarded"))
         _as(p)
         p.add_argument(
             "--to",
             required=True,
             action="append",
             metavar="JABATAN",
-            help="a recipient jabatan (repeat); the first one leads",
+            help=_("a recipient jabatan (repeat); the first one leads"),
         )
         p.add_argument(
             "--instruction",
             required=True,
             action="append",
-            help="an instruction from the standard list (repeat)",
+            help=_("an instruction from the standard list (repeat)"),
         )
         p.add_argument("--note", default="")
         p.add_argument(
             "--atas-perintah",
             action="store_true",
-            help="TU giving the disposition on the head's instruction",
+            help=_("TU giving the disposition on the head's instruction"),
         )
         p.set_defaults(run=cmd_give)
     for verb in ("read", "progress", "complete", "cancel"):
-        p = verbs.add_parser(verb, help=f"{verb} a disposition")
+        p = verbs.add_parser(verb, help=verb_help[verb])
         p.add_argument("incoming")
         p.add_argument("disposisi")
         _as(p)
         if verb != "read":
             p.add_argument("--note", required=True)
         if verb == "complete":
-            p.add_argument("--attachment", type=Path, help="a PDF reporting the result")
+            p.add_argument("--attachment", type=Path, help=_("a PDF reporting the result"))
         p.set_defaults(run=cmd_disposition_step, step=verb)
-    p = verbs.add_parser("print", help="the Lembar Disposisi of a disposition as PDF")
+    p = verbs.add_parser("print", help=_("the Lembar Disposisi of a disposition as PDF"))
     p.add_argument("incoming")
     p.add_argument("disposisi")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(run=cmd_print)
-    p = verbs.add_parser("tree", help="the dispositions of a letter as a tree")
+    p = verbs.add_parser("tree", help=_("the dispositions of a letter as a tree"))
     p.add_argument("incoming")
     p.set_defaults(run=cmd_tree)
 
-    p = sub.add_parser("track", help="dispositions of a unit, counters, CSV or PDF report")
+    p = sub.add_parser("track", help=_("dispositions of a unit, counters, CSV or PDF report"))
     p.add_argument("--unit", required=True)
-    p.add_argument("--as", dest="actor", help="also show this person's counters")
-    p.add_argument("--overdue", action="store_true", help="only overdue ones")
+    p.add_argument("--as", dest="actor", help=_("also show this person's counters"))
+    p.add_argument("--overdue", action="store_true", help=_("only overdue ones"))
     p.add_argument("--status", action="append", default=[])
     p.add_argument("--urgensi", default="")
     p.add_argument("--asal", default="")
     p.add_argument("--kka", default="")
     p.add_argument("--text", default="")
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--csv", type=Path, help="write the rows as CSV")
-    out.add_argument("--pdf", type=Path, help="write the printable report")
+    out.add_argument("--csv", type=Path, help=_("write the rows as CSV"))
+    out.add_argument("--pdf", type=Path, help=_("write the printable report"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_track)
 
-    p = sub.add_parser("search", help="full-text search over incoming letters")
+    p = sub.add_parser("search", help=_("full-text search over incoming letters"))
     p.add_argument("text")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_search)
@@ -158,7 +167,9 @@ def cmd_register(args: argparse.Namespace) -> int:
         try:
             pdf = args.pdf.read_bytes()
         except OSError as exc:
-            raise UsageError(f"cannot read {args.pdf}: {exc.strerror}") from None
+            raise UsageError(
+                _("cannot read {path}: {strerror}", path=args.pdf, strerror=exc.strerror)
+            ) from None
         found = prefill_from_pdf(pdf)
         guessed = {
             "asal": found.asal,
@@ -171,7 +182,9 @@ def cmd_register(args: argparse.Namespace) -> int:
         for key, value in guessed.items():
             if not meta[key] and value:
                 meta[key] = value
-                sys.stderr.write(f"tnde: {key} taken from the PDF: {value}\n")
+                sys.stderr.write(
+                    _("tnde: {key} taken from the PDF: {value}", key=key, value=value) + "\n"
+                )
     meta = {k: v for k, v in meta.items() if v}
     state = desk.register(
         args.actor,
@@ -181,7 +194,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         copy_only=args.tembusan,
         confirm_duplicate=args.duplicate_ok,
     )
-    _out(f"{state.incoming_id}  agenda {state.agenda}")
+    _out(_("{incoming_id}  agenda {agenda}", incoming_id=state.incoming_id, agenda=state.agenda))
     return 0
 
 
@@ -192,17 +205,32 @@ def cmd_show(args: argparse.Namespace) -> int:
         _json(asdict(state))
         return 0
     m = state.meta
-    _out(f"{state.incoming_id}  agenda {state.agenda}  {state.status}")
+    _out(
+        _(
+            "{incoming_id}  agenda {agenda}  {status}",
+            incoming_id=state.incoming_id,
+            agenda=state.agenda,
+            status=state.status,
+        )
+    )
     for key in ("asal", "nomor", "tanggal", "hal", "sifat", "urgensi", "diterima"):
         _out(f"  {key:<9}: {m.get(key, '')}")
     detail = f" ({state.verification_detail})" if state.verification_detail else ""
-    _out(f"  tanda tangan: {state.verification}{detail}")
+    _out("  " + _("signature: {verdict}{detail}", verdict=state.verification, detail=detail))
 
     for d in state.dispositions:
-        lead = " (utama)" if d.leading else ""
+        lead = " " + _("(lead)") if d.leading else ""
         _out(
-            f"  disposisi {d.disposisi_id}: {d.giver_jabatan} → {d.recipient_jabatan}{lead}"
-            f"  {d.status.value}  batas {d.due_at}"
+            "  "
+            + _(
+                "disposition {disposisi_id}: {giver} → {recipient}{lead}  {status}  due {due}",
+                disposisi_id=d.disposisi_id,
+                giver=d.giver_jabatan,
+                recipient=d.recipient_jabatan,
+                lead=lead,
+                status=d.status.value,
+                due=d.due_at,
+            )
         )
     return 0
 
@@ -259,7 +287,14 @@ def cmd_give(args: argparse.Namespace) -> int:
         atas_perintah=args.atas_perintah,
     )
     for d in state.dispositions[-len(recipients) :]:
-        _out(f"{d.disposisi_id}  {d.recipient_jabatan}  batas {d.due_at}")
+        _out(
+            _(
+                "{disposisi_id}  {recipient}  due {due}",
+                disposisi_id=d.disposisi_id,
+                recipient=d.recipient_jabatan,
+                due=d.due_at,
+            )
+        )
     return 0
 
 
@@ -283,7 +318,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     """``tnde disposisi print INCOMING DISPOSISI -o OUT.pdf``."""
 
     write_atomic(args.output, disposition_sheet(_desk(args), args.incoming, args.disposisi))
-    _out(f"{args.output}: lembar disposisi")
+    _out(_("{output}: disposition sheet", output=args.output))
     return 0
 
 
@@ -294,7 +329,9 @@ def _attachment(args: argparse.Namespace) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(
+            _("cannot read {path}: {strerror}", path=path, strerror=exc.strerror)
+        ) from None
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
@@ -303,7 +340,7 @@ def cmd_tree(args: argparse.Namespace) -> int:
     def show(nodes: list[dict[str, Any]], depth: int) -> None:
         for node in nodes:
             d = node["disposition"]
-            lead = " (utama)" if d.leading else ""
+            lead = " " + _("(lead)") if d.leading else ""
             _out(
                 f"{'  ' * depth}- {d.recipient_jabatan}{lead}: {d.status.value}  [{d.disposisi_id}]"
             )
@@ -331,7 +368,7 @@ def cmd_track(args: argparse.Namespace) -> int:
         kind: ExportKind = "csv" if args.csv else "pdf"
         path = args.csv or args.pdf
         written = tracking.export(flt, path, kind)
-        _out(f"{path}: {written} rows")
+        _out(_("{path}: {count} rows", path=path, count=written))
         return 0
     rows = tracking.rows(flt, limit=50)
     counters = tracking.unit_counters(args.unit)
@@ -347,11 +384,20 @@ def cmd_track(args: argparse.Namespace) -> int:
         return 0
     _out("  ".join(f"{k}={v}" for k, v in asdict(counters).items()))
     for r in rows:
-        late = " TERLAMBAT" if r.overdue else ""
+        late = " " + _("OVERDUE") if r.overdue else ""
         due = r.due_at.astimezone(desk.zone)  # the office's clock, as the report prints it
         _out(
-            f"{r.agenda:<10} {r.status:<13} {due:%Y-%m-%d %H:%M} {r.aging_days:>3} hr  "
-            f"{r.recipient}: {r.hal}{late}"
+            _(
+                "{agenda:<10} {status:<13} {due:%Y-%m-%d %H:%M} {days:>3} d  "
+                "{recipient}: {hal}{late}",
+                agenda=r.agenda,
+                status=r.status,
+                due=due,
+                days=r.aging_days,
+                recipient=r.recipient,
+                hal=r.hal,
+                late=late,
+            )
         )
     return 0
 
@@ -366,5 +412,5 @@ def cmd_search(args: argparse.Namespace) -> int:
     for h in hits:
         _out(f"{h.incoming_id}  {h.agenda:<10} {h.diterima}  {h.asal}: {h.hal}")
     if not hits:
-        _out("(tidak ditemukan)")
+        _out(_("(nothing found)"))
     return 0

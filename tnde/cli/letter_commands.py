@@ -14,6 +14,7 @@ from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
 from tnde.drafts import load_draft
 from tnde.incoming import send_letter
+from tnde.messages import _
 from tnde.workflow import (
     Letters,
     RouteRequest,
@@ -33,66 +34,68 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     """Add ``letter`` and ``inbox`` to the command line."""
     letter = sub.add_parser(
-        "letter", help="outgoing letters: draft, review, number, send (sign: tnde sign)"
+        "letter", help=_("outgoing letters: draft, review, number, send (sign: tnde sign)")
     )
     verbs = letter.add_subparsers(dest="verb", required=True, parser_class=type(letter))
 
-    p = verbs.add_parser("new", help="a new konsep from a draft file")
+    p = verbs.add_parser("new", help=_("a new konsep from a draft file"))
     p.add_argument("draft")
     _as(p)
-    p.add_argument("--unit", required=True, help="unit kerja of the konseptor")
+    p.add_argument("--unit", required=True, help=_("unit kerja of the konseptor"))
     route = p.add_mutually_exclusive_group(required=True)
-    route.add_argument("--signer", help="jabatan id of the signer: route built from the org chart")
     route.add_argument(
-        "--route", help="by hand: kind:JABATAN,… e.g. periksa:KASI1,tandatangan:KADIS"
+        "--signer", help=_("jabatan id of the signer: route built from the org chart")
+    )
+    route.add_argument(
+        "--route", help=_("by hand: kind:JABATAN,… e.g. periksa:KASI1,tandatangan:KADIS")
     )
     p.set_defaults(run=cmd_new)
 
-    p = verbs.add_parser("edit", help="a new revision of the text from a draft file")
+    p = verbs.add_parser("edit", help=_("a new revision of the text from a draft file"))
     p.add_argument("letter")
     p.add_argument("draft")
     _as(p)
     p.set_defaults(run=cmd_edit)
 
-    for verb, needs_note in (
-        ("submit", False),
-        ("approve", False),
-        ("return", True),
-        ("reject", True),
-        ("cancel", True),
-        ("number", False),
-        ("send", False),
-        ("read", False),
-        ("archive", False),
+    for verb, needs_note, verb_help in (
+        ("submit", False, _("submit a letter")),
+        ("approve", False, _("approve a letter")),
+        ("return", True, _("return a letter")),
+        ("reject", True, _("reject a letter")),
+        ("cancel", True, _("cancel a letter")),
+        ("number", False, _("number a letter")),
+        ("send", False, _("send a letter")),
+        ("read", False, _("read a letter")),
+        ("archive", False, _("archive a letter")),
     ):
-        p = verbs.add_parser(verb, help=f"{verb} a letter")
+        p = verbs.add_parser(verb, help=verb_help)
         p.add_argument("letter")
         _as(p)
         if needs_note:
-            p.add_argument("--note", required=True, help="the note or reason (required)")
+            p.add_argument("--note", required=True, help=_("the note or reason (required)"))
         if verb == "approve":
-            p.add_argument("--revision", help="the revision you approve (default: the head)")
+            p.add_argument("--revision", help=_("the revision you approve (default: the head)"))
         if verb == "number":
-            p.add_argument("--lease", help="draw from this leased block of numbers")
+            p.add_argument("--lease", help=_("draw from this leased block of numbers"))
         p.set_defaults(run=cmd_action, action=verb)
 
-    p = verbs.add_parser("show", help="the letter's state")
+    p = verbs.add_parser("show", help=_("the letter's state"))
     p.add_argument("letter")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_show)
 
-    p = verbs.add_parser("history", help="every event of the letter")
+    p = verbs.add_parser("history", help=_("every event of the letter"))
     p.add_argument("letter")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_history)
 
-    p = verbs.add_parser("diff", help="text changes since a revision")
+    p = verbs.add_parser("diff", help=_("text changes since a revision"))
     p.add_argument("letter")
-    p.add_argument("--since", help="revision hash (default: the previous one)")
-    p.add_argument("--as", dest="actor", help="changes since the revision this NIP last saw")
+    p.add_argument("--since", help=_("revision hash (default: the previous one)"))
+    p.add_argument("--as", dest="actor", help=_("changes since the revision this NIP last saw"))
     p.set_defaults(run=cmd_diff)
 
-    p = sub.add_parser("inbox", help="what this person must act on")
+    p = sub.add_parser("inbox", help=_("what this person must act on"))
     _as(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_inbox)
@@ -105,9 +108,9 @@ def _letters(args: argparse.Namespace) -> Any:
 def _parse_route(text: str) -> list[dict[str, str]]:
     steps = []
     for part in text.split(","):
-        kind, _, jabatan = part.strip().partition(":")
+        kind, _colon, jabatan = part.strip().partition(":")
         if not jabatan:
-            raise UsageError(f"route step {part!r} is not KIND:JABATAN")
+            raise UsageError(_("route step {part!r} is not KIND:JABATAN", part=part))
         steps.append({"kind": kind, "jabatan_id": jabatan})
     return steps
 
@@ -145,7 +148,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     letters = _letters(args)
     jenis, profile_id, values = _draft_values(args.draft)
     if not profile_id:
-        raise UsageError("the draft names no profil")
+        raise UsageError(_("the draft names no profile"))
 
     steps = _parse_route(args.route) if args.route else None
     recipients = _recipients(letters, values)
@@ -166,9 +169,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     """``tnde letter edit LETTER DRAFT --as NIP``."""
     letters = _letters(args)
-    _, _, values = _draft_values(args.draft)
+    values = _draft_values(args.draft)[2]
     state = letters.revise(args.actor, args.letter, values)
-    _out(f"{state.letter_id}: revisi {state.head_revision[:12]}")
+    _out(
+        _(
+            "{letter_id}: revision {revision}",
+            letter_id=state.letter_id,
+            revision=state.head_revision[:12],
+        )
+    )
     return 0
 
 
@@ -189,8 +198,17 @@ def cmd_action(args: argparse.Namespace) -> int:
         "archive": lambda: _archive(letters, actor, letter),
     }
     state = actions[args.action]()
-    extra = f" nomor {state.nomor}" if state.nomor and args.action == "number" else ""
-    _out(f"{state.letter_id}: {state.status.value}{extra}")
+    if state.nomor and args.action == "number":
+        _out(
+            _(
+                "{letter_id}: {status} number {nomor}",
+                letter_id=state.letter_id,
+                status=state.status.value,
+                nomor=state.nomor,
+            )
+        )
+    else:
+        _out(f"{state.letter_id}: {state.status.value}")
     return 0
 
 
@@ -201,14 +219,30 @@ def cmd_show(args: argparse.Namespace) -> int:
         _json(asdict(state))
         return 0
     _out(f"{state.letter_id}  {state.jenis}  {state.status.value}")
-    _out(f"  hal      : {state.hal}")
-    _out(f"  nomor    : {state.nomor or '-'}")
-    _out(f"  revisi   : {state.head_revision[:12]} ({len(state.revisions)} revisi)")
+    _out("  " + _("subject  : {hal}", hal=state.hal))
+    _out("  " + _("number   : {nomor}", nomor=state.nomor or "-"))
+    _out(
+        "  "
+        + _(
+            "revision : {revision} ({count} revisions)",
+            revision=state.head_revision[:12],
+            count=len(state.revisions),
+        )
+    )
     for step in state.route:
-        done = "selesai" if step.approved_revision == state.head_revision else "menunggu"
-        _out(f"  langkah {step.step_no}: {step.kind:<17} {step.jabatan_id:<12} {done}")
+        done = _("done") if step.approved_revision == state.head_revision else _("waiting")
+        _out(
+            "  "
+            + _(
+                "step {step_no}: {kind:<17} {jabatan_id:<12} {state}",
+                step_no=step.step_no,
+                kind=step.kind,
+                jabatan_id=step.jabatan_id,
+                state=done,
+            )
+        )
     for i, r in enumerate(state.recipients):
-        sent = "terkirim" if i in state.dispatched else ""
+        sent = _("sent") if i in state.dispatched else ""
         _out(f"  {r.role:<8} : {r.text} {sent}")
     return 0
 
@@ -228,8 +262,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     """``tnde letter diff LETTER``."""
     _out(
-        _letters(args).diff(args.letter, since=args.since, for_nip=args.actor)
-        or "(tidak ada perubahan)"
+        _letters(args).diff(args.letter, since=args.since, for_nip=args.actor) or _("(no changes)")
     )
     return 0
 
@@ -243,7 +276,7 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     for item in items:
         _out(f"{item.letter_id}  {item.kind:<17} {item.jenis:<16} {item.hal}")
     if not items:
-        _out("(tidak ada yang menunggu)")
+        _out(_("(nothing waiting)"))
     return 0
 
 

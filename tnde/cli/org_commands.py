@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.messages import _
 from tnde.org import holders, load_org, read_org, replace_org, validate_chart, write_org
 from tnde.paths import default_workspace_path
 from tnde.workspace import Workspace
@@ -24,30 +25,32 @@ __all__ = ["cmd_org_export", "cmd_org_import", "cmd_org_show", "register"]
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``org import``, ``org show`` and ``org export`` to the ``tnde`` command."""
-    org = sub.add_parser("org", help="the org chart: units, jabatan, pegawai, who holds what")
+    org = sub.add_parser("org", help=_("the org chart: units, jabatan, pegawai, who holds what"))
     org_sub = org.add_subparsers(dest="org_command", required=True, parser_class=type(org))
 
     p = org_sub.add_parser(
-        "import", help="replace the org chart with a TOML file or a folder of CSV files"
+        "import", help=_("replace the org chart with a TOML file or a folder of CSV files")
     )
     p.add_argument(
         "source",
         type=Path,
-        help="org TOML file, or a folder with unit.csv, jabatan.csv, pegawai.csv, assignment.csv",
+        help=_(
+            "org TOML file, or a folder with unit.csv, jabatan.csv, pegawai.csv, assignment.csv"
+        ),
     )
-    p.add_argument("--check", action="store_true", help="only validate; write nothing")
-    p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
-    p.add_argument("--json", action="store_true", help="machine-readable problems")
+    p.add_argument("--check", action="store_true", help=_("only validate; write nothing"))
+    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable problems"))
     p.set_defaults(run=cmd_org_import)
 
-    p = org_sub.add_parser("show", help="the unit tree with the holders of each jabatan")
-    p.add_argument("--on", help="holders on YYYY-MM-DD (default: today)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = org_sub.add_parser("show", help=_("the unit tree with the holders of each jabatan"))
+    p.add_argument("--on", help=_("holders on YYYY-MM-DD (default: today)"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_org_show)
 
-    p = org_sub.add_parser("export", help="write the org chart to a file")
+    p = org_sub.add_parser("export", help=_("write the org chart to a file"))
     p.add_argument(
-        "target", type=Path, help="FILE.toml, or any other name for a folder of CSV files"
+        "target", type=Path, help=_("FILE.toml, or any other name for a folder of CSV files")
     )
     p.set_defaults(run=cmd_org_export)
 
@@ -65,11 +68,21 @@ def cmd_org_import(args: argparse.Namespace) -> int:
             _json({"imported": False, "problems": [_problem_json(p) for p in problems]})
         for problem in problems:
             _err(_locate(args.source, problem))
-        _err(f"{len(problems)} problem(s) in {args.source}; nothing was imported")
+        _err(
+            _(
+                "{count} problem(s) in {source}; nothing was imported",
+                count=len(problems),
+                source=args.source,
+            )
+        )
         return 1
     counts = _counts(chart)
     if args.check:
-        _report(args, {"imported": False, "counts": counts}, f"{args.source}: valid ({counts})")
+        _report(
+            args,
+            {"imported": False, "counts": counts},
+            _("{source}: valid ({counts})", source=args.source, counts=counts),
+        )
         return 0
     workspace = _open(args, create=True)
     try:
@@ -80,7 +93,7 @@ def cmd_org_import(args: argparse.Namespace) -> int:
     _report(
         args,
         {"imported": True, "counts": counts},
-        f"imported {counts} into {workspace.path}",
+        _("imported {counts} into {path}", counts=counts, path=workspace.path),
     )
     return 0
 
@@ -135,9 +148,9 @@ def cmd_org_show(args: argparse.Namespace) -> int:
         _json({"on": on.isoformat(), "units": tree})
         return 0
     if not chart.units:
-        _out("the workspace has no org chart yet; import one with: tnde org import FILE.toml")
+        _out(_("the workspace has no org chart yet; import one with: tnde org import FILE.toml"))
         return 0
-    _out(f"Org chart on {on.isoformat()}")
+    _out(_("Org chart on {date}", date=on.isoformat()))
     for root in tree:
         _print_unit(root, 0)
     return 0
@@ -148,10 +161,10 @@ def cmd_org_export(args: argparse.Namespace) -> int:
 
     chart = _load(args)
     if not chart.units:
-        _err("the workspace has no org chart to export")
+        _err(_("the workspace has no org chart to export"))
         return 1
     write_org(chart, args.target)
-    _out(f"exported {_counts(chart)} to {args.target}")
+    _out(_("exported {counts} to {target}", counts=_counts(chart), target=args.target))
     return 0
 
 
@@ -180,17 +193,25 @@ def _load(args: argparse.Namespace) -> OrgChart:
 
 
 def _counts(chart: OrgChart) -> str:
-    return (
-        f"{len(chart.units)} units, {len(chart.jabatan)} jabatan, {len(chart.pegawai)} pegawai, "
-        f"{len(chart.assignments)} assignments"
+    return _(
+        "{units} units, {jabatan} jabatan, {pegawai} pegawai, {assignments} assignments",
+        units=len(chart.units),
+        jabatan=len(chart.jabatan),
+        pegawai=len(chart.pegawai),
+        assignments=len(chart.assignments),
     )
 
 
 def _locate(source: Path, problem: OrgProblem) -> str:
     """Where a problem is, in the terms of the file it came from."""
     if source.is_dir():
-        column = f", {problem.field}" if problem.field else ""
-        where = f"{source / (problem.table + '.csv')} [row {problem.index + 2}{column}]"
+        file = source / (problem.table + ".csv")
+        row = problem.index + 2  # after the header row, counted from 1
+        where = (
+            _("{file} [row {row}, {column}]", file=file, row=row, column=problem.field)
+            if problem.field
+            else _("{file} [row {row}]", file=file, row=row)
+        )
     else:
         where = f"{source} [{problem.key}]"
     return f"{where}: {problem.detail}"
@@ -212,8 +233,8 @@ def _print_unit(node: dict[str, Any], depth: int) -> None:
     kode = f" [{node['kode']}]" if node["kode"] else ""
     _out(f"{pad}{node['nama']} ({node['unit_id']}){kode}")
     for j in node["jabatan"]:
-        marks = " (registry desk)" if j["registry"] else ""
-        names = "; ".join(_holder_text(h) for h in j["holders"]) or "(vacant)"
+        marks = " " + _("(registry desk)") if j["registry"] else ""
+        names = "; ".join(_holder_text(h) for h in j["holders"]) or _("(vacant)")
         _out(f"{pad}  - {j['nama']} [{j['jabatan_id']}]{marks}: {names}")
     for child in node["children"]:
         _print_unit(child, depth + 1)
@@ -222,15 +243,21 @@ def _print_unit(node: dict[str, Any], depth: int) -> None:
 def _holder_text(holder: dict[str, Any]) -> str:
     if holder["bentuk"] == "definitif":
         return str(holder["nama"])
-    until = f" until {holder['selesai']}" if holder["selesai"] else ""
-    return f"{holder['bentuk']} {holder['nama']}{until}"
+    if holder["selesai"]:
+        return _(
+            "{bentuk} {nama} until {end}",
+            bentuk=holder["bentuk"],
+            nama=holder["nama"],
+            end=holder["selesai"],
+        )
+    return f"{holder['bentuk']} {holder['nama']}"
 
 
 def _parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        raise UsageError(_("{text!r} is not a date (use YYYY-MM-DD)", text=text)) from None
 
 
 def _report(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:

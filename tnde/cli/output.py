@@ -6,6 +6,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from tnde.messages import _
+
 if TYPE_CHECKING:
     import argparse
 
@@ -22,4 +24,6 @@ def emit_json(data: Any) -> None:
 
 def add_actor(parser: argparse.ArgumentParser) -> None:
     """The required ``--as NIP``: who acts."""
-    parser.add_argument("--as", dest="actor", required=True, metavar="NIP", help="who acts (NIP)")
+    parser.add_argument(
+        "--as", dest="actor", required=True, metavar="NIP", help=_("who acts (NIP)")
+    )

@@ -12,6 +12,7 @@ from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
 from tnde.errors import PkiError
+from tnde.messages import _
 from tnde.pki import (
     DEMO_PASSPHRASE,
     DemoPki,
@@ -45,57 +46,59 @@ __all__ = [
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``pki demo-init``, ``pki trust add|list|set|remove``, ``pki revoke``, ``pki serve``."""
-    pki = sub.add_parser("pki", help="certificates: the DEMO PKI and the workspace trust store")
+    pki = sub.add_parser("pki", help=_("certificates: the DEMO PKI and the workspace trust store"))
     pki_sub = pki.add_subparsers(dest="pki_command", required=True, parser_class=type(pki))
 
     p = pki_sub.add_parser(
         "demo-init",
-        help="create the DEMO PKI for the org chart's officials and trust its root",
+        help=_("create the DEMO PKI for the org chart's officials and trust its root"),
     )
-    p.add_argument("--replace", action="store_true", help="replace an existing DEMO PKI")
-    p.add_argument("--port", type=int, help="loopback port of the services (default: a free one)")
-    p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--replace", action="store_true", help=_("replace an existing DEMO PKI"))
+    p.add_argument(
+        "--port", type=int, help=_("loopback port of the services (default: a free one)")
+    )
+    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_pki_demo_init)
 
-    trust = pki_sub.add_parser("trust", help="the root CAs this workspace trusts")
+    trust = pki_sub.add_parser("trust", help=_("the root CAs this workspace trusts"))
     trust_sub = trust.add_subparsers(dest="trust_command", required=True, parser_class=type(pki))
-    p = trust_sub.add_parser("add", help="trust a root certificate (PEM or DER file)")
-    p.add_argument("file", type=Path, help="the root certificate")
-    p.add_argument("--label", help="a name for the list (default: the certificate's CN)")
+    p = trust_sub.add_parser("add", help=_("trust a root certificate (PEM or DER file)"))
+    p.add_argument("file", type=Path, help=_("the root certificate"))
+    p.add_argument("--label", help=_("a name for the list (default: the certificate's CN)"))
     p.add_argument(
-        "--footer-issuer", metavar="TEXT", help="how letter footers name the issuing authority"
+        "--footer-issuer", metavar="TEXT", help=_("how letter footers name the issuing authority")
     )
-    p.add_argument("--demo", action="store_true", help="a test root (never 'tersertifikasi')")
+    p.add_argument("--demo", action="store_true", help=_("a test root (never 'tersertifikasi')"))
     _root_options(p)
-    p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_pki_trust_add)
-    p = trust_sub.add_parser("list", help="the trusted roots")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = trust_sub.add_parser("list", help=_("the trusted roots"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_pki_trust_list)
-    p = trust_sub.add_parser("set", help="change what a trusted root allows")
-    p.add_argument("fingerprint", help="SHA-256 fingerprint (or its first 8+ hex digits)")
+    p = trust_sub.add_parser("set", help=_("change what a trusted root allows"))
+    p.add_argument("fingerprint", help=_("SHA-256 fingerprint (or its first 8+ hex digits)"))
     _root_options(p)
     p.add_argument(
         "--no-purposes",
         action="store_true",
-        help="accept only the document-signing purposes under this root again",
+        help=_("accept only the document-signing purposes under this root again"),
     )
-    p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_pki_trust_set)
-    p = trust_sub.add_parser("remove", help="stop trusting a root")
-    p.add_argument("fingerprint", help="SHA-256 fingerprint (or its first 8+ hex digits)")
-    p.add_argument("--actor", default="cli", help="who is recorded in the audit log")
+    p = trust_sub.add_parser("remove", help=_("stop trusting a root"))
+    p.add_argument("fingerprint", help=_("SHA-256 fingerprint (or its first 8+ hex digits)"))
+    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
     p.set_defaults(run=cmd_pki_trust_remove)
 
-    p = pki_sub.add_parser("revoke", help="revoke a DEMO certificate (by NIP or serial)")
-    p.add_argument("who", metavar="NIP|SERIAL", help="the official's NIP or a serial in hex")
-    p.add_argument("--reason", default="keyCompromise", help="RFC 5280 reason (keyCompromise)")
+    p = pki_sub.add_parser("revoke", help=_("revoke a DEMO certificate (by NIP or serial)"))
+    p.add_argument("who", metavar="NIP|SERIAL", help=_("the official's NIP or a serial in hex"))
+    p.add_argument("--reason", default="keyCompromise", help=_("RFC 5280 reason (keyCompromise)"))
     p.set_defaults(run=cmd_pki_revoke)
 
-    p = pki_sub.add_parser("serve", help="serve the DEMO TSA, OCSP and CRLs until Ctrl-C")
+    p = pki_sub.add_parser("serve", help=_("serve the DEMO TSA, OCSP and CRLs until Ctrl-C"))
     p.set_defaults(run=cmd_pki_serve)
 
 
@@ -104,14 +107,18 @@ def _root_options(p: argparse.ArgumentParser) -> None:
         "--purpose",
         action="append",
         metavar="OID",
-        help="an extended key usage (dotted OID) also accepted for signing under this root; "
-        "repeat for several (replaces the root's list)",
+        help=_(
+            "an extended key usage (dotted OID) also accepted for signing under this root; "
+            "repeat for several (replaces the root's list)"
+        ),
     )
     p.add_argument(
         "--revocation-freshness",
         metavar="DURATION",
-        help="how long before a signature a CRL/OCSP answer may be issued and still count "
-        "(30m, 24h, 2d; default 0)",
+        help=_(
+            "how long before a signature a CRL/OCSP answer may be issued and still count "
+            "(30m, 24h, 2d; default 0)"
+        ),
     )
 
 
@@ -139,11 +146,30 @@ def cmd_pki_demo_init(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    _out(f"PKI DEMO dibuat di {pki.folder} (sertifikat uji, bukan PSrE)")
-    _out(f"  akar DEMO dipercaya di ruang kerja ini: {pki.folder / 'root.pem'}")
-    _out(f"  layanan TSA/OCSP/CRL: http://127.0.0.1:{pki.port}  (jalankan: tnde pki serve)")
-    _out(f"  {len(officials)} berkas .p12 di {pki.folder / 'officials'}")
-    _out(f"  kata sandi semua .p12 DEMO: DEMO_PASSPHRASE = {passphrase!r}")
+    _out(_("DEMO PKI made in {folder} (test certificates, not a PSrE)", folder=pki.folder))
+    _out("  " + _("DEMO root trusted in this workspace: {path}", path=pki.folder / "root.pem"))
+    _out(
+        "  "
+        + _(
+            "TSA/OCSP/CRL services: http://127.0.0.1:{port}  (run: tnde pki serve)",
+            port=pki.port,
+        )
+    )
+    _out(
+        "  "
+        + _(
+            "{count} .p12 files in {folder}",
+            count=len(officials),
+            folder=pki.folder / "officials",
+        )
+    )
+    _out(
+        "  "
+        + _(
+            "password of every DEMO .p12: DEMO_PASSPHRASE = {passphrase!r}",
+            passphrase=passphrase,
+        )
+    )
     for item in officials:
         _out(f"    {item['p12']}")
     return 0
@@ -156,7 +182,9 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
         data = Path(args.file).read_bytes()
     except OSError as exc:
         raise PkiError(
-            PkiError.BAD_FILE, f"tidak dapat dibaca: {exc.strerror}", path=str(args.file)
+            PkiError.BAD_FILE,
+            _("cannot be read: {strerror}", strerror=exc.strerror),
+            path=str(args.file),
         ) from None
     freshness = _freshness(args)
     with open_workspace(args) as ws:
@@ -173,7 +201,13 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
     if args.json:
         _json(_root_json(root))
     else:
-        _out(f"akar dipercaya: {root.label}  {root.fingerprint}")
+        _out(
+            _(
+                "trusted root: {label}  {fingerprint}",
+                label=root.label,
+                fingerprint=root.fingerprint,
+            )
+        )
     return 0
 
 
@@ -186,17 +220,32 @@ def cmd_pki_trust_list(args: argparse.Namespace) -> int:
         _json([_root_json(r) for r in roots])
         return 0
     if not roots:
-        _out("belum ada akar tepercaya; tambahkan dengan: tnde pki trust add FILE")
+        _out(_("no trusted root yet; add one with: tnde pki trust add FILE"))
         return 0
     for r in roots:
         demo = "  [DEMO]" if r.demo else ""
         _out(f"{r.label}{demo}")
-        _out(f"  sidik jari SHA-256  {r.fingerprint}")
-        _out(f"  subjek              {r.subject}")
-        _out(f"  berlaku sampai      {r.not_after.date().isoformat()}")
-        _out(f"  penerbit di footer  {r.footer_issuer or '(dari sertifikat CA penerbit)'}")
-        _out(f"  tujuan EKU tambahan {', '.join(r.purposes) or '(tidak ada)'}")
-        _out(f"  kesegaran CRL/OCSP  {format_duration(r.revocation_freshness)}")
+        _out("  " + _("SHA-256 fingerprint {fingerprint}", fingerprint=r.fingerprint))
+        _out("  " + _("subject             {subject}", subject=r.subject))
+        _out("  " + _("valid until         {date}", date=r.not_after.date().isoformat()))
+        _out(
+            "  "
+            + _(
+                "issuer in footers   {issuer}",
+                issuer=r.footer_issuer or _("(from the issuing CA certificate)"),
+            )
+        )
+        _out(
+            "  "
+            + _("extra EKU purposes  {purposes}", purposes=", ".join(r.purposes) or _("(none)"))
+        )
+        _out(
+            "  "
+            + _(
+                "CRL/OCSP freshness  {window}",
+                window=format_duration(r.revocation_freshness),
+            )
+        )
     return 0
 
 
@@ -204,12 +253,12 @@ def cmd_pki_trust_set(args: argparse.Namespace) -> int:
     """``tnde pki trust set FINGERPRINT --purpose OID --revocation-freshness 24h``."""
 
     if args.no_purposes and args.purpose:
-        raise UsageError("--purpose and --no-purposes exclude each other")
+        raise UsageError(_("--purpose and --no-purposes exclude each other"))
     purposes = [] if args.no_purposes else args.purpose
     freshness = _freshness(args)
     if purposes is None and freshness is None:
         raise UsageError(
-            "nothing to change: give --purpose, --no-purposes or --revocation-freshness"
+            _("nothing to change: give --purpose, --no-purposes or --revocation-freshness")
         )
     with open_workspace(args) as ws:
         root = TrustStore.for_workspace(ws.path).update_root(
@@ -219,9 +268,24 @@ def cmd_pki_trust_set(args: argparse.Namespace) -> int:
     if args.json:
         _json(_root_json(root))
     else:
-        _out(f"akar diubah: {root.label}  {root.fingerprint}")
-        _out(f"  tujuan EKU tambahan {', '.join(root.purposes) or '(tidak ada)'}")
-        _out(f"  kesegaran CRL/OCSP  {format_duration(root.revocation_freshness)}")
+        _out(
+            _(
+                "root changed: {label}  {fingerprint}",
+                label=root.label,
+                fingerprint=root.fingerprint,
+            )
+        )
+        _out(
+            "  "
+            + _("extra EKU purposes  {purposes}", purposes=", ".join(root.purposes) or _("(none)"))
+        )
+        _out(
+            "  "
+            + _(
+                "CRL/OCSP freshness  {window}",
+                window=format_duration(root.revocation_freshness),
+            )
+        )
     return 0
 
 
@@ -231,7 +295,13 @@ def cmd_pki_trust_remove(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         gone = TrustStore.for_workspace(ws.path).remove(args.fingerprint)
         _audit(ws, args.actor, "pki.trust_remove", gone)
-    _out(f"tidak lagi dipercaya: {gone.label}  {gone.fingerprint}")
+    _out(
+        _(
+            "no longer trusted: {label}  {fingerprint}",
+            label=gone.label,
+            fingerprint=gone.fingerprint,
+        )
+    )
     return 0
 
 
@@ -241,7 +311,7 @@ def cmd_pki_revoke(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         pki = DemoPki.open(demo_folder(ws.path))
     serial = pki.revoke(args.who, reason=args.reason)
-    _out(f"sertifikat DEMO {serial:x} dicabut ({args.reason})")
+    _out(_("DEMO certificate {serial:x} revoked ({reason})", serial=serial, reason=args.reason))
     return 0
 
 
@@ -251,7 +321,7 @@ def cmd_pki_serve(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         pki = DemoPki.open(demo_folder(ws.path))
     with PkiServer(pki) as server:
-        _out(f"layanan PKI DEMO berjalan di {server.url} (Ctrl-C untuk berhenti)")
+        _out(_("DEMO PKI services running at {url} (Ctrl-C to stop)", url=server.url))
         _out(f"  TSA   {server.tsa_url}")
         _out(f"  OCSP  {server.ocsp_url}")
         _out(f"  CRL   {server.crl_url('root')}  {server.crl_url('issuing-ca')}")
@@ -260,7 +330,7 @@ def cmd_pki_serve(args: argparse.Namespace) -> int:
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
-            _out("berhenti")
+            _out(_("stopped"))
     return 0
 
 

@@ -15,6 +15,7 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
+from tnde.messages import _
 from tnde.register import (
     SeriesRef,
     close_lease,
@@ -34,38 +35,40 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``register`` and its verbs to the command line."""
-    top = sub.add_parser("register", help="the numbering register: series, leases, voided numbers")
+    top = sub.add_parser(
+        "register", help=_("the numbering register: series, leases, voided numbers")
+    )
     verbs = top.add_subparsers(dest="verb", required=True, parser_class=type(top))
 
-    p = verbs.add_parser("list", help="the series, or every number used in one series")
+    p = verbs.add_parser("list", help=_("the series, or every number used in one series"))
     _series_options(p, required=False)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_list)
 
-    p = verbs.add_parser("lease", help="give a registry desk a block of numbers")
+    p = verbs.add_parser("lease", help=_("give a registry desk a block of numbers"))
     _series_options(p, required=True)
-    p.add_argument("--size", type=int, required=True, help="how many numbers")
-    p.add_argument("--desk", required=True, help="the device or desk that will draw from it")
+    p.add_argument("--size", type=int, required=True, help=_("how many numbers"))
+    p.add_argument("--desk", required=True, help=_("the device or desk that will draw from it"))
     _actor_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_lease)
 
-    p = verbs.add_parser("leases", help="the open leases of a desk")
+    p = verbs.add_parser("leases", help=_("the open leases of a desk"))
     p.add_argument("--desk", required=True)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_leases)
 
-    p = verbs.add_parser("close", help="close a lease, voiding the numbers it did not use")
-    p.add_argument("lease", help="the lease id")
-    p.add_argument("--reason", required=True, help="why (recorded with every voided number)")
+    p = verbs.add_parser("close", help=_("close a lease, voiding the numbers it did not use"))
+    p.add_argument("lease", help=_("the lease id"))
+    p.add_argument("--reason", required=True, help=_("why (recorded with every voided number)"))
     _actor_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_close)
 
-    p = verbs.add_parser("void", help="cancel a number for good, with a reason")
+    p = verbs.add_parser("void", help=_("cancel a number for good, with a reason"))
     _series_options(p, required=True)
-    p.add_argument("--no", type=int, required=True, help="the sequence number to void")
-    p.add_argument("--reason", required=True, help="why (required, kept in the register)")
+    p.add_argument("--no", type=int, required=True, help=_("the sequence number to void"))
+    p.add_argument("--reason", required=True, help=_("why (required, kept in the register)"))
     _actor_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_void)
@@ -73,17 +76,17 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _series_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
-        "--unit", required=required, help="unit id owning the counter ('' for a shared one)"
+        "--unit", required=required, help=_("unit id owning the counter ('' for a shared one)")
     )
     parser.add_argument(
-        "--series", required=required, help="series key, e.g. 'unit=OR|jenis=ND|year=2026'"
+        "--series", required=required, help=_("series key, e.g. 'unit=OR|jenis=ND|year=2026'")
     )
-    parser.add_argument("--year", type=int, required=required, help="year (0: never resets)")
+    parser.add_argument("--year", type=int, required=required, help=_("year (0: never resets)"))
 
 
 def _actor_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--as", dest="actor", metavar="NIP", help="who acts, for the audit log (default: device)"
+        "--as", dest="actor", metavar="NIP", help=_("who acts, for the audit log (default: device)")
     )
 
 
@@ -97,7 +100,7 @@ def _actor(args: argparse.Namespace, ws: Workspace) -> str:
 
 def _ref(args: argparse.Namespace) -> Any:
     if args.unit is None or args.series is None or args.year is None:
-        raise UsageError("give --unit, --series and --year together")
+        raise UsageError(_("give --unit, --series and --year together"))
     return SeriesRef(args.unit, args.series, args.year)
 
 
@@ -130,12 +133,18 @@ def cmd_list(args: argparse.Namespace) -> int:
             return 0
         for use in used:
             note = f"  ({use.reason})" if use.reason else ""
-            lease = f"  lease {use.lease_id}" if use.lease_id else ""
+            lease = "  " + _("lease {lease_id}", lease_id=use.lease_id) if use.lease_id else ""
             _out(
                 f"{use.no:>6}  {use.status:<7} {use.nomor or '-':<30} {use.letter_id or '-'}"
                 f"{lease}{note}"
             )
-        _out(f"{len(used)} number(s) used; the counter stands at {last_no}")
+        _out(
+            _(
+                "{count} number(s) used; the counter stands at {last_no}",
+                count=len(used),
+                last_no=last_no,
+            )
+        )
         return 0
     finally:
         ws.close()
@@ -154,8 +163,13 @@ def cmd_lease(args: argparse.Namespace) -> int:
             _json(_lease_dict(lease))
         else:
             _out(
-                f"lease {lease.lease_id}: numbers {lease.first_no}-{lease.last_no}"
-                f" for desk {lease.desk!r}"
+                _(
+                    "lease {lease_id}: numbers {first_no}-{last_no} for desk {desk!r}",
+                    lease_id=lease.lease_id,
+                    first_no=lease.first_no,
+                    last_no=lease.last_no,
+                    desk=lease.desk,
+                )
             )
         return 0
     finally:
@@ -173,8 +187,17 @@ def cmd_leases(args: argparse.Namespace) -> int:
             return 0
         for lease in leases:
             _out(
-                f"{lease.lease_id}  {lease.first_no}-{lease.last_no}  {lease.remaining} left"
-                f"  {lease.ref.series} ({lease.ref.unit_id or '-'}, {lease.ref.year})"
+                _(
+                    "{lease_id}  {first_no}-{last_no}  {remaining} left  "
+                    "{series} ({unit_id}, {year})",
+                    lease_id=lease.lease_id,
+                    first_no=lease.first_no,
+                    last_no=lease.last_no,
+                    remaining=lease.remaining,
+                    series=lease.ref.series,
+                    unit_id=lease.ref.unit_id or "-",
+                    year=lease.ref.year,
+                )
             )
         return 0
     finally:
@@ -191,7 +214,13 @@ def cmd_close(args: argparse.Namespace) -> int:
         if args.json:
             _json({"lease_id": args.lease, "voided": list(voided)})
         else:
-            _out(f"lease {args.lease} closed; {len(voided)} unused number(s) voided")
+            _out(
+                _(
+                    "lease {lease_id} closed; {count} unused number(s) voided",
+                    lease_id=args.lease,
+                    count=len(voided),
+                )
+            )
         return 0
     finally:
         ws.close()
@@ -201,7 +230,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     """``tnde register void``: cancel one number with a reason."""
 
     if not args.reason.strip():
-        raise UsageError("--reason must not be empty")
+        raise UsageError(_("--reason must not be empty"))
     ws = _open(args)
     try:
         with ws.transaction() as conn:
@@ -209,7 +238,7 @@ def cmd_void(args: argparse.Namespace) -> int:
         if args.json:
             _json({k: v for k, v in asdict(use).items() if k != "ref"} | asdict(use.ref))
         else:
-            _out(f"no. {use.no} of {use.ref} voided: {use.reason}")
+            _out(_("no. {no} of {ref} voided: {reason}", no=use.no, ref=use.ref, reason=use.reason))
         return 0
     finally:
         ws.close()

@@ -20,6 +20,7 @@ from tnde.cli.output import add_actor, emit_json, out
 from tnde.cli.workspace_commands import open_workspace, workspace_path
 from tnde.errors import SigningError, TndeError
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 from tnde.pki import TrustStore, load_certificate
 from tnde.workflow import Letters
 
@@ -36,47 +37,53 @@ if TYPE_CHECKING:
 
 def register(sub: Any) -> None:
     """Add ``sign`` and ``sign-pdf`` to the command line."""
-    p = sub.add_parser("sign", help="sign numbered letters (PAdES), one or a batch")
-    p.add_argument("letters", nargs="+", metavar="LETTER", help="letter ids")
+    p = sub.add_parser("sign", help=_("sign numbered letters (PAdES), one or a batch"))
+    p.add_argument("letters", nargs="+", metavar="LETTER", help=_("letter ids"))
     add_actor(p)
     _device_options(p)
-    p.add_argument("--level", help="PAdES level B-B, B-T, B-LT, B-LTA (default: workspace's)")
-    p.add_argument("--json", action="store_true", help="machine-readable results")
+    p.add_argument("--level", help=_("PAdES level B-B, B-T, B-LT, B-LTA (default: workspace's)"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable results"))
     p.set_defaults(run=cmd_sign)
 
-    p = sub.add_parser("sign-pdf", help="sign any PDF file (PAdES) into a new file")
+    p = sub.add_parser("sign-pdf", help=_("sign any PDF file (PAdES) into a new file"))
     p.add_argument("input", type=Path, metavar="IN.pdf")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     _device_options(p)
-    p.add_argument("--field", default="Tanda Tangan", help="signature field to fill or create")
-    p.add_argument("--page", type=int, default=1, help="page of a new visible field")
-    p.add_argument("--box", help="x1,y1,x2,y2 in points for a new visible field (else invisible)")
-    p.add_argument("--level", default="B-LT", help="PAdES level (default B-LT)")
-    p.add_argument("--tsa", help="timestamp service URL (B-T and above)")
+    p.add_argument("--field", default="Tanda Tangan", help=_("signature field to fill or create"))
+    p.add_argument("--page", type=int, default=1, help=_("page of a new visible field"))
+    p.add_argument(
+        "--box", help=_("x1,y1,x2,y2 in points for a new visible field (else invisible)")
+    )
+    p.add_argument("--level", default="B-LT", help=_("PAdES level (default B-LT)"))
+    p.add_argument("--tsa", help=_("timestamp service URL (B-T and above)"))
     p.add_argument(
         "--trust",
         type=Path,
         action="append",
         default=[],
         metavar="ROOT.pem",
-        help="trust root for checking the certificate (default: the workspace's trust store)",
+        help=_("trust root for checking the certificate (default: the workspace's trust store)"),
     )
-    p.add_argument("--certify", action="store_true", help="certify (first signature only)")
+    p.add_argument("--certify", action="store_true", help=_("certify (first signature only)"))
     p.add_argument("--reason", default="Penandatanganan dokumen")
     p.set_defaults(run=cmd_sign_pdf)
 
 
 def _device_options(p: argparse.ArgumentParser) -> None:
     device = p.add_mutually_exclusive_group(required=True)
-    device.add_argument("--p12", type=Path, metavar="FILE", help="PKCS#12 certificate file")
-    device.add_argument("--pkcs11", type=Path, metavar="MODULE", help="PKCS#11 module (.so/.dll)")
-    p.add_argument("--token", metavar="LABEL", help="token label (with --pkcs11)")
-    p.add_argument("--key", metavar="LABEL", help="key label on the token (default: the only one)")
+    device.add_argument("--p12", type=Path, metavar="FILE", help=_("PKCS#12 certificate file"))
+    device.add_argument(
+        "--pkcs11", type=Path, metavar="MODULE", help=_("PKCS#11 module (.so/.dll)")
+    )
+    p.add_argument("--token", metavar="LABEL", help=_("token label (with --pkcs11)"))
+    p.add_argument(
+        "--key", metavar="LABEL", help=_("key label on the token (default: the only one)")
+    )
     p.add_argument(
         "--secret-fd",
         type=int,
         metavar="FD",
-        help="read the passphrase/PIN from this file descriptor instead of the terminal",
+        help=_("read the passphrase/PIN from this file descriptor instead of the terminal"),
     )
 
 
@@ -84,7 +91,7 @@ def _device(args: argparse.Namespace) -> SigningDevice:
     if args.p12 is not None:
         return signing.Pkcs12Device(args.p12)
     if not args.token:
-        raise UsageError("--pkcs11 needs --token LABEL")
+        raise UsageError(_("--pkcs11 needs --token LABEL"))
     return signing.Pkcs11Device(args.pkcs11, args.token, args.key)
 
 
@@ -95,10 +102,16 @@ def read_secret(args: argparse.Namespace, prompt: str) -> bytearray:
             with os.fdopen(args.secret_fd, "rb", closefd=False) as stream:
                 line = stream.readline()
         except OSError as exc:
-            raise UsageError(f"--secret-fd {args.secret_fd}: {exc.strerror}") from None
+            raise UsageError(
+                _(
+                    "--secret-fd {secret_fd}: {strerror}",
+                    secret_fd=args.secret_fd,
+                    strerror=exc.strerror,
+                )
+            ) from None
         return bytearray(line.rstrip(b"\r\n"))
     if not sys.stdin.isatty():
-        raise UsageError("no terminal to ask for the passphrase/PIN: use --secret-fd")
+        raise UsageError(_("no terminal to ask for the passphrase/PIN: use --secret-fd"))
     return bytearray(getpass.getpass(prompt).encode("utf-8"))
 
 
@@ -125,7 +138,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
         for letter_id, error in refused.items():
             sys.stderr.write(f"tnde: {letter_id}: {error}\n")
         return 1
-    secret = read_secret(args, f"Passphrase/PIN {device.description}: ")
+    secret = read_secret(args, _("Passphrase/PIN {device}: ", device=device.description))
 
     try:
         with signing.workspace_services(ws) as signing_services:
@@ -157,7 +170,11 @@ def cmd_sign(args: argparse.Namespace) -> int:
         )
     else:
         for r in results:
-            out(f"{r.letter_id}: " + (f"ditandatangani {r.nomor}" if r.ok else f"GAGAL {r.error}"))
+            out(
+                _("{letter_id}: signed {nomor}", letter_id=r.letter_id, nomor=r.nomor)
+                if r.ok
+                else _("{letter_id}: FAILED {error}", letter_id=r.letter_id, error=r.error)
+            )
     return 0 if results and all(r.ok for r in results) else 1
 
 
@@ -171,13 +188,13 @@ def cmd_sign_pdf(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.output.resolve() == args.input.resolve():
-        raise UsageError("the output must be a new file: a signed PDF is never changed in place")
+        raise UsageError(_("the output must be a new file: a signed PDF is never changed in place"))
     try:
         data = args.input.read_bytes()
     except OSError as exc:
-        raise UsageError(f"{args.input}: {exc.strerror}") from None
+        raise UsageError(_("{path}: {strerror}", path=args.input, strerror=exc.strerror)) from None
     roots, extra_purposes = _trust(args)
-    secret = read_secret(args, f"Passphrase/PIN {device.description}: ")
+    secret = read_secret(args, _("Passphrase/PIN {device}: ", device=device.description))
     try:
         with (
             signing.SigningServices(
@@ -204,14 +221,15 @@ def cmd_sign_pdf(args: argparse.Namespace) -> int:
     finally:
         _wipe(secret)
     write_atomic(args.output, signed)
-    out(f"{args.output}: ditandatangani ({level.value})")
+    out(_("{output}: signed ({level})", output=args.output, level=level.value))
     return 0
 
 
 def _box(text: str) -> tuple[float, float, float, float]:
     parts = [float(p) for p in text.split(",")]
     if len(parts) != 4 or parts[0] >= parts[2] or parts[1] >= parts[3]:
-        raise ValueError(f"--box {text!r}: expected x1,y1,x2,y2 with x1<x2 and y1<y2")
+        # shown to the user as it is, through UsageError
+        raise ValueError(_("--box {text!r}: expected x1,y1,x2,y2 with x1<x2 and y1<y2", text=text))
     return parts[0], parts[1], parts[2], parts[3]
 
 
@@ -228,7 +246,9 @@ def _trust(args: argparse.Namespace) -> tuple[list[x509.Certificate], PurposesFo
             try:
                 roots.append(load_certificate(path.read_bytes(), source=str(path)))
             except OSError as exc:
-                raise UsageError(f"{path}: {exc.strerror}") from None
+                raise UsageError(
+                    _("{path}: {strerror}", path=path, strerror=exc.strerror)
+                ) from None
         return roots, None
 
     store = TrustStore.for_workspace(workspace_path(args))

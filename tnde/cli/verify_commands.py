@@ -20,6 +20,7 @@ from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 from tnde.pki import fingerprint, load_certificate, parse_duration
 from tnde.workflow import Letters
 
@@ -39,11 +40,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``verify`` to the ``tnde`` command."""
     p = sub.add_parser(
         "verify",
-        help="verify signed PDFs offline (files or folders)",
+        help=_("verify signed PDFs offline (files or folders)"),
         description=(
-            "Verify the electronic signatures of PDF files offline: only the given trust "
-            "roots (--trust, or the workspace trust store with --workspace) and the data "
-            "inside the files are used. Exit 0 only when every file is VALID."
+            _(
+                "Verify the electronic signatures of PDF files offline: only the given trust "
+                "roots (--trust, or the workspace trust store with --workspace) and the data "
+                "inside the files are used. Exit 0 only when every file is VALID."
+            )
         ),
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="FILE|FOLDER")
@@ -53,7 +56,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         type=Path,
         default=[],
         metavar="ROOT.pem",
-        help="a trusted root certificate, PEM or DER (repeatable)",
+        help=_("a trusted root certificate, PEM or DER (repeatable)"),
     )
     p.add_argument(
         "--crl",
@@ -61,21 +64,23 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         type=Path,
         default=[],
         metavar="FILE.crl",
-        help="a CRL the auditor holds (DER or PEM, repeatable), besides the files' own data",
+        help=_("a CRL the auditor holds (DER or PEM, repeatable), besides the files' own data"),
     )
     p.add_argument(
         "--revocation-freshness",
         metavar="DURATION",
         help=(
-            "for the --trust roots: how long before a signature a CRL/OCSP answer about the "
-            "signer may be issued and still count (e.g. 24h; default 0: issued at or after "
-            "the signing time)"
+            _(
+                "for the --trust roots: how long before a signature a CRL/OCSP answer about the "
+                "signer may be issued and still count (e.g. 24h; default 0: issued at or after "
+                "the signing time)"
+            )
         ),
     )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--report", type=Path, metavar="OUT.pdf", help="write the Berita Acara PDF")
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    p.add_argument("--report", type=Path, metavar="OUT.pdf", help=_("write the Berita Acara PDF"))
 
-    p.add_argument("--jobs", type=int, default=2, help="worker processes for folders (2)")
+    p.add_argument("--jobs", type=int, default=2, help=_("worker processes for folders (2)"))
     p.set_defaults(run=cmd_verify)
 
 
@@ -84,9 +89,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
-        raise UsageError(f"tidak ditemukan: {', '.join(missing)}")
+        raise UsageError(_("not found: {names}", names=", ".join(missing)))
     if args.jobs < 1:
-        raise UsageError("--jobs harus 1 atau lebih")
+        raise UsageError(_("--jobs must be 1 or more"))
     roots, policy = _trust_roots(args)
     if not args.verbose:
         verify.quiet_library_logs()
@@ -105,7 +110,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if workspace is not None:
             workspace.close()
     if not run.files:
-        _err("tidak ada berkas PDF untuk diverifikasi")
+        _err(_("no PDF file to verify"))
         return 1
     if args.report is not None:
         write_atomic(args.report, verify.render_report(run))
@@ -114,7 +119,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     else:
         _print_run(run)
         if args.report is not None:
-            _out(f"Berita acara ditulis ke {args.report}")
+            _out(_("Report (berita acara) written to {path}", path=args.report))
     return 0 if run.verdict is verify.Verdict.VALID else 1
 
 
@@ -131,7 +136,13 @@ def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], veri
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise UsageError(f"akar tepercaya {path} tidak dapat dibaca: {exc.strerror}") from None
+            raise UsageError(
+                _(
+                    "trusted root {path} cannot be read: {strerror}",
+                    path=path,
+                    strerror=exc.strerror,
+                )
+            ) from None
         given += _certificates(data, str(path))
     window = _window(getattr(args, "revocation_freshness", None))
     rules = {_fingerprint(r): verify.RootPolicy(revocation_freshness=window) for r in given}
@@ -147,8 +158,10 @@ def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], veri
     roots = given + stored
     if not roots:
         raise UsageError(
-            "tidak ada akar tepercaya: berikan --trust ROOT.pem atau --workspace W "
-            "(penyimpanan akar tepercaya ruang kerja)"
+            _(
+                "no trusted root: give --trust ROOT.pem or --workspace W (the workspace's "
+                "trust store)"
+            )
         )
     unique = {_fingerprint(r): r for r in roots}
     return list(unique.values()), verify.VerifyPolicy(rules)
@@ -162,7 +175,7 @@ def _window(text: str | None) -> dt.timedelta:
     try:
         return parse_duration(text)
     except PkiError as exc:
-        raise UsageError(f"--revocation-freshness: {exc}") from None
+        raise UsageError(_("--revocation-freshness: {exc}", exc=exc)) from None
 
 
 def _crls(paths: list[Path]) -> list[bytes]:
@@ -175,7 +188,9 @@ def _crls(paths: list[Path]) -> list[bytes]:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise UsageError(f"CRL {path} tidak dapat dibaca: {exc.strerror}") from None
+            raise UsageError(
+                _("CRL {path} cannot be read: {strerror}", path=path, strerror=exc.strerror)
+            ) from None
         try:
             crl = (
                 x509.load_pem_x509_crl(data)
@@ -183,7 +198,7 @@ def _crls(paths: list[Path]) -> list[bytes]:
                 else x509.load_der_x509_crl(data)
             )
         except ValueError:
-            raise UsageError(f"{path} bukan berkas CRL (DER atau PEM)") from None
+            raise UsageError(_("{path} is not a CRL file (DER or PEM)", path=path)) from None
         out.append(crl.public_bytes(Encoding.DER))
     return out
 
@@ -214,7 +229,7 @@ def _print_run(run: verify.VerificationRun) -> None:
     counts = run.counts()
 
     summary = ", ".join(f"{v.label} {counts[v.value]}" for v in verify.Verdict)
-    _out(f"Ringkasan: {len(run.files)} berkas ({summary})")
+    _out(_("Summary: {count} file(s) ({verdicts})", count=len(run.files), verdicts=summary))
 
 
 def _print_file(report: FileReport) -> None:
@@ -222,7 +237,7 @@ def _print_file(report: FileReport) -> None:
     for reason in report.reasons:
         _out(f"    - {reason}")
     for note in report.notes:
-        _out(f"    catatan: {note}")
+        _out("    " + _("note: {note}", note=note))
     for sig in report.signatures:
         head = f"  #{sig.index} {sig.field}: {sig.verdict.value} [{sig.verdict.label}]"
         if sig.signer is not None:
@@ -236,19 +251,19 @@ def _print_file(report: FileReport) -> None:
         _out(head)
         facts = []
         if sig.timestamp is not None:
-            facts.append(f"cap waktu {_when(sig.timestamp.time)}")
+            facts.append(_("timestamp {time}", time=_when(sig.timestamp.time)))
         if sig.claimed_time is not None:
-            facts.append(f"diklaim {_when(sig.claimed_time)}")
+            facts.append(_("claimed {time}", time=_when(sig.claimed_time)))
         if sig.pades_level:
             facts.append(f"PAdES {sig.pades_level}")
         if sig.certification is not None:
-            facts.append(f"sertifikasi P={sig.certification}")
+            facts.append(_("certification P={level}", level=sig.certification))
         if sig.modification_level:
-            facts.append(f"perubahan sesudahnya: {sig.modification_level}")
+            facts.append(_("changes after it: {level}", level=sig.modification_level))
         if facts:
             _out("      " + "; ".join(facts))
         for item in sig.revocation_evidence:
-            _out(f"      status pencabutan dibuktikan oleh: {item}")
+            _out("      " + _("revocation status proven by: {evidence}", evidence=item))
 
 
 def _when(moment: dt.datetime) -> str:
@@ -263,7 +278,7 @@ def _progress_printer() -> Any:
     def show(done: int, all_files: int, path: str = "") -> None:
         if all_files < 50:
             return
-        sys.stderr.write(f"\rmemverifikasi {done}/{all_files} …")
+        sys.stderr.write("\r" + _("verifying {done}/{total} …", done=done, total=all_files))
         if done == all_files:
             sys.stderr.write("\n")
         sys.stderr.flush()

@@ -14,6 +14,7 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.errors import WorkspaceError
+from tnde.messages import _
 from tnde.paths import default_workspace_path
 from tnde.profiles import load_profile
 from tnde.workspace import Workspace, WorkspaceConfig, audit_entries, audit_verify, check_workspace
@@ -24,33 +25,33 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``workspace`` and ``audit`` with their sub-commands."""
-    workspace = sub.add_parser("workspace", help="create and check the local workspace")
+    workspace = sub.add_parser("workspace", help=_("create and check the local workspace"))
     commands = workspace.add_subparsers(dest="workspace_command", required=True)
 
-    p = commands.add_parser("init", help="create a new workspace (the folder must be empty)")
-    p.add_argument("--profile", metavar="ID", help="office profile letters use by default")
-    p.add_argument("--archive-url", metavar="URL", help="central archive server (default: none)")
-    p.add_argument("--demo", action="store_true", help="a practice workspace")
+    p = commands.add_parser("init", help=_("create a new workspace (the folder must be empty)"))
+    p.add_argument("--profile", metavar="ID", help=_("office profile letters use by default"))
+    p.add_argument("--archive-url", metavar="URL", help=_("central archive server (default: none)"))
+    p.add_argument("--demo", action="store_true", help=_("a practice workspace"))
     p.set_defaults(run=cmd_workspace_init)
 
-    p = commands.add_parser("info", help="ids, schema version and settings of the workspace")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = commands.add_parser("info", help=_("ids, schema version and settings of the workspace"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_workspace_info)
 
-    p = commands.add_parser("check", help="verify the database, blob files and hash chains")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = commands.add_parser("check", help=_("verify the database, blob files and hash chains"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_workspace_check)
 
-    audit = sub.add_parser("audit", help="the hash-chained audit log")
+    audit = sub.add_parser("audit", help=_("the hash-chained audit log"))
     commands = audit.add_subparsers(dest="audit_command", required=True)
 
-    p = commands.add_parser("verify", help="re-hash the audit log and name the first broken row")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = commands.add_parser("verify", help=_("re-hash the audit log and name the first broken row"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_audit_verify)
 
-    p = commands.add_parser("show", help="the newest audit rows")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows to show (20)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = commands.add_parser("show", help=_("the newest audit rows"))
+    p.add_argument("--limit", type=int, default=20, metavar="N", help=_("rows to show (20)"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_audit_show)
 
 
@@ -70,7 +71,11 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     except WorkspaceError as exc:
         if exc.kind != WorkspaceError.NOT_A_WORKSPACE:
             raise
-        hint = f"{exc.detail}; create one with: tnde --workspace {str(path)!r} workspace init"
+        hint = _(
+            "{detail}; create one with: tnde --workspace {path!r} workspace init",
+            detail=exc.detail,
+            path=str(path),
+        )
         raise WorkspaceError(exc.kind, exc.path, hint) from None
 
 
@@ -83,14 +88,14 @@ def cmd_workspace_init(args: argparse.Namespace) -> int:
     profile_id = ""
     if args.profile:
         if args.profile.endswith(".toml"):
-            raise UsageError("--profile takes the id of a shipped profile, not a file")
+            raise UsageError(_("--profile takes the id of a shipped profile, not a file"))
         profile_id = load_profile(args.profile).id
     config = WorkspaceConfig(profile_id=profile_id, archive_url=args.archive_url, demo=args.demo)
     with Workspace.create(workspace_path(args), config=config) as ws:
-        _out(f"created workspace {ws.path}")
-        _out(f"  workspace id {ws.workspace_id}")
-        _out(f"  device id    {ws.device_id}")
-        _out(f"  profile      {profile_id or '(none yet)'}")
+        _out(_("created workspace {path}", path=ws.path))
+        _out("  " + _("workspace id {id}", id=ws.workspace_id))
+        _out("  " + _("device id    {id}", id=ws.device_id))
+        _out("  " + _("profile      {profile}", profile=profile_id or _("(none yet)")))
     return 0
 
 
@@ -125,8 +130,15 @@ def cmd_workspace_check(args: argparse.Namespace) -> int:
         for finding in report.findings:
             _out(f"{finding.severity}: {finding.subject}: {finding.detail}")
         _out(
-            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s); checked "
-            f"{report.blobs} blob(s), {report.audit_rows} audit row(s), {report.events} event(s)"
+            _(
+                "{errors} error(s), {warnings} warning(s); checked {blobs} blob(s), "
+                "{audit_rows} audit row(s), {events} event(s)",
+                errors=len(report.errors),
+                warnings=len(report.warnings),
+                blobs=report.blobs,
+                audit_rows=report.audit_rows,
+                events=report.events,
+            )
         )
     return 0 if report.ok else 1
 
@@ -147,11 +159,26 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         _json({"ok": not problems, "rows": rows, "problems": [vars(p) for p in problems]})
     elif problems:
         first = problems[0]
-        _out(f"audit log broken at row {first.seq} ({first.kind}): {first.detail}")
+        _out(
+            _(
+                "audit log broken at row {seq} ({kind}): {detail}",
+                seq=first.seq,
+                kind=first.kind,
+                detail=first.detail,
+            )
+        )
         for problem in problems[1:]:
-            _out(f"  also row {problem.seq} ({problem.kind}): {problem.detail}")
+            _out(
+                "  "
+                + _(
+                    "also row {seq} ({kind}): {detail}",
+                    seq=problem.seq,
+                    kind=problem.kind,
+                    detail=problem.detail,
+                )
+            )
     else:
-        _out(f"audit log intact: {rows} row(s)")
+        _out(_("audit log intact: {rows} row(s)", rows=rows))
     return 1 if problems else 0
 
 
@@ -159,7 +186,7 @@ def cmd_audit_show(args: argparse.Namespace) -> int:
     """``tnde audit show``: the newest rows, oldest first."""
 
     if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError(_("--limit must be at least 1"))
     with open_workspace(args) as ws:
         conn = ws.connect()
         entries = audit_entries(conn, limit=args.limit)

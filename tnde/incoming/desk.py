@@ -29,6 +29,7 @@ from tnde.incoming.queries import (
 from tnde.incoming.rules import check
 from tnde.incoming.state import IncomingEventType, IncomingState, apply
 from tnde.lazy import lazy_function
+from tnde.messages import _
 from tnde.profiles import load_profile
 from tnde.profiles.model import DEFAULT_INSTRUCTIONS
 from tnde.register import SeriesRef, issue_number
@@ -127,7 +128,9 @@ class IncomingDesk:
         """
         state = _load(self.ws.thread_connection(), incoming_id)
         if state is None:
-            raise WorkflowRefused("IN-UNKNOWN", f"naskah masuk {incoming_id} tidak dikenal")
+            raise WorkflowRefused(
+                "IN-UNKNOWN", _("incoming letter {incoming_id} is unknown", incoming_id=incoming_id)
+            )
         return state
 
     def history(self, incoming_id: str) -> list[Event]:
@@ -245,7 +248,11 @@ class IncomingDesk:
         if unknown:
             raise WorkflowRefused(
                 "DP-INSTRUCTION",
-                f"instruksi {unknown[0]!r} tidak ada dalam daftar: {'; '.join(allowed)}",
+                _(
+                    "instruction {unknown!r} is not in the list: {allowed}",
+                    unknown=unknown[0],
+                    allowed="; ".join(allowed),
+                ),
             )
         state = self.get(incoming_id)
         parent = state.disposition(parent_id) if parent_id else None
@@ -449,11 +456,11 @@ def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
 
     unknown = sorted(set(meta) - set(REQUIRED_META) - set(OPTIONAL_META))
     if unknown:
-        raise WorkflowRefused("IN-META", f"isian {unknown[0]!r} tidak dikenal")
+        raise WorkflowRefused("IN-META", _("unknown field {unknown!r}", unknown=unknown[0]))
     clean: dict[str, str] = {}
     for key in REQUIRED_META:
         if not str(meta.get(key, "")).strip():
-            raise WorkflowRefused("IN-META", f"{key} wajib diisi")
+            raise WorkflowRefused("IN-META", _("{key} is required", key=key))
     for key in (*REQUIRED_META, *OPTIONAL_META):
         value = meta.get(key, "")
         if isinstance(value, dt.date):
@@ -464,15 +471,25 @@ def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
             try:
                 clean[key] = parse_tanggal(clean[key]).isoformat()
             except Exception:  # noqa: BLE001 - ValidationError: re-raised with the field name
-                raise WorkflowRefused("IN-META", f"{key}: {clean[key]!r} bukan tanggal") from None
+                raise WorkflowRefused(
+                    "IN-META", _("{key}: {value!r} is not a date", key=key, value=clean[key])
+                ) from None
     clean["diterima"] = clean["diterima"] or today.isoformat()
     clean["sifat"] = clean["sifat"] or "Biasa"
     clean["urgensi"] = clean["urgensi"] or "Biasa"
     if clean["sifat"] not in SIFAT:
-        raise WorkflowRefused("IN-META", f"sifat {clean['sifat']!r}: pilih {', '.join(SIFAT)}")
+        raise WorkflowRefused(
+            "IN-META",
+            _("sifat {value!r}: choose {choices}", value=clean["sifat"], choices=", ".join(SIFAT)),
+        )
     if clean["urgensi"] not in URGENSI:
         raise WorkflowRefused(
-            "IN-META", f"urgensi {clean['urgensi']!r}: pilih {', '.join(URGENSI)}"
+            "IN-META",
+            _(
+                "urgensi {value!r}: choose {choices}",
+                value=clean["urgensi"],
+                choices=", ".join(URGENSI),
+            ),
         )
     return clean
 
@@ -494,9 +511,12 @@ def refuse_duplicate(
     if row is not None:
         raise WorkflowRefused(
             "IN-DUPLICATE",
-            f"naskah ini tampaknya sudah diregistrasi dengan "
-            f"agenda {row[0]} ({row[1]}); konfirmasi bila "
-            f"memang perlu diregistrasi lagi",
+            _(
+                "this letter seems to be registered already, with agenda number {agenda} "
+                "({date}); confirm if it really must be registered again",
+                agenda=row[0],
+                date=row[1],
+            ),
         )
 
 
@@ -506,7 +526,7 @@ def _head_of(conn: sqlite3.Connection, unit_id: str) -> str:
     ).fetchone()
     if row is None:
         raise WorkflowRefused(
-            "IN-NO-PIMPINAN", f"unit {unit_id!r} tidak mempunyai pimpinan dalam bagan organisasi"
+            "IN-NO-PIMPINAN", _("unit {unit_id!r} has no head in the org chart", unit_id=unit_id)
         )
     return str(row[0])
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.errors import DataFileError, ValidationError
 from tnde.formatting import HARI_ID, jabatan_case, parse_tanggal, terbilang
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from datetime import date
@@ -206,9 +207,11 @@ def _plain_pages(data: bytes) -> tuple[list[Any], list[str]]:
         pages = [] if locked else list(reader.pages)
         plain = [page.extract_text() or "" for page in pages]
     except Exception as exc:  # pypdf raises many kinds on damaged input; all mean "unreadable"
-        raise DataFileError(_PDF, "", f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+        raise DataFileError(
+            _PDF, "", _("not a readable PDF: {error}: {exc}", error=type(exc).__name__, exc=exc)
+        ) from exc
     if locked:
-        raise DataFileError(_PDF, "", "not a readable PDF: it is encrypted with a password")
+        raise DataFileError(_PDF, "", _("not a readable PDF: it is encrypted with a password"))
     return pages, plain
 
 
@@ -342,7 +345,7 @@ def _nomor(lines: list[_Line], labels: dict[str, list[_Label]]) -> str:
     for index, line in enumerate(lines):
         if len(line.segments) == 1 and (m := _TITLE_NOMOR_RE.fullmatch(line.segments[0].text)):
             candidates.append((index, m.group(1)))
-    for _, value in sorted(candidates):
+    for _position, value in sorted(candidates):
         if nomor := _clean_nomor(value):
             return nomor
     return ""
@@ -451,7 +454,7 @@ def _tanggal(
             ):
                 candidates.append((index, m.group("date")))
     candidates += [(len(lines) + label.line, label.value) for label in labels.get("tanggal", [])]
-    for _, text in sorted(candidates, key=lambda c: c[0]):
+    for _position, text in sorted(candidates, key=lambda c: c[0]):
         if parsed := _parse_date(text.strip()):
             return parsed
     return _tanggal_in_words(" ".join(" ".join(line.raw.split()) for line in lines))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde import render
 from tnde.errors import WorkflowRefused
+from tnde.messages import _
 from tnde.org import load_org, signature_block
 from tnde.profiles import load_profile
 from tnde.templates import load_template, validate_values
@@ -22,7 +23,9 @@ def disposition_sheet(desk: IncomingDesk, incoming_id: str, disposisi_id: str) -
     state = desk.get(incoming_id)
     chosen = state.disposition(disposisi_id)
     if chosen is None:
-        raise WorkflowRefused("DP-UNKNOWN", f"disposisi {disposisi_id} tidak dikenal")
+        raise WorkflowRefused(
+            "DP-UNKNOWN", _("disposition {disposisi_id} is unknown", disposisi_id=disposisi_id)
+        )
     batch = sorted(
         (
             d
@@ -66,6 +69,8 @@ def disposition_sheet(desk: IncomingDesk, incoming_id: str, disposisi_id: str) -
     template = load_template("lembar_disposisi")
     values, problems = validate_values(template, {k: v for k, v in raw.items() if v})
     if problems:
-        raise WorkflowRefused("DP-SHEET", f"lembar disposisi tidak dapat dibuat: {problems[0]}")
+        raise WorkflowRefused(
+            "DP-SHEET", _("the disposition sheet cannot be made: {problem}", problem=problems[0])
+        )
     profile = load_profile(desk.ws.config.profile_id or "diskominfo-nusantara-raya")
     return render.render_letter(template, profile, values, mode="final").pdf

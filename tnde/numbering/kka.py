@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, TypeAlias
 
 from tnde.errors import DataFileError
+from tnde.messages import _
 from tnde.resources import resource_path
 
 __all__ = [
@@ -205,11 +206,13 @@ def load_kka_csv(
     try:
         data = read()
     except OSError as exc:
-        raise DataFileError(name, "", f"cannot read file: {exc.strerror or exc}") from None
+        raise DataFileError(
+            name, "", _("cannot read file: {strerror}", strerror=exc.strerror or exc)
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataFileError(name, "", "not UTF-8 text") from None
+        raise DataFileError(name, "", _("not UTF-8 text")) from None
     return _read(io.StringIO(text, newline=""), name)
 
 
@@ -218,41 +221,55 @@ def _read(stream: IO[str], name: str) -> KkaTree:
     try:
         rows = list(enumerate(reader, start=1))
     except UnicodeDecodeError:
-        raise DataFileError(name, "", "not UTF-8 text") from None
+        raise DataFileError(name, "", _("not UTF-8 text")) from None
     except csv.Error as exc:
-        raise DataFileError(name, f"row {reader.line_num}", f"malformed CSV: {exc}") from None
+        raise DataFileError(
+            name, _("row {row}", row=reader.line_num), _("malformed CSV: {exc}", exc=exc)
+        ) from None
     if not rows:
-        raise DataFileError(name, "", "the file is empty; expected a header row")
+        raise DataFileError(name, "", _("the file is empty; expected a header row"))
     header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0][1]]
     for column in _REQUIRED:
         if column not in header:
-            raise DataFileError(name, "row 1", f"missing column {column!r}")
+            raise DataFileError(
+                name, _("row {row}", row=1), _("missing column {column!r}", column=column)
+            )
     index = {column: header.index(column) for column in _COLUMNS if column in header}
 
     entries: dict[str, tuple[int, Klasifikasi]] = {}
     for number, record in rows[1:]:
         if not any(cell.strip() for cell in record):
             continue
-        where = f"row {number}"
+        where = _("row {row}", row=number)
         if len(record) > len(header):
             raise DataFileError(
                 name,
                 where,
-                f"{len(record)} cells but the header has {len(header)}; quote names with commas",
+                _(
+                    "{count} cells but the header has {header}; quote names with commas",
+                    count=len(record),
+                    header=len(header),
+                ),
             )
         cells = {c: record[i].strip() if i < len(record) else "" for c, i in index.items()}
         item = _entry(cells, functools.partial(DataFileError, name, where))
         if item.kode in entries:
             first = entries[item.kode][0]
-            raise DataFileError(name, where, f"duplicate code {item.kode} (first in row {first})")
+            raise DataFileError(
+                name,
+                where,
+                _("duplicate code {kode} (first in row {first})", kode=item.kode, first=first),
+            )
         entries[item.kode] = (number, item)
     if not entries:
-        raise DataFileError(name, "", "no classification codes in the file")
+        raise DataFileError(name, "", _("no classification codes in the file"))
 
     for number, item in entries.values():
         if item.parent is not None and item.parent not in entries:
             raise DataFileError(
-                name, f"row {number}", f"parent {item.parent} of {item.kode} is not listed"
+                name,
+                _("row {row}", row=number),
+                _("parent {parent} of {kode} is not listed", parent=item.parent, kode=item.kode),
             )
     tree = KkaTree(item for _, item in entries.values())
     _log.debug("loaded %d KKA codes from %s", len(tree), name)
@@ -263,15 +280,24 @@ def _entry(cells: dict[str, str], fail: _Fail) -> Klasifikasi:
     kode, nama = cells["kode"], cells["nama"]
     if not _CODE_RE.fullmatch(kode):
         raise fail(
-            f"invalid code {kode!r}: expected digit groups like 000.1.2.3 "
-            "or a ministry code like KP.07.6"
+            _(
+                "invalid code {kode!r}: expected digit groups like 000.1.2.3 or a ministry "
+                "code like KP.07.6",
+                kode=kode,
+            )
         )
     if not nama:
-        raise fail(f"nama is empty for {kode}")
+        raise fail(_("nama is empty for {kode}", kode=kode))
     nasib = cells.get("nasib_akhir", "")
     canonical = {n.casefold(): n for n in NASIB_AKHIR}
     if nasib and nasib.casefold() not in canonical:
-        raise fail(f"nasib_akhir must be one of {', '.join(NASIB_AKHIR)}, not {nasib!r}")
+        raise fail(
+            _(
+                "nasib_akhir must be one of {choices}, not {nasib!r}",
+                choices=", ".join(NASIB_AKHIR),
+                nasib=nasib,
+            )
+        )
     return Klasifikasi(
         kode=kode,
         nama=nama,
@@ -288,7 +314,9 @@ def _years(cells: dict[str, str], column: str, fail: _Fail) -> int | None:
     if not value:
         return None
     if not _YEARS_RE.fullmatch(value):
-        raise fail(f"{column} must be a whole number of years, not {value!r}")
+        raise fail(
+            _("{column} must be a whole number of years, not {value!r}", column=column, value=value)
+        )
     return int(value)
 
 

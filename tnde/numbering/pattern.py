@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from tnde.errors import NumberingError
 from tnde.formatting import bulan_romawi, to_roman
+from tnde.messages import _
 from tnde.numbering.kka import KKA_CODE_REGEX
 
 if TYPE_CHECKING:
@@ -172,12 +173,16 @@ class NumberPattern:
         name = token.name
         if name == "seq":
             if values.seq < 1:
-                raise NumberingError("bad_value", f"sequence numbers start at 1, not {values.seq}")
+                raise NumberingError(
+                    "bad_value", _("sequence numbers start at 1, not {seq}", seq=values.seq)
+                )
             return str(values.seq).zfill(token.width or 0)
         if name in ("tahun", "bulan2", "bulan_romawi"):
             year = values.tanggal.year
             if not 1000 <= year <= 9999:
-                raise NumberingError("bad_value", f"year {year} does not have four digits")
+                raise NumberingError(
+                    "bad_value", _("year {year} does not have four digits", year=year)
+                )
             if name == "tahun":
                 return str(year)
             return (
@@ -186,18 +191,37 @@ class NumberPattern:
         value: str = getattr(values, name)
         if not value:
             raise NumberingError(
-                "missing_value", f"pattern {self.text!r} needs a value for {{{name}}}"
+                "missing_value",
+                _("pattern {text!r} needs a value for {{{name}}}", text=self.text, name=name),
             )
         if name in _FREE_TEXT:
             bad = self._boundary_chars(index) & set(value)
-            if value != value.strip() or bad:
+            if bad:
                 raise NumberingError(
                     "bad_value",
-                    f"{name} {value!r} cannot be used in pattern {self.text!r}: "
-                    + (f"it contains {''.join(sorted(bad))!r}" if bad else "surrounding spaces"),
+                    _(
+                        "{name} {value!r} cannot be used in pattern {text!r}: "
+                        "it contains {chars!r}",
+                        name=name,
+                        value=value,
+                        text=self.text,
+                        chars="".join(sorted(bad)),
+                    ),
+                )
+            if value != value.strip():
+                raise NumberingError(
+                    "bad_value",
+                    _(
+                        "{name} {value!r} cannot be used in pattern {text!r}: surrounding spaces",
+                        name=name,
+                        value=value,
+                        text=self.text,
+                    ),
                 )
         elif not re.fullmatch(_FIXED_RE[name], value):
-            raise NumberingError("bad_value", f"{value!r} is not a valid {name}")
+            raise NumberingError(
+                "bad_value", _("{value!r} is not a valid {name}", value=value, name=name)
+            )
         return value
 
     def _boundary_chars(self, index: int) -> frozenset[str]:
@@ -237,7 +261,10 @@ class NumberPattern:
         """
         match = self._regex.fullmatch(number.strip())
         if match is None:
-            raise NumberingError("no_match", f"{number!r} does not match pattern {self.text!r}")
+            raise NumberingError(
+                "no_match",
+                _("{number!r} does not match pattern {text!r}", number=number, text=self.text),
+            )
         found = match.groupdict()
         months = set()
         if (roman := found.get("bulan_romawi")) is not None:
@@ -246,7 +273,12 @@ class NumberPattern:
             months.add(int(two_digit))
         if len(months) > 1:
             raise NumberingError(
-                "no_match", f"{number!r}: the two month fields disagree (pattern {self.text!r})"
+                "no_match",
+                _(
+                    "{number!r}: the two month fields disagree (pattern {text!r})",
+                    number=number,
+                    text=self.text,
+                ),
             )
         tahun = found.get("tahun")
         return ParsedNumber(
@@ -278,23 +310,36 @@ def parse_pattern(text: str) -> NumberPattern:
     while pos < len(text):
         char = text[pos]
         if char == "}":
-            raise NumberingError("unbalanced_brace", f"stray '}}' at {pos} in pattern {text!r}")
+            raise NumberingError(
+                "unbalanced_brace", _("stray '}}' at {pos} in pattern {text!r}", pos=pos, text=text)
+            )
         if char != "{":
             literal.append(char)
             pos += 1
             continue
         end = text.find("}", pos + 1)
         if end == -1 or "{" in text[pos + 1 : end]:
-            raise NumberingError("unbalanced_brace", f"unclosed '{{' at {pos} in pattern {text!r}")
+            raise NumberingError(
+                "unbalanced_brace",
+                _("unclosed '{{' at {pos} in pattern {text!r}", pos=pos, text=text),
+            )
         token = _parse_token(text[pos + 1 : end], text)
         if token.name in seen:
-            raise NumberingError("duplicate_token", f"{{{token.name}}} repeats in pattern {text!r}")
+            raise NumberingError(
+                "duplicate_token",
+                _("{{{token}}} repeats in pattern {text!r}", token=token.name, text=text),
+            )
         if literal:
             parts.append("".join(literal))
             literal.clear()
         elif parts:
             raise NumberingError(
-                "adjacent_tokens", f"{token} directly follows another token in pattern {text!r}"
+                "adjacent_tokens",
+                _(
+                    "{token} directly follows another token in pattern {text!r}",
+                    token=token,
+                    text=text,
+                ),
             )
         seen.add(token.name)
         parts.append(token)
@@ -302,21 +347,31 @@ def parse_pattern(text: str) -> NumberPattern:
     if literal:
         parts.append("".join(literal))
     if "seq" not in seen:
-        raise NumberingError("no_seq", f"pattern {text!r} has no {{seq}}")
+        raise NumberingError("no_seq", _("pattern {text!r} has no {{seq}}", text=text))
     return NumberPattern(text=text, parts=tuple(parts))
 
 
 def _parse_token(body: str, text: str) -> Token:
     name, colon, width = body.partition(":")
     if name not in TOKENS:
-        raise NumberingError("unknown_token", f"unknown token {{{body}}} in pattern {text!r}")
+        raise NumberingError(
+            "unknown_token", _("unknown token {{{body}}} in pattern {text!r}", body=body, text=text)
+        )
     if not colon:
         return Token(name)
     if name != "seq":
-        raise NumberingError("bad_padding", f"only {{seq}} takes a width, not {{{body}}}")
+        raise NumberingError(
+            "bad_padding", _("only {{seq}} takes a width, not {{{body}}}", body=body)
+        )
     if not re.fullmatch("[0-9]{1,2}", width) or not 1 <= int(width) <= _MAX_PADDING:
         raise NumberingError(
-            "bad_padding", f"width in {{{body}}} must be 1..{_MAX_PADDING} (pattern {text!r})"
+            "bad_padding",
+            _(
+                "width in {{{body}}} must be 1..{max_width} (pattern {text!r})",
+                body=body,
+                max_width=_MAX_PADDING,
+                text=text,
+            ),
         )
     return Token(name, int(width))
 
@@ -330,7 +385,7 @@ def format_arahan_number(seq: int, year: int) -> str:
         NumberingError: ``bad_value`` when ``seq`` is below 1 or ``year`` is not four digits.
     """
     if seq < 1:
-        raise NumberingError("bad_value", f"sequence numbers start at 1, not {seq}")
+        raise NumberingError("bad_value", _("sequence numbers start at 1, not {seq}", seq=seq))
     if not 1000 <= year <= 9999:
-        raise NumberingError("bad_value", f"year {year} does not have four digits")
+        raise NumberingError("bad_value", _("year {year} does not have four digits", year=year))
     return f"{seq} TAHUN {year}"

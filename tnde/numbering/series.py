@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from tnde.errors import NumberingError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from datetime import date
@@ -46,7 +47,12 @@ class SeriesPolicy:
     def __post_init__(self) -> None:
         if self.reset not in _RESETS:
             raise NumberingError(
-                "bad_policy", f"reset must be one of {', '.join(_RESETS)}, not {self.reset!r}"
+                "bad_policy",
+                _(
+                    "reset must be one of {choices}, not {reset!r}",
+                    choices=", ".join(_RESETS),
+                    reset=self.reset,
+                ),
             )
 
 
@@ -89,7 +95,9 @@ def series_key(policy: SeriesPolicy, ctx: SeriesContext) -> str:
         fields.append(("derajat", ctx.derajat))
     for name, value in fields:
         if not value:
-            raise NumberingError("missing_value", f"series split by {name}, but {name} is empty")
+            raise NumberingError(
+                "missing_value", _("series split by {name}, but {name} is empty", name=name)
+            )
     if policy.reset == "yearly":
         fields.append(("year", str(ctx.tanggal.year)))
     return "|".join(f"{name}={_escape(value)}" for name, value in fields) or "all"
@@ -104,5 +112,5 @@ def next_in_series(last: int | None) -> int:
     if last is None:
         return 1
     if last < 0:
-        raise NumberingError("bad_value", f"the last issued number cannot be {last}")
+        raise NumberingError("bad_value", _("the last issued number cannot be {last}", last=last))
     return last + 1

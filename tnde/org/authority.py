@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tnde.errors import OrgError
+from tnde.messages import _
 from tnde.org.model import BENTUK
 from tnde.templates.values import Delegation, Person, Signer
 
@@ -111,20 +112,35 @@ def _require_holding(chart: OrgChart, nip: str, jabatan: Jabatan, on: date) -> H
         last = max(ended, key=lambda a: a.selesai or a.mulai)
         raise OrgError(
             "period_over",
-            f"the signer's {last.bentuk} assignment as {what} ended on "
-            f"{last.selesai}; it does not cover {on}",
+            _(
+                "the signer's {bentuk} assignment as {what} ended on {selesai}; it does not "
+                "cover {on}",
+                bentuk=last.bentuk,
+                what=what,
+                selesai=last.selesai,
+                on=on,
+            ),
             subject=jabatan.jabatan_id,
         )
     if any(a.mulai > on for a in mine):
         first = min(a.mulai for a in mine if a.mulai > on)
         raise OrgError(
             "period_not_started",
-            f"the signer's assignment as {what} starts on {first}; it does not cover {on}",
+            _(
+                "the signer's assignment as {what} starts on {first}; it does not cover {on}",
+                what=what,
+                first=first,
+                on=on,
+            ),
             subject=jabatan.jabatan_id,
         )
     raise OrgError(
         "not_holder",
-        f"the signer does not hold {what} on {on}, neither definitively nor as Plt./Plh./Pj.",
+        _(
+            "the signer does not hold {what} on {on}, neither definitively nor as Plt./Plh./Pj.",
+            what=what,
+            on=on,
+        ),
         subject=jabatan.jabatan_id,
     )
 
@@ -177,7 +193,7 @@ def signature_block(
     if ub_via_jabatan_id is not None and atas_nama_jabatan_id is None:
         raise OrgError(
             "ub_without_an",
-            "u.b. always follows a.n.: name the jabatan signed for (atas_nama_jabatan_id)",
+            _("u.b. always follows a.n.: name the jabatan signed for (atas_nama_jabatan_id)"),
             subject=ub_via_jabatan_id,
         )
     if atas_nama_jabatan_id is None:
@@ -190,7 +206,7 @@ def signature_block(
         # A Pj. heads the government itself; there is no one above to sign a.n. for.
         raise OrgError(
             "acting_with_delegation",
-            f"a Pj. {jabatan.nama} signs in their own name, never a.n.",
+            _("a Pj. {nama} signs in their own name, never a.n.", nama=jabatan.nama),
             subject=jabatan.jabatan_id,
         )
     # "a.n. GUBERNUR / Plt. SEKRETARIS DAERAH,": the stand-in form rides on the a.n./u.b.
@@ -200,8 +216,14 @@ def signature_block(
     if target.jabatan_id not in chain:
         raise OrgError(
             "not_superior",
-            f"{target.nama} ({target.jabatan_id}) is not a superior of {jabatan.nama} "
-            f"({jabatan.jabatan_id}); a.n. signs for a superior only",
+            _(
+                "{nama} ({jabatan_id}) is not a superior of {own_nama} ({own_jabatan_id}); "
+                "a.n. signs for a superior only",
+                nama=target.nama,
+                jabatan_id=target.jabatan_id,
+                own_nama=jabatan.nama,
+                own_jabatan_id=jabatan.jabatan_id,
+            ),
             subject=target.jabatan_id,
         )
     levels = chain.index(target.jabatan_id) + 1
@@ -209,8 +231,13 @@ def signature_block(
         if levels > 1:
             raise OrgError(
                 "chain_too_long",
-                f"a.n. reaches one level up, but {target.nama} is {levels} levels above "
-                f"{jabatan.nama}; use u.b. through the jabatan in between",
+                _(
+                    "a.n. reaches one level up, but {nama} is {levels} levels above {own_nama}; "
+                    "use u.b. through the jabatan in between",
+                    nama=target.nama,
+                    levels=levels,
+                    own_nama=jabatan.nama,
+                ),
                 subject=target.jabatan_id,
             )
         return Signer(
@@ -223,15 +250,25 @@ def signature_block(
     if levels > 2:
         raise OrgError(
             "chain_too_long",
-            f"u.b. reaches at most two levels up, but {target.nama} is {levels} levels above "
-            f"{jabatan.nama}",
+            _(
+                "u.b. reaches at most two levels up, but {nama} is {levels} levels above "
+                "{own_nama}",
+                nama=target.nama,
+                levels=levels,
+                own_nama=jabatan.nama,
+            ),
             subject=target.jabatan_id,
         )
     if levels < 2 or chain[0] != via.jabatan_id:
         raise OrgError(
             "not_superior",
-            f"u.b. goes through the signer's direct superior, just below {target.nama}; "
-            f"{via.nama} ({via.jabatan_id}) is not that jabatan",
+            _(
+                "u.b. goes through the signer's direct superior, just below {nama}; "
+                "{via_nama} ({via_jabatan_id}) is not that jabatan",
+                nama=target.nama,
+                via_nama=via.nama,
+                via_jabatan_id=via.jabatan_id,
+            ),
             subject=via.jabatan_id,
         )
     _log.debug(

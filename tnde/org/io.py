@@ -34,6 +34,7 @@ from tnde.datafile import Table, load_toml
 from tnde.errors import OrgFileError, ValidationError
 from tnde.formatting import normalize_nip, parse_tanggal
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 from tnde.org.model import BENTUK, Assignment, Jabatan, OrgChart, Pegawai, Unit
 from tnde.resources import resource_path
 
@@ -135,7 +136,9 @@ def parse_org_toml(data: dict[str, Any], source: str) -> OrgChart:
     root = Table(data, source, error=OrgFileError)
     version = root.integer("schema_version")
     if version != SCHEMA_VERSION:
-        raise root.fail("schema_version", f"version {version} is not supported (expected 1)")
+        raise root.fail(
+            "schema_version", _("version {version} is not supported (expected 1)", version=version)
+        )
     units = tuple(_unit_from_toml(t) for t in root.tables("unit"))
     jabatan = tuple(_jabatan_from_toml(t) for t in root.tables("jabatan"))
     pegawai = tuple(_pegawai_from_toml(t) for t in root.tables("pegawai"))
@@ -269,12 +272,14 @@ class _CsvRow:
         self.cells = cells
 
     def fail(self, column: str, problem: str) -> OrgFileError:
-        return OrgFileError(str(self.path), f"row {self.row_no}, {column}", problem)
+        return OrgFileError(
+            str(self.path), _("row {row}, {column}", row=self.row_no, column=column), problem
+        )
 
     def text(self, column: str, *, required: bool = False) -> str:
         value = self.cells.get(column, "").strip()
         if required and not value:
-            raise self.fail(column, "must not be empty")
+            raise self.fail(column, _("must not be empty"))
         return value
 
     def ref(self, column: str) -> str | None:
@@ -285,8 +290,10 @@ class _CsvRow:
         if _SPREADSHEET_NUMBER_RE.fullmatch(value):
             raise self.fail(
                 column,
-                "the NIP was turned into a number by a spreadsheet; format the column as text "
-                "and type the 18 digits again",
+                _(
+                    "the NIP was turned into a number by a spreadsheet; format the column as "
+                    "text and type the 18 digits again"
+                ),
             )
         return normalize_nip(value)
 
@@ -296,7 +303,7 @@ class _CsvRow:
             return True
         if value in _FALSE:
             return False
-        raise self.fail(column, f"{value!r} is not true or false")
+        raise self.fail(column, _("{value!r} is not true or false", value=value))
 
     def date(self, column: str) -> dt.date | None:
         value = self.text(column)
@@ -307,13 +314,17 @@ class _CsvRow:
         try:
             return parse_tanggal(value)
         except ValidationError:
-            raise self.fail(column, f"{value!r} is not a date (use YYYY-MM-DD)") from None
+            raise self.fail(
+                column, _("{value!r} is not a date (use YYYY-MM-DD)", value=value)
+            ) from None
 
     def choice(self, column: str, options: tuple[str, ...]) -> str:
         value = self.text(column, required=True)
         if value not in options:
             allowed = ", ".join(repr(o) for o in options)
-            raise self.fail(column, f"{value!r} is not one of {allowed}")
+            raise self.fail(
+                column, _("{value!r} is not one of {allowed}", value=value, allowed=allowed)
+            )
         return value
 
 
@@ -339,18 +350,28 @@ def _csv_rows(path: Path, table: str, convert: Callable[[_CsvRow], T]) -> list[T
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in next(reader, [])]
     if not any(header):
-        raise OrgFileError(str(path), "row 1", "the header row is missing")
+        raise OrgFileError(str(path), _("row {row}", row=1), _("the header row is missing"))
     known = CSV_COLUMNS[table]
     for column in header:
         if column not in known:
             raise OrgFileError(
-                str(path), f"row 1, {column}", "unknown column (expected: " + ", ".join(known) + ")"
+                str(path),
+                _("row {row}, {column}", row=1, column=column),
+                _("unknown column (expected: {known})", known=", ".join(known)),
             )
         if header.count(column) > 1:
-            raise OrgFileError(str(path), f"row 1, {column}", "the column appears twice")
+            raise OrgFileError(
+                str(path),
+                _("row {row}, {column}", row=1, column=column),
+                _("the column appears twice"),
+            )
     for column in _REQUIRED_COLUMNS[table]:
         if column not in header:
-            raise OrgFileError(str(path), "row 1", f"the required column {column!r} is missing")
+            raise OrgFileError(
+                str(path),
+                _("row {row}", row=1),
+                _("the required column {column!r} is missing", column=column),
+            )
     out = []
     for row_no, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
@@ -358,8 +379,12 @@ def _csv_rows(path: Path, table: str, convert: Callable[[_CsvRow], T]) -> list[T
         if len(cells) > len(header):
             raise OrgFileError(
                 str(path),
-                f"row {row_no}",
-                f"{len(cells)} cells, but the header has {len(header)} columns",
+                _("row {row}", row=row_no),
+                _(
+                    "{count} cells, but the header has {header} columns",
+                    count=len(cells),
+                    header=len(header),
+                ),
             )
         out.append(convert(_CsvRow(path, row_no, dict(zip(header, cells, strict=False)))))
     return out
@@ -369,13 +394,15 @@ def _read_csv_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise OrgFileError(str(path), "", "file not found") from None
+        raise OrgFileError(str(path), "", _("file not found")) from None
     except OSError as exc:
-        raise OrgFileError(str(path), "", f"cannot read file: {exc.strerror}") from None
+        raise OrgFileError(
+            str(path), "", _("cannot read file: {strerror}", strerror=exc.strerror)
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise OrgFileError(str(path), "", "not UTF-8 text (save the CSV as UTF-8)") from None
+        raise OrgFileError(str(path), "", _("not UTF-8 text (save the CSV as UTF-8)")) from None
 
 
 def _unit_from_csv(r: _CsvRow) -> Unit:

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from tnde.errors import OrgError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -186,7 +187,7 @@ class OrgChart:
             return self.units_by_id[unit_id]
         except KeyError:
             raise OrgError(
-                "unknown_unit", f"there is no unit {unit_id!r}", subject=unit_id
+                "unknown_unit", _("there is no unit {unit_id!r}", unit_id=unit_id), subject=unit_id
             ) from None
 
     def get_jabatan(self, jabatan_id: str) -> Jabatan:
@@ -199,7 +200,9 @@ class OrgChart:
             return self.jabatan_by_id[jabatan_id]
         except KeyError:
             raise OrgError(
-                "unknown_jabatan", f"there is no jabatan {jabatan_id!r}", subject=jabatan_id
+                "unknown_jabatan",
+                _("there is no jabatan {jabatan_id!r}", jabatan_id=jabatan_id),
+                subject=jabatan_id,
             ) from None
 
     def get_pegawai(self, nip: str) -> Pegawai:
@@ -211,7 +214,7 @@ class OrgChart:
         try:
             return self.pegawai_by_nip[nip]
         except KeyError:
-            raise OrgError("unknown_pegawai", "there is no pegawai with this NIP") from None
+            raise OrgError("unknown_pegawai", _("there is no pegawai with this NIP")) from None
 
     def roots(self) -> tuple[Unit, ...]:
         """Units without a parent, in chart order."""

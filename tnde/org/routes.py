@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from tnde.errors import OrgError
+from tnde.messages import _
 from tnde.org.authority import acting_for, holders
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def build_route(
     signer = chart.get_jabatan(signer_jabatan_id)
     own = acting_for(chart, konseptor_nip, on)
     if not own:
-        raise OrgError("no_jabatan", f"the konseptor holds no jabatan on {on}")
+        raise OrgError("no_jabatan", _("the konseptor holds no jabatan on {on}", on=on))
     line: list[Jabatan] | None = None
     for holding in own:
         if holding.jabatan_id == signer.jabatan_id:
@@ -83,23 +84,38 @@ def build_route(
     if line is None:
         raise OrgError(
             "signer_not_above",
-            f"{signer.nama} ({signer.jabatan_id}) is not above the konseptor's jabatan "
-            f"({', '.join(h.jabatan_id for h in own)}); choose the reviewers by hand",
+            _(
+                "{nama} ({jabatan_id}) is not above the konseptor's jabatan ({own}); choose "
+                "the reviewers by hand",
+                nama=signer.nama,
+                jabatan_id=signer.jabatan_id,
+                own=", ".join(h.jabatan_id for h in own),
+            ),
             subject=signer.jabatan_id,
         )
     if len(line) > max_paraf:
         raise OrgError(
             "too_many_paraf",
-            f"the line up to {signer.nama} needs {len(line)} paraf, more than the "
-            f"{max_paraf} the profile allows; choose the reviewers by hand",
+            _(
+                "the line up to {nama} needs {count} paraf, more than the {max_paraf} the "
+                "profile allows; choose the reviewers by hand",
+                nama=signer.nama,
+                count=len(line),
+                max_paraf=max_paraf,
+            ),
             subject=signer.jabatan_id,
         )
     for jabatan in [*line, signer]:
         if not holders(chart, jabatan.jabatan_id, on):
             raise OrgError(
                 "vacant",
-                f"nobody holds {jabatan.nama} ({jabatan.jabatan_id}) on {on}; appoint a "
-                "Plt./Plh. or choose the route by hand",
+                _(
+                    "nobody holds {nama} ({jabatan_id}) on {on}; appoint a Plt./Plh. or choose "
+                    "the route by hand",
+                    nama=jabatan.nama,
+                    jabatan_id=jabatan.jabatan_id,
+                    on=on,
+                ),
                 subject=jabatan.jabatan_id,
             )
     steps = [RouteStep("periksa", j.jabatan_id) for j in line]

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import OrgError
+from tnde.messages import _
 from tnde.org.model import Assignment, Jabatan, OrgChart, Pegawai, Unit
 from tnde.org.validation import validate_chart
 from tnde.workspace.audit import audit_append
@@ -102,12 +103,16 @@ def replace_org(
     """
 
     if not conn.in_transaction:
-        raise OrgError("no_transaction", "replace_org must run inside a transaction")
+        raise OrgError("no_transaction", _("replace_org must run inside a transaction"))
     problems = validate_chart(chart)
     if problems:
         raise OrgError(
             "invalid_chart",
-            f"the org chart has {len(problems)} problem(s), first: {problems[0]}",
+            _(
+                "the org chart has {count} problem(s), first: {problem}",
+                count=len(problems),
+                problem=problems[0],
+            ),
         )
     # Self-references (unit parents, jabatan superiors) may point at rows inserted later in
     # the same transaction; the pragma defers the checks to COMMIT and resets itself there.

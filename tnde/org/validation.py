@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from tnde.errors import ValidationError
 from tnde.formatting import validate_nip
+from tnde.messages import _
 from tnde.org.model import BENTUK
 
 if TYPE_CHECKING:
@@ -77,16 +78,26 @@ def _check_units(chart: OrgChart) -> list[OrgProblem]:
             out.append(OrgProblem("unit", i, field, code, detail))
 
         if not u.unit_id.strip():
-            bad("unit_id", "empty", "unit_id must not be empty")
+            bad("unit_id", "empty", _("unit_id must not be empty"))
         elif first_index[u.unit_id] != i:
-            bad("unit_id", "duplicate", f"unit {u.unit_id!r} appears twice")
+            bad("unit_id", "duplicate", _("unit {unit_id!r} appears twice", unit_id=u.unit_id))
         if not u.nama.strip():
-            bad("nama", "empty", f"unit {u.unit_id!r} has no nama")
+            bad("nama", "empty", _("unit {unit_id!r} has no nama", unit_id=u.unit_id))
         if u.parent_id is not None and u.parent_id not in chart.units_by_id:
-            bad("parent_id", "unknown_unit", f"parent unit {u.parent_id!r} does not exist")
+            bad(
+                "parent_id",
+                "unknown_unit",
+                _("parent unit {unit_id!r} does not exist", unit_id=u.parent_id),
+            )
     for i, cycle in _cycles([(u.unit_id, u.parent_id) for u in chart.units]):
         out.append(
-            OrgProblem("unit", i, "parent_id", "cycle", "units are their own parent: " + cycle)
+            OrgProblem(
+                "unit",
+                i,
+                "parent_id",
+                "cycle",
+                _("units are their own parent: {cycle}", cycle=cycle),
+            )
         )
     return out
 
@@ -101,32 +112,44 @@ def _check_jabatan(chart: OrgChart) -> list[OrgProblem]:
             out.append(OrgProblem("jabatan", i, field, code, detail))
 
         if not j.jabatan_id.strip():
-            bad("jabatan_id", "empty", "jabatan_id must not be empty")
+            bad("jabatan_id", "empty", _("jabatan_id must not be empty"))
         elif first_index[j.jabatan_id] != i:
-            bad("jabatan_id", "duplicate", f"jabatan {j.jabatan_id!r} appears twice")
+            bad(
+                "jabatan_id",
+                "duplicate",
+                _("jabatan {jabatan_id!r} appears twice", jabatan_id=j.jabatan_id),
+            )
         if not j.nama.strip():
-            bad("nama", "empty", f"jabatan {j.jabatan_id!r} has no nama")
+            bad("nama", "empty", _("jabatan {jabatan_id!r} has no nama", jabatan_id=j.jabatan_id))
         if j.unit_id not in chart.units_by_id:
-            bad("unit_id", "unknown_unit", f"unit {j.unit_id!r} does not exist")
+            bad("unit_id", "unknown_unit", _("unit {unit_id!r} does not exist", unit_id=j.unit_id))
         if j.superior_id is not None and j.superior_id not in chart.jabatan_by_id:
             bad(
                 "superior_id",
                 "unknown_jabatan",
-                f"superior jabatan {j.superior_id!r} does not exist",
+                _("superior jabatan {jabatan_id!r} does not exist", jabatan_id=j.superior_id),
             )
         if j.heads_unit:
             if j.unit_id in heads:
                 bad(
                     "heads_unit",
                     "two_heads",
-                    f"unit {j.unit_id!r} is already headed by {heads[j.unit_id]!r}",
+                    _(
+                        "unit {unit_id!r} is already headed by {head!r}",
+                        unit_id=j.unit_id,
+                        head=heads[j.unit_id],
+                    ),
                 )
             else:
                 heads[j.unit_id] = j.jabatan_id
     for i, cycle in _cycles([(j.jabatan_id, j.superior_id) for j in chart.jabatan]):
         out.append(
             OrgProblem(
-                "jabatan", i, "superior_id", "cycle", "jabatan are their own superior: " + cycle
+                "jabatan",
+                i,
+                "superior_id",
+                "cycle",
+                _("jabatan are their own superior: {cycle}", cycle=cycle),
             )
         )
     return out
@@ -143,7 +166,7 @@ def _check_pegawai(chart: OrgChart) -> list[OrgProblem]:
         else:
             if nip != p.nip:
                 out.append(
-                    OrgProblem("pegawai", i, "nip", "bad_nip", "write the NIP without spaces")
+                    OrgProblem("pegawai", i, "nip", "bad_nip", _("write the NIP without spaces"))
                 )
             elif first_index[p.nip] != i:
                 out.append(
@@ -152,11 +175,11 @@ def _check_pegawai(chart: OrgChart) -> list[OrgProblem]:
                         i,
                         "nip",
                         "duplicate",
-                        f"the same NIP as pegawai[{first_index[p.nip]}]",
+                        _("the same NIP as pegawai[{index}]", index=first_index[p.nip]),
                     )
                 )
         if not p.nama.strip():
-            out.append(OrgProblem("pegawai", i, "nama", "empty", "nama must not be empty"))
+            out.append(OrgProblem("pegawai", i, "nama", "empty", _("nama must not be empty")))
     return out
 
 
@@ -170,29 +193,48 @@ def _check_assignments(chart: OrgChart) -> list[OrgProblem]:
 
         name = repr(a.assignment_id)
         if not a.assignment_id.strip():
-            bad("assignment_id", "empty", "assignment_id must not be empty")
+            bad("assignment_id", "empty", _("assignment_id must not be empty"))
         elif first_index[a.assignment_id] != i:
-            bad("assignment_id", "duplicate", f"assignment {name} appears twice")
+            bad("assignment_id", "duplicate", _("assignment {name} appears twice", name=name))
         if a.nip not in chart.pegawai_by_nip:
-            bad("nip", "unknown_pegawai", f"assignment {name}: no pegawai has this NIP")
+            bad(
+                "nip",
+                "unknown_pegawai",
+                _("assignment {name}: no pegawai has this NIP", name=name),
+            )
         if a.jabatan_id not in chart.jabatan_by_id:
-            bad("jabatan_id", "unknown_jabatan", f"jabatan {a.jabatan_id!r} does not exist")
+            bad(
+                "jabatan_id",
+                "unknown_jabatan",
+                _("jabatan {jabatan_id!r} does not exist", jabatan_id=a.jabatan_id),
+            )
         if a.bentuk not in BENTUK:
             allowed = ", ".join(BENTUK)
-            bad("bentuk", "bad_bentuk", f"bentuk {a.bentuk!r} is not one of {allowed}")
+            bad(
+                "bentuk",
+                "bad_bentuk",
+                _("bentuk {bentuk!r} is not one of {allowed}", bentuk=a.bentuk, allowed=allowed),
+            )
         if a.selesai is not None and a.selesai < a.mulai:
-            bad("selesai", "bad_period", f"assignment {name} ends before it starts")
+            bad("selesai", "bad_period", _("assignment {name} ends before it starts", name=name))
         if a.acting and not a.dasar.strip():
             bad(
                 "dasar",
                 "acting_without_dasar",
-                f"{a.bentuk} assignment {name} needs its dasar (nomor SK/surat perintah)",
+                _(
+                    "{bentuk} assignment {name} needs its dasar (nomor SK/surat perintah)",
+                    bentuk=a.bentuk,
+                    name=name,
+                ),
             )
         if a.bentuk == "Plh." and a.selesai is None:
             bad(
                 "selesai",
                 "plh_open_ended",
-                f"Plh. assignment {name} needs an end date: a Plh. covers a temporary absence",
+                _(
+                    "Plh. assignment {name} needs an end date: a Plh. covers a temporary absence",
+                    name=name,
+                ),
             )
     for i, j, other in _overlaps(chart):
         out.append(
@@ -201,7 +243,12 @@ def _check_assignments(chart: OrgChart) -> list[OrgProblem]:
                 i,
                 "mulai",
                 "overlap",
-                f"jabatan {j!r} has two definitive holders at once (overlaps assignment {other!r})",
+                _(
+                    "jabatan {jabatan_id!r} has two definitive holders at once "
+                    "(overlaps assignment {other!r})",
+                    jabatan_id=j,
+                    other=other,
+                ),
             )
         )
     return out
@@ -237,7 +284,7 @@ def _cycles(edges: list[tuple[str, str | None]]) -> list[tuple[int, str]]:
         index.setdefault(name, i)
     done: set[str] = set()
     out = []
-    for start, _ in edges:
+    for start, _parent in edges:
         path: list[str] = []
         node: str | None = start
         while node is not None and node in parent and node not in done and node not in path:

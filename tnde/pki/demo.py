@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 from tnde.pki import certs, responders
 from tnde.pki.identity import nik_ref
 from tnde.pki.state import IssuedCert, PkiState, read_state, write_state
@@ -75,9 +76,11 @@ class DemoOfficial:
     def __post_init__(self) -> None:
         nik_ref(self.nik)  # raises PkiError when the NIK is not 16 digits
         if self.nip and not (len(self.nip) == 18 and self.nip.isascii() and self.nip.isdigit()):
-            raise PkiError(PkiError.BAD_VALUE, f"NIP {self.nama} harus 18 angka")
+            raise PkiError(
+                PkiError.BAD_VALUE, _("the NIP of {nama} must have 18 digits", nama=self.nama)
+            )
         if not self.nama.strip():
-            raise PkiError(PkiError.BAD_VALUE, "nama pejabat tidak boleh kosong")
+            raise PkiError(PkiError.BAD_VALUE, _("the official's name must not be empty"))
 
     @property
     def key(self) -> str:
@@ -123,14 +126,19 @@ class DemoPki:
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise PkiError(
                 PkiError.EXISTS,
-                "folder PKI DEMO sudah ada dan tidak kosong; hapus dulu untuk membuat ulang",
+                _(
+                    "the DEMO PKI folder already exists and is not empty; delete it first to "
+                    "make it again"
+                ),
                 path=str(folder),
             )
         if not 1 <= port <= 65535:
-            raise PkiError(PkiError.BAD_VALUE, f"port {port} bukan nomor port 1-65535")
+            raise PkiError(
+                PkiError.BAD_VALUE, _("port {port} is not a port number 1-65535", port=port)
+            )
         keys = [o.key for o in officials]
         if len(set(keys)) != len(keys):
-            raise PkiError(PkiError.BAD_VALUE, "dua pejabat memakai NIP/NIK yang sama")
+            raise PkiError(PkiError.BAD_VALUE, _("two officials have the same NIP/NIK"))
         _check_passphrase(passphrase)
         now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -215,7 +223,7 @@ class DemoPki:
         path = self.folder / "officials" / f"{nip}.p12"
         if not path.is_file():
             raise PkiError(
-                PkiError.NOT_FOUND, "tidak ada sertifikat DEMO untuk NIP ini", path=str(path)
+                PkiError.NOT_FOUND, _("there is no DEMO certificate for this NIP"), path=str(path)
             )
         return path
 
@@ -270,7 +278,10 @@ class DemoPki:
             flag = None
         if flag is None or flag is x509.ReasonFlags.remove_from_crl:
             names = ", ".join(f.value for f in x509.ReasonFlags if f.value != "removeFromCRL")
-            raise PkiError(PkiError.BAD_VALUE, f"alasan {reason!r} tidak dikenal (pilih: {names})")
+            raise PkiError(
+                PkiError.BAD_VALUE,
+                _("unknown reason {reason!r} (choose: {names})", reason=reason, names=names),
+            )
         with self._lock:
             self._reload()
             cert = self._find(serial_or_nip)
@@ -364,7 +375,7 @@ class DemoPki:
         start = not_before or (self.clock() - _BACKDATE)
         end = not_after or (start + OFFICIAL_YEARS * _YEAR)
         if end <= start:
-            raise PkiError(PkiError.BAD_VALUE, "not_after harus sesudah not_before")
+            raise PkiError(PkiError.BAD_VALUE, _("not_after must be later than not_before"))
         organisasi = official.organisasi
         if "DEMO" not in organisasi:
             organisasi = f"{organisasi} (DEMO)"
@@ -420,7 +431,10 @@ class DemoPki:
                 return cert
         raise PkiError(
             PkiError.NOT_FOUND,
-            f"PKI DEMO ini tidak pernah menerbitkan sertifikat {serial_or_nip!s}",
+            _(
+                "this DEMO PKI never issued certificate {serial_or_nip!s}",
+                serial_or_nip=serial_or_nip,
+            ),
             path=str(self.folder),
         )
 
@@ -439,7 +453,9 @@ class DemoPki:
             return self.root
         if ca == "issuing-ca":
             return self.issuing_ca
-        raise PkiError(PkiError.BAD_VALUE, f"CA {ca!r} tidak ada (pilih root atau issuing-ca)")
+        raise PkiError(
+            PkiError.BAD_VALUE, _("there is no CA {ca!r} (choose root or issuing-ca)", ca=ca)
+        )
 
     def _cert(self, name: str) -> x509.Certificate:
         path = self.folder / f"{name}.pem"
@@ -447,7 +463,9 @@ class DemoPki:
             return x509.load_pem_x509_certificate(path.read_bytes())
         except (OSError, ValueError) as exc:
             raise PkiError(
-                PkiError.BAD_FILE, f"sertifikat DEMO tidak dapat dibaca: {exc}", path=str(path)
+                PkiError.BAD_FILE,
+                _("the DEMO certificate cannot be read: {exc}", exc=exc),
+                path=str(path),
             ) from None
 
     def _key(self, name: str) -> rsa.RSAPrivateKey:
@@ -458,10 +476,12 @@ class DemoPki:
                 key = serialization.load_pem_private_key(path.read_bytes(), password=None)
             except (OSError, ValueError, TypeError) as exc:
                 raise PkiError(
-                    PkiError.BAD_FILE, f"kunci DEMO tidak dapat dibaca: {exc}", path=str(path)
+                    PkiError.BAD_FILE,
+                    _("the DEMO key cannot be read: {exc}", exc=exc),
+                    path=str(path),
                 ) from None
             if not isinstance(key, rsa.RSAPrivateKey):
-                raise PkiError(PkiError.BAD_FILE, "bukan kunci RSA", path=str(path))
+                raise PkiError(PkiError.BAD_FILE, _("not an RSA key"), path=str(path))
             cache[name] = key
         return cache[name]
 
@@ -488,7 +508,7 @@ class DemoPki:
 
 def _check_passphrase(passphrase: bytes) -> None:
     if not isinstance(passphrase, bytes | bytearray) or not passphrase:
-        raise PkiError(PkiError.BAD_VALUE, "kata sandi .p12 harus berupa bytes dan tidak kosong")
+        raise PkiError(PkiError.BAD_VALUE, _("the .p12 password must be non-empty bytes"))
 
 
 def _key_pem(key: rsa.RSAPrivateKey) -> bytes:

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
 
 from tnde.errors import PkiError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -133,7 +134,9 @@ def nik_ref(nik: str) -> str:
     """
     digits = "".join(nik.split())
     if not (len(digits) == 16 and digits.isascii() and digits.isdigit()):
-        raise PkiError(PkiError.BAD_VALUE, f"NIK harus 16 angka, bukan {len(digits)} karakter")
+        raise PkiError(
+            PkiError.BAD_VALUE, _("a NIK has 16 digits, not {count} characters", count=len(digits))
+        )
     return "sha256:" + hashlib.sha256(digits.encode("ascii")).hexdigest()
 
 
@@ -206,7 +209,7 @@ def load_certificate(data: bytes, *, source: str = "") -> x509.Certificate:
     except ValueError:
         raise PkiError(
             PkiError.BAD_FILE,
-            "bukan sertifikat X.509 (PEM atau DER) yang dapat dibaca",
+            _("not a readable X.509 certificate (PEM or DER)"),
             path=source,
         ) from None
 

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, TypeVar
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from tnde.messages import _
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -40,14 +42,23 @@ DOCUMENT_SIGNING_PURPOSES: frozenset[str] = frozenset(
 )
 """Dotted OIDs of extendedKeyUsage purposes that allow signing documents."""
 
-_PURPOSE_NAMES = {
-    ExtendedKeyUsageOID.SERVER_AUTH.dotted_string: ("serverAuth", "sertifikat server TLS"),
-    ExtendedKeyUsageOID.CLIENT_AUTH.dotted_string: ("clientAuth", "autentikasi klien TLS"),
-    ExtendedKeyUsageOID.CODE_SIGNING.dotted_string: ("codeSigning", "penandatanganan program"),
-    ExtendedKeyUsageOID.TIME_STAMPING.dotted_string: ("timeStamping", "layanan cap waktu"),
-    ExtendedKeyUsageOID.OCSP_SIGNING.dotted_string: ("OCSPSigning", "penjawab status OCSP"),
-}
-"""Purposes a refused certificate commonly has, named the way an admin knows them."""
+
+def _purpose_names() -> dict[str, tuple[str, str]]:
+    """Purposes a refused certificate commonly has, named the way an admin knows them.
+
+    A function, not a constant, so the words follow the language active when they are asked.
+    """
+    return {
+        ExtendedKeyUsageOID.SERVER_AUTH.dotted_string: ("serverAuth", _("TLS server certificate")),
+        ExtendedKeyUsageOID.CLIENT_AUTH.dotted_string: (
+            "clientAuth",
+            _("TLS client authentication"),
+        ),
+        ExtendedKeyUsageOID.CODE_SIGNING.dotted_string: ("codeSigning", _("signing programs")),
+        ExtendedKeyUsageOID.TIME_STAMPING.dotted_string: ("timeStamping", _("timestamp service")),
+        ExtendedKeyUsageOID.OCSP_SIGNING.dotted_string: ("OCSPSigning", _("OCSP status responder")),
+    }
+
 
 _KEY_USAGE_NAMES = (
     ("digital_signature", "digitalSignature"),
@@ -70,7 +81,7 @@ def is_dotted_oid(text: str) -> bool:
 def signing_purpose_problems(
     cert: x509.Certificate, extra_purposes: Iterable[str] = ()
 ) -> list[str]:
-    """Why ``cert`` may not sign documents, as Indonesian sentences; empty when it may.
+    """Why ``cert`` may not sign documents, as sentences in the active language; empty when it may.
 
     Args:
         cert: the signing certificate.
@@ -86,7 +97,12 @@ def signing_purpose_problems(
         key_usage = _extension(cert, x509.KeyUsage)
         purposes = _extension(cert, x509.ExtendedKeyUsage)
     except (ValueError, x509.DuplicateExtension, x509.UnsupportedGeneralNameType) as exc:
-        return [f"ekstensi sertifikat rusak sehingga tujuan penggunaannya tidak terbaca ({exc})"]
+        return [
+            _(
+                "the certificate's extensions are damaged, so its purposes cannot be read ({exc})",
+                exc=exc,
+            )
+        ]
 
     problems = []
     usages = _key_usages(key_usage) if key_usage is not None else set()
@@ -101,23 +117,32 @@ def signing_purpose_problems(
     ]
     if ca_signs:
         problems.append(
-            f"ini sertifikat CA ({', '.join(ca_signs)}) yang hanya untuk menerbitkan sertifikat, "
-            "bukan untuk menandatangani dokumen"
+            _(
+                "this is a CA certificate ({signs}), only for issuing certificates, "
+                "not for signing documents",
+                signs=", ".join(ca_signs),
+            )
         )
     if key_usage is not None and not usages & {"digitalSignature", "nonRepudiation"}:
-        allowed = ", ".join(sorted(usages)) or "tidak ada"
+        allowed = ", ".join(sorted(usages)) or _("none")
         problems.append(
-            f"keyUsage sertifikat hanya mengizinkan {allowed}, tanpa digitalSignature atau "
-            "nonRepudiation yang diperlukan untuk menandatangani dokumen"
+            _(
+                "the certificate's keyUsage allows only {allowed}, without the digitalSignature "
+                "or nonRepudiation needed to sign documents",
+                allowed=allowed,
+            )
         )
     if purposes is not None:
         found = [oid.dotted_string for oid in purposes]
         accepted = DOCUMENT_SIGNING_PURPOSES | set(extra_purposes)
         if not accepted.intersection(found):
             problems.append(
-                f"sertifikat hanya untuk {_purpose_list(found)}, bukan untuk menandatangani dokumen"
+                _(
+                    "the certificate is only for {purposes}, not for signing documents",
+                    purposes=_purpose_list(found),
+                )
                 if found
-                else "extendedKeyUsage sertifikat tidak menyebut satu pun tujuan penggunaan"
+                else _("the certificate's extendedKeyUsage names no purpose at all")
             )
     return problems
 
@@ -136,9 +161,10 @@ def _key_usages(usage: x509.KeyUsage) -> set[str]:
 
 def _purpose_list(oids: list[str]) -> str:
     names = []
+    known = _purpose_names()
     for oid in oids:
-        short, meaning = _PURPOSE_NAMES.get(oid, (oid, ""))
+        short, meaning = known.get(oid, (oid, ""))
         names.append(f"{short} ({meaning})" if meaning else short)
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + " dan " + names[-1]
+    return _("{names} and {last}", names=", ".join(names[:-1]), last=names[-1])

@@ -28,6 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, ClassVar, Self
 
 from tnde.errors import PkiError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -96,11 +97,16 @@ class PkiServer:
             if exc.errno in (errno.EADDRINUSE, errno.EACCES, getattr(errno, "WSAEADDRINUSE", -1)):
                 raise PkiError(
                     PkiError.PORT_IN_USE,
-                    f"port {self.port} di {self.host} sudah dipakai program lain; hentikan "
-                    "program itu (mungkin 'tnde pki serve' yang lain) lalu coba lagi",
+                    _(
+                        "port {port} on {host} is used by another program; stop that program "
+                        "(perhaps another 'tnde pki serve') and try again",
+                        port=self.port,
+                        host=self.host,
+                    ),
                 ) from None
             raise PkiError(
-                PkiError.PORT_IN_USE, f"tidak dapat membuka {self.host}:{self.port}: {exc}"
+                PkiError.PORT_IN_USE,
+                _("cannot open {host}:{port}: {exc}", host=self.host, port=self.port, exc=exc),
             ) from None
         httpd.daemon_threads = True
         self.port = int(httpd.server_address[1])

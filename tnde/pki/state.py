@@ -35,6 +35,7 @@ from cryptography import x509
 
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -89,26 +90,40 @@ def read_state(path: Path) -> PkiState:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PkiError(
-            PkiError.NOT_FOUND, "berkas state.toml PKI DEMO tidak ada", path=str(path)
+            PkiError.NOT_FOUND, _("the DEMO PKI has no state.toml file"), path=str(path)
         ) from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise PkiError(PkiError.BAD_FILE, f"tidak dapat dibaca: {exc}", path=str(path)) from None
+        raise PkiError(
+            PkiError.BAD_FILE, _("cannot be read: {exc}", exc=exc), path=str(path)
+        ) from None
     reader = _Reader(path)
     version = reader.take(raw, "schema_version", int)
     if version != STATE_VERSION:
-        reader.fail("schema_version", f"versi {version} tidak dikenal (harus {STATE_VERSION})")
+        reader.fail(
+            "schema_version",
+            _(
+                "unknown version {version} (must be {expected})",
+                version=version,
+                expected=STATE_VERSION,
+            ),
+        )
     port = reader.take(raw, "port", int)
     if not 1 <= port <= 65535:
-        reader.fail("port", f"{port} bukan nomor port 1-65535")
+        reader.fail("port", _("{port} is not a port number 1-65535", port=port))
     state = PkiState(port=port, created=reader.take(raw, "created", dt.datetime))
     for i, item in enumerate(reader.take(raw, "issued", list)):
         where = f"issued[{i}]"
         ca = reader.take(item, "ca", str, where)
         kind = reader.take(item, "kind", str, where)
         if ca not in CAS:
-            reader.fail(f"{where}.ca", f"{ca!r} bukan salah satu dari {', '.join(CAS)}")
+            reader.fail(
+                f"{where}.ca", _("{ca!r} is not one of {choices}", ca=ca, choices=", ".join(CAS))
+            )
         if kind not in KINDS:
-            reader.fail(f"{where}.kind", f"{kind!r} bukan salah satu dari {', '.join(KINDS)}")
+            reader.fail(
+                f"{where}.kind",
+                _("{kind!r} is not one of {choices}", kind=kind, choices=", ".join(KINDS)),
+            )
         state.issued.append(
             IssuedCert(
                 serial=reader.serial(item, where),
@@ -124,7 +139,10 @@ def read_state(path: Path) -> PkiState:
         try:
             reason = x509.ReasonFlags(reason_text)
         except ValueError:
-            reader.fail(f"{where}.reason", f"{reason_text!r} bukan alasan pencabutan RFC 5280")
+            reader.fail(
+                f"{where}.reason",
+                _("{reason_text!r} is not an RFC 5280 revocation reason", reason_text=reason_text),
+            )
         at = reader.take(item, "at", dt.datetime, where)
         state.revoked[reader.serial(item, where)] = (at, reason)
     return state
@@ -170,23 +188,32 @@ class _Reader:
         self.path = path
 
     def fail(self, key: str, problem: str) -> Any:
-        raise PkiError(PkiError.BAD_FILE, f"[{key}] {problem}", path=str(self.path))
+        raise PkiError(
+            PkiError.BAD_FILE, _("[{key}] {problem}", key=key, problem=problem), path=str(self.path)
+        )
 
     def take(
         self, table: Any, key: str, kind: type, where: str = "", *, default: Any = None
     ) -> Any:
         name = f"{where}.{key}" if where else key
         if not isinstance(table, dict):
-            return self.fail(where, "harus berupa tabel")
+            return self.fail(where, _("must be a table"))
         if key not in table:
             if default is not None:
                 return default
-            return self.fail(name, "kunci wajib tidak ada")
+            return self.fail(name, _("a required key is missing"))
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, kind):
-            return self.fail(name, f"harus bertipe {kind.__name__}, bukan {type(value).__name__}")
+            return self.fail(
+                name,
+                _(
+                    "must be of type {expected}, not {found}",
+                    expected=kind.__name__,
+                    found=type(value).__name__,
+                ),
+            )
         if isinstance(value, dt.datetime) and value.tzinfo is None:
-            return self.fail(name, "waktu harus memakai zona waktu (mis. akhiran Z)")
+            return self.fail(name, _("a time must have a time zone (e.g. the suffix Z)"))
         return value
 
     def serial(self, table: Any, where: str) -> int:
@@ -194,4 +221,6 @@ class _Reader:
         try:
             return int(text, 16)
         except ValueError:
-            return int(self.fail(f"{where}.serial", f"{text!r} bukan bilangan heksadesimal"))
+            return int(
+                self.fail(f"{where}.serial", _("{text!r} is not a hexadecimal number", text=text))
+            )

@@ -53,6 +53,7 @@ from cryptography.x509.oid import NameOID
 
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 from tnde.pki.identity import certificate_pem, fingerprint, load_certificate
 from tnde.pki.purpose import is_dotted_oid
 
@@ -347,7 +348,7 @@ class TrustStore:
         if len(wanted) < 8 or len(matches) != 1:
             raise PkiError(
                 PkiError.NOT_FOUND,
-                f"tidak ada satu pun akar tepercaya dengan sidik jari {text!r}",
+                _("no trusted root has the fingerprint {text!r}", text=text),
                 path=str(self.config_path),
             )
         return matches[0]
@@ -360,52 +361,52 @@ class TrustStore:
             return []
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise PkiError(
-                PkiError.BAD_FILE, f"tidak dapat dibaca: {exc}", path=str(path)
+                PkiError.BAD_FILE, _("cannot be read: {exc}", exc=exc), path=str(path)
             ) from None
         if raw.get("schema_version") != TRUST_VERSION:
-            self._fail("schema_version", f"harus {TRUST_VERSION}")
+            self._fail("schema_version", _("must be {version}", version=TRUST_VERSION))
         unknown = set(raw) - {"schema_version", "root"}
         if unknown:
-            self._fail(sorted(unknown)[0], "kunci tidak dikenal")
+            self._fail(sorted(unknown)[0], _("unknown key"))
         roots = raw.get("root", [])
         if not isinstance(roots, builtins.list):
-            self._fail("root", "harus berupa array tabel [[root]]")
+            self._fail("root", _("must be an array of tables [[root]]"))
         return [self._entry(item, f"root[{i}]") for i, item in enumerate(roots)]
 
     def _entry(self, item: Any, where: str) -> TrustedRoot:
         if not isinstance(item, dict):
-            self._fail(where, "harus berupa tabel")
+            self._fail(where, _("must be a table"))
         unknown = set(item) - _ROOT_KEYS
         if unknown:
-            self._fail(f"{where}.{sorted(unknown)[0]}", "kunci tidak dikenal")
+            self._fail(f"{where}.{sorted(unknown)[0]}", _("unknown key"))
         fp = self._value(item, where, "fingerprint", str)
         if len(fp) != 64 or any(c not in "0123456789abcdef" for c in fp):
-            self._fail(f"{where}.fingerprint", "harus 64 digit heksadesimal huruf kecil")
+            self._fail(f"{where}.fingerprint", _("must be 64 lower-case hexadecimal digits"))
         issuers: dict[str, str] = {}
         for j, issuer in enumerate(item.get("issuer", [])):
             at = f"{where}.issuer[{j}]"
             if not isinstance(issuer, dict):
-                self._fail(at, "harus berupa tabel")
+                self._fail(at, _("must be a table"))
             issuers[self._value(issuer, at, "subject", str)] = self._value(
                 issuer, at, "footer_issuer", str
             )
         not_after = self._value(item, where, "not_after", dt.datetime)
         if not_after.tzinfo is None:
-            self._fail(f"{where}.not_after", "waktu harus memakai zona waktu (akhiran Z)")
+            self._fail(f"{where}.not_after", _("a time must have a time zone (the suffix Z)"))
         purposes = item.get("purposes", [])
         if not isinstance(purposes, builtins.list) or not all(
             isinstance(p, str) and is_dotted_oid(p) for p in purposes
         ):
             self._fail(
                 f"{where}.purposes",
-                'harus berupa array OID bertitik, misalnya ["1.3.6.1.5.5.7.3.4"]',
+                _('must be an array of dotted OIDs, e.g. ["1.3.6.1.5.5.7.3.4"]'),
             )
         freshness = item.get("revocation_freshness", "0s")
         window = _parse_duration(freshness) if isinstance(freshness, str) else None
         if window is None:
             self._fail(
                 f"{where}.revocation_freshness",
-                'harus berupa lama waktu seperti "30m", "24h" atau "2d"',
+                _('must be a duration such as "30m", "24h" or "2d"'),
             )
         return TrustedRoot(
             label=self._value(item, where, "label", str),
@@ -426,28 +427,35 @@ class TrustStore:
         except OSError:
             raise PkiError(
                 PkiError.BAD_FILE,
-                f"berkas sertifikat akar {entry.label!r} yang disebut trust.toml tidak ada",
+                _(
+                    "the root certificate file {label!r} named in trust.toml is missing",
+                    label=entry.label,
+                ),
                 path=str(path),
             ) from None
         cert = load_certificate(data, source=str(path))
         if fingerprint(cert) != entry.fingerprint:
             raise PkiError(
                 PkiError.BAD_FILE,
-                "isi berkas tidak cocok dengan sidik jari di trust.toml (berkas diganti?)",
+                _("the file does not match its fingerprint in trust.toml (was it replaced?)"),
                 path=str(path),
             )
         return replace(entry, certificate=cert)
 
     def _value(self, table: dict[str, Any], where: str, key: str, kind: type) -> Any:
         if key not in table:
-            self._fail(f"{where}.{key}", "kunci wajib tidak ada")
+            self._fail(f"{where}.{key}", _("a required key is missing"))
         value = table[key]
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            self._fail(f"{where}.{key}", f"harus bertipe {kind.__name__}")
+            self._fail(f"{where}.{key}", _("must be of type {expected}", expected=kind.__name__))
         return value
 
     def _fail(self, key: str, problem: str) -> NoReturn:
-        raise PkiError(PkiError.BAD_FILE, f"[{key}] {problem}", path=str(self.config_path))
+        raise PkiError(
+            PkiError.BAD_FILE,
+            _("[{key}] {problem}", key=key, problem=problem),
+            path=str(self.config_path),
+        )
 
     def _write(self, entries: builtins.list[TrustedRoot]) -> None:
         lines = [
@@ -492,8 +500,10 @@ def parse_duration(text: str) -> dt.timedelta:
     if window is None:
         raise PkiError(
             PkiError.BAD_VALUE,
-            f"lama waktu {text!r} tidak dikenal; "
-            "tulis seperti 30m, 24h atau 2d (satuan d, h, m, s)",
+            _(
+                "unknown duration {text!r}; write it like 30m, 24h or 2d (units d, h, m, s)",
+                text=text,
+            ),
         )
     return window
 
@@ -530,8 +540,10 @@ def _check_freshness(window: dt.timedelta) -> None:
     if window < dt.timedelta(0) or window.microseconds:
         raise PkiError(
             PkiError.BAD_VALUE,
-            "lama waktu kesegaran data pencabutan harus nol atau lebih, "
-            f"dalam detik utuh: {window}",
+            _(
+                "the revocation freshness window must be zero or more, in whole seconds: {window}",
+                window=window,
+            ),
         )
 
 
@@ -544,7 +556,10 @@ def _checked_purposes(purposes: Iterable[str]) -> tuple[str, ...]:
         if not is_dotted_oid(purpose):
             raise PkiError(
                 PkiError.BAD_VALUE,
-                f"tujuan penggunaan {purpose!r} bukan OID bertitik (misalnya 1.3.6.1.5.5.7.3.4)",
+                _(
+                    "usage purpose {purpose!r} is not a dotted OID (e.g. 1.3.6.1.5.5.7.3.4)",
+                    purpose=purpose,
+                ),
             )
     return found
 
@@ -558,8 +573,10 @@ def _check_root(cert: x509.Certificate, source: str) -> None:
     if not is_ca:
         raise PkiError(
             PkiError.BAD_CERTIFICATE,
-            "bukan sertifikat CA (basicConstraints CA:TRUE tidak ada); "
-            "tambahkan sertifikat akar (root), bukan sertifikat penanda tangan",
+            _(
+                "not a CA certificate (no basicConstraints CA:TRUE); add the root "
+                "certificate, not a signer's certificate"
+            ),
             path=source,
         )
     try:
@@ -567,8 +584,10 @@ def _check_root(cert: x509.Certificate, source: str) -> None:
     except (ValueError, TypeError, InvalidSignature):
         raise PkiError(
             PkiError.BAD_CERTIFICATE,
-            f"bukan sertifikat akar: diterbitkan oleh {cert.issuer.rfc4514_string()}, "
-            "bukan ditandatangani sendiri",
+            _(
+                "not a root certificate: issued by {issuer}, not self-signed",
+                issuer=cert.issuer.rfc4514_string(),
+            ),
             path=source,
         ) from None
 
@@ -579,7 +598,7 @@ def _chain_root(
     """The trusted root ``chain[0]`` leads to through the given CA certificates, if any."""
     current = chain[0]
     pool = chain[1:]
-    for _ in range(len(chain) + 1):
+    for _step in range(len(chain) + 1):
         fp = fingerprint(current)
         if fp in roots:
             return roots[fp]

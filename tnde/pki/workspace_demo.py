@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tnde.errors import PkiError
+from tnde.messages import _
 from tnde.org import acting_for, load_org, replace_org
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoOfficial, DemoPki
 from tnde.pki.identity import certificate_pem, fingerprint, nik_ref
@@ -144,8 +145,10 @@ def init_demo_pki(
         # the demo root is never trusted outside demo workspaces.
         raise PkiError(
             PkiError.BAD_VALUE,
-            "PKI DEMO hanya untuk ruang kerja demo (buat dengan: tnde demo); "
-            "ruang kerja kantor memakai sertifikat dari PSrE",
+            _(
+                "a DEMO PKI is only for a demo workspace (make one with: tnde demo); an "
+                "office workspace uses certificates from a PSrE"
+            ),
             path=str(ws.path),
         )
     trust = TrustStore.for_workspace(ws.path)
@@ -153,7 +156,7 @@ def init_demo_pki(
         if not replace_existing:
             raise PkiError(
                 PkiError.EXISTS,
-                "ruang kerja ini sudah punya PKI DEMO; pakai --replace untuk membuatnya ulang",
+                _("this workspace already has a DEMO PKI; use --replace to make it again"),
                 path=str(folder),
             )
         _forget_demo(folder, trust)
@@ -165,8 +168,11 @@ def init_demo_pki(
     if not pairs:
         raise PkiError(
             PkiError.NOT_FOUND,
-            f"bagan organisasi tidak memuat pegawai yang memegang jabatan pada {on.isoformat()}; "
-            "impor dulu dengan: tnde org import FILE",
+            _(
+                "the org chart has no official holding a jabatan on {date}; import one first "
+                "with: tnde org import FILE",
+                date=on.isoformat(),
+            ),
             path=str(ws.path),
         )
     pki = DemoPki.create(

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from tnde.datafile import Table, load_toml
 from tnde.errors import NumberingError, ProfileError
+from tnde.messages import _
 from tnde.numbering import SeriesPolicy, parse_pattern
 from tnde.profiles.model import (
     ARAHAN,
@@ -63,7 +64,9 @@ def load_profile(name_or_path: str | Path) -> Profile:
         path = profiles_dir() / f"{name_or_path}.toml"
         if not path.is_file():
             known = ", ".join(available_profiles()) or "none"
-            raise ProfileError(str(name_or_path), "", f"unknown profile (available: {known})")
+            raise ProfileError(
+                str(name_or_path), "", _("unknown profile (available: {known})", known=known)
+            )
     data = load_toml(path, ProfileError)
     return parse_profile(data, path)
 
@@ -73,10 +76,19 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
     root = Table(data, str(path), error=ProfileError)
     version = root.integer("schema_version")
     if version != SCHEMA_VERSION:
-        raise root.fail("schema_version", f"version {version} is not supported (expected 1)")
+        raise root.fail(
+            "schema_version", _("version {version} is not supported (expected 1)", version=version)
+        )
     profile_id = root.text("id", nonempty=True)
     if profile_id != path.stem:
-        raise root.fail("id", f"{profile_id!r} must equal the file name {path.stem!r}")
+        raise root.fail(
+            "id",
+            _(
+                "{profile_id!r} must equal the file name {stem!r}",
+                profile_id=profile_id,
+                stem=path.stem,
+            ),
+        )
     nama = root.text("nama", nonempty=True)
     daerah = root.text("daerah", "")
     timezone = root.text("timezone", DEFAULT_TIMEZONE)
@@ -84,7 +96,7 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
         ZoneInfo(timezone)
     except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
         raise root.fail(
-            "timezone", f"{timezone!r} is not a time zone (e.g. Asia/Makassar)"
+            "timezone", _("{timezone!r} is not a time zone (e.g. Asia/Makassar)", timezone=timezone)
         ) from None
     paper = root.table("paper", required=True)
     paper_name = paper.choice("size", tuple(PAPER_SIZES_MM))
@@ -116,11 +128,13 @@ def _holidays(root: Table) -> frozenset[dt.date]:
     """Dates of public holidays (``holidays = [2026-12-25, …]``)."""
     raw = root.raw("holidays", [])
     if not isinstance(raw, list):
-        raise root.fail("holidays", "expected a list of dates")
+        raise root.fail("holidays", _("expected a list of dates"))
     days = set()
     for i, item in enumerate(raw):
         if isinstance(item, dt.datetime) or not isinstance(item, dt.date):
-            raise root.fail(f"holidays[{i}]", f"expected a date (YYYY-MM-DD), got {item!r}")
+            raise root.fail(
+                f"holidays[{i}]", _("expected a date (YYYY-MM-DD), got {item!r}", item=item)
+            )
         days.add(item)
     return frozenset(days)
 
@@ -150,10 +164,10 @@ def _fonts(t: Table) -> Fonts:
 def _kop(t: Table, profile_path: Path) -> Kop:
     lines = t.str_list("lines")
     if not lines:
-        raise t.fail("lines", "a kop needs at least one line")
+        raise t.fail("lines", _("a kop needs at least one line"))
     blank = next((i for i, line in enumerate(lines) if not line.strip()), None)
     if blank is not None:
-        raise t.fail(f"lines[{blank}]", "a kop line must not be empty")
+        raise t.fail(f"lines[{blank}]", _("a kop line must not be empty"))
     sizes = _sizes(t, "line_sizes", (14.0, 16.0))
     address_lines = _address_lines(t)
     logo_text = t.text("logo", "")
@@ -177,13 +191,13 @@ def _sizes(t: Table, key: str, default: tuple[float, ...]) -> tuple[float, ...]:
     """A list of point sizes for kop lines, each between 6 and 24 pt."""
     raw = t.raw(key, list(default))
     if not isinstance(raw, list) or not raw:
-        raise t.fail(key, "expected a list of point sizes, e.g. [14, 16]")
+        raise t.fail(key, _("expected a list of point sizes, e.g. [14, 16]"))
     sizes = []
     for i, item in enumerate(raw):
         if isinstance(item, bool) or not isinstance(item, int | float):
-            raise t.fail(f"{key}[{i}]", f"expected a number of points, got {item!r}")
+            raise t.fail(f"{key}[{i}]", _("expected a number of points, got {item!r}", item=item))
         if not 6 <= item <= 24:
-            raise t.fail(f"{key}[{i}]", f"{item} pt is outside 6–24 pt")
+            raise t.fail(f"{key}[{i}]", _("{item} pt is outside 6–24 pt", item=item))
         sizes.append(float(item))
     return tuple(sizes)
 
@@ -214,7 +228,13 @@ def _resolve_logo(t: Table, logo_text: str, profile_path: Path) -> Path:
         if candidate.is_file():
             _check_image(t, candidate)
             return candidate
-    raise t.fail("logo", f"image file {logo_text!r} not found next to the profile or in resources")
+    raise t.fail(
+        "logo",
+        _(
+            "image file {logo_text!r} not found next to the profile or in resources",
+            logo_text=logo_text,
+        ),
+    )
 
 
 def _check_image(t: Table, path: Path) -> None:
@@ -226,7 +246,12 @@ def _check_image(t: Table, path: Path) -> None:
             image.verify()
     except (OSError, UnidentifiedImageError, SyntaxError) as exc:
         raise t.fail(
-            "logo", f"{path.name} is not a readable image ({exc.__class__.__name__})"
+            "logo",
+            _(
+                "{path} is not a readable image ({error})",
+                path=path.name,
+                error=exc.__class__.__name__,
+            ),
         ) from None
 
 
@@ -269,10 +294,10 @@ def _tte(t: Table) -> Tte:
         # The public is told to trust only the issuer's own *.go.id domain.
         raise t.fail(
             "verification_url",
-            f"{url!r} must be an https:// address on the office's own .go.id domain",
+            _("{url!r} must be an https:// address on the office's own .go.id domain", url=url),
         )
     if "{document_id}" not in url:
-        raise t.fail("verification_url", "must contain {document_id}")
+        raise t.fail("verification_url", _("must contain {{document_id}}"))
     footer = t.text("footer", nonempty=True)
     folded = footer.replace(ISSUER_PLACEHOLDER, "").casefold()
     claimed = next(
@@ -282,8 +307,12 @@ def _tte(t: Table) -> Tte:
     if claimed is not None:
         raise t.fail(
             "footer",
-            f"names a certificate authority ({claimed!r}); write {ISSUER_PLACEHOLDER} instead, "
-            "which is replaced by the issuer of the certificate that actually signs",
+            _(
+                "names a certificate authority ({claimed!r}); write {placeholder} instead, "
+                "which is replaced by the issuer of the certificate that actually signs",
+                claimed=claimed,
+                placeholder=ISSUER_PLACEHOLDER,
+            ),
         )
     tte = Tte(
         footer=footer,
@@ -306,7 +335,9 @@ def _numbering(t: Table) -> Numbering:
     by_jenis = {}
     for name in jenis_table.names():
         if name not in known:
-            raise jenis_table.fail(name, f"unknown jenis (known: {', '.join(sorted(known))})")
+            raise jenis_table.fail(
+                name, _("unknown jenis (known: {known})", known=", ".join(sorted(known)))
+            )
         by_jenis[name] = jenis_table.text(name, nonempty=True)
     for key, text in [("default", default), *((f"jenis.{k}", v) for k, v in by_jenis.items())]:
         if text == ARAHAN:
@@ -314,7 +345,9 @@ def _numbering(t: Table) -> Numbering:
         try:
             parse_pattern(text)
         except NumberingError as exc:
-            raise t.fail(key, f"bad numbering pattern {text!r}: {exc.detail}") from None
+            raise t.fail(
+                key, _("bad numbering pattern {text!r}: {detail}", text=text, detail=exc.detail)
+            ) from None
     series = SeriesPolicy(
         reset=t.choice("reset", ("yearly", "never"), "yearly"),
         per_unit=t.flag("per_unit", True),

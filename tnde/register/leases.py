@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tnde.canonical import now_timestamp
 from tnde.errors import RegisterError
 from tnde.ids import uuid7
+from tnde.messages import _
 from tnde.register.register import (
     IssuedNumber,
     SeriesRef,
@@ -118,7 +119,9 @@ def get_lease(conn: sqlite3.Connection, lease_id: str) -> Lease:
         f"SELECT {_LEASE_COLUMNS} FROM number_lease WHERE lease_id = ?", (lease_id,)
     ).fetchone()
     if row is None:
-        raise RegisterError("unknown_lease", f"there is no number lease {lease_id}")
+        raise RegisterError(
+            "unknown_lease", _("there is no number lease {lease_id}", lease_id=lease_id)
+        )
     return _lease_from_row(conn, row)
 
 
@@ -150,10 +153,17 @@ def lease_block(
         RegisterError: ``bad_size`` (not 1…:data:`MAX_LEASE_SIZE`); ``desk_required``.
     """
     if not 1 <= size <= MAX_LEASE_SIZE:
-        raise RegisterError("bad_size", f"a lease holds 1 to {MAX_LEASE_SIZE} numbers, not {size}")
+        raise RegisterError(
+            "bad_size",
+            _(
+                "a lease holds 1 to {max_size} numbers, not {size}",
+                max_size=MAX_LEASE_SIZE,
+                size=size,
+            ),
+        )
     desk = desk.strip()
     if not desk:
-        raise RegisterError("desk_required", "name the desk that will hold the lease")
+        raise RegisterError("desk_required", _("name the desk that will hold the lease"))
     at = at or now_timestamp()
     key = (ref.unit_id, ref.series, ref.year)
     with atomic(conn):
@@ -249,7 +259,9 @@ def issue_number(
     if lease_id is None:
         return issue_central(conn, ref, letter_id=letter_id, format=format, actor=actor, at=at)
     if not desk:
-        raise RegisterError("desk_required", f"drawing from lease {lease_id} needs the desk")
+        raise RegisterError(
+            "desk_required", _("drawing from lease {lease_id} needs the desk", lease_id=lease_id)
+        )
     return draw(
         conn, lease_id, desk=desk, letter_id=letter_id, format=format, actor=actor, at=at, ref=ref
     )
@@ -272,25 +284,44 @@ def draw(
         lease = get_lease(conn, lease_id)
         if ref is not None and lease.ref != ref:
             raise RegisterError(
-                "wrong_series", f"lease {lease_id} holds numbers of {lease.ref}, not of {ref}"
+                "wrong_series",
+                _(
+                    "lease {lease_id} holds numbers of {lease_ref}, not of {ref}",
+                    lease_id=lease_id,
+                    lease_ref=lease.ref,
+                    ref=ref,
+                ),
             )
         if lease.desk != desk:
             raise RegisterError(
                 "not_your_lease",
-                f"lease {lease_id} belongs to desk {lease.desk!r}; desk {desk!r} cannot draw"
-                " from it",
+                _(
+                    "lease {lease_id} belongs to desk {owner!r}; desk {desk!r} cannot draw from it",
+                    lease_id=lease_id,
+                    owner=lease.desk,
+                    desk=desk,
+                ),
             )
         if lease.state == "closed":
-            raise RegisterError("lease_closed", f"lease {lease_id} is closed; ask for a new lease")
+            raise RegisterError(
+                "lease_closed",
+                _("lease {lease_id} is closed; ask for a new lease", lease_id=lease_id),
+            )
         check_not_numbered(conn, letter_id)
         used = _used_in(conn, lease.ref, lease.first_no, lease.last_no)
         free = next((n for n in range(lease.first_no, lease.last_no + 1) if n not in used), None)
         if free is None:
             raise RegisterError(
                 "lease_exhausted",
-                f"lease {lease_id} is used up: all {lease.size} numbers"
-                f" ({lease.first_no}-{lease.last_no}) of {lease.ref} are taken; ask for a new"
-                " lease",
+                _(
+                    "lease {lease_id} is used up: all {size} numbers ({first_no}-{last_no}) of "
+                    "{ref} are taken; ask for a new lease",
+                    lease_id=lease_id,
+                    size=lease.size,
+                    first_no=lease.first_no,
+                    last_no=lease.last_no,
+                    ref=lease.ref,
+                ),
             )
         return record_issue(
             conn,
@@ -317,12 +348,16 @@ def close_lease(
     """
     reason = reason.strip()
     if not reason:
-        raise RegisterError("reason_required", f"give a reason to close lease {lease_id}")
+        raise RegisterError(
+            "reason_required", _("give a reason to close lease {lease_id}", lease_id=lease_id)
+        )
     at = at or now_timestamp()
     with atomic(conn):
         lease = get_lease(conn, lease_id)
         if lease.state == "closed":
-            raise RegisterError("lease_closed", f"lease {lease_id} is already closed")
+            raise RegisterError(
+                "lease_closed", _("lease {lease_id} is already closed", lease_id=lease_id)
+            )
         used = _used_in(conn, lease.ref, lease.first_no, lease.last_no)
         rest = tuple(n for n in range(lease.first_no, lease.last_no + 1) if n not in used)
         key = (lease.ref.unit_id, lease.ref.series, lease.ref.year)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tnde.canonical import now_timestamp
 from tnde.errors import RegisterError
+from tnde.messages import _
 from tnde.numbering import SeriesContext, series_key
 from tnde.workspace.audit import audit_append
 
@@ -65,7 +66,12 @@ class SeriesRef:
     """The calendar year for yearly series; ``0`` for a series that never resets."""
 
     def __str__(self) -> str:
-        return f"series {self.series!r} of unit {self.unit_id!r}, {self.year}"
+        return _(
+            "series {series!r} of unit {unit_id!r}, {year}",
+            series=self.series,
+            unit_id=self.unit_id,
+            year=self.year,
+        )
 
 
 @dataclass(frozen=True)
@@ -211,8 +217,16 @@ def check_not_numbered(conn: sqlite3.Connection, letter_id: str) -> None:
         unit_id, series, year, no, nomor = tuple(row)
         raise RegisterError(
             "already_numbered",
-            f"letter {letter_id} already has number {nomor or no} (no. {no} of series"
-            f" {series!r} of unit {unit_id!r}, {year}); void it before giving it another",
+            _(
+                "letter {letter_id} already has number {nomor} (no. {no} of series "
+                "{series!r} of unit {unit_id!r}, {year}); void it before giving it another",
+                letter_id=letter_id,
+                nomor=nomor or no,
+                no=no,
+                series=series,
+                unit_id=unit_id,
+                year=year,
+            ),
         )
 
 
@@ -333,7 +347,9 @@ def void_number(
     """
     reason = reason.strip()
     if not reason:
-        raise RegisterError("reason_required", f"give a reason to void no. {no} of {ref}")
+        raise RegisterError(
+            "reason_required", _("give a reason to void no. {no} of {ref}", no=no, ref=ref)
+        )
     at = at or now_timestamp()
     where, params = _series_where(ref)
     with atomic(conn):
@@ -344,7 +360,9 @@ def void_number(
         if row is not None:
             status, letter_id, nomor, lease_id = tuple(row)
             if status == "voided":
-                raise RegisterError("already_voided", f"no. {no} of {ref} is already voided")
+                raise RegisterError(
+                    "already_voided", _("no. {no} of {ref} is already voided", no=no, ref=ref)
+                )
             conn.execute(
                 f"UPDATE number_use SET status = 'voided', reason = ?, at = ?, actor = ?"
                 f" WHERE {where} AND no = ?",
@@ -357,7 +375,13 @@ def void_number(
             last_no = (counter.fetchone() or (0,))[0]
             if lease_id is None and not 1 <= no <= last_no:
                 raise RegisterError(
-                    "not_issued", f"no. {no} of {ref} has not been issued (the last is {last_no})"
+                    "not_issued",
+                    _(
+                        "no. {no} of {ref} has not been issued (the last is {last_no})",
+                        no=no,
+                        ref=ref,
+                        last_no=last_no,
+                    ),
                 )
             conn.execute(
                 "INSERT INTO number_use (unit_id, series, year, no, status, lease_id, reason, at,"
@@ -391,7 +415,10 @@ def void_issued(
         RegisterError: ``reason_required``.
     """
     if not reason.strip():
-        raise RegisterError("reason_required", f"give a reason to void the number of {letter_id}")
+        raise RegisterError(
+            "reason_required",
+            _("give a reason to void the number of {letter_id}", letter_id=letter_id),
+        )
     with atomic(conn):
         row = conn.execute(
             "SELECT unit_id, series, year, no FROM number_use"

@@ -14,6 +14,7 @@ from reportlab import rl_config
 
 from tnde import __version__
 from tnde.errors import RenderError
+from tnde.messages import _
 from tnde.render.blocks import BUILDERS
 from tnde.render.context import RenderContext, RenderMode, SlotPosition, TteStamp
 from tnde.render.document import LetterDocTemplate
@@ -101,7 +102,9 @@ def render_letter(
     pdf, ctx, first_words = _build(template, profile, values, mode, stamp, digest, created, None)
     if profile.style.kata_penyambung and len(first_words) > 1:
         # Second pass: now that page breaks are known, print each next page's first word.
-        pdf, ctx, _ = _build(template, profile, values, mode, stamp, digest, created, first_words)
+        pdf, ctx, _words = _build(
+            template, profile, values, mode, stamp, digest, created, first_words
+        )
     return RenderResult(
         pdf=pdf, pages=ctx.page_count, signature_slots=tuple(ctx.slots), input_digest=digest
     )
@@ -163,6 +166,8 @@ def _build(
         raise
     except Exception as exc:
         log.debug("layout failed", exc_info=True)
-        raise RenderError(f"cannot lay out {template.jenis}: {exc}") from exc
+        raise RenderError(
+            _("cannot lay out {jenis}: {exc}", jenis=template.jenis, exc=exc)
+        ) from exc
     ctx.page_count = doc.page
     return buffer.getvalue(), ctx, doc.first_words

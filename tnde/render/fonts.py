@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib.resources import as_file
 
 from tnde.errors import RenderError
+from tnde.messages import _
 from tnde.resources import resource_path
 
 
@@ -54,7 +55,7 @@ def font_set(family: str) -> FontSet:
             elif family == "serif":
                 _REGISTERED[family] = _register_serif()
             else:
-                raise RenderError(f"unknown font family {family!r}")
+                raise RenderError(_("unknown font family {family!r}", family=family))
         return _REGISTERED[family]
 
 
@@ -73,7 +74,9 @@ def _register_sans() -> FontSet:
         try:
             pdfmetrics.registerFont(TTFont(name, _path(filename)))
         except (OSError, ValueError) as exc:
-            raise RenderError(f"cannot load bundled font {filename}: {exc}") from exc
+            raise RenderError(
+                _("cannot load bundled font {name}: {exc}", name=filename, exc=exc)
+            ) from exc
         names[style] = name
     fonts = FontSet(**names)
     _map_family(addMapping, fonts)
@@ -89,7 +92,9 @@ def _register_serif() -> FontSet:
         try:
             face = pdfmetrics.EmbeddedType1Face(_path(stem + ".afm"), _path(stem + ".pfb"))
         except (OSError, ValueError) as exc:
-            raise RenderError(f"cannot load bundled font {stem}: {exc}") from exc
+            raise RenderError(
+                _("cannot load bundled font {name}: {exc}", name=stem, exc=exc)
+            ) from exc
         pdfmetrics.registerTypeFace(face)
         name = f"TndeSerif-{style}"
         pdfmetrics.registerFont(pdfmetrics.Font(name, face.name, "WinAnsiEncoding"))

@@ -13,6 +13,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from tnde.errors import SigningError
+from tnde.messages import _
 from tnde.workflow.events import EventType
 from tnde.workflow.finishing import archive_letter
 
@@ -42,9 +43,9 @@ def archive_copy(pdf: bytes, services: SigningServices) -> bytes:
     try:
         signatures = PdfFileReader(BytesIO(pdf)).embedded_signatures
     except (PdfError, ValueError, KeyError) as exc:
-        raise SigningError(SigningError.PDF, f"PDF tidak terbaca: {exc}") from None
+        raise SigningError(SigningError.PDF, _("unreadable PDF: {exc}", exc=exc)) from None
     if not signatures:
-        raise SigningError(SigningError.PDF, "PDF ini belum ditandatangani")
+        raise SigningError(SigningError.PDF, _("this PDF is not signed yet"))
     context = services.validation_context()
     data = pdf
     try:
@@ -67,11 +68,15 @@ def archive_copy(pdf: bytes, services: SigningServices) -> bytes:
     except TimestampRequestError:
         raise SigningError(
             SigningError.SERVICE,
-            f"layanan cap waktu (TSA) tidak dapat dihubungi atau menolak: {services.tsa_url}",
+            _(
+                "the timestamp service (TSA) cannot be reached or refused: {tsa_url}",
+                tsa_url=services.tsa_url,
+            ),
         ) from None
     except PathValidationError as exc:
         raise SigningError(
-            SigningError.SERVICE, f"data validasi sertifikat tidak dapat dilengkapi: {exc}"
+            SigningError.SERVICE,
+            _("the certificate validation data cannot be completed: {exc}", exc=exc),
         ) from None
     return out.getvalue()
 

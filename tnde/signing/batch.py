@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import Cancelled, SigningError, TndeError, WorkflowRefused
+from tnde.messages import _
 from tnde.org import load_org
 from tnde.pki.identity import identity_of, nik_ref, same_person_name
 from tnde.profiles import load_profile
@@ -127,8 +128,10 @@ def sign_letters(
         if not issuer:
             raise SigningError(
                 SigningError.CERT_UNTRUSTED,
-                "penerbit sertifikat tidak terdaftar di penyimpanan kepercayaan workspace, "
-                "sehingga catatan kaki TTE tidak dapat menyebutnya",
+                _(
+                    "the certificate's issuer is not in the workspace's trust store, so the TTE "
+                    "footnote cannot name it"
+                ),
                 subject=session.certificate.subject.rfc4514_string(),
             )
         batch = _Batch(letters, actor, session, services, level, issuer)
@@ -264,7 +267,8 @@ def finish_signature(
         now = letters.state_in(conn, pending.letter_id)
         if now is None or now.head_seq != pending.head_seq:
             raise WorkflowRefused(
-                "WF-CHANGED", "surat berubah selama penandatanganan; tanda tangan tidak disimpan"
+                "WF-CHANGED",
+                _("the letter changed while it was being signed; the signature was not stored"),
             )
         base_blob = (
             letters.blobs.put(pending.base, "application/pdf", conn)
@@ -372,19 +376,31 @@ def check_identity(letters: Letters, actor: str, certificate: x509.Certificate) 
     if person.nik_ref and (not who.nik or nik_ref(who.nik) != person.nik_ref):
         raise SigningError(
             SigningError.IDENTITY_MISMATCH,
-            f"NIK pada sertifikat bukan NIK {person.nama} yang terdaftar di bagan organisasi",
+            _(
+                "the NIK on the certificate is not the NIK of {nama} registered in the org chart",
+                nama=person.nama,
+            ),
             subject=subject,
         )
     if who.nip and who.nip != person.nip:
         raise SigningError(
             SigningError.IDENTITY_MISMATCH,
-            f"NIP pada sertifikat ({who.nip}) bukan NIP {person.nama} ({person.nip})",
+            _(
+                "the NIP on the certificate ({nip}) is not the NIP of {nama} ({expected_nip})",
+                nip=who.nip,
+                nama=person.nama,
+                expected_nip=person.nip,
+            ),
             subject=subject,
         )
     if not same_person_name(who.nama, person.nama):
         raise SigningError(
             SigningError.IDENTITY_MISMATCH,
-            f"nama pada sertifikat ({who.nama}) bukan {person.nama}",
+            _(
+                "the name on the certificate ({nama}) is not {expected_nama}",
+                nama=who.nama,
+                expected_nama=person.nama,
+            ),
             subject=subject,
         )
 

@@ -29,6 +29,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from tnde.errors import SigningError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -119,7 +120,7 @@ class Pkcs12Device:
         except OSError as exc:
             raise SigningError(
                 SigningError.DEVICE,
-                f"berkas sertifikat tidak dapat dibaca: {exc.strerror or exc}",
+                _("the certificate file cannot be read: {error}", error=exc.strerror or exc),
                 subject=str(self.path),
             ) from None
         try:
@@ -130,24 +131,27 @@ class Pkcs12Device:
             if not _looks_like_pkcs12(data):
                 raise SigningError(
                     SigningError.DEVICE,
-                    "berkas ini bukan berkas sertifikat PKCS#12 (.p12/.pfx)",
+                    _("this file is not a PKCS#12 certificate file (.p12/.pfx)"),
                     subject=str(self.path),
                 ) from None
             raise SigningError(
                 SigningError.WRONG_SECRET,
-                "passphrase salah untuk berkas sertifikat ini",
+                _("wrong passphrase for this certificate file"),
                 subject=str(self.path),
             ) from None
         if key is None or cert is None:
             raise SigningError(
                 SigningError.DEVICE,
-                "berkas sertifikat tidak berisi kunci privat dan sertifikatnya",
+                _("the certificate file does not hold a private key and its certificate"),
                 subject=str(self.path),
             )
         if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
             raise SigningError(
                 SigningError.DEVICE,
-                f"jenis kunci {type(key).__name__} tidak didukung (hanya RSA dan EC)",
+                _(
+                    "key type {key_type} is not supported (only RSA and EC)",
+                    key_type=type(key).__name__,
+                ),
                 subject=str(self.path),
             )
         signer = _ParsedKeySigner(key, cert, extra)
@@ -221,7 +225,7 @@ class Pkcs11Device:
         if not self.module.is_file():
             raise SigningError(
                 SigningError.TOKEN_ABSENT,
-                f"modul PKCS#11 tidak ada: {self.module}",
+                _("the PKCS#11 module does not exist: {module}", module=self.module),
                 subject=subject,
             )
         try:
@@ -231,17 +235,17 @@ class Pkcs11Device:
                 user_pin=bytes(secret).decode("utf-8"),
             )
         except p11.PinIncorrect:
-            raise SigningError(SigningError.WRONG_SECRET, "PIN salah", subject=subject) from None
+            raise SigningError(SigningError.WRONG_SECRET, _("wrong PIN"), subject=subject) from None
         except p11.PinLocked:
             raise SigningError(
                 SigningError.TOKEN_LOCKED,
-                "token terkunci karena PIN salah berulang kali; minta admin membukanya",
+                _("the token is locked after repeated wrong PINs; ask the admin to unlock it"),
                 subject=subject,
             ) from None
         except (p11.PKCS11Error, PyhankoSigningError, RuntimeError, OSError) as exc:
             raise SigningError(
                 SigningError.TOKEN_ABSENT,
-                f"token tidak ditemukan atau modul gagal dimuat: {exc}",
+                _("token not found, or the module failed to load: {exc}", exc=exc),
                 subject=subject,
             ) from None
         try:
@@ -261,7 +265,9 @@ class Pkcs11Device:
         except (p11.PKCS11Error, PyhankoSigningError) as exc:
             session.close()
             raise SigningError(
-                SigningError.DEVICE, f"kunci atau sertifikat tidak terbaca: {exc}", subject=subject
+                SigningError.DEVICE,
+                _("the key or certificate cannot be read: {exc}", exc=exc),
+                subject=subject,
             ) from None
         return SigningSession(signer, cert, chain, description=subject, closer=session.close)
 
@@ -272,11 +278,12 @@ def _only_key_label(session: Any, pkcs11: Any) -> str:
     if len(labels) != 1:
         raise SigningError(
             SigningError.DEVICE,
-            "token berisi "
-            + (
-                f"{len(labels)} kunci ({', '.join(labels)}); pilih label kuncinya"
-                if labels
-                else "tanpa kunci privat"
-            ),
+            _(
+                "the token holds {count} keys ({labels}); choose the key's label",
+                count=len(labels),
+                labels=", ".join(labels),
+            )
+            if labels
+            else _("the token holds no private key"),
         )
     return labels[0]

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from tnde.errors import SigningError
+from tnde.messages import _
 from tnde.pki.purpose import signing_purpose_problems
 from tnde.verify import speedups
 
@@ -72,7 +73,10 @@ class Level(enum.StrEnum):
             if level.value == key:
                 return level
         allowed = ", ".join(level.value for level in cls)
-        raise ValueError(f"tingkat PAdES tidak dikenal: {text!r} (pilihan: {allowed})")
+        # a ValueError, but the command line shows it to the user as it is
+        raise ValueError(
+            _("unknown PAdES level: {text!r} (choices: {allowed})", text=text, allowed=allowed)
+        )
 
 
 @dataclass
@@ -196,7 +200,7 @@ class SigningServices:
         if not self.tsa_url:
             raise SigningError(
                 SigningError.SERVICE,
-                "alamat layanan cap waktu (TSA) belum diatur; tingkat B-T ke atas memerlukannya",
+                _("no timestamp service (TSA) address is set; level B-T and above need one"),
             )
         if self._timestamper is None:
             if self._fetchers is None:
@@ -261,19 +265,25 @@ def check_certificate(session: SigningSession, services: SigningServices) -> Non
     if problems:
         raise SigningError(
             SigningError.CERT_UNSUITABLE,
-            "sertifikat tidak boleh dipakai menandatangani dokumen: " + "; ".join(problems),
+            _(
+                "the certificate may not be used to sign documents: {problems}",
+                problems="; ".join(problems),
+            ),
             subject=name,
         )
     if now < cert.not_valid_before_utc:
         raise SigningError(
             SigningError.CERT_EXPIRED,
-            f"sertifikat baru berlaku mulai {cert.not_valid_before_utc:%d-%m-%Y}",
+            _(
+                "the certificate is valid only from {start:%d-%m-%Y}",
+                start=cert.not_valid_before_utc,
+            ),
             subject=name,
         )
     if now > cert.not_valid_after_utc:
         raise SigningError(
             SigningError.CERT_EXPIRED,
-            f"sertifikat sudah kedaluwarsa sejak {cert.not_valid_after_utc:%d-%m-%Y}",
+            _("the certificate expired on {end:%d-%m-%Y}", end=cert.not_valid_after_utc),
             subject=name,
         )
     from pyhanko_certvalidator import CertificateValidator
@@ -294,27 +304,29 @@ def check_certificate(session: SigningSession, services: SigningServices) -> Non
 
     except RevokedError:
         raise SigningError(
-            SigningError.CERT_REVOKED, "sertifikat sudah dicabut penerbitnya", subject=name
+            SigningError.CERT_REVOKED,
+            _("the certificate has been revoked by its issuer"),
+            subject=name,
         ) from None
     except PathBuildingError:
         raise SigningError(
             SigningError.CERT_UNTRUSTED,
-            "sertifikat tidak berujung pada akar tepercaya di penyimpanan kepercayaan workspace",
+            _("the certificate does not chain to a trusted root in the workspace's trust store"),
             subject=name,
         ) from None
     except InvalidCertificateError as exc:
         raise SigningError(
             SigningError.CERT_UNSUITABLE,
-            f"sertifikat tidak boleh dipakai menandatangani dokumen: {exc}",
+            _("the certificate may not be used to sign documents: {exc}", exc=exc),
             subject=name,
         ) from None
     except PathValidationError as exc:
         text = str(exc)
         kind = SigningError.SERVICE if "revocation" in text.lower() else SigningError.CERT_UNTRUSTED
         detail = (
-            "status pencabutan sertifikat tidak dapat diperoleh dari layanan OCSP/CRL"
+            _("the certificate's revocation status cannot be obtained from the OCSP/CRL services")
             if kind == SigningError.SERVICE
-            else f"rantai sertifikat tidak sah: {text}"
+            else _("the certificate chain is not valid: {problem}", problem=text)
         )
         raise SigningError(kind, detail, subject=name) from None
 
@@ -375,7 +387,9 @@ def sign_pdf(
             out = _long_term(out.getvalue(), session, services, lta=level is Level.B_LTA)
 
     except (PdfError, ValueError, KeyError) as exc:
-        raise SigningError(SigningError.PDF, f"PDF tidak dapat ditandatangani: {exc}") from None
+        raise SigningError(
+            SigningError.PDF, _("the PDF cannot be signed: {exc}", exc=exc)
+        ) from None
     except SigningError:
         raise
     except TimestampRequestError:
@@ -383,7 +397,10 @@ def sign_pdf(
         # nothing left this process, so the letter is simply unchanged.
         raise SigningError(
             SigningError.SERVICE,
-            f"layanan cap waktu (TSA) tidak dapat dihubungi atau menolak: {services.tsa_url}",
+            _(
+                "the timestamp service (TSA) cannot be reached or refused: {tsa_url}",
+                tsa_url=services.tsa_url,
+            ),
         ) from None
     except Exception as exc:
         # Anything past this point may have reached the device or a service mid-way: say so
@@ -391,7 +408,10 @@ def sign_pdf(
         log.warning("signing failed after the device was engaged: %s", type(exc).__name__)
         raise SigningError(
             SigningError.UNKNOWN_OUTCOME,
-            f"penandatanganan gagal di tengah jalan ({_describe(exc)}); tidak diulang otomatis",
+            _(
+                "signing failed half-way ({error}); it is not retried automatically",
+                error=_describe(exc),
+            ),
         ) from exc
     return out.getvalue()
 
@@ -460,21 +480,28 @@ def _check_field(pdf: bytes, name: str) -> None:
         reader = PdfFileReader(BytesIO(pdf))
         fields = {n: value for n, value, _ in enumerate_sig_fields(reader)}
     except (PdfError, ValueError, KeyError) as exc:
-        raise SigningError(SigningError.PDF, f"PDF tidak terbaca: {exc}") from None
+        raise SigningError(SigningError.PDF, _("unreadable PDF: {exc}", exc=exc)) from None
     if name not in fields:
         known = ", ".join(sorted(fields)) or "tidak ada"
         raise SigningError(
-            SigningError.PDF, f"kolom tanda tangan {name!r} tidak ada (yang ada: {known})"
+            SigningError.PDF,
+            _(
+                "signature field {name!r} does not exist (there are: {known})",
+                name=name,
+                known=known,
+            ),
         )
     if fields[name] is not None:
-        raise SigningError(SigningError.PDF, f"kolom tanda tangan {name!r} sudah ditandatangani")
+        raise SigningError(
+            SigningError.PDF, _("signature field {name!r} is signed already", name=name)
+        )
 
 
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     lowered = text.lower()
     if "timestamp" in lowered or "tsa" in lowered:
-        return "layanan cap waktu (TSA) tidak menjawab dengan benar"
+        return _("the timestamp service (TSA) did not answer properly")
     if "revocation" in lowered or "ocsp" in lowered or "crl" in lowered:
-        return "data pencabutan sertifikat tidak dapat diperoleh"
+        return _("the certificate's revocation data cannot be obtained")
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

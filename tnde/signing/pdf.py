@@ -11,6 +11,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from tnde.errors import SigningError
+from tnde.messages import _
 from tnde.signing.pades import Level, SigningServices, SignRequest, check_certificate, sign_pdf
 from tnde.signing.prepare import FieldPlan, add_signature_fields
 
@@ -36,14 +37,19 @@ def sign_any_pdf(
 
     fields = _signature_fields(pdf)
     if fields.get(field):
-        raise SigningError(SigningError.PDF, f"kolom tanda tangan {field!r} sudah ditandatangani")
+        raise SigningError(
+            SigningError.PDF, _("signature field {name!r} is signed already", name=field)
+        )
     if field not in fields:
         if any(fields.values()):
             raise SigningError(
                 SigningError.PDF,
-                f"kolom tanda tangan {field!r} tidak ada, dan kolom baru tidak boleh ditambahkan "
-                "setelah dokumen ditandatangani; pilih salah satu kolom kosong: "
-                + (", ".join(n for n, signed in fields.items() if not signed) or "tidak ada"),
+                _(
+                    "signature field {name!r} does not exist, and no new field may be added "
+                    "after the document is signed; choose one of the empty fields: {empty}",
+                    name=field,
+                    empty=", ".join(n for n, signed in fields.items() if not signed) or _("none"),
+                ),
             )
         pdf = add_signature_fields(pdf, [FieldPlan(field, page, box)])
     check_certificate(session, services)
@@ -66,4 +72,4 @@ def _signature_fields(pdf: bytes) -> dict[str, bool]:
         reader = PdfFileReader(BytesIO(pdf))
         return {name: value is not None for name, value, _ in enumerate_sig_fields(reader)}
     except (PdfError, ValueError, KeyError) as exc:
-        raise SigningError(SigningError.PDF, f"PDF tidak terbaca: {exc}") from None
+        raise SigningError(SigningError.PDF, _("unreadable PDF: {exc}", exc=exc)) from None

@@ -45,6 +45,7 @@ from pypdf.generic import (
 
 from tnde import __version__
 from tnde.errors import SigningError
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -80,7 +81,7 @@ class PrepareError(SigningError):
         code: the finer reason: ``"unreadable"``, ``"encrypted"``, ``"naive_datetime"``,
             ``"font_not_embedded"``, ``"field_name"``, ``"field_page"``, ``"field_box"``,
             ``"field_exists"``.
-        detail: the sentence for the user, in Indonesian.
+        detail: the sentence for the user, in the active language (:mod:`tnde.messages`).
     """
 
     def __init__(self, code: str, detail: str) -> None:
@@ -115,7 +116,7 @@ def to_pdfa2b(
     """
     if created.tzinfo is None or created.utcoffset() is None:
         raise PrepareError(
-            "naive_datetime", "Waktu pembuatan dokumen harus menyertakan zona waktu."
+            "naive_datetime", _("The document's creation time must include a time zone.")
         )
     created = created.replace(microsecond=0)
     reader = _read(pdf)
@@ -189,12 +190,12 @@ def _read(pdf: bytes) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(pdf), strict=True)
         encrypted = reader.is_encrypted
-        _ = len(reader.pages)
+        len(reader.pages)  # reads the page tree now, so a damaged one fails here
     except (PyPdfError, ValueError, KeyError) as exc:
         log.debug("unreadable PDF", exc_info=True)
-        raise PrepareError("unreadable", f"Berkas PDF tidak dapat dibaca: {exc}") from exc
+        raise PrepareError("unreadable", _("The PDF file cannot be read: {exc}", exc=exc)) from exc
     if encrypted:
-        raise PrepareError("encrypted", "Berkas PDF terenkripsi; PDF/A tidak mengizinkannya.")
+        raise PrepareError("encrypted", _("The PDF file is encrypted; PDF/A does not allow that."))
     return reader
 
 
@@ -304,8 +305,12 @@ def _check_fonts(writer: PdfWriter) -> None:
                     base = str(font.get("/BaseFont", name)).lstrip("/")
                     raise PrepareError(
                         "font_not_embedded",
-                        f"Huruf {base} pada halaman {number} tidak tertanam dalam berkas; "
-                        "PDF/A mewajibkan semua huruf tertanam.",
+                        _(
+                            "Font {base} on page {number} is not embedded in the file; "
+                            "PDF/A requires every font to be embedded.",
+                            base=base,
+                            number=number,
+                        ),
                     )
 
 
@@ -391,7 +396,7 @@ def add_signature_fields(pdf: bytes, fields: Sequence[FieldPlan]) -> bytes:
         pages = int(writer.root["/Pages"]["/Count"])
     except (PdfError, ValueError, KeyError) as exc:
         log.debug("unreadable PDF", exc_info=True)
-        raise PrepareError("unreadable", f"Berkas PDF tidak dapat dibaca: {exc}") from exc
+        raise PrepareError("unreadable", _("The PDF file cannot be read: {exc}", exc=exc)) from exc
     _check_plans(fields, existing, pages)
     for plan in fields:
         # pyHanko annotates the box as ints but writes any number; keep the exact slot
@@ -415,25 +420,37 @@ def _check_plans(fields: Sequence[FieldPlan], existing: set[str], pages: int) ->
         if not plan.name or "." in plan.name:
             raise PrepareError(
                 "field_name",
-                f"Nama ruas tanda tangan {plan.name!r} tidak sah: tidak boleh kosong "
-                "atau mengandung titik.",
+                _(
+                    "Signature field name {plan!r} is not valid: it must not be empty or contain "
+                    "a dot.",
+                    plan=plan.name,
+                ),
             )
         if plan.name in seen or plan.name in existing:
             raise PrepareError(
-                "field_exists", f"Ruas tanda tangan {plan.name!r} sudah ada dalam dokumen."
+                "field_exists",
+                _("Signature field {plan!r} already exists in the document.", plan=plan.name),
             )
         seen.add(plan.name)
         if not 1 <= plan.page <= pages:
             raise PrepareError(
                 "field_page",
-                f"Ruas tanda tangan {plan.name!r} ditempatkan di halaman {plan.page}, "
-                f"padahal dokumen hanya {pages} halaman.",
+                _(
+                    "Signature field {plan!r} is placed on page {page}, but the document has "
+                    "only {pages} page(s).",
+                    plan=plan.name,
+                    page=plan.page,
+                    pages=pages,
+                ),
             )
         if plan.box is not None:
             x1, y1, x2, y2 = plan.box
             if x1 == x2 or y1 == y2:
                 raise PrepareError(
                     "field_box",
-                    f"Kotak ruas tanda tangan {plan.name!r} tidak berukuran; "
-                    "gunakan None untuk ruas tak terlihat.",
+                    _(
+                        "The box of signature field {plan!r} has no size; "
+                        "use None for an invisible field.",
+                        plan=plan.name,
+                    ),
                 )

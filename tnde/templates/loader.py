@@ -14,6 +14,7 @@ from typing import Any
 
 from tnde.datafile import Table, load_toml
 from tnde.errors import TemplateError
+from tnde.messages import _
 from tnde.resources import resource_path
 from tnde.templates.blocks import BLOCK_KINDS
 from tnde.templates.model import DOCUMENT_GROUPS, FIELD_TYPES, Block, Column, FieldSpec, Template
@@ -58,7 +59,7 @@ def _load_cached(jenis: str, folder: Path) -> Template:
     path = folder / f"{jenis}.toml"
     if not _NAME_RE.match(jenis) or not path.is_file():
         known = ", ".join(available_templates(folder))
-        raise TemplateError(jenis, "", f"unknown jenis naskah (available: {known})")
+        raise TemplateError(jenis, "", _("unknown jenis naskah (available: {known})", known=known))
     shared = _shared_fields(folder)
     return parse_template(load_toml(path, TemplateError), path, shared)
 
@@ -72,7 +73,7 @@ def _shared_fields(folder: Path) -> dict[str, dict[str, Any]]:
     shared: dict[str, dict[str, Any]] = {}
     for name, spec in data.items():
         if not isinstance(spec, dict):
-            raise TemplateError(str(path), name, "each shared field must be a table")
+            raise TemplateError(str(path), name, _("each shared field must be a table"))
         shared[name] = spec
     return shared
 
@@ -84,15 +85,19 @@ def parse_template(
     root = Table(data, str(path), error=TemplateError)
     version = root.integer("schema_version")
     if version != SCHEMA_VERSION:
-        raise root.fail("schema_version", f"version {version} is not supported (expected 1)")
+        raise root.fail(
+            "schema_version", _("version {version} is not supported (expected 1)", version=version)
+        )
     jenis = root.text("jenis", nonempty=True)
     if jenis != path.stem:
-        raise root.fail("jenis", f"{jenis!r} must equal the file name {path.stem!r}")
+        raise root.fail(
+            "jenis", _("{jenis!r} must equal the file name {stem!r}", jenis=jenis, stem=path.stem)
+        )
     fields = tuple(_field(t, shared or {}) for t in root.tables("fields", required=True))
     names = [f.name for f in fields]
     duplicate = next((n for n in names if names.count(n) > 1), None)
     if duplicate:
-        raise root.fail("fields", f"field {duplicate!r} is defined twice")
+        raise root.fail("fields", _("field {duplicate!r} is defined twice", duplicate=duplicate))
     template = Template(
         jenis=jenis,
         nama=root.text("nama", nonempty=True),
@@ -111,27 +116,29 @@ def _field(t: Table, shared: dict[str, dict[str, Any]]) -> FieldSpec:
     if t.has("use"):
         use = t.text("use")
         if use not in shared:
-            raise t.fail("use", f"no shared field {use!r} in {SHARED_FIELDS_FILE}")
+            raise t.fail(
+                "use", _("no shared field {use!r} in {file}", use=use, file=SHARED_FIELDS_FILE)
+            )
         base = dict(shared[use])
         base.setdefault("name", use)
         base.update({k: t.raw(k) for k in t.names()})
         t = Table(base, t.source, t.prefix, t.error)
     name = t.text("name", nonempty=True)
     if not _NAME_RE.match(name):
-        raise t.fail("name", f"{name!r} must be lower_snake_case")
+        raise t.fail("name", _("{name!r} must be lower_snake_case", name=name))
     ftype = t.choice("type", FIELD_TYPES)
     columns = tuple(_column(c) for c in t.tables("columns"))
     if ftype == "table" and not columns:
-        raise t.fail("columns", "a table field needs columns")
+        raise t.fail("columns", _("a table field needs columns"))
     choices = t.str_list("choices", ())
     if ftype == "choice" and not choices:
-        raise t.fail("choices", "a choice field needs choices")
+        raise t.fail("choices", _("a choice field needs choices"))
     pattern = t.text("pattern", None)
     if pattern is not None:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise t.fail("pattern", f"invalid regular expression: {exc}") from None
+            raise t.fail("pattern", _("invalid regular expression: {exc}", exc=exc)) from None
     spec = FieldSpec(
         name=name,
         label=t.text("label", nonempty=True),
@@ -148,7 +155,7 @@ def _field(t: Table, shared: dict[str, dict[str, Any]]) -> FieldSpec:
         columns=columns,
     )
     if spec.default is not None and ftype == "choice" and spec.default not in choices:
-        raise t.fail("default", f"{spec.default!r} is not one of the choices")
+        raise t.fail("default", _("{default!r} is not one of the choices", default=spec.default))
     t.done()
     return spec
 
@@ -168,19 +175,28 @@ def _block(t: Table, field_names: set[str]) -> Block:
     kind_name = t.text("block", nonempty=True)
     kind = BLOCK_KINDS.get(kind_name)
     if kind is None:
-        raise t.fail("block", f"unknown block {kind_name!r} (known: {', '.join(BLOCK_KINDS)})")
+        raise t.fail(
+            "block",
+            _(
+                "unknown block {kind_name!r} (known: {known})",
+                kind_name=kind_name,
+                known=", ".join(BLOCK_KINDS),
+            ),
+        )
     when = t.text("when", None)
     known = field_names | BUILTIN_NAMES
     if when is not None and when not in known:
-        raise t.fail("when", f"no field {when!r} in this template")
+        raise t.fail("when", _("no field {when!r} in this template", when=when))
     params = {k: t.raw(k) for k in t.names()}
     for key, value in params.items():
         if key not in kind.params:
-            raise t.fail(key, f"block {kind_name!r} has no parameter {key!r}")
+            raise t.fail(
+                key, _("block {kind_name!r} has no parameter {key!r}", kind_name=kind_name, key=key)
+            )
         if key in kind.field_params:
             for ref in value if isinstance(value, list) else [value]:
                 if ref not in known:
-                    raise t.fail(key, f"no field {ref!r} in this template")
+                    raise t.fail(key, _("no field {ref!r} in this template", ref=ref))
         _check_references(t, key, value, known)
     return Block(kind=kind_name, params=params, when=when)
 
@@ -190,13 +206,15 @@ def _check_references(t: Table, key: str, value: Any, known: set[str] | frozense
     if isinstance(value, str):
         for ref in _PLACEHOLDER_RE.findall(value):
             if ref not in known:
-                raise t.fail(key, f"placeholder {{{ref}}} names no field of this template")
+                raise t.fail(
+                    key, _("placeholder {{{ref}}} names no field of this template", ref=ref)
+                )
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _check_references(t, f"{key}[{i}]", item, known)
     elif isinstance(value, dict):
         ref = value.get("field")
         if isinstance(ref, str) and ref.split(".")[0] not in known:
-            raise t.fail(key, f"no field {ref!r} in this template")
+            raise t.fail(key, _("no field {ref!r} in this template", ref=ref))
         for sub_key, item in value.items():
             _check_references(t, f"{key}.{sub_key}", item, known)

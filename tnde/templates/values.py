@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.errors import ValidationError
 from tnde.formatting import parse_tanggal, validate_nik, validate_nip
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,21 +91,30 @@ def validate_values(
     for name in raw:
         if template.field(name) is None:
             close = difflib.get_close_matches(name, template.field_names, n=1)
-            hint = f"; maksud Anda {close[0]!r}?" if close else ""
             if close and close[0] not in raw:
                 misspelt.add(close[0])
-            problems.append(
-                ValidationError(
-                    name, "unknown_field", f"{template.nama} tidak punya isian {name!r}{hint}"
+            detail = (
+                _(
+                    "{template} has no field {name!r}; did you mean {close!r}?",
+                    template=template.nama,
+                    name=name,
+                    close=close[0],
                 )
+                if close
+                else _("{template} has no field {name!r}", template=template.nama, name=name)
             )
+            problems.append(ValidationError(name, "unknown_field", detail))
     for spec in template.fields:
         value = raw.get(spec.name, spec.default)
         if empty(value):
             if spec.name in misspelt:
                 continue  # reported above as the misspelt key
             if spec.required:
-                problems.append(ValidationError(spec.name, "required", f"{spec.label} wajib diisi"))
+                problems.append(
+                    ValidationError(
+                        spec.name, "required", _("{label} is required", label=spec.label)
+                    )
+                )
             continue
         try:
             values[spec.name] = _CONVERTERS[spec.type](spec, value)
@@ -115,17 +125,25 @@ def validate_values(
 
 def _text(spec: FieldSpec, value: Any, *, multiline: bool = False) -> str:
     if not isinstance(value, str):
-        raise _wrong(spec, "teks")
+        raise _wrong(spec, _("text"))
     text = value.strip() if multiline else " ".join(value.split())
     if spec.max_length is not None and len(text) > spec.max_length:
         raise ValidationError(
             spec.name,
             "too_long",
-            f"{spec.label} paling banyak {spec.max_length} karakter (sekarang {len(text)})",
+            _(
+                "{label} has at most {max_length} characters (now {count})",
+                label=spec.label,
+                max_length=spec.max_length,
+                count=len(text),
+            ),
         )
     if spec.pattern and not re.fullmatch(spec.pattern, text):
-        hint = spec.pattern_help or f"harus sesuai pola {spec.pattern}"
-        raise ValidationError(spec.name, "pattern", f"{spec.label}: {hint}")
+        # the template's own help is written for the office, in its language
+        hint = spec.pattern_help or _("must match the pattern {pattern}", pattern=spec.pattern)
+        raise ValidationError(
+            spec.name, "pattern", _("{label}: {hint}", label=spec.label, hint=hint)
+        )
     return text
 
 
@@ -144,7 +162,9 @@ def _date(spec: FieldSpec, value: Any) -> dt.date:
         except ValidationError:
             pass
     raise ValidationError(
-        spec.name, "bad_date", f"{spec.label}: {value!r} bukan tanggal (contoh: 2026-11-27)"
+        spec.name,
+        "bad_date",
+        _("{label}: {value!r} is not a date (e.g. 2026-11-27)", label=spec.label, value=value),
     )
 
 
@@ -153,25 +173,44 @@ def _choice(spec: FieldSpec, value: Any) -> str:
         raise ValidationError(
             spec.name,
             "choice",
-            f"{spec.label}: {value!r} tidak dikenal; pilih salah satu: " + ", ".join(spec.choices),
+            _(
+                "{label}: {value!r} is unknown; choose one of: {choices}",
+                label=spec.label,
+                value=value,
+                choices=", ".join(spec.choices),
+            ),
         )
     return str(value)
 
 
 def _integer(spec: FieldSpec, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _wrong(spec, "bilangan bulat tidak negatif")
+        raise _wrong(spec, _("a whole number, zero or more"))
     return value
 
 
 def _items(spec: FieldSpec, value: Any) -> list[Any]:
     if not isinstance(value, list | tuple):
-        raise _wrong(spec, "daftar")
+        raise _wrong(spec, _("a list"))
     if len(value) < spec.min_items:
-        raise ValidationError(spec.name, "too_few", f"{spec.label} minimal {spec.min_items} butir")
+        raise ValidationError(
+            spec.name,
+            "too_few",
+            _(
+                "{label} needs at least {min_items} item(s)",
+                label=spec.label,
+                min_items=spec.min_items,
+            ),
+        )
     if spec.max_items is not None and len(value) > spec.max_items:
         raise ValidationError(
-            spec.name, "too_many", f"{spec.label} paling banyak {spec.max_items} butir"
+            spec.name,
+            "too_many",
+            _(
+                "{label} has at most {max_items} item(s)",
+                label=spec.label,
+                max_items=spec.max_items,
+            ),
         )
     return list(value)
 
@@ -185,7 +224,11 @@ def _list(spec: FieldSpec, value: Any) -> tuple[str, ...]:
             raise ValidationError(
                 f"{spec.name}[{i}]",
                 "bad_item",
-                f"{spec.label} butir {i + 1} harus teks yang tidak kosong",
+                _(
+                    "item {number} of {label} must be non-empty text",
+                    label=spec.label,
+                    number=i + 1,
+                ),
             )
         out.append(" ".join(item.split()))
     return tuple(out)
@@ -197,26 +240,32 @@ def _table(spec: FieldSpec, value: Any) -> tuple[dict[str, str], ...]:
     for i, row in enumerate(_items(spec, value)):
         where = f"{spec.name}[{i}]"
         if not isinstance(row, dict):
-            raise ValidationError(where, "bad_row", f"{spec.label} baris {i + 1} harus tabel")
+            raise ValidationError(
+                where,
+                "bad_row",
+                _("row {number} of {label} must be a table", label=spec.label, number=i + 1),
+            )
         extra = sorted(set(row) - allowed)
         if extra:
             raise ValidationError(
                 f"{where}.{extra[0]}",
                 "unknown_column",
-                f"{spec.label} tidak punya kolom {extra[0]!r}",
+                _("{label} has no column {extra!r}", label=spec.label, extra=extra[0]),
             )
         clean = {}
         for column in spec.columns:
             cell = row.get(column.name, "")
             if not isinstance(cell, str | int):
                 raise ValidationError(
-                    f"{where}.{column.name}", "bad_cell", f"{column.label} harus teks"
+                    f"{where}.{column.name}",
+                    "bad_cell",
+                    _("{label} must be text", label=column.label),
                 )
             if column.required and not str(cell).strip():
                 raise ValidationError(
                     f"{where}.{column.name}",
                     "required",
-                    f"{column.label} pada baris {i + 1} wajib diisi",
+                    _("{label} in row {number} is required", label=column.label, number=i + 1),
                 )
             clean[column.name] = str(cell).strip()
         rows.append(clean)
@@ -230,20 +279,26 @@ def _person_from(
     spec: FieldSpec, value: Any, where: str, extra_keys: tuple[str, ...] = ()
 ) -> Person:
     if not isinstance(value, dict):
-        raise ValidationError(where, "bad_person", f"{spec.label} harus tabel (nama, nip, …)")
+        raise ValidationError(
+            where, "bad_person", _("{label} must be a table (nama, nip, …)", label=spec.label)
+        )
     unknown = sorted(set(value) - set(_PERSON_KEYS) - set(extra_keys))
     if unknown:
         raise ValidationError(
-            f"{where}.{unknown[0]}", "unknown_key", f"{spec.label} tidak punya isian {unknown[0]!r}"
+            f"{where}.{unknown[0]}",
+            "unknown_key",
+            _("{label} has no field {unknown!r}", label=spec.label, unknown=unknown[0]),
         )
     fields = {}
     for key in _PERSON_KEYS:
         item = value.get(key, "")
         if not isinstance(item, str):
-            raise ValidationError(f"{where}.{key}", "bad_value", f"{key} harus teks")
+            raise ValidationError(f"{where}.{key}", "bad_value", _("{key} must be text", key=key))
         fields[key] = " ".join(item.split())
     if not fields["nama"]:
-        raise ValidationError(f"{where}.nama", "required", f"Nama pada {spec.label} wajib diisi")
+        raise ValidationError(
+            f"{where}.nama", "required", _("the nama of {label} is required", label=spec.label)
+        )
     if fields["nip"]:
         try:
             fields["nip"] = validate_nip(fields["nip"])
@@ -265,25 +320,33 @@ def _signer(spec: FieldSpec, value: Any) -> Signer:
     person = _person_from(spec, value, spec.name, extra_keys=("delegasi",))
     if not person.jabatan:
         raise ValidationError(
-            f"{spec.name}.jabatan", "required", f"Jabatan pada {spec.label} wajib diisi"
+            f"{spec.name}.jabatan",
+            "required",
+            _("the jabatan of {label} is required", label=spec.label),
         )
     raw = value.get("delegasi")
     if raw is None:
         return Signer(person=person)
     where = f"{spec.name}.delegasi"
     if not isinstance(raw, dict):
-        raise ValidationError(where, "bad_delegation", "delegasi harus tabel")
+        raise ValidationError(where, "bad_delegation", _("delegasi must be a table"))
     unknown = sorted(set(raw) - {"bentuk", "atas_nama", "jabatan_antara", "dasar", "pelaksana"})
     if unknown:
         raise ValidationError(
-            f"{where}.{unknown[0]}", "unknown_key", f"delegasi tidak punya isian {unknown[0]!r}"
+            f"{where}.{unknown[0]}",
+            "unknown_key",
+            _("delegasi has no field {unknown!r}", unknown=unknown[0]),
         )
     bentuk = raw.get("bentuk", "")
     if bentuk not in DELEGATION_FORMS:
         raise ValidationError(
             f"{where}.bentuk",
             "delegation_form",
-            f"bentuk {bentuk!r} tidak dikenal; pilih: " + ", ".join(DELEGATION_FORMS),
+            _(
+                "unknown bentuk {bentuk!r}; choose: {choices}",
+                bentuk=bentuk,
+                choices=", ".join(DELEGATION_FORMS),
+            ),
         )
     delegation = Delegation(
         bentuk=bentuk,
@@ -298,19 +361,19 @@ def _signer(spec: FieldSpec, value: Any) -> Signer:
         raise ValidationError(
             f"{where}.pelaksana",
             "delegation_form",
-            "pelaksana (Plt. atau Plh.) hanya dipakai bersama a.n. atau u.b.",
+            _("pelaksana (Plt. or Plh.) is only used with a.n. or u.b."),
         )
     if bentuk in ("a.n.", "u.b.") and not delegation.atas_nama:
         raise ValidationError(
             f"{where}.atas_nama",
             "required",
-            f"{bentuk} memerlukan jabatan yang diwakili (atas_nama)",
+            _("{bentuk} needs the jabatan signed for (atas_nama)", bentuk=bentuk),
         )
     if bentuk == "u.b." and not delegation.jabatan_antara:
         raise ValidationError(
             f"{where}.jabatan_antara",
             "required",
-            "u.b. memerlukan jabatan pemegang a.n. (jabatan_antara)",
+            _("u.b. needs the jabatan holding the a.n. (jabatan_antara)"),
         )
     return Signer(person=person, delegasi=delegation)
 
@@ -320,18 +383,26 @@ def _attachments(spec: FieldSpec, value: Any) -> tuple[Attachment, ...]:
     for i, item in enumerate(_items(spec, value)):
         where = f"{spec.name}[{i}]"
         if not isinstance(item, dict) or not isinstance(item.get("judul", ""), str):
-            raise ValidationError(where, "bad_attachment", "lampiran harus tabel (judul, isi)")
+            raise ValidationError(
+                where, "bad_attachment", _("lampiran must be a table (judul, isi)")
+            )
         unknown = sorted(set(item) - {"judul", "isi"})
         if unknown:
             raise ValidationError(
-                f"{where}.{unknown[0]}", "unknown_key", f"lampiran tidak punya isian {unknown[0]!r}"
+                f"{where}.{unknown[0]}",
+                "unknown_key",
+                _("lampiran has no field {unknown!r}", unknown=unknown[0]),
             )
         judul = " ".join(item.get("judul", "").split())
         if not judul:
-            raise ValidationError(f"{where}.judul", "required", "Judul lampiran wajib diisi")
+            raise ValidationError(
+                f"{where}.judul", "required", _("the judul of a lampiran is required")
+            )
         isi = item.get("isi", "")
         if not isinstance(isi, str):
-            raise ValidationError(f"{where}.isi", "bad_value", "isi lampiran harus teks")
+            raise ValidationError(
+                f"{where}.isi", "bad_value", _("the isi of a lampiran must be text")
+            )
         out.append(Attachment(judul=judul, isi=isi.strip()))
     return tuple(out)
 
@@ -345,13 +416,21 @@ def _kka(spec: FieldSpec, value: Any) -> str:
         raise ValidationError(
             spec.name,
             "kka_format",
-            f"{spec.label}: {text!r} bukan kode klasifikasi (contoh: 000.8.3.3)",
+            _(
+                "{label}: {text!r} is not a classification code (e.g. 000.8.3.3)",
+                label=spec.label,
+                text=text,
+            ),
         )
     return text
 
 
 def _wrong(spec: FieldSpec, expected: str) -> ValidationError:
-    return ValidationError(spec.name, "wrong_type", f"{spec.label} harus {expected}")
+    return ValidationError(
+        spec.name,
+        "wrong_type",
+        _("{label} must be {expected}", label=spec.label, expected=expected),
+    )
 
 
 _CONVERTERS: dict[str, Callable[[FieldSpec, Any], Any]] = {

@@ -32,6 +32,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from tnde import __version__
 from tnde.errors import RenderError
 from tnde.formatting import EN_DASH, MONTHS_ID, format_tanggal
+from tnde.messages import _
 from tnde.profiles import load_profile
 from tnde.render.blocks.kop import KopFlowable
 from tnde.render.fonts import FontSet, font_set
@@ -130,7 +131,7 @@ def render_tracking_report(report: TrackingReport, *, profile_id: str | None = N
         doc.build(story, canvasmaker=NumberedCanvas)
     except Exception as exc:
         log.debug("tracking report layout failed", exc_info=True)
-        raise RenderError(f"cannot lay out the tracking report: {exc}") from exc
+        raise RenderError(_("cannot lay out the tracking report: {exc}", exc=exc)) from exc
     return buffer.getvalue()
 
 

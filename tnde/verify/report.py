@@ -39,6 +39,7 @@ from reportlab.platypus import (
 
 from tnde.errors import RenderError
 from tnde.formatting import EN_DASH, format_nip, format_tanggal, hari
+from tnde.messages import _
 from tnde.render.fonts import FontSet, font_set
 from tnde.render.reportdoc import GREY, HEAD_FILL, INK, MARGIN_X, RULE, NumberedCanvas
 from tnde.verify.jsonout import run_json
@@ -125,7 +126,7 @@ def render_report(
         doc.build(story, canvasmaker=NumberedCanvas)
     except Exception as exc:
         log.debug("verification report layout failed", exc_info=True)
-        raise RenderError(f"cannot lay out the verification report: {exc}") from exc
+        raise RenderError(_("cannot lay out the verification report: {exc}", exc=exc)) from exc
     return buffer.getvalue()
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde import render
 from tnde.errors import WorkflowRefused
+from tnde.messages import _
 from tnde.numbering import NumberContext, format_arahan_number, parse_pattern
 from tnde.profiles.model import ARAHAN
 from tnde.register import issue_number, series_for, void_issued
@@ -243,7 +244,7 @@ def render_final(state: LetterState, *, issuer: str | None) -> render.RenderResu
     the same number, date, signature block snapshot and QR code.
     """
     if not state.nomor or not state.final_inputs:
-        raise WorkflowRefused("WF-SIGN-STATE", "surat belum diberi nomor")
+        raise WorkflowRefused("WF-SIGN-STATE", _("the letter has no number yet"))
     tanggal = dt.date.fromisoformat(str(state.final_inputs["tanggal"]))
     inputs = letter_inputs(None, state, tanggal)
     inputs.refuse_problems()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde import render
 from tnde.errors import TndeError, ValidationError, WorkflowRefused
+from tnde.messages import _
 from tnde.org import load_org, signature_block
 from tnde.profiles import Profile, load_profile
 from tnde.templates.loader import load_template
@@ -58,7 +59,12 @@ class LetterInputs:
             first = self.problems[0]
             raise WorkflowRefused(
                 "WF-INVALID",
-                f"isian belum benar ({len(self.problems)}): {first.field}: {first.detail}",
+                _(
+                    "some fields are not right yet ({count}): {field}: {detail}",
+                    count=len(self.problems),
+                    field=first.field,
+                    detail=first.detail,
+                ),
             )
 
     def stamp(self, *, issuer: str | None = None) -> render.TteStamp:
@@ -145,7 +151,11 @@ def planned_signers(
             if not rows:
                 raise WorkflowRefused(
                     "WF-NO-SIGNER",
-                    f"jabatan {step.jabatan_id} tidak dipegang siapa pun pada {today}",
+                    _(
+                        "nobody holds jabatan {jabatan_id} on {today}",
+                        jabatan_id=step.jabatan_id,
+                        today=today,
+                    ),
                 )
             nip = min(rows, key=lambda r: _SIGNER_PREFERENCE.get(r[1], 9))[0]
         out.append((step.step_no, str(nip)))

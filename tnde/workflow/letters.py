@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from tnde.errors import WorkflowRefused
 from tnde.ids import uuid7
 from tnde.lazy import lazy_function
+from tnde.messages import _
 from tnde.org import build_route, load_org
 from tnde.org import coordination as coordination_steps
 from tnde.profiles import load_profile
@@ -108,7 +109,9 @@ class Letters:
         """
         state = self.store.state(self.workspace.thread_connection(), letter_id)
         if state is None:
-            raise WorkflowRefused("WF-UNKNOWN", f"surat {letter_id} tidak dikenal")
+            raise WorkflowRefused(
+                "WF-UNKNOWN", _("letter {letter_id} is unknown", letter_id=letter_id)
+            )
         return state
 
     def page(self, queue: Queue, nip: str, **paging: Any) -> list[LetterRow]:
@@ -284,7 +287,7 @@ class Letters:
         if request.steps is not None:
             return request.steps
         if not request.signer_jabatan:
-            raise WorkflowRefused("WF-ROUTE-SIGNER", "sebutkan jabatan penandatangan")
+            raise WorkflowRefused("WF-ROUTE-SIGNER", _("name the signer's jabatan"))
         steps = self._route_from_org(
             konseptor, request.signer_jabatan, paraf_max, request.coordination
         )
@@ -333,7 +336,10 @@ class Letters:
         inputs.refuse_problems()
         errors = lint_errors(inputs.template, inputs.profile, inputs.values, today=today)
         if errors:
-            raise WorkflowRefused("WF-LINT", f"{errors[0].rule_id}: {errors[0].message}")
+            raise WorkflowRefused(
+                "WF-LINT",
+                _("{rule_id}: {message}", rule_id=errors[0].rule_id, message=errors[0].message),
+            )
         return self.record(letter_id, EventType.SUBMITTED, actor, {})
 
     # -- review and signing ---------------------------------------------------------------------
@@ -468,7 +474,9 @@ def _revision_values(conn: sqlite3.Connection, revision: str) -> dict[str, Any]:
         "SELECT values_json FROM revision WHERE revision_hash = ?", (revision,)
     ).fetchone()
     if row is None:
-        raise WorkflowRefused("WF-UNKNOWN-REVISION", f"revisi {revision[:12]} tidak dikenal")
+        raise WorkflowRefused(
+            "WF-UNKNOWN-REVISION", _("revision {revision} is unknown", revision=revision[:12])
+        )
     values: dict[str, Any] = json.loads(row[0])
     return values
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from tnde.errors import WorkflowRefused
+from tnde.messages import _
 from tnde.workflow.events import Event, EventType
 from tnde.workflow.state import FINAL_STATES, LetterState, LetterStatus
 
@@ -48,30 +49,43 @@ def check(state: LetterState | None, event: Event, authority: Authority, today: 
     """
     if event.type is EventType.CREATED:
         if state is not None:
-            raise refuse("WF-EXISTS", f"surat {event.letter_id} sudah ada")
+            raise refuse(
+                "WF-EXISTS", _("letter {letter_id} already exists", letter_id=event.letter_id)
+            )
         unit = str(event.payload.get("unit_id", ""))
         if not authority.unit_exists(unit):
-            raise refuse("WF-UNIT", f"unit kerja {unit!r} tidak ada dalam bagan organisasi")
+            raise refuse("WF-UNIT", _("unit kerja {unit!r} is not in the org chart", unit=unit))
         return
     if state is None:
-        raise refuse("WF-UNKNOWN", f"surat {event.letter_id} tidak dikenal")
+        raise refuse("WF-UNKNOWN", _("letter {letter_id} is unknown", letter_id=event.letter_id))
     if event.letter_seq != state.head_seq + 1:
         raise refuse(
             "WF-SEQ",
-            f"urutan kejadian {event.letter_seq} tidak menyambung (terakhir {state.head_seq})",
+            _(
+                "event number {letter_seq} does not follow on (the last is {head_seq})",
+                letter_seq=event.letter_seq,
+                head_seq=state.head_seq,
+            ),
         )
     if state.status in FINAL_STATES and event.type is not EventType.READ:
-        raise refuse("WF-FINAL", f"surat sudah {state.status.value}; tidak ada tindakan lagi")
+        raise refuse(
+            "WF-FINAL",
+            _(
+                "the letter is {status} already; no further action is possible",
+                status=state.status.value,
+            ),
+        )
     _CHECKS[event.type](state, event, authority, today)
 
 
-def _konseptor_only(state: LetterState, event: Event, what: str) -> None:
+def _konseptor_only(state: LetterState, event: Event, refusal: str) -> None:
+    """Refuse with ``refusal`` (a whole sentence) unless the konseptor acts."""
     if event.actor_nip != state.konseptor_nip:
-        raise refuse("WF-KONSEPTOR", f"hanya konseptor yang dapat {what}")
+        raise refuse("WF-KONSEPTOR", refusal)
 
 
-def _editable(state: LetterState, event: Event, what: str) -> None:
-    _konseptor_only(state, event, what)
+def _editable(state: LetterState, event: Event, refusal: str) -> None:
+    _konseptor_only(state, event, refusal)
     allowed = (
         LetterStatus.KONSEP,
         LetterStatus.DIKEMBALIKAN,
@@ -81,57 +95,69 @@ def _editable(state: LetterState, event: Event, what: str) -> None:
     if state.status not in allowed:
         raise refuse(
             "WF-NOT-EDITABLE",
-            f"surat berstatus {state.status.value} tidak dapat "
-            f"diubah; kembalikan dahulu untuk revisi",
+            _(
+                "a letter with status {status} cannot be changed; return it for revision first",
+                status=state.status.value,
+            ),
         )
 
 
 def _check_revised(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
-    _editable(s, e, "mengubah konsep")
+    _editable(s, e, _("only the konseptor can change the draft"))
     if e.payload.get("parent_revision") != s.head_revision:
-        raise refuse("WF-STALE-EDIT", "perubahan dibuat atas teks yang bukan teks terakhir")
+        raise refuse("WF-STALE-EDIT", _("the change was made to a text that is not the latest"))
     if e.revision_hash == s.head_revision:
-        raise refuse("WF-NO-CHANGE", "teks tidak berubah")
+        raise refuse("WF-NO-CHANGE", _("the text did not change"))
 
 
 def _check_route(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
-    _konseptor_only(s, e, "menyusun rute")
+    _konseptor_only(s, e, _("only the konseptor can set the route"))
     if s.status not in (LetterStatus.KONSEP, LetterStatus.DIKEMBALIKAN):
-        raise refuse("WF-ROUTE-LOCKED", "rute hanya dapat diubah sebelum konsep diajukan")
+        raise refuse(
+            "WF-ROUTE-LOCKED", _("the route can be changed only before the draft is submitted")
+        )
     steps = e.payload.get("steps") or []
     kinds = [st.get("kind") for st in steps]
     if not steps or kinds[-1] != "tandatangan":
-        raise refuse("WF-ROUTE-SIGNER", "rute harus diakhiri penandatangan")
+        raise refuse("WF-ROUTE-SIGNER", _("the route must end with the signer"))
     if any(k not in ROUTE_KINDS for k in kinds):
-        raise refuse("WF-ROUTE-KIND", "jenis langkah rute tidak dikenal")
+        raise refuse("WF-ROUTE-KIND", _("unknown kind of route step"))
     named = [st.get(key, "") for st in steps for key in ("jabatan_id", "atas_nama", "ub_via")]
     unknown = next((j for j in named if j and not a.jabatan_exists(str(j))), None)
     if unknown is not None or any(not st.get("jabatan_id") for st in steps):
-        raise refuse("WF-ROUTE-JABATAN", f"jabatan {unknown!r} tidak ada dalam bagan organisasi")
+        raise refuse(
+            "WF-ROUTE-JABATAN", _("jabatan {unknown!r} is not in the org chart", unknown=unknown)
+        )
     if "tandatangan" in kinds[: kinds.index("tandatangan")] or any(
         k != "tandatangan" for k in kinds[kinds.index("tandatangan") :]
     ):
-        raise refuse("WF-ROUTE-ORDER", "langkah tanda tangan harus berada di akhir rute")
+        raise refuse("WF-ROUTE-ORDER", _("the signing step must come at the end of the route"))
     limit = int(e.payload.get("paraf_max", 0))
     paraf = sum(1 for k in kinds if k != "tandatangan")
     if limit and paraf > limit:
-        raise refuse("WF-PARAF-MAX", f"rute memuat {paraf} paraf; profil membatasi {limit}")
+        raise refuse(
+            "WF-PARAF-MAX",
+            _("the route has {paraf} paraf; the profile allows {limit}", paraf=paraf, limit=limit),
+        )
 
 
 def _check_recipients(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
-    _editable(s, e, "mengubah penerima")
+    _editable(s, e, _("only the konseptor can change the recipients"))
     if not e.payload.get("tujuan"):
-        raise refuse("WF-NO-TUJUAN", "surat memerlukan sedikitnya satu tujuan")
+        raise refuse("WF-NO-TUJUAN", _("a letter needs at least one recipient (tujuan)"))
 
 
 def _check_submitted(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
-    _konseptor_only(s, e, "mengajukan konsep")
+    _konseptor_only(s, e, _("only the konseptor can submit the draft"))
     if s.status not in (LetterStatus.KONSEP, LetterStatus.DIKEMBALIKAN):
-        raise refuse("WF-SUBMIT-STATE", f"surat berstatus {s.status.value} tidak dapat diajukan")
+        raise refuse(
+            "WF-SUBMIT-STATE",
+            _("a letter with status {status} cannot be submitted", status=s.status.value),
+        )
     if not s.route or not s.signing_steps():
-        raise refuse("WF-ROUTE-SIGNER", "tetapkan rute dengan penandatangan sebelum mengajukan")
+        raise refuse("WF-ROUTE-SIGNER", _("set a route with a signer before submitting"))
     if s.status is LetterStatus.DIKEMBALIKAN and s.head_revision == s.returned_revision:
-        raise refuse("WF-NOT-REVISED", "konsep yang dikembalikan belum direvisi")
+        raise refuse("WF-NOT-REVISED", _("the returned draft has not been revised"))
 
 
 def _acting_step(
@@ -145,24 +171,31 @@ def _acting_step(
     """Check that the actor may act on the current step now; return its number."""
     if s.status not in states:
         raise refuse(
-            "WF-STEP-STATE", f"surat berstatus {s.status.value}; tindakan ini tidak tersedia"
+            "WF-STEP-STATE",
+            _("the letter is {status}; this action is not available", status=s.status.value),
         )
     step = s.current_step()
     if step is None or step.kind not in kinds:
-        raise refuse("WF-NO-STEP", "tidak ada langkah yang menunggu tindakan ini")
+        raise refuse("WF-NO-STEP", _("no step is waiting for this action"))
     if int(e.payload.get("step", -1)) != step.step_no:
-        raise refuse("WF-WRONG-STEP", f"langkah yang menunggu adalah langkah {step.step_no}")
+        raise refuse("WF-WRONG-STEP", _("the step waiting is step {step_no}", step_no=step.step_no))
     if e.actor_nip == s.konseptor_nip and step.kind != "tandatangan":
-        raise refuse("WF-OWN-APPROVAL", "konseptor tidak dapat memeriksa suratnya sendiri")
+        raise refuse("WF-OWN-APPROVAL", _("the konseptor cannot review their own letter"))
     if a.acts_as(e.actor_nip, step.jabatan_id, today) is None:
         raise refuse(
             "WF-NOT-ASSIGNEE",
-            f"langkah {step.step_no} ditugaskan kepada jabatan "
-            f"{step.jabatan_id}, yang tidak dipegang pelaku pada "
-            f"{today.isoformat()}",
+            _(
+                "step {step_no} is assigned to jabatan {jabatan_id}, which the actor does "
+                "not hold on {date}",
+                step_no=step.step_no,
+                jabatan_id=step.jabatan_id,
+                date=today.isoformat(),
+            ),
         )
     if e.revision_hash != s.head_revision:
-        raise refuse("WF-STALE-REVISION", "tindakan menyebut revisi lama; periksa teks terakhir")
+        raise refuse(
+            "WF-STALE-REVISION", _("the action names an old revision; check the latest text")
+        )
     return step.step_no
 
 
@@ -183,7 +216,7 @@ def _check_returned(s: LetterState, e: Event, a: Authority, today: dt.date) -> N
         (LetterStatus.DIAJUKAN, LetterStatus.SIAP_TANDATANGAN, LetterStatus.DINOMORI),
     )
     if not str(e.payload.get("note", "")).strip():
-        raise refuse("WF-NOTE-REQUIRED", "pengembalian memerlukan catatan untuk konseptor")
+        raise refuse("WF-NOTE-REQUIRED", _("returning a letter needs a note for the konseptor"))
 
 
 def _check_rejected(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
@@ -192,33 +225,41 @@ def _check_rejected(s: LetterState, e: Event, a: Authority, today: dt.date) -> N
 
 def _check_numbered(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     if s.status is not LetterStatus.SIAP_TANDATANGAN:
-        raise refuse("WF-NUMBER-STATE", "penomoran hanya untuk surat yang siap ditandatangani")
+        raise refuse("WF-NUMBER-STATE", _("numbering is only for letters ready to be signed"))
     if not a.is_registry(e.actor_nip, today):
-        raise refuse("WF-REGISTRY-ONLY", "hanya pencatat (tata usaha) yang memberi nomor")
+        raise refuse("WF-REGISTRY-ONLY", _("only the registry (tata usaha) gives numbers"))
     if e.revision_hash != s.head_revision:
-        raise refuse("WF-STALE-REVISION", "nomor harus diberikan pada teks terakhir")
+        raise refuse("WF-STALE-REVISION", _("the number must be given on the latest text"))
     if not e.payload.get("nomor") or not e.payload.get("blob"):
-        raise refuse("WF-NUMBER-DATA", "nomor dan PDF final wajib ada")
+        raise refuse("WF-NUMBER-DATA", _("the number and the final PDF are required"))
 
 
 def _check_paraf_signed(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     if s.status is not LetterStatus.DINOMORI:
         raise refuse(
-            "WF-STEP-STATE", f"surat berstatus {s.status.value}; paraf elektronik tidak tersedia"
+            "WF-STEP-STATE",
+            _("the letter is {status}; electronic paraf is not available", status=s.status.value),
         )
     step_no = int(e.payload.get("step", -1))
     pending = {st.step_no: st for st in s.paraf_pending()}
     if step_no not in pending:
-        raise refuse("WF-PARAF-TTE-STEP", f"langkah {step_no} tidak menunggu paraf elektronik")
+        raise refuse(
+            "WF-PARAF-TTE-STEP",
+            _("step {step_no} is not waiting for an electronic paraf", step_no=step_no),
+        )
     if pending[step_no].decided_by != e.actor_nip:
         raise refuse(
             "WF-NOT-ASSIGNEE",
-            f"paraf elektronik langkah {step_no} dibubuhkan oleh pemeriksa yang memarafnya",
+            _(
+                "the electronic paraf of step {step_no} is applied by the reviewer who "
+                "initialled it",
+                step_no=step_no,
+            ),
         )
     if any(st.approved_revision == s.head_revision for st in s.signing_steps()):
-        raise refuse("WF-PARAF-AFTER-SIGN", "paraf tidak dapat ditambahkan setelah tanda tangan")
+        raise refuse("WF-PARAF-AFTER-SIGN", _("a paraf cannot be added after the signature"))
     if not e.payload.get("blob"):
-        raise refuse("WF-SIGN-DATA", "PDF yang ditandatangani wajib ada")
+        raise refuse("WF-SIGN-DATA", _("the signed PDF is required"))
 
 
 def _check_signed(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
@@ -227,57 +268,62 @@ def _check_signed(s: LetterState, e: Event, a: Authority, today: dt.date) -> Non
     if missing:
         raise refuse(
             "WF-PARAF-TTE",
-            f"paraf elektronik pemeriksa belum lengkap (langkah {', '.join(missing)})",
+            _(
+                "the reviewers' electronic paraf are not complete (step {steps})",
+                steps=", ".join(missing),
+            ),
         )
 
     planned = dict(s.planned_signers).get(step_no)
     if planned and planned != e.actor_nip:
         raise refuse(
             "WF-NOT-PLANNED-SIGNER",
-            "PDF final mencetak nama penandatangan lain; "
-            "kembalikan surat bila penandatangan berganti",
+            _(
+                "the final PDF prints another signer's name; return the letter if the signer "
+                "changes"
+            ),
         )
     if not e.payload.get("blob"):
-        raise refuse("WF-SIGN-DATA", "PDF yang ditandatangani wajib ada")
+        raise refuse("WF-SIGN-DATA", _("the signed PDF is required"))
 
 
 def _check_sent(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     if s.status not in (LetterStatus.DITANDATANGANI, LetterStatus.DIKIRIM):
-        raise refuse("WF-SEND-STATE", "hanya surat yang sudah ditandatangani yang dapat dikirim")
+        raise refuse("WF-SEND-STATE", _("only a signed letter can be sent"))
     if not a.is_registry(e.actor_nip, today):
-        raise refuse("WF-REGISTRY-ONLY", "hanya pencatat (tata usaha) yang mengirim surat")
+        raise refuse("WF-REGISTRY-ONLY", _("only the registry (tata usaha) sends letters"))
     indexes = [int(d.get("recipient", -1)) for d in e.payload.get("dispatches", ())]
     if not indexes or any(not 0 <= i < len(s.recipients) for i in indexes):
-        raise refuse("WF-SEND-RECIPIENT", "penerima pengiriman tidak dikenal")
+        raise refuse("WF-SEND-RECIPIENT", _("unknown recipient of the delivery"))
 
 
 def _check_read(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     index = int(e.payload.get("recipient", -1))
     if index not in s.dispatched:
-        raise refuse("WF-READ-UNSENT", "surat belum dikirim kepada penerima ini")
+        raise refuse("WF-READ-UNSENT", _("the letter has not been sent to this recipient"))
     recipient = s.recipients[index]
     if not recipient.jabatan_id or a.acts_as(e.actor_nip, recipient.jabatan_id, today) is None:
-        raise refuse("WF-READ-NOT-RECIPIENT", "pelaku bukan pemegang jabatan penerima")
+        raise refuse("WF-READ-NOT-RECIPIENT", _("the actor does not hold the recipient's jabatan"))
 
 
 def _check_archived(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     if s.status is not LetterStatus.DIKIRIM:
-        raise refuse("WF-ARCHIVE-STATE", "hanya surat yang sudah dikirim yang diarsipkan")
+        raise refuse("WF-ARCHIVE-STATE", _("only a sent letter is archived"))
     if not a.is_registry(e.actor_nip, today):
-        raise refuse("WF-REGISTRY-ONLY", "hanya pencatat (tata usaha) yang mengarsipkan surat")
+        raise refuse("WF-REGISTRY-ONLY", _("only the registry (tata usaha) archives letters"))
 
 
 def _check_cancelled(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     if s.status in (LetterStatus.DITANDATANGANI, LetterStatus.DIKIRIM) or s.signed_blobs:
-        raise refuse("WF-CANCEL-SIGNED", "surat yang sudah ditandatangani tidak dapat dibatalkan")
+        raise refuse("WF-CANCEL-SIGNED", _("a signed letter cannot be cancelled"))
     signer_jabatan = [st.jabatan_id for st in s.signing_steps()]
     allowed = e.actor_nip == s.konseptor_nip or any(
         a.acts_as(e.actor_nip, j, today) for j in signer_jabatan
     )
     if not allowed:
-        raise refuse("WF-CANCEL-ROLE", "hanya konseptor atau penandatangan yang dapat membatalkan")
+        raise refuse("WF-CANCEL-ROLE", _("only the konseptor or the signer can cancel"))
     if not str(e.payload.get("reason", "")).strip():
-        raise refuse("WF-REASON-REQUIRED", "pembatalan memerlukan alasan")
+        raise refuse("WF-REASON-REQUIRED", _("a cancellation needs a reason"))
 
 
 _CHECKS = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tnde.canonical import canonical_json, now_timestamp
+from tnde.messages import _
 from tnde.workspace.hashing import GENESIS_HASH, chain_hash
 
 if TYPE_CHECKING:
@@ -140,7 +141,10 @@ def audit_verify(conn: sqlite3.Connection) -> list[AuditProblem]:
                 AuditProblem(
                     entry.seq,
                     "edited",
-                    f"row {entry.seq} was edited: its contents no longer match its hash",
+                    _(
+                        "row {seq} was edited: its contents no longer match its hash",
+                        seq=entry.seq,
+                    ),
                 )
             )
         prev = entry
@@ -161,32 +165,50 @@ def _check_link(
     expected_prev_hash = prev.hash if prev else GENESIS_HASH
     if entry.seq > expected_seq:
         missing = (
-            f"row {expected_seq} is"
+            _("row {seq} is missing (a gap in seq)", seq=expected_seq)
             if entry.seq == expected_seq + 1
-            else f"rows {expected_seq}–{entry.seq - 1} are"
+            else _(
+                "rows {first}–{last} are missing (a gap in seq)",
+                first=expected_seq,
+                last=entry.seq - 1,
+            )
         )
-        return AuditProblem(expected_seq, "deleted", f"{missing} missing (a gap in seq)")
+        return AuditProblem(expected_seq, "deleted", missing)
     if entry.prev_hash == expected_prev_hash:
         return None
     target = by_hash.get(entry.prev_hash)
     if entry.prev_hash == GENESIS_HASH or target is not None:
-        after = "the start of the log" if target is None else f"row {target.seq}"
-        instead = f"row {prev.seq}" if prev else "the start of the log"
+        start = _("the start of the log")
+        after = start if target is None else _("row {seq}", seq=target.seq)
+        instead = _("row {seq}", seq=prev.seq) if prev else start
         return AuditProblem(
-            entry.seq, "reordered", f"row {entry.seq} is chained after {after}, not after {instead}"
+            entry.seq,
+            "reordered",
+            _(
+                "row {seq} is chained after {after}, not after {instead}",
+                seq=entry.seq,
+                after=after,
+                instead=instead,
+            ),
         )
     if prev is not None and self_ok and prev.expected_hash() == prev.hash:
         return AuditProblem(
             prev.seq,
             "edited",
-            f"row {prev.seq} was rewritten with a new hash: row {entry.seq} still points to "
-            "its old hash",
+            _(
+                "row {seq} was rewritten with a new hash: row {next} still points to its old hash",
+                seq=prev.seq,
+                next=entry.seq,
+            ),
         )
     return AuditProblem(
         entry.seq,
         "deleted",
-        f"the row before row {entry.seq} in the chain is gone (its prev_hash matches no row):"
-        " rows were deleted and the later ones renumbered",
+        _(
+            "the row before row {seq} in the chain is gone (its prev_hash matches no row): "
+            "rows were deleted and the later ones renumbered",
+            seq=entry.seq,
+        ),
     )
 
 

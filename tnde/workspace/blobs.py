@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from tnde.canonical import now_timestamp
 from tnde.errors import BlobError, ValidationError
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 
 if TYPE_CHECKING:
     import sqlite3
@@ -49,7 +50,9 @@ class BlobStore:
             ValidationError: ``sha256`` is not 64 lowercase hex digits.
         """
         if not is_sha256(sha256):
-            raise ValidationError("sha256", "sha256_format", f"{sha256!r} is not a SHA-256")
+            raise ValidationError(
+                "sha256", "sha256_format", _("{sha256!r} is not a SHA-256", sha256=sha256)
+            )
         return self.root / sha256[:2] / sha256
 
     def has(self, sha256: str) -> bool:
@@ -66,7 +69,7 @@ class BlobStore:
         bytes again is a no-op; a damaged file under the same name is replaced.
         """
         if not media_type.strip():
-            raise ValidationError("media_type", "required", "a blob needs a media type")
+            raise ValidationError("media_type", "required", _("a blob needs a media type"))
         sha256 = hashlib.sha256(data).hexdigest()
         path = self.path(sha256)
         if not (path.is_file() and _file_sha256(path) == sha256):
@@ -118,11 +121,11 @@ class BlobStore:
 
     @staticmethod
     def _missing(sha256: str, path: Path) -> BlobError:
-        return BlobError(BlobError.MISSING, sha256, str(path), f"file missing: {path}")
+        return BlobError(BlobError.MISSING, sha256, str(path), _("file missing: {path}", path=path))
 
     @staticmethod
     def _corrupt(sha256: str, path: Path, found: str) -> BlobError:
-        detail = f"file {path} is damaged (its content hashes to {found})"
+        detail = _("file {path} is damaged (its content hashes to {found})", path=path, found=found)
         return BlobError(BlobError.CORRUPT, sha256, str(path), detail)
 
 

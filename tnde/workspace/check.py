@@ -15,6 +15,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import ValidationError
+from tnde.messages import _
 from tnde.workspace.audit import audit_verify
 from tnde.workspace.blobs import is_sha256
 from tnde.workspace.hashing import EVENT_HASH_FIELDS, GENESIS_HASH, event_hash
@@ -113,7 +114,11 @@ def _guarded(
         return check(ws, conn, findings)
     except sqlite3.DatabaseError as exc:
         name = check.__name__.removeprefix("_check_")
-        findings.append(Finding(ERROR, "unreadable", name, f"cannot read the {name}: {exc}"))
+        findings.append(
+            Finding(
+                ERROR, "unreadable", name, _("cannot read the {name}: {exc}", name=name, exc=exc)
+            )
+        )
         return 0
 
 
@@ -121,9 +126,15 @@ def _check_sqlite(ws: Workspace, conn: sqlite3.Connection, findings: list[Findin
     for (message,) in conn.execute("PRAGMA integrity_check").fetchall():
         if message != "ok":
             findings.append(Finding(ERROR, "integrity", "database", message))
-    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
-        detail = f"{table} row {rowid} refers to a {parent} row that does not exist"
-        findings.append(Finding(ERROR, "foreign_key", f"{table} row {rowid}", detail))
+    for table, rowid, parent, _key in conn.execute("PRAGMA foreign_key_check").fetchall():
+        detail = _(
+            "{table} row {rowid} refers to a {parent} row that does not exist",
+            table=table,
+            rowid=rowid,
+            parent=parent,
+        )
+        subject = _("{table} row {rowid}", table=table, rowid=rowid)
+        findings.append(Finding(ERROR, "foreign_key", subject, detail))
     return 0
 
 
@@ -133,29 +144,37 @@ def _check_blobs(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding
         try:
             problem = ws.blobs.verify(sha256)
         except ValidationError:
-            findings.append(Finding(ERROR, "blob_name", sha256, "blob row with a malformed hash"))
+            findings.append(
+                Finding(ERROR, "blob_name", sha256, _("blob row with a malformed hash"))
+            )
             continue
         if problem is not None:
             findings.append(Finding(ERROR, f"blob_{problem.kind}", sha256, problem.detail))
         elif ws.blobs.path(sha256).stat().st_size != size:
-            detail = f"the blob row says {size} bytes, the (intact) file has another size"
+            detail = _(
+                "the blob row says {size} bytes, the (intact) file has another size", size=size
+            )
             findings.append(Finding(ERROR, "blob_size", sha256, detail))
     known = {sha256 for sha256, _ in rows}
     for path in ws.blobs.files():
         relative = path.relative_to(ws.blobs.root)
         if relative.parts == (path.name[:2], path.name) and is_sha256(path.name):
             if path.name not in known:
-                detail = f"file {relative} has no blob row (left by an interrupted write)"
+                detail = _(
+                    "file {path} has no blob row (left by an interrupted write)", path=relative
+                )
                 findings.append(Finding(WARNING, "blob_orphan", path.name, detail))
         else:
-            detail = f"{relative} is not a blob file (a temporary file left by a crash?)"
+            detail = _(
+                "{path} is not a blob file (a temporary file left by a crash?)", path=relative
+            )
             findings.append(Finding(WARNING, "blob_stray", str(relative), detail))
     return len(rows)
 
 
 def _check_audit(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding]) -> int:
     for problem in audit_verify(conn):
-        subject = f"audit row {problem.seq}"
+        subject = _("audit row {seq}", seq=problem.seq)
         findings.append(Finding(ERROR, f"audit_{problem.kind}", subject, problem.detail))
     return int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
 
@@ -176,19 +195,28 @@ def _check_letter_chain(
     for event in events:
         count += 1
         seq = event["letter_seq"]
-        subject = f"letter {letter_id} event {seq}"
+        subject = _("letter {letter_id} event {seq}", letter_id=letter_id, seq=seq)
         if seq != expected_seq:
-            detail = f"events {expected_seq}–{seq - 1} of letter {letter_id} are missing"
+            detail = _(
+                "events {first}–{last} of letter {letter_id} are missing",
+                first=expected_seq,
+                last=seq - 1,
+                letter_id=letter_id,
+            )
             findings.append(Finding(ERROR, "event_deleted", subject, detail))
         elif event["prev_event_hash"] != prev_hash:
-            detail = f"event {seq} is not chained to event {seq - 1} (prev_event_hash differs)"
+            detail = _(
+                "event {seq} is not chained to event {previous} (prev_event_hash differs)",
+                seq=seq,
+                previous=seq - 1,
+            )
             findings.append(Finding(ERROR, "event_chain", subject, detail))
         try:
             intact = event_hash(event) == event["event_hash"]
         except ValueError:  # payload that is no longer JSON
             intact = False
         if not intact:
-            detail = f"event {seq} was edited: its fields no longer match its event_hash"
+            detail = _("event {seq} was edited: its fields no longer match its event_hash", seq=seq)
             findings.append(Finding(ERROR, "event_edited", subject, detail))
         expected_seq, prev_hash = seq + 1, event["event_hash"]
     return count

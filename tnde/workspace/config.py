@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from tnde.datafile import Table, load_toml
 from tnde.errors import ConfigError, ValidationError
 from tnde.fsutil import write_atomic
+from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,22 +72,32 @@ class WorkspaceConfig:
     def __post_init__(self) -> None:
         if self.tsa_url is not None and not _URL.fullmatch(self.tsa_url):
             raise ValidationError(
-                "signing.tsa_url", "url", f"{self.tsa_url!r} is not an http(s) URL"
+                "signing.tsa_url",
+                "url",
+                _("{tsa_url!r} is not an http(s) URL", tsa_url=self.tsa_url),
             )
         if self.signature_level not in SIGNATURE_LEVELS:
             raise ValidationError(
                 "signing.level",
                 "level",
-                f"{self.signature_level!r} is not one of {', '.join(SIGNATURE_LEVELS)}",
+                _(
+                    "{signature_level!r} is not one of {choices}",
+                    signature_level=self.signature_level,
+                    choices=", ".join(SIGNATURE_LEVELS),
+                ),
             )
 
         if self.profile_id and not _PROFILE_ID.fullmatch(self.profile_id):
             raise ValidationError(
-                "profile", "profile_id", f"{self.profile_id!r} is not a profile id"
+                "profile",
+                "profile_id",
+                _("{profile_id!r} is not a profile id", profile_id=self.profile_id),
             )
         if self.archive_url is not None and not _URL.fullmatch(self.archive_url):
             raise ValidationError(
-                "archive.url", "url", f"{self.archive_url!r} is not an http(s) URL"
+                "archive.url",
+                "url",
+                _("{archive_url!r} is not an http(s) URL", archive_url=self.archive_url),
             )
 
 
@@ -131,13 +142,17 @@ def _read(path: Path) -> tuple[WorkspaceConfig, int]:
     raw = load_toml(path, ConfigError)
     found = raw.get("schema_version")
     if not isinstance(found, int) or isinstance(found, bool) or found < 1:
-        raise ConfigError(str(path), "schema_version", "required, a whole number from 1")
+        raise ConfigError(str(path), "schema_version", _("required, a whole number from 1"))
     if found > CONFIG_VERSION:
         raise ConfigError(
             str(path),
             "schema_version",
-            f"written by a newer TNDE Desktop (config version {found}); "
-            f"this program understands up to version {CONFIG_VERSION}",
+            _(
+                "written by a newer TNDE Desktop (config version {found}); this program "
+                "understands up to version {supported}",
+                found=found,
+                supported=CONFIG_VERSION,
+            ),
         )
     for version in range(found, CONFIG_VERSION):
         raw = _UPGRADES[version](raw)

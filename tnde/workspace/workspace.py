@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Self
 from tnde.canonical import now_timestamp
 from tnde.errors import WorkspaceError
 from tnde.ids import uuid7
+from tnde.messages import _
 from tnde.workspace.audit import audit_append
 from tnde.workspace.blobs import BlobStore, fsync_directory
 from tnde.workspace.config import WorkspaceConfig, upgrade_config, write_config
@@ -89,11 +90,17 @@ class Workspace:
             if path.is_dir():
                 names = sorted(p.name for p in path.iterdir())
                 more = ", …" if len(names) > 3 else ""
-                detail = f"the folder is not empty ({', '.join(names[:3])}{more})"
+                detail = _(
+                    "the folder is not empty ({names}{more})",
+                    names=", ".join(names[:3]),
+                    more=more,
+                )
             else:
-                detail = "it is a file, not a folder"
+                detail = _("it is a file, not a folder")
             raise WorkspaceError(
-                WorkspaceError.NOT_EMPTY, str(path), f"cannot create a workspace: {detail}"
+                WorkspaceError.NOT_EMPTY,
+                str(path),
+                _("cannot create a workspace: {detail}", detail=detail),
             )
         path.mkdir(parents=True, exist_ok=True)
         at = at or now_timestamp()
@@ -129,11 +136,13 @@ class Workspace:
             if create:
                 return cls.create(path)
             if path.is_dir():
-                what = "the folder has no workspace.sqlite"
+                what = _("the folder has no workspace.sqlite")
             else:
-                what = "it is a file" if path.exists() else "the folder does not exist"
+                what = _("it is a file") if path.exists() else _("the folder does not exist")
             raise WorkspaceError(
-                WorkspaceError.NOT_A_WORKSPACE, str(path), f"not a TNDE workspace: {what}"
+                WorkspaceError.NOT_A_WORKSPACE,
+                str(path),
+                _("not a TNDE workspace: {what}", what=what),
             )
         _check_header(db)
         try:
@@ -146,12 +155,14 @@ class Workspace:
         except sqlite3.DatabaseError as exc:
             if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
                 raise WorkspaceError(
-                    WorkspaceError.CORRUPT, str(db), f"damaged database: {exc}"
+                    WorkspaceError.CORRUPT, str(db), _("damaged database: {exc}", exc=exc)
                 ) from None
             raise
         if "workspace_id" not in meta or "device_id" not in meta:
             raise WorkspaceError(
-                WorkspaceError.CORRUPT, str(db), "the meta table lacks the workspace and device ids"
+                WorkspaceError.CORRUPT,
+                str(db),
+                _("the meta table lacks the workspace and device ids"),
             )
         (path / BLOBS_DIR).mkdir(exist_ok=True)
         return cls(
@@ -282,7 +293,7 @@ def _check_header(db: Path) -> None:
     with db.open("rb") as handle:
         header = handle.read(100)
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise WorkspaceError(WorkspaceError.CORRUPT, str(db), "not an SQLite database file")
+        raise WorkspaceError(WorkspaceError.CORRUPT, str(db), _("not an SQLite database file"))
 
 
 def _checked_version(conn: sqlite3.Connection, db: Path) -> int:
@@ -290,21 +301,27 @@ def _checked_version(conn: sqlite3.Connection, db: Path) -> int:
     problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise WorkspaceError(
-            WorkspaceError.CORRUPT, str(db), f"SQLite integrity check failed: {problems[0]}"
+            WorkspaceError.CORRUPT,
+            str(db),
+            _("SQLite integrity check failed: {problem}", problem=problems[0]),
         )
     version = schema_version(conn)
     if version is None:
         raise WorkspaceError(
             WorkspaceError.NOT_A_WORKSPACE,
             str(db),
-            "an SQLite file, but not a TNDE workspace (no schema_migrations)",
+            _("an SQLite file, but not a TNDE workspace (no schema_migrations)"),
         )
     if version > CURRENT_VERSION:
         raise WorkspaceError(
             WorkspaceError.NEWER_VERSION,
             str(db),
-            f"written by a newer TNDE Desktop (schema version {version}); this program "
-            f"understands up to version {CURRENT_VERSION}; update TNDE Desktop to open it",
+            _(
+                "written by a newer TNDE Desktop (schema version {version}); this program "
+                "understands up to version {supported}; update TNDE Desktop to open it",
+                version=version,
+                supported=CURRENT_VERSION,
+            ),
             found_version=version,
             supported_version=CURRENT_VERSION,
         )

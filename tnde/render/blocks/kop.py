@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from tnde.errors import RenderError
+from tnde.messages import _
 from tnde.render.blocks.common import Flowables, space
 from tnde.render.fonts import FontSet, font_set
 
@@ -54,7 +55,7 @@ def _image(path: Path, mtime_ns: int, width_mm: float) -> ImageReader:
         )
         return ImageReader(rgb.convert("L") if grey else rgb)
     except Exception as exc:
-        raise RenderError(f"cannot read logo image {path}: {exc}") from exc
+        raise RenderError(_("cannot read logo image {path}: {exc}", path=path, exc=exc)) from exc
 
 
 def load_logo(path: Path, width_mm: float) -> ImageReader:
@@ -62,7 +63,9 @@ def load_logo(path: Path, width_mm: float) -> ImageReader:
     try:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:
-        raise RenderError(f"cannot read logo image {path}: {exc.strerror}") from exc
+        raise RenderError(
+            _("cannot read logo image {path}: {exc}", path=path, exc=exc.strerror)
+        ) from exc
     with _IMAGE_LOCK:
         return _image(path, mtime, width_mm)
 

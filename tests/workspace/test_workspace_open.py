@@ -43,6 +43,7 @@ def test_migrations_are_recorded_with_their_description(ws: Workspace) -> None:
         (2, AT, "index of tasks by kind, for registry inboxes"),
         (3, AT, "incoming letters, dispositions, full-text search"),
         (4, AT, "indexes for counters, tracking pages and duplicate checks"),
+        (5, AT, "an incoming letter registered once per unit unless confirmed"),
     ]
 
 

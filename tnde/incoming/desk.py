@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
+import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +41,6 @@ from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.service import iso, utc_now
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from tnde.incoming.prefill import pdf_text
     from tnde.incoming.queries import DispositionRow, IncomingRow
     from tnde.workflow.events import Event
@@ -165,43 +164,62 @@ class IncomingDesk:
 
             sha = hashlib.sha256(pdf).hexdigest()
         if not confirm_duplicate:
+            # early, before the signature check: a duplicate is refused without verifying it
             refuse_duplicate(conn, unit_id, sha, clean["asal"], clean["nomor"])
         verdict, detail = _verify(self.ws, pdf) if pdf is not None else ("unverified", "")
 
         pimpinan = _head_of(conn, unit_id)
         incoming_id = uuid7()
-        with self.ws.transaction() as conn:
-            blob = self.ws.blobs.put(pdf, "application/pdf", conn) if pdf is not None else ""
-            agenda = self._agenda(conn, unit_id, incoming_id, actor)
-            payload = {
-                "unit_id": unit_id,
-                "pimpinan_jabatan": pimpinan,
-                "agenda": agenda,
-                "meta": clean,
-                "blob": blob,
-                "copy_only": copy_only,
-                "source_letter_id": source_letter_id,
-                "verification": verdict,
-                "verification_detail": detail,
-            }
-            if confirm_duplicate:
-                payload["duplicate_confirmed"] = True
-            state = self._append(conn, incoming_id, IncomingEventType.REGISTERED, actor, payload)
-            rowid = conn.execute(
-                "SELECT rowid FROM incoming WHERE incoming_id = ?", (incoming_id,)
-            ).fetchone()[0]
-            conn.execute(
-                "INSERT INTO incoming_fts (rowid, hal, isi_ringkas, asal, nomor, body) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    rowid,
-                    clean["hal"],
-                    clean.get("isi_ringkas", ""),
-                    clean["asal"],
-                    clean["nomor"],
-                    body,
+        try:
+            with self.ws.transaction() as conn:
+                if not confirm_duplicate:
+                    # again inside the write transaction: another desk may have registered the
+                    # letter while this one was verified (the unique indexes are the last word)
+                    refuse_duplicate(conn, unit_id, sha, clean["asal"], clean["nomor"])
+                blob = self.ws.blobs.put(pdf, "application/pdf", conn) if pdf is not None else ""
+                agenda = self._agenda(conn, unit_id, incoming_id, actor)
+                payload = {
+                    "unit_id": unit_id,
+                    "pimpinan_jabatan": pimpinan,
+                    "agenda": agenda,
+                    "meta": clean,
+                    "blob": blob,
+                    "copy_only": copy_only,
+                    "source_letter_id": source_letter_id,
+                    "verification": verdict,
+                    "verification_detail": detail,
+                }
+                if confirm_duplicate:
+                    payload["duplicate_confirmed"] = True
+                state = self._append(
+                    conn, incoming_id, IncomingEventType.REGISTERED, actor, payload
+                )
+                rowid = conn.execute(
+                    "SELECT rowid FROM incoming WHERE incoming_id = ?", (incoming_id,)
+                ).fetchone()[0]
+                conn.execute(
+                    "INSERT INTO incoming_fts (rowid, hal, isi_ringkas, asal, nomor, body) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        rowid,
+                        clean["hal"],
+                        clean.get("isi_ringkas", ""),
+                        clean["asal"],
+                        clean["nomor"],
+                        body,
+                    ),
+                )
+        except sqlite3.IntegrityError as exc:
+            if "incoming_once" not in str(exc):
+                raise
+            # the unique indexes caught what the check above could not see
+            raise WorkflowRefused(
+                "IN-DUPLICATE",
+                _(
+                    "this letter was registered by the unit at the same moment at another desk; "
+                    "confirm if it really must be registered again"
                 ),
-            )
+            ) from None
         return state
 
     def _agenda(self, conn: sqlite3.Connection, unit_id: str, incoming_id: str, actor: str) -> str:
@@ -410,8 +428,8 @@ def _project(conn: sqlite3.Connection, event: Event, s: IncomingState, created: 
         conn.execute(
             "INSERT INTO incoming (unit_id, pimpinan_jabatan, agenda, asal, nomor, tanggal, "
             "hal, sifat, urgensi, kka, diterima, blob_sha256, copy_only, status, updated_at, "
-            "state_json, incoming_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            row,
+            "state_json, incoming_id, duplicate_ok) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (*row, int(s.duplicate_confirmed)),
         )
     else:
         conn.execute(

@@ -101,6 +101,9 @@ class IncomingState:
     updated_at: str
     verification_detail: str = ""
     """Who signed, or why the signatures are not valid (Indonesian)."""
+    duplicate_confirmed: bool = False
+    """Registered again on purpose although the same file or sender and number was already
+    registered by the unit (the registry desk confirmed it)."""
     read_by: tuple[tuple[str, str], ...] = ()
     """(NIP, when) of the readings by the head of the unit (or a tembusan recipient)."""
 
@@ -126,6 +129,7 @@ def apply(state: IncomingState | None, event: Event) -> IncomingState:
             copy_only=bool(p.get("copy_only", False)),
             verification=p.get("verification", "unverified"),
             verification_detail=p.get("verification_detail", ""),
+            duplicate_confirmed=bool(p.get("duplicate_confirmed", False)),
             source_letter_id=p.get("source_letter_id", ""),
             status="diregistrasi",
             head_seq=event.letter_seq,

@@ -262,11 +262,29 @@ CREATE INDEX incoming_by_pimpinan_status ON incoming(pimpinan_jabatan, status, c
 CREATE INDEX incoming_by_unit_sender ON incoming(unit_id, lower(asal), lower(nomor));
 """
 
+_V5 = """
+-- A letter is registered once per unit, unless the registry desk confirms a second
+-- registration: the duplicate check and the insert are one transaction, and these indexes
+-- refuse what a race would let through.
+ALTER TABLE incoming
+    ADD COLUMN duplicate_ok INTEGER NOT NULL DEFAULT 0 CHECK (duplicate_ok IN (0, 1));
+-- registrations made before this version that repeat an earlier one stand as they are
+UPDATE incoming SET duplicate_ok = 1 WHERE rowid NOT IN (
+    SELECT min(rowid) FROM incoming GROUP BY unit_id, lower(asal), lower(nomor));
+UPDATE incoming SET duplicate_ok = 1 WHERE blob_sha256 IS NOT NULL AND rowid NOT IN (
+    SELECT min(rowid) FROM incoming WHERE blob_sha256 IS NOT NULL GROUP BY unit_id, blob_sha256);
+CREATE UNIQUE INDEX incoming_once_by_sender
+    ON incoming(unit_id, lower(asal), lower(nomor)) WHERE duplicate_ok = 0;
+CREATE UNIQUE INDEX incoming_once_by_file
+    ON incoming(unit_id, blob_sha256) WHERE duplicate_ok = 0 AND blob_sha256 IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "workspace, org chart, letters as events, numbering register, audit", _V1),
     Migration(2, "index of tasks by kind, for registry inboxes", _V2),
     Migration(3, "incoming letters, dispositions, full-text search", _V3),
     Migration(4, "indexes for counters, tracking pages and duplicate checks", _V4),
+    Migration(5, "an incoming letter registered once per unit unless confirmed", _V5),
 )
 
 #: The schema version this code writes and understands.

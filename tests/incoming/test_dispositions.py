@@ -190,8 +190,32 @@ def test_full_text_search(desk: IncomingDesk) -> None:
     conn = desk.ws.thread_connection()
     assert [h.hal for h in search(conn, "kepemimpinan")] == [META["hal"]]
     assert [h.nomor for h in search(conn, "anggar")] == ["005/77/Setda/2026"]
-    assert search(conn, 'anggaran" OR "x') != [] or True  # quotes are not FTS syntax
+    # quotes and operators are words to look for, never FTS5 syntax
+    assert [h.nomor for h in search(conn, 'anggaran" OR "x')] == []
+    assert [h.nomor for h in search(conn, '"anggaran"')] == ["005/77/Setda/2026"]
     assert search(conn, "") == []
+
+
+HOSTILE_TEXT = ['"', "*", "(", ")", "\\", "😀", "NEAR(", 'rapat"*(', "-", "^", "a:b", "'", "%_"]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT)
+def test_search_and_tracking_treat_any_text_as_words(desk: IncomingDesk, text: str) -> None:
+    letter = desk.register(nip("tu"), unit_id="DINAS", meta=META)
+    desk.read(nip("kadis"), letter.incoming_id)
+    desk.dispose(
+        nip("kadis"), letter.incoming_id, recipients=[Recipient("KABID1")], instructions=["Pantau"]
+    )
+    conn = desk.ws.thread_connection()
+    now = desk.clock()
+    everything = track(conn, TrackingFilter(unit_id="BID1"), now)
+    found = track(conn, TrackingFilter(unit_id="BID1", text=text), now)
+    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    if words:
+        assert {repr(r) for r in found} <= {repr(r) for r in everything}
+    else:
+        assert found == everything  # no word in it: no text filter
+    assert isinstance(search(conn, text), list)
 
 
 def test_internal_letters_arrive_registered(letters: object, desk: IncomingDesk) -> None:

@@ -196,8 +196,9 @@ def track(
         where.append("(i.kka = ? OR i.kka LIKE ?)")
         args += [f.kka, f"{f.kka}.%"]
     source = "disposisi d JOIN incoming i ON i.incoming_id = d.incoming_id"
-    if f.text:
-        query = fts_query(f.text)
+    # user text is words only (quoted for FTS5); text without a word filters nothing
+    query = fts_query(f.text)
+    if query:
         matches = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM incoming_fts WHERE incoming_fts MATCH ? LIMIT ?)",
             (query, _FEW_MATCHES + 1),

@@ -22,6 +22,16 @@ T = TypeVar("T")
 _MISSING: Any = object()
 
 
+def parse_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, with tables or arrays nested too deep for the parser reported as a
+    :class:`tomllib.TOMLDecodeError` like any other malformed file (the parser recurses, and a
+    hostile file of a few kilobytes would otherwise end in ``RecursionError``)."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError(_("tables or arrays nested too deeply")) from None
+
+
 def load_toml(path: Path, error: type[DataFileError] = DataFileError) -> dict[str, Any]:
     """Read a TOML file, turning I/O and syntax problems into ``error`` naming the file."""
     try:
@@ -33,7 +43,7 @@ def load_toml(path: Path, error: type[DataFileError] = DataFileError) -> dict[st
             str(path), "", _("cannot read file: {strerror}", strerror=exc.strerror)
         ) from None
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return parse_toml(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise error(str(path), "", _("not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as exc:

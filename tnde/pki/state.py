@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
+from tnde.datafile import parse_toml
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
 from tnde.messages import _
@@ -87,7 +88,7 @@ def read_state(path: Path) -> PkiState:
         PkiError: ``NOT_FOUND`` (no file) or ``BAD_FILE`` naming the key that is wrong.
     """
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = parse_toml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PkiError(
             PkiError.NOT_FOUND, _("the DEMO PKI has no state.toml file"), path=str(path)

@@ -51,6 +51,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.x509.oid import NameOID
 
+from tnde.datafile import parse_toml
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
 from tnde.messages import _
@@ -356,7 +357,7 @@ class TrustStore:
     def _read(self) -> builtins.list[TrustedRoot]:
         path = self.config_path
         try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = parse_toml(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return []
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

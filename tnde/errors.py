@@ -139,6 +139,21 @@ class StorageError(TndeError):
     """The workspace store (database, blob files) cannot do what was asked."""
 
 
+class FileWriteError(StorageError):
+    """A file could not be written; nothing was written and any earlier file is unchanged.
+
+    Attributes:
+        path: the file, as given.
+        reason: why, in words (a missing folder, a folder in the way, no permission, a full or
+            read-only disk).
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
 class WorkspaceError(StorageError):
     """A workspace folder cannot be created or opened.
 

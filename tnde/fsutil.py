@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from tnde.errors import FileWriteError
+from tnde.messages import _
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -13,9 +17,35 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     Readers see either the old file or the complete new one; a crash or an error leaves
     no partial file at ``path`` (the temporary file is removed on error).
+
+    Raises:
+        FileWriteError: the file cannot be written (naming why); nothing was changed.
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
+    try:
+        _write_atomic(path, directory, data)
+    except OSError as exc:
+        raise FileWriteError(str(path), _why_not_written(exc, path, directory)) from None
+    _fsync_directory(directory)
+
+
+def _why_not_written(exc: OSError, path: Path, directory: Path) -> str:
+    """The reason a write failed, in words the user can act on."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return _("the disk is full (folder {folder})", folder=directory)
+    if exc.errno == errno.EROFS:
+        return _("the disk is read-only (folder {folder})", folder=directory)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("no permission to write in folder {folder}", folder=directory)
+    if exc.errno == errno.EISDIR or path.is_dir():
+        return _("a folder has that name; give a file name")
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return _("the folder {folder} does not exist", folder=directory)
+    return _("cannot be written: {strerror}", strerror=exc.strerror or exc)
+
+
+def _write_atomic(path: Path, directory: Path, data: bytes) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         # mkstemp makes the file private (0600); give it the mode a normal new file would get.
@@ -31,7 +61,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    _fsync_directory(directory)
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -125,12 +125,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         prepared.values,
         mode="final" if args.final else "draft",
     )
-    try:
-        write_atomic(output, result.pdf)
-    except OSError as exc:
-        raise DataFileError(
-            str(output), "", _("cannot write: {strerror}", strerror=exc.strerror)
-        ) from exc
+    write_atomic(output, result.pdf)
     _out(
         _(
             "{output}: {pages} page(s), {template}, {profile}",

@@ -8,6 +8,7 @@ the command is done.
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -25,7 +26,6 @@ from tnde.pki import TrustStore, load_certificate
 from tnde.workflow import Letters
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Callable, Sequence
 
     from cryptography import x509
@@ -81,10 +81,23 @@ def _device_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--secret-fd",
-        type=int,
+        type=_descriptor,
         metavar="FD",
         help=_("read the passphrase/PIN from this file descriptor instead of the terminal"),
     )
+
+
+def _descriptor(text: str) -> int:
+    """A file descriptor number (0 or more) for ``--secret-fd``."""
+    try:
+        fd = int(text)
+    except ValueError:
+        fd = -1
+    if fd < 0:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a file descriptor (a number 0 or more)", text=text)
+        )
+    return fd
 
 
 def _device(args: argparse.Namespace) -> SigningDevice:
@@ -101,12 +114,12 @@ def read_secret(args: argparse.Namespace, prompt: str) -> bytearray:
         try:
             with os.fdopen(args.secret_fd, "rb", closefd=False) as stream:
                 line = stream.readline()
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             raise UsageError(
                 _(
                     "--secret-fd {secret_fd}: {strerror}",
                     secret_fd=args.secret_fd,
-                    strerror=exc.strerror,
+                    strerror=getattr(exc, "strerror", None) or str(exc),
                 )
             ) from None
         return bytearray(line.rstrip(b"\r\n"))

@@ -60,4 +60,3 @@ def test_a_nested_workspace_config_is_named_by_every_command(tmp_path: Path) -> 
         assert "Traceback" not in proc.stderr
         assert "config.toml" in proc.stderr
         assert "bersarang terlalu dalam" in proc.stderr
-

@@ -8,7 +8,10 @@ fall back to a default.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import tomllib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tnde.errors import DataFileError
@@ -16,10 +19,61 @@ from tnde.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
 T = TypeVar("T")
 _MISSING: Any = object()
+
+
+#: The largest input file read by default, in megabytes (``TNDE_MAX_INPUT_MB`` changes it):
+#: a letter, a scan or a certificate is far smaller, and ``/dev/zero`` would never end.
+DEFAULT_INPUT_LIMIT_MB = 100
+
+
+def input_limit() -> int:
+    """The largest input file, in bytes: ``TNDE_MAX_INPUT_MB`` megabytes, 100 by default."""
+    text = os.environ.get("TNDE_MAX_INPUT_MB", "")
+    megabytes = int(text) if text.isdigit() and int(text) > 0 else DEFAULT_INPUT_LIMIT_MB
+    return megabytes * 1024 * 1024
+
+
+def read_input(path: Path | str, *, limit: int | None = None) -> bytes:
+    """The bytes of a file the user named, refusing what is not a regular file (a device, a
+    pipe, a folder) and reading no more than ``limit`` bytes (default :func:`input_limit`).
+
+    Raises:
+        DataFileError: missing, unreadable, not a regular file, or larger than the limit,
+            naming the file and the limit.
+    """
+    path = Path(path)
+    limit = input_limit() if limit is None else limit
+    try:
+        with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise DataFileError(
+                    str(path), "", _("not a regular file (a folder, a device or a pipe)")
+                )
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise DataFileError(str(path), "", _("file not found")) from None
+    except IsADirectoryError:
+        raise DataFileError(
+            str(path), "", _("not a regular file (a folder, a device or a pipe)")
+        ) from None
+    except OSError as exc:
+        raise DataFileError(
+            str(path), "", _("cannot read file: {strerror}", strerror=exc.strerror or exc)
+        ) from None
+    if len(data) > limit:
+        raise DataFileError(
+            str(path),
+            "",
+            _(
+                "larger than {megabytes} MB, the limit for an input file "
+                "(TNDE_MAX_INPUT_MB changes it)",
+                megabytes=limit // (1024 * 1024),
+            ),
+        )
+    return data
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -35,13 +89,9 @@ def parse_toml(text: str) -> dict[str, Any]:
 def load_toml(path: Path, error: type[DataFileError] = DataFileError) -> dict[str, Any]:
     """Read a TOML file, turning I/O and syntax problems into ``error`` naming the file."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise error(str(path), "", _("file not found")) from None
-    except OSError as exc:
-        raise error(
-            str(path), "", _("cannot read file: {strerror}", strerror=exc.strerror)
-        ) from None
+        raw = read_input(path)
+    except DataFileError as exc:
+        raise error(str(path), "", exc.problem) from None
     try:
         return parse_toml(raw.decode("utf-8"))
     except UnicodeDecodeError:

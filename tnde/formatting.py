@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tnde.templates.values import Signer
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "EN_DASH",
     "GOLONGAN_RUANG",
     "HARI_ID",
@@ -32,6 +33,7 @@ __all__ = [
     "CaseStyle",
     "TanggalTerbilang",
     "bulan_romawi",
+    "control_character",
     "format_hari_tanggal",
     "format_lampiran",
     "format_nip",
@@ -512,3 +514,15 @@ def signature_lines(signer: Signer, case_name: str) -> list[str]:
         lines = [f"{d.bentuk} {jabatan}"]
     lines[-1] += ","
     return lines
+
+
+#: Control characters no text field of a letter may hold: C0 except tab and newline, DEL, and
+#: C1 (a terminal obeys them: ESC, BEL, OSC, the one-byte CSI 0x9b).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in ``text`` as ``U+XXXX``, or None (tab and newline are
+    text)."""
+    found = CONTROL_CHARACTERS.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None

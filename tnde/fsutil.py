@@ -12,11 +12,14 @@ from tnde.errors import FileWriteError
 from tnde.messages import _
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file, fsync and rename.
 
     Readers see either the old file or the complete new one; a crash or an error leaves
     no partial file at ``path`` (the temporary file is removed on error).
+
+    Args:
+        private: readable by the owner only (0600 on POSIX) from the start, for keys.
 
     Raises:
         FileWriteError: the file cannot be written (naming why); nothing was changed.
@@ -24,7 +27,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        _write_atomic(path, directory, data)
+        _write_atomic(path, directory, data, private=private)
     except OSError as exc:
         raise FileWriteError(str(path), _why_not_written(exc, path, directory)) from None
     _fsync_directory(directory)
@@ -45,13 +48,15 @@ def _why_not_written(exc: OSError, path: Path, directory: Path) -> str:
     return _("cannot be written: {strerror}", strerror=exc.strerror or exc)
 
 
-def _write_atomic(path: Path, directory: Path, data: bytes) -> None:
+def _write_atomic(path: Path, directory: Path, data: bytes, *, private: bool) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        # mkstemp makes the file private (0600); give it the mode a normal new file would get.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)
+        # mkstemp makes the file private (0600); unless it must stay so, give it the mode a
+        # normal new file would get.
+        if not private:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -201,7 +201,7 @@ def test_trust_add_list_remove_and_bad_files(cli: WorkspaceCli, tmp_path: Path) 
     bad.write_text("ini bukan sertifikat", encoding="utf-8")
     stderr = cli.refused("bukan sertifikat X.509", "pki", "trust", "add", bad)
     assert str(bad) in stderr
-    cli.refused("tidak dapat dibaca", "pki", "trust", "add", tmp_path / "tidak ada.pem")
+    cli.refused("berkas tidak ditemukan", "pki", "trust", "add", tmp_path / "tidak ada.pem")
     root = _other_root(tmp_path)
     added = cli.json(
         "pki", "trust", "add", root, "--label", "Akar instansi", "--footer-issuer", "CA Instansi"

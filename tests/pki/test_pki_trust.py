@@ -45,14 +45,16 @@ def test_add_list_roots_and_remove(store: TrustStore, demo_pki_session: DemoPki)
     assert store.list() == []
     assert store.roots() == []
     root = demo_pki_session.root
-    added = store.add_root(certificate_pem(root), footer_issuer=DEMO_FOOTER_ISSUER, demo=True)
+    added = store.add_root(
+        certificate_pem(root), footer_issuer=DEMO_FOOTER_ISSUER, demo=True, demo_workspace=True
+    )
     assert added.label == "TNDE DEMO Root CA"
     assert added.fingerprint == fingerprint(root)
     assert added.demo
     assert added.not_after == root.not_valid_after_utc
     other, _ = make_cert(name("Akar Uji Lain", "Instansi Uji"))
     der = other.public_bytes(serialization.Encoding.DER)
-    store.add_root(der, label="Akar kedua")
+    store.add_root(der, label="Akar kedua", demo_workspace=True)
     listed = store.list()
     assert [(r.label, r.demo, r.footer_issuer) for r in listed] == [
         ("TNDE DEMO Root CA", True, DEMO_FOOTER_ISSUER),
@@ -64,7 +66,7 @@ def test_add_list_roots_and_remove(store: TrustStore, demo_pki_session: DemoPki)
     assert store.config_path == store.folder.parent / "trust.toml"
 
     # Adding again updates in place (label kept unless given).
-    again = store.add_root(der, footer_issuer="Instansi Uji")
+    again = store.add_root(der, footer_issuer="Instansi Uji", demo_workspace=True)
     assert (again.label, again.footer_issuer) == ("Akar kedua", "Instansi Uji")
     assert len(store.list()) == 2
 
@@ -85,20 +87,28 @@ def test_bad_files_are_refused_with_the_reason(
     store: TrustStore, demo_pki_session: DemoPki
 ) -> None:
     with pytest.raises(PkiError, match=r"akar\.pem: bukan sertifikat X\.509") as caught:
-        store.add_root(b"-----BEGIN CERTIFICATE-----\nrusak\n", source="akar.pem")
+        store.add_root(
+            b"-----BEGIN CERTIFICATE-----\nrusak\n", source="akar.pem", demo_workspace=True
+        )
     assert caught.value.kind == PkiError.BAD_FILE
     with pytest.raises(PkiError, match="bukan sertifikat CA") as caught:
-        store.add_root(certificate_pem(demo_pki_session.certificate_of(KADIS)), source="ttd.pem")
+        store.add_root(
+            certificate_pem(demo_pki_session.certificate_of(KADIS)),
+            source="ttd.pem",
+            demo_workspace=True,
+        )
     assert caught.value.kind == PkiError.BAD_CERTIFICATE
     with pytest.raises(PkiError, match="bukan ditandatangani sendiri"):
-        store.add_root(certificate_pem(demo_pki_session.issuing_ca), source="ca.pem")
+        store.add_root(
+            certificate_pem(demo_pki_session.issuing_ca), source="ca.pem", demo_workspace=True
+        )
     assert store.list() == []
 
 
 def test_a_damaged_config_or_certificate_file_is_named(
     store: TrustStore, demo_pki_session: DemoPki
 ) -> None:
-    store.add_root(certificate_pem(demo_pki_session.root), demo=True)
+    store.add_root(certificate_pem(demo_pki_session.root), demo=True, demo_workspace=True)
     config = store.config_path.read_text("utf-8")
     store.config_path.write_text(config.replace("demo = true", 'demo = "ya"'), "utf-8")
     with pytest.raises(PkiError, match=r"trust\.toml: \[root\[0\]\.demo\] harus bertipe bool"):
@@ -125,7 +135,9 @@ def test_footer_issuer_for_demo_and_foreign_chains(
     pki = demo_pki_session
     signer = pki.certificate_of(KADIS)
     assert store.footer_issuer_for([signer, pki.issuing_ca]) is None  # nothing trusted yet
-    store.add_root(certificate_pem(pki.root), footer_issuer=DEMO_FOOTER_ISSUER, demo=True)
+    store.add_root(
+        certificate_pem(pki.root), footer_issuer=DEMO_FOOTER_ISSUER, demo=True, demo_workspace=True
+    )
     assert store.footer_issuer_for([signer, pki.issuing_ca]) == DEMO_FOOTER_ISSUER
     assert store.footer_issuer_for([signer, pki.issuing_ca, pki.root]) == DEMO_FOOTER_ISSUER
     assert store.footer_issuer_for([signer]) is None  # the issuing CA is missing
@@ -152,7 +164,7 @@ def test_footer_issuer_under_the_indonesian_root_names_the_psre(store: TrustStor
     root = make_cert(name("Root CA Indonesia DS G1", "Kementerian Komunikasi dan Informatika"))
     bsre = make_cert(name("BSRE CA DS G1", "Badan Siber dan Sandi Negara"), root)
     other_psre = make_cert(name("PSrE Lain CA", "PT PSrE Lain"), root)
-    store.add_root(certificate_pem(root[0]))
+    store.add_root(certificate_pem(root[0]), demo_workspace=True)
     entry = store.list()[0]
     assert entry.footer_issuer is None
     assert entry.issuers == {
@@ -175,6 +187,7 @@ def test_purposes_and_revocation_freshness_round_trip(
     added = store.add_root(
         root,
         demo=True,
+        demo_workspace=True,
         purposes=[OFFICE_PURPOSE, SERVER_AUTH, OFFICE_PURPOSE],
         revocation_freshness=dt.timedelta(hours=36),
     )
@@ -191,7 +204,7 @@ def test_purposes_and_revocation_freshness_round_trip(
     assert listed == added
 
     # Adding the root again, or naming an issuer's footer, keeps both settings.
-    again = store.add_root(root, demo=True)
+    again = store.add_root(root, demo=True, demo_workspace=True)
     assert (again.purposes, again.revocation_freshness) == (
         added.purposes,
         added.revocation_freshness,
@@ -228,7 +241,7 @@ def test_purposes_and_revocation_freshness_round_trip(
 def test_bad_purposes_or_freshness_in_trust_toml_name_the_key(
     store: TrustStore, demo_pki_session: DemoPki, line: str, key: str
 ) -> None:
-    store.add_root(certificate_pem(demo_pki_session.root), demo=True)
+    store.add_root(certificate_pem(demo_pki_session.root), demo=True, demo_workspace=True)
     config = store.config_path.read_text("utf-8")
     store.config_path.write_text(config.replace("demo = true", f"demo = true\n{line}"), "utf-8")
     with pytest.raises(PkiError, match=rf"trust\.toml: \[root\[0\]\.{key}\] harus") as caught:
@@ -241,10 +254,10 @@ def test_bad_purposes_or_freshness_are_refused_before_anything_is_written(
 ) -> None:
     root = certificate_pem(demo_pki_session.root)
     with pytest.raises(PkiError, match="'serverAuth' bukan OID bertitik") as caught:
-        store.add_root(root, purposes=["serverAuth"])
+        store.add_root(root, purposes=["serverAuth"], demo_workspace=True)
     assert caught.value.kind == PkiError.BAD_VALUE
     assert store.list() == []
-    fp = store.add_root(root).fingerprint
+    fp = store.add_root(root, demo_workspace=True).fingerprint
     with pytest.raises(PkiError, match="bukan OID bertitik"):
         store.update_root(fp, purposes=["1.3.6.1.", SERVER_AUTH])
     with pytest.raises(PkiError, match="nol atau lebih") as caught:

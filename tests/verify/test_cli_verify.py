@@ -85,7 +85,7 @@ def test_a_bundle_with_the_root_works_and_a_wrong_root_is_indeterminate(
     [
         (["verify", "tidak ada.pdf", "--trust", "{root}"], 2, "tidak ditemukan"),
         (["verify", "{valid}"], 2, "tidak ada akar tepercaya"),
-        (["verify", "{valid}", "--trust", "akar hilang.pem"], 2, "tidak dapat dibaca"),
+        (["verify", "{valid}", "--trust", "akar hilang.pem"], 2, "akar hilang.pem: berkas tidak"),
         (["verify", "{valid}", "--trust", "{valid}"], 1, "bukan sertifikat X.509"),
         (["verify"], 2, "argumen berikut wajib diberikan"),
     ],

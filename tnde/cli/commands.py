@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from tnde import render
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.datafile import read_input
 from tnde.drafts import load_draft, prepare
 from tnde.errors import DataFileError
 from tnde.fsutil import write_atomic
@@ -26,6 +27,15 @@ if TYPE_CHECKING:
 
 class UsageError(Exception):
     """The command line itself is wrong (exit code 2)."""
+
+
+def read_argument_file(path: Path) -> bytes:
+    """A file named on the command line (bounded, regular files only); a file that cannot
+    be read is a usage error naming it."""
+    try:
+        return read_input(path)
+    except DataFileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _err(text: str) -> None:

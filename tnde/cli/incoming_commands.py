@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tnde.cli.commands import UsageError
+from tnde.cli.commands import read_argument_file
 from tnde.cli.output import add_actor as _as
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
@@ -164,12 +164,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         )
     }
     if args.pdf is not None:
-        try:
-            pdf = args.pdf.read_bytes()
-        except OSError as exc:
-            raise UsageError(
-                _("cannot read {path}: {strerror}", path=args.pdf, strerror=exc.strerror)
-            ) from None
+        pdf = read_argument_file(args.pdf)
         found = prefill_from_pdf(pdf)
         guessed = {
             "asal": found.asal,
@@ -326,12 +321,7 @@ def _attachment(args: argparse.Namespace) -> bytes | None:
     path: Path | None = getattr(args, "attachment", None)
     if path is None:
         return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UsageError(
-            _("cannot read {path}: {strerror}", path=path, strerror=exc.strerror)
-        ) from None
+    return read_argument_file(path)
 
 
 def cmd_tree(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from tnde.cli import (
     workspace_commands,
 )
 from tnde.cli.parser import EXIT_USAGE, CliParser, language_option
+from tnde.cli.terminal import terminal_safe
 from tnde.errors import TndeError
 from tnde.messages import LANGUAGES, _, set_language
 
@@ -140,7 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    with terminal_safe():
+        return _main(argv)
 
+
+def _main(argv: Sequence[str] | None) -> int:
     # verify batches use worker processes; a frozen (packaged) program must let each worker
     # run as a worker rather than as a second ``tnde`` command
     multiprocessing.freeze_support()

@@ -11,7 +11,7 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
-from tnde.errors import PkiError
+from tnde.datafile import read_input
 from tnde.messages import _
 from tnde.pki import (
     DEMO_PASSPHRASE,
@@ -178,14 +178,7 @@ def cmd_pki_demo_init(args: argparse.Namespace) -> int:
 def cmd_pki_trust_add(args: argparse.Namespace) -> int:
     """``tnde pki trust add FILE``: trust a root CA in this workspace."""
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise PkiError(
-            PkiError.BAD_FILE,
-            _("cannot be read: {strerror}", strerror=exc.strerror),
-            path=str(args.file),
-        ) from None
+    data = read_input(args.file)
     freshness = _freshness(args)
     with open_workspace(args) as ws:
         root = TrustStore.for_workspace(ws.path).add_root(
@@ -196,6 +189,7 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
             source=str(args.file),
             purposes=args.purpose,
             revocation_freshness=freshness,
+            demo_workspace=bool(ws.config.demo),
         )
         _audit(ws, args.actor, "pki.trust_add", root)
     if args.json:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tnde import signing
-from tnde.cli.commands import UsageError
+from tnde.cli.commands import UsageError, read_argument_file
 from tnde.cli.output import add_actor, emit_json, out
 from tnde.cli.workspace_commands import open_workspace, workspace_path
 from tnde.errors import SigningError, TndeError
@@ -202,10 +202,7 @@ def cmd_sign_pdf(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if args.output.resolve() == args.input.resolve():
         raise UsageError(_("the output must be a new file: a signed PDF is never changed in place"))
-    try:
-        data = args.input.read_bytes()
-    except OSError as exc:
-        raise UsageError(_("{path}: {strerror}", path=args.input, strerror=exc.strerror)) from None
+    data = read_argument_file(args.input)
     roots, extra_purposes = _trust(args)
     secret = read_secret(args, _("Passphrase/PIN {device}: ", device=device.description))
     try:
@@ -256,12 +253,7 @@ def _trust(args: argparse.Namespace) -> tuple[list[x509.Certificate], PurposesFo
     if args.trust:
         roots = []
         for path in args.trust:
-            try:
-                roots.append(load_certificate(path.read_bytes(), source=str(path)))
-            except OSError as exc:
-                raise UsageError(
-                    _("{path}: {strerror}", path=path, strerror=exc.strerror)
-                ) from None
+            roots.append(load_certificate(read_argument_file(path), source=str(path)))
         return roots, None
 
     store = TrustStore.for_workspace(workspace_path(args))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from tnde import verify
-from tnde.cli.commands import UsageError
+from tnde.cli.commands import UsageError, read_argument_file
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
@@ -133,16 +133,7 @@ def _trust_roots(args: argparse.Namespace) -> tuple[list[x509.Certificate], veri
 
     given: list[x509.Certificate] = []
     for path in args.trust:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise UsageError(
-                _(
-                    "trusted root {path} cannot be read: {strerror}",
-                    path=path,
-                    strerror=exc.strerror,
-                )
-            ) from None
+        data = read_argument_file(path)
         given += _certificates(data, str(path))
     window = _window(getattr(args, "revocation_freshness", None))
     rules = {_fingerprint(r): verify.RootPolicy(revocation_freshness=window) for r in given}
@@ -185,12 +176,7 @@ def _crls(paths: list[Path]) -> list[bytes]:
 
     out = []
     for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise UsageError(
-                _("CRL {path} cannot be read: {strerror}", path=path, strerror=exc.strerror)
-            ) from None
+        data = read_argument_file(path)
         try:
             crl = (
                 x509.load_pem_x509_crl(data)

@@ -16,7 +16,7 @@ from tnde import verify
 from tnde.dispositions.due import WorkCalendar
 from tnde.dispositions.due import due_at as default_due
 from tnde.errors import WorkflowRefused
-from tnde.formatting import parse_tanggal
+from tnde.formatting import control_character, parse_tanggal
 from tnde.ids import uuid7
 from tnde.incoming.codec import incoming_from_json, incoming_to_json
 from tnde.incoming.queries import (
@@ -483,6 +483,16 @@ def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
         value = meta.get(key, "")
         if isinstance(value, dt.date):
             value = value.isoformat()
+        code = control_character(str(value))
+        if code:
+            raise WorkflowRefused(
+                "IN-META",
+                _(
+                    "{key} holds a control character ({code}); type it again as plain text",
+                    key=key,
+                    code=code,
+                ),
+            )
         clean[key] = " ".join(str(value).split())
     for key in ("tanggal", "diterima"):
         if clean[key]:

@@ -30,8 +30,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tnde.datafile import Table, load_toml
-from tnde.errors import OrgFileError, ValidationError
+from tnde.datafile import Table, load_toml, read_input
+from tnde.errors import DataFileError, OrgFileError, ValidationError
 from tnde.formatting import normalize_nip, parse_tanggal
 from tnde.fsutil import write_atomic
 from tnde.messages import _
@@ -392,13 +392,9 @@ def _csv_rows(path: Path, table: str, convert: Callable[[_CsvRow], T]) -> list[T
 
 def _read_csv_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise OrgFileError(str(path), "", _("file not found")) from None
-    except OSError as exc:
-        raise OrgFileError(
-            str(path), "", _("cannot read file: {strerror}", strerror=exc.strerror)
-        ) from None
+        raw = read_input(path)
+    except DataFileError as exc:
+        raise OrgFileError(str(path), "", exc.problem) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

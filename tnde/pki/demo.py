@@ -4,7 +4,8 @@
 ``TNDE DEMO Timestamp Authority`` and a ``TNDE DEMO OCSP Responder``, all in one folder::
 
     root.pem  issuing-ca.pem  tsa.pem  ocsp.pem      certificates (PEM)
-    keys/<name>.key.pem                              CA and service keys, unencrypted (DEMO)
+    keys/<name>.key.pem                              CA and service keys, encrypted with the
+                                                     DEMO passphrase, readable by the owner only
     officials/<nip>.p12  officials/<nip>.pem         each official's key+chain, and certificate
     state.toml                                       port, issued and revoked serials
 
@@ -356,7 +357,7 @@ class DemoPki:
         made = certs.make_hierarchy(now - _BACKDATE, now, self.endpoints)
         for name, (cert, key, issuer, kind) in made.items():
             _write(self.folder / f"{name}.pem", cert.public_bytes(serialization.Encoding.PEM))
-            _write(self.folder / "keys" / f"{name}.key.pem", _key_pem(key))
+            write_atomic(self.folder / "keys" / f"{name}.key.pem", _key_pem(key), private=True)
             if issuer:
                 self._state.issued.append(
                     IssuedCert(cert.serial_number, issuer, kind, "", cert.not_valid_after_utc)
@@ -405,7 +406,7 @@ class DemoPki:
         )
         target = out or self.folder / "officials" / f"{official.key}.p12"
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write(target, p12)
+        write_atomic(target, p12, private=True)  # the key inside is only as safe as its file
         if out is None:
             _write(target.with_suffix(".pem"), cert.public_bytes(serialization.Encoding.PEM))
         self._state.issued.append(
@@ -473,7 +474,10 @@ class DemoPki:
         if name not in cache:
             path = self.folder / "keys" / f"{name}.key.pem"
             try:
-                key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+                data = path.read_bytes()
+                # keys written before they were encrypted still open
+                password = DEMO_PASSPHRASE if b"ENCRYPTED" in data else None
+                key = serialization.load_pem_private_key(data, password=password)
             except (OSError, ValueError, TypeError) as exc:
                 raise PkiError(
                     PkiError.BAD_FILE,
@@ -515,7 +519,7 @@ def _key_pem(key: rsa.RSAPrivateKey) -> bytes:
     return key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
+        serialization.BestAvailableEncryption(DEMO_PASSPHRASE),
     )
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "certificate_pem",
     "fingerprint",
     "identity_of",
+    "is_demo_certificate",
     "load_certificate",
     "nik_ref",
     "same_person_name",
@@ -115,7 +116,7 @@ def identity_of(cert: x509.Certificate) -> CertIdentity:
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,
         sha256_fingerprint=fingerprint(cert),
-        is_demo=_is_demo(cert),
+        is_demo=is_demo_certificate(cert),
     )
 
 
@@ -182,7 +183,9 @@ def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
     return value if isinstance(value, str) else value.decode("utf-8", "replace")
 
 
-def _is_demo(cert: x509.Certificate) -> bool:
+def is_demo_certificate(cert: x509.Certificate) -> bool:
+    """Whether ``cert`` belongs to a TNDE DEMO PKI (its DEMO policy, or DEMO in its issuer's
+    names): such a certificate proves nothing outside a demo workspace."""
     try:
         policies = cert.extensions.get_extension_for_class(x509.CertificatePolicies).value
     except x509.ExtensionNotFound:

@@ -55,7 +55,12 @@ from tnde.datafile import parse_toml
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
 from tnde.messages import _
-from tnde.pki.identity import certificate_pem, fingerprint, load_certificate
+from tnde.pki.identity import (
+    certificate_pem,
+    fingerprint,
+    is_demo_certificate,
+    load_certificate,
+)
 from tnde.pki.purpose import is_dotted_oid
 
 if TYPE_CHECKING:
@@ -164,7 +169,10 @@ class TrustStore:
                 root must never make a signature trusted.
         """
         return [
-            r.certificate for r in self.list() if r.certificate is not None and (demo or not r.demo)
+            r.certificate
+            for r in self.list()
+            if r.certificate is not None
+            and (demo or not (r.demo or is_demo_certificate(r.certificate)))
         ]
 
     def footer_issuer_for(self, chain: Sequence[x509.Certificate]) -> str | None:
@@ -221,6 +229,7 @@ class TrustStore:
         source: str = "",
         purposes: Iterable[str] | None = None,
         revocation_freshness: dt.timedelta | None = None,
+        demo_workspace: bool = False,
     ) -> TrustedRoot:
         """Trust the root certificate in ``data`` (PEM or DER); adding it again updates it.
 
@@ -234,6 +243,8 @@ class TrustStore:
                 keeps those of a root added before (else none).
             revocation_freshness: see :attr:`TrustedRoot.revocation_freshness`; ``None`` keeps
                 the earlier value (else zero).
+            demo_workspace: the store belongs to a demo workspace, the only place a DEMO
+                certificate may be trusted (it is then always marked ``demo``).
 
         Raises:
             PkiError: ``BAD_FILE`` when ``data`` is not a certificate, ``BAD_CERTIFICATE`` when
@@ -245,6 +256,17 @@ class TrustStore:
             _check_freshness(revocation_freshness)
         cert = load_certificate(data, source=source)
         _check_root(cert, source)
+        if is_demo_certificate(cert):
+            if not demo_workspace:
+                raise PkiError(
+                    PkiError.BAD_CERTIFICATE,
+                    _(
+                        "this is a DEMO certificate: it is trusted only in a demo workspace, "
+                        "never in one that holds real letters"
+                    ),
+                    path=source,
+                )
+            demo = True
         fp = fingerprint(cert)
         entries = [r for r in self._read() if r.fingerprint != fp]
         cn = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)

@@ -201,6 +201,7 @@ def init_demo_pki(
             label="TNDE DEMO Root CA",
             footer_issuer=DEMO_FOOTER_ISSUER,
             demo=True,
+            demo_workspace=True,
         )
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)

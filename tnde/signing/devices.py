@@ -28,7 +28,8 @@ from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
-from tnde.errors import SigningError
+from tnde.datafile import read_input
+from tnde.errors import DataFileError, SigningError
 from tnde.messages import _
 
 if TYPE_CHECKING:
@@ -116,11 +117,11 @@ class Pkcs12Device:
 
     def open(self, secret: bytes | bytearray) -> SigningSession:
         try:
-            data = self.path.read_bytes()
-        except OSError as exc:
+            data = read_input(self.path)
+        except DataFileError as exc:
             raise SigningError(
                 SigningError.DEVICE,
-                _("the certificate file cannot be read: {error}", error=exc.strerror or exc),
+                _("the certificate file cannot be read: {error}", error=exc.problem),
                 subject=str(self.path),
             ) from None
         try:

@@ -17,6 +17,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tnde.datafile import read_input
+from tnde.errors import DataFileError
 from tnde.progress import check_cancel
 from tnde.verify import speedups
 from tnde.verify.engine import verify_pdf
@@ -170,9 +172,9 @@ def verify_file(
     """Read and verify one file; an unreadable file gives an INVALID report."""
 
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return _failed(str(path), f"berkas tidak dapat dibaca: {exc.strerror or exc}")
+        data = read_input(path)
+    except DataFileError as exc:
+        return _failed(str(path), f"berkas tidak dapat dibaca: {exc.problem}")
     return verify_pdf(
         data, trust_roots=trust_roots, name=str(path), now=now, crls=crls, policy=policy
     )

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tnde import __version__
+from tnde.datafile import read_input
+from tnde.errors import DataFileError
 from tnde.pki.identity import fingerprint
 from tnde.progress import check_cancel
 from tnde.verify.batch import find_pdfs, verify_paths
@@ -89,7 +91,7 @@ def _crosscheck(report: FileReport, letters: Letters, cancel: CancelToken | None
     if not report.sha256:
         return report  # unreadable or not a PDF: nothing to compare
     try:
-        data = Path(report.path).read_bytes()
-    except OSError:
+        data = read_input(report.path)
+    except DataFileError:
         return report  # already reported as unreadable
     return crosscheck(report, data, letters)

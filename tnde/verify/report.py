@@ -37,7 +37,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from tnde.errors import RenderError
+from tnde.datafile import read_input
+from tnde.errors import DataFileError, RenderError
 from tnde.formatting import EN_DASH, format_nip, format_tanggal, hari
 from tnde.messages import _
 from tnde.render.fonts import FontSet, font_set
@@ -133,8 +134,8 @@ def render_report(
 def _read_back(report: FileReport) -> bytes | None:
     """The verified file again, if it is still the same bytes."""
     try:
-        data = Path(report.path).read_bytes()
-    except OSError:
+        data = read_input(report.path)
+    except DataFileError:
         return None
     return data if hashlib.sha256(data).hexdigest() == report.sha256 else None
 

@@ -1,0 +1,50 @@
+"""Text for a terminal: control characters from stored data are shown, never obeyed.
+
+A letter's hal, a sender's name or a file name may carry ESC, BEL or OSC sequences (typed,
+pasted, or put there on purpose). Printed raw, they could clear the secretary's screen, change
+the window title or hide text. Every line the command line writes goes through
+:func:`printable`, which shows such a character as ``\\u001b``: still visible, never acted on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from tnde.formatting import CONTROL_CHARACTERS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["printable", "terminal_safe"]
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but tab and newline written as ``\\uXXXX``."""
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _SafeStream:
+    """A text stream whose writes go through :func:`printable`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def terminal_safe() -> Iterator[None]:
+    """Standard output and error write :func:`printable` text while the block runs."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _SafeStream(saved[0])
+    sys.stderr = _SafeStream(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -8,12 +8,16 @@ marked as a sample.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tnde import signing
 from tnde.drafts import load_draft
-from tnde.errors import SigningError
+from tnde.errors import SigningError, WorkspaceError
+from tnde.ids import uuid7
 from tnde.incoming import send_letter
 from tnde.incoming.desk import IncomingDesk, Recipient
 from tnde.messages import _
@@ -36,7 +40,6 @@ from tnde.workspace import Workspace, WorkspaceConfig
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
-    from pathlib import Path
 
     from tnde.signing.context import WorkspaceSigning
 
@@ -82,31 +85,64 @@ class DemoSummary:
 def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
     """Create the demo workspace at ``path`` (which must not hold anything yet).
 
+    The workspace is built in a hidden folder beside ``path`` and renamed into place when it
+    is complete, so a start interrupted half-way (the app killed, the power cut) leaves no
+    half-made demo that the next start would open; the next start removes such leftovers.
+
     Raises:
         WorkspaceError: ``path`` is not empty.
     """
+    path = Path(path)
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise WorkspaceError(
+            WorkspaceError.NOT_EMPTY,
+            str(path),
+            _("cannot create a workspace: {detail}", detail=_("it is a file, not a folder"))
+            if not path.is_dir()
+            else _("cannot create a workspace: {detail}", detail=_("the folder is not empty")),
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in path.parent.glob(f".{path.name}.{_STAGING}-*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # from an interrupted earlier start
+    staging = path.parent / f".{path.name}.{_STAGING}-{uuid7()}"
+    try:
+        summary = _build_demo(staging, today)
+        if path.exists():
+            path.rmdir()  # empty, checked above
+        os.replace(staging, path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    log.info("demo workspace at %s with %d letters", path, len(summary.letters))
+    return DemoSummary(workspace=path, letters=summary.letters)
 
+
+#: Part of the name of the hidden folder a demo workspace is built in.
+_STAGING = "sedang-dibuat"
+
+
+def _build_demo(path: Path, today: dt.date | None) -> DemoSummary:
     ws = Workspace.create(path, config=WorkspaceConfig(profile_id=DEMO_PROFILE, demo=True))
-    chart = read_org(resource_path("org", "diskominfo-nusantara-raya.toml"))  # type: ignore[arg-type]
-    with ws.transaction() as conn:
-        replace_org(conn, chart, actor="demo")
-    # A DEMO certificate for every official, so letters are signed for real (PAdES B-LT).
-    init_demo_pki(ws)
-    letters = Letters(ws)
-    day = today or letters.clock().date()
-    with ws.transaction() as conn:
-        chart = load_org(conn)
-    cast = _Cast(chart, day)
-    made = {}
-    with signing.workspace_services(ws) as signing_services:
-        for jenis, target in LETTERS:
-            letter_id = _letter(letters, cast, jenis, day)
-            _advance(letters, cast, letter_id, target, signing_services)
-            made[letter_id] = letters.get(letter_id).status.value
-    _incoming(ws, cast)
-
-    log.info("demo workspace at %s with %d letters", path, len(made))
-    ws.close()
+    try:
+        chart = read_org(resource_path("org", "diskominfo-nusantara-raya.toml"))  # type: ignore[arg-type]
+        with ws.transaction() as conn:
+            replace_org(conn, chart, actor="demo")
+        # A DEMO certificate for every official, so letters are signed for real (PAdES B-LT).
+        init_demo_pki(ws)
+        letters = Letters(ws)
+        day = today or letters.clock().date()
+        with ws.transaction() as conn:
+            chart = load_org(conn)
+        cast = _Cast(chart, day)
+        made = {}
+        with signing.workspace_services(ws) as signing_services:
+            for jenis, target in LETTERS:
+                letter_id = _letter(letters, cast, jenis, day)
+                _advance(letters, cast, letter_id, target, signing_services)
+                made[letter_id] = letters.get(letter_id).status.value
+        _incoming(ws, cast)
+    finally:
+        ws.close()
     return DemoSummary(workspace=path, letters=made)
 
 

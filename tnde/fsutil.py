@@ -77,3 +77,10 @@ def _fsync_directory(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def private_folder(path: Path) -> None:
+    """Make ``path`` readable by its owner only (0700 on POSIX). On Windows a workspace lives in
+    the user's profile folder, whose access list already keeps other users out."""
+    if os.name == "posix":
+        os.chmod(path, 0o700)

@@ -74,7 +74,7 @@ class BlobStore:
         path = self.path(sha256)
         if not (path.is_file() and _file_sha256(path) == sha256):
             self._make_dir(path.parent)
-            write_atomic(path, data)
+            write_atomic(path, data, private=True)
         conn.execute(
             "INSERT INTO blob (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (sha256) DO NOTHING",
@@ -116,7 +116,7 @@ class BlobStore:
     def _make_dir(self, directory: Path) -> None:
         if directory.is_dir():
             return
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         fsync_directory(directory.parent)  # the new folder's entry must survive a crash too
 
     @staticmethod

@@ -135,7 +135,7 @@ def write_config(path: Path, config: WorkspaceConfig) -> None:
         if config.tsa_url is not None:
             lines.append(f"tsa_url = {_toml_string(config.tsa_url)}")
 
-    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"), private=True)
 
 
 def _read(path: Path) -> tuple[WorkspaceConfig, int]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Self
 
 from tnde.canonical import now_timestamp
 from tnde.errors import WorkspaceError
+from tnde.fsutil import private_folder
 from tnde.ids import uuid7
 from tnde.messages import _
 from tnde.workspace.audit import audit_append
@@ -103,10 +104,12 @@ class Workspace:
                 _("cannot create a workspace: {detail}", detail=detail),
             )
         path.mkdir(parents=True, exist_ok=True)
+        # Letter texts (Rahasia ones too) live here: the owner's alone, whatever the umask.
+        private_folder(path)
         at = at or now_timestamp()
         building = path / f".{DB_FILE}.creating"
         try:
-            (path / BLOBS_DIR).mkdir()
+            (path / BLOBS_DIR).mkdir(mode=0o700)
             write_config(path / CONFIG_FILE, config or WorkspaceConfig())
             _build_database(building, at)
             os.replace(building, path / DB_FILE)
@@ -132,6 +135,11 @@ class Workspace:
         """
         path = Path(path)
         db = path / DB_FILE
+        if db.is_file():
+            # a workspace made before workspaces were private becomes so when next opened
+            # (a read-only disk keeps its modes)
+            with contextlib.suppress(OSError):
+                private_folder(path)
         if not db.is_file():
             if create:
                 return cls.create(path)
@@ -267,6 +275,8 @@ def _connect(db: Path, *, create: bool = False) -> _Connection:
 
 def _build_database(db: Path, at: str) -> None:
     """A new, fully migrated database with its ids and first audit row, at ``db``."""
+    # made private before SQLite opens it: its journal and WAL files take the same mode
+    os.close(os.open(db, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     conn = _connect(db, create=True)
     try:
         apply_migrations(conn, at=at)

@@ -13,6 +13,8 @@ from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import open_workspace
 from tnde.drafts import load_draft
+from tnde.errors import WorkflowRefused
+from tnde.fsutil import write_atomic
 from tnde.incoming import send_letter
 from tnde.messages import _
 from tnde.workflow import (
@@ -83,6 +85,11 @@ def register(sub: Any) -> None:
     p.add_argument("letter")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_show)
+
+    p = verbs.add_parser("export", help=_("write the letter's newest PDF (signed, else final)"))
+    p.add_argument("letter")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.set_defaults(run=cmd_export)
 
     p = verbs.add_parser("history", help=_("every event of the letter"))
     p.add_argument("letter")
@@ -209,6 +216,22 @@ def cmd_action(args: argparse.Namespace) -> int:
         )
     else:
         _out(f"{state.letter_id}: {state.status.value}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``tnde letter export LETTER -o FILE``: the newest signed PDF, else the final one."""
+    letters = _letters(args)
+    state = letters.get(args.letter)
+    blob = state.signed_blobs[-1] if state.signed_blobs else state.final_blob
+    if not blob:
+        raise WorkflowRefused(
+            "WF-NO-PDF",
+            _("the letter has no final PDF yet: it is made when the letter is numbered"),
+        )
+    write_atomic(args.output, letters.blobs.get(blob))
+    kind = _("signed") if state.signed_blobs else _("final, not signed")
+    _out(_("{output}: {nomor} ({kind})", output=args.output, nomor=state.nomor, kind=kind))
     return 0
 
 

@@ -7,6 +7,7 @@ that does not exist, no trust root at all).
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -25,8 +26,6 @@ from tnde.pki import fingerprint, load_certificate, parse_duration
 from tnde.workflow import Letters
 
 if TYPE_CHECKING:
-    import argparse
-
     from cryptography import x509
 
     from tnde.verify import FileReport
@@ -50,6 +49,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="FILE|FOLDER")
+    p.add_argument(
+        "--workspace",
+        type=Path,
+        default=argparse.SUPPRESS,  # else the option before the command stands
+        metavar="PATH",
+        help=_("use this workspace's trust store and records (as before the command)"),
+    )
     p.add_argument(
         "--trust",
         action="append",

@@ -241,3 +241,10 @@ def test_delegation_is_parsed() -> None:
     assert isinstance(signer, Signer)
     assert signer.delegasi is not None
     assert signer.delegasi.jabatan_antara == "Sekretaris Daerah"
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\t\n "])
+def test_a_required_text_of_spaces_is_as_empty_as_none(blank: str) -> None:
+    template = load_template("surat_dinas")
+    _, problems = validate_values(template, {"hal": blank})
+    assert "hal" in {p.field for p in problems if p.code == "required"}

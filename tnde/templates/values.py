@@ -73,8 +73,10 @@ class Attachment:
 
 
 def empty(value: Any) -> bool:
-    """Whether a value counts as not filled in."""
-    return value is None or value == "" or value == () or value == []
+    """Whether a value counts as not filled in (text of spaces alone counts as empty)."""
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or value == () or value == []
 
 
 def validate_values(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tnde import __version__
 from tnde.errors import TndeError
 from tnde.lazy import lazy_function
+from tnde.logsafe import NikRedactingFilter
 from tnde.paths import default_workspace_path
 from tnde.workspace import Workspace
 from ui.i18n import install_translators
@@ -49,10 +50,11 @@ def setup_logging() -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    root.addHandler(handler)
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
-    root.addHandler(console)
+    for each in (handler, console):
+        each.addFilter(NikRedactingFilter())  # no NIK in a log, whoever logs it
+        root.addHandler(each)
 
 
 class CrashReporter(QObject):

@@ -31,6 +31,7 @@ from tnde.cli import (
 from tnde.cli.parser import EXIT_USAGE, CliParser, language_option
 from tnde.cli.terminal import terminal_safe
 from tnde.errors import TndeError
+from tnde.logsafe import NikRedactingFilter
 from tnde.messages import LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
@@ -161,6 +162,8 @@ def _main(argv: Sequence[str] | None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(NikRedactingFilter())  # no NIK in a log, whoever logs it (-v)
     try:
         return int(args.run(args))
     except TndeError as exc:

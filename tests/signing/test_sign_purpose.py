@@ -65,7 +65,7 @@ def unsuitable_p12(ws: Workspace, out: Path, kind: str, subject: x509.Name | Non
     """
     pki = DemoPki.open(demo_folder(ws.path))
     ca_key = serialization.load_pem_private_key(
-        (pki.folder / "keys" / "issuing-ca.key.pem").read_bytes(), password=None
+        (pki.folder / "keys" / "issuing-ca.key.pem").read_bytes(), password=DEMO_PASSPHRASE
     )
     assert isinstance(ca_key, rsa.RSAPrivateKey)
     key = ec.generate_private_key(ec.SECP256R1())

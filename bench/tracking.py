@@ -522,6 +522,8 @@ class Synth:
     calendar: WorkCalendar
     rng: random.Random
     agenda: dict[tuple[str, int], int] = field(default_factory=dict)
+    numbers: set[tuple[str, str, str]] = field(default_factory=set)
+    """(unit, sender, number) already registered: a unit registers a letter once."""
     """(unit, year) → last agenda number given."""
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -558,6 +560,9 @@ class Synth:
         hal, isi = pick_hal(rng, day.year)
         kka = rng.choice(KKA)
         nomor = f"{kka}/{rng.randint(1, 4000)}/{code}/{day.year}"
+        while (unit, asal.lower(), nomor.lower()) in self.numbers:  # the unique index's rule
+            nomor = f"{kka}/{rng.randint(4001, 99999)}/{code}/{day.year}"
+        self.numbers.add((unit, asal.lower(), nomor.lower()))
         urgensi = rng.choices(("Biasa", "Segera", "Amat Segera"), (0.74, 0.2, 0.06))[0]
         sifat = rng.choices(("Biasa", "Terbatas", "Rahasia"), (0.9, 0.08, 0.02))[0]
         copy_only = rng.random() < 0.05

@@ -165,7 +165,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     }
     if args.pdf is not None:
         pdf = read_argument_file(args.pdf)
-        found = prefill_from_pdf(pdf)
+        found = prefill_from_pdf(pdf, name=str(args.pdf))
         guessed = {
             "asal": found.asal,
             "asal_jabatan": found.asal_jabatan,

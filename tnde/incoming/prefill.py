@@ -59,7 +59,6 @@ class Prefill:
     """Names of the fields above that were found, so the UI can ask to confirm them."""
 
 
-_PDF = "<pdf>"
 _FIELDS = ("nomor", "tanggal", "hal", "asal", "asal_jabatan", "sifat", "jenis")
 #: Fewer letters and digits than this is a scan (perhaps with a scanner app's watermark).
 _MIN_TEXT_CHARS = 40
@@ -147,11 +146,12 @@ class _Line:
     segments: tuple[_Segment, ...]
 
 
-def prefill_from_pdf(data: bytes) -> Prefill:
+def prefill_from_pdf(data: bytes, *, name: str = "PDF") -> Prefill:
     """Read the registration fields of an incoming letter from its PDF.
 
     Args:
         data: the PDF file's bytes.
+        name: the file's name, for error messages.
 
     Returns:
         The fields found. ``text_layer`` is False (and every field empty) for a scan without
@@ -160,7 +160,7 @@ def prefill_from_pdf(data: bytes) -> Prefill:
     Raises:
         DataFileError: the bytes are not a PDF, are damaged, or are encrypted with a password.
     """
-    plain, layout = _extract(data)
+    plain, layout = _extract(data, name)
     text = "\n".join(plain).strip()
     if sum(ch.isalnum() for ch in text) < _MIN_TEXT_CHARS:
         return Prefill(text_layer=False)
@@ -187,16 +187,17 @@ def prefill_from_pdf(data: bytes) -> Prefill:
 # -- reading the PDF ----------------------------------------------------------------------------
 
 
-def pdf_text(data: bytes) -> str:
-    """The plain text layer of every page, for full-text search ("" for a scan).
+def pdf_text(data: bytes, *, name: str = "PDF") -> str:
+    """The plain text layer of every page, for full-text search ("" for a scan); ``name``
+    names the file in errors.
 
     Raises:
         DataFileError: not a readable PDF.
     """
-    return "\n".join(_plain_pages(data)[1])
+    return "\n".join(_plain_pages(data, name)[1])
 
 
-def _plain_pages(data: bytes) -> tuple[list[Any], list[str]]:
+def _plain_pages(data: bytes, name: str) -> tuple[list[Any], list[str]]:
     """The pages and their plain text."""
     from pypdf import PdfReader
 
@@ -207,17 +208,19 @@ def _plain_pages(data: bytes) -> tuple[list[Any], list[str]]:
         pages = [] if locked else list(reader.pages)
         plain = [page.extract_text() or "" for page in pages]
     except Exception as exc:  # pypdf raises many kinds on damaged input; all mean "unreadable"
+        # the library's own words go to the log; the user hears what it means
+        _log.info("%s unreadable: %s: %s", name, type(exc).__name__, exc)
         raise DataFileError(
-            _PDF, "", _("not a readable PDF: {error}: {exc}", error=type(exc).__name__, exc=exc)
+            name, "", _("not a readable PDF: the file is damaged or is not a PDF")
         ) from exc
     if locked:
-        raise DataFileError(_PDF, "", _("not a readable PDF: it is encrypted with a password"))
+        raise DataFileError(name, "", _("not a readable PDF: it is encrypted with a password"))
     return pages, plain
 
 
-def _extract(data: bytes) -> tuple[list[str], list[str]]:
+def _extract(data: bytes, name: str) -> tuple[list[str], list[str]]:
     """Plain text of every page, and layout text of the first pages."""
-    pages, plain = _plain_pages(data)
+    pages, plain = _plain_pages(data, name)
     layout = []
     for number, (page, fallback) in enumerate(zip(pages[:_LAYOUT_PAGES], plain, strict=False)):
         try:

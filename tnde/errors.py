@@ -173,6 +173,9 @@ class WorkspaceError(StorageError):
     """The database file is not SQLite, or SQLite's own check fails."""
     NOT_EMPTY = "not_empty"
     """A new workspace was asked for in a folder that already holds files."""
+    UNSAFE = "unsafe"
+    """A part of the workspace is a symbolic link: its files would be read or written
+    outside the workspace folder."""
 
     def __init__(
         self,

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tnde.canonical import now_timestamp
-from tnde.errors import BlobError, ValidationError
+from tnde.errors import BlobError, StorageError, ValidationError
 from tnde.fsutil import write_atomic
 from tnde.messages import _
 
@@ -74,6 +74,7 @@ class BlobStore:
         path = self.path(sha256)
         if not (path.is_file() and _file_sha256(path) == sha256):
             self._make_dir(path.parent)
+            self._refuse_outside(path.parent)
             write_atomic(path, data, private=True)
         conn.execute(
             "INSERT INTO blob (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)"
@@ -112,6 +113,16 @@ class BlobStore:
         """Every file under ``blobs/``, blob or not (for finding orphans and leftovers)."""
         if self.root.is_dir():
             yield from sorted(p for p in self.root.rglob("*") if p.is_file())
+
+    def _refuse_outside(self, directory: Path) -> None:
+        """Refuse to write through a symbolic link that leads out of ``blobs/``."""
+        if not directory.resolve().is_relative_to(self.root.resolve()) or self.root.is_symlink():
+            raise StorageError(
+                _(
+                    "{folder} leads out of the workspace (a symbolic link): nothing was stored",
+                    folder=directory,
+                )
+            )
 
     def _make_dir(self, directory: Path) -> None:
         if directory.is_dir():

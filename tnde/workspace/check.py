@@ -9,9 +9,11 @@ rename and its row's commit leaves an orphan file, by design).
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import asdict, dataclass
 from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import ValidationError
@@ -42,7 +44,7 @@ class Finding:
     code: str
     """Stable reason: ``integrity``, ``foreign_key``, ``blob_missing``, ``blob_corrupt``,
     ``blob_size``, ``blob_orphan``, ``blob_stray``, ``audit_<kind>``, ``event_edited``,
-    ``event_deleted``, ``event_chain``, ``unreadable``."""
+    ``event_deleted``, ``event_chain``, ``symlink``, ``unreadable``."""
     subject: str
     """What it is about: a blob hash, ``"audit row 7"``, ``"letter <id> event 3"``…"""
     detail: str
@@ -89,7 +91,7 @@ def check_workspace(ws: Workspace) -> CheckReport:
     try:
         counts = [
             _guarded(findings, check, ws, conn)
-            for check in (_check_sqlite, _check_blobs, _check_audit, _check_events)
+            for check in (_check_sqlite, _check_blobs, _check_audit, _check_events, _check_links)
         ]
     finally:
         conn.close()
@@ -220,3 +222,27 @@ def _check_letter_chain(
             findings.append(Finding(ERROR, "event_edited", subject, detail))
         expected_seq, prev_hash = seq + 1, event["event_hash"]
     return count
+
+
+def _check_links(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding]) -> int:
+    """Symbolic links anywhere in the workspace: files read or written through them live
+    outside it (new blobs were written wherever a linked ``blobs/`` pointed)."""
+    links = sorted(
+        Path(folder) / name
+        for folder, dirs, files in os.walk(ws.path)  # never into a linked folder
+        for name in (*dirs, *files)
+        if (Path(folder) / name).is_symlink()
+    )
+    for link in links:
+        findings.append(
+            Finding(
+                ERROR,
+                "symlink",
+                str(link.relative_to(ws.path)),
+                _(
+                    "a symbolic link inside the workspace, leading to {target}",
+                    target=link.resolve(),
+                ),
+            )
+        )
+    return len(links)

@@ -172,6 +172,7 @@ class Workspace:
                 str(db),
                 _("the meta table lacks the workspace and device ids"),
             )
+        _refuse_links(path)
         (path / BLOBS_DIR).mkdir(exist_ok=True)
         return cls(
             path, workspace_id=meta["workspace_id"], device_id=meta["device_id"], version=version
@@ -339,3 +340,18 @@ def _checked_version(conn: sqlite3.Connection, db: Path) -> int:
         log.info("migrating %s from schema version %d to %d", db, version, CURRENT_VERSION)
         apply_migrations(conn)
     return CURRENT_VERSION
+
+
+def _refuse_links(path: Path) -> None:
+    """Refuse a workspace whose database, settings or stored files are reached through a
+    symbolic link: new letters and signed PDFs would be written outside its folder."""
+    for name in (DB_FILE, CONFIG_FILE, BLOBS_DIR, "pki"):
+        if (path / name).is_symlink():
+            raise WorkspaceError(
+                WorkspaceError.UNSAFE,
+                str(path / name),
+                _(
+                    "{name} is a symbolic link: a workspace keeps its files inside its own folder",
+                    name=name,
+                ),
+            )

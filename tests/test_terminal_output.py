@@ -3,13 +3,15 @@ line, never sent raw to the terminal."""
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tnde.cli.main import main
-from tnde.cli.terminal import printable
+from tnde.cli.terminal import own_stderr, printable, terminal_safe
 from tnde.errors import WorkflowRefused
 
 if TYPE_CHECKING:
@@ -67,3 +69,16 @@ def test_an_incoming_letter_with_escape_codes_is_listed_harmlessly(
         json.loads(out)  # still valid JSON
     else:
         assert "\\u001b" in out
+
+
+def test_the_programs_own_progress_line_keeps_its_carriage_return() -> None:
+    real = io.StringIO()
+    saved = sys.stderr
+    sys.stderr = real
+    try:
+        with terminal_safe():
+            sys.stderr.write("\rdata")
+            own_stderr().write("\rprogress")
+    finally:
+        sys.stderr = saved
+    assert real.getvalue() == "\\u000ddata\rprogress"

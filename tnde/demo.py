@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde import signing
 from tnde.drafts import load_draft
-from tnde.errors import SigningError, WorkspaceError
+from tnde.errors import SigningError
 from tnde.ids import uuid7
 from tnde.incoming import send_letter
 from tnde.incoming.desk import IncomingDesk, Recipient
@@ -35,7 +35,7 @@ from tnde.pki.workspace_demo import demo_folder, init_demo_pki
 from tnde.resources import resource_path
 from tnde.workflow import cancel_letter, number_letter
 from tnde.workflow.letters import Letters
-from tnde.workspace import Workspace, WorkspaceConfig
+from tnde.workspace import Workspace, WorkspaceConfig, refuse_occupied
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -93,14 +93,7 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> DemoSummary:
         WorkspaceError: ``path`` is not empty.
     """
     path = Path(path)
-    if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise WorkspaceError(
-            WorkspaceError.NOT_EMPTY,
-            str(path),
-            _("cannot create a workspace: {detail}", detail=_("it is a file, not a folder"))
-            if not path.is_dir()
-            else _("cannot create a workspace: {detail}", detail=_("the folder is not empty")),
-        )
+    refuse_occupied(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     for leftover in path.parent.glob(f".{path.name}.{_STAGING}-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # from an interrupted earlier start

@@ -229,18 +229,16 @@ def cmd_pki_trust_list(args: argparse.Namespace) -> int:
                 issuer=r.footer_issuer or _("(from the issuing CA certificate)"),
             )
         )
-        _out(
-            "  "
-            + _("extra EKU purposes  {purposes}", purposes=", ".join(r.purposes) or _("(none)"))
-        )
-        _out(
-            "  "
-            + _(
-                "CRL/OCSP freshness  {window}",
-                window=format_duration(r.revocation_freshness),
-            )
-        )
+        _print_rules(r)
     return 0
+
+
+def _print_rules(root: TrustedRoot) -> None:
+    """The rules a root sets for the signatures under it."""
+    purposes = ", ".join(root.purposes) or _("(none)")
+    _out("  " + _("extra EKU purposes  {purposes}", purposes=purposes))
+    window = format_duration(root.revocation_freshness)
+    _out("  " + _("CRL/OCSP freshness  {window}", window=window))
 
 
 def cmd_pki_trust_set(args: argparse.Namespace) -> int:
@@ -269,17 +267,7 @@ def cmd_pki_trust_set(args: argparse.Namespace) -> int:
                 fingerprint=root.fingerprint,
             )
         )
-        _out(
-            "  "
-            + _("extra EKU purposes  {purposes}", purposes=", ".join(root.purposes) or _("(none)"))
-        )
-        _out(
-            "  "
-            + _(
-                "CRL/OCSP freshness  {window}",
-                window=format_duration(root.revocation_freshness),
-            )
-        )
+        _print_rules(root)
     return 0
 
 

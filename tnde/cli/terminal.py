@@ -17,7 +17,7 @@ from tnde.formatting import CONTROL_CHARACTERS
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["printable", "terminal_safe"]
+__all__ = ["own_stderr", "printable", "terminal_safe"]
 
 
 def printable(text: str) -> str:
@@ -36,6 +36,13 @@ class _SafeStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+def own_stderr() -> TextIO:
+    """Standard error below :func:`terminal_safe`, for the program's own control characters
+    (the ``\r`` of a progress line), never for text that came from data."""
+    stream = sys.stderr
+    return stream._stream if isinstance(stream, _SafeStream) else stream
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ from tnde import verify
 from tnde.cli.commands import UsageError, read_argument_file
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.terminal import own_stderr
 from tnde.cli.workspace_commands import open_workspace
 from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
@@ -264,16 +265,17 @@ def _when(moment: dt.datetime) -> str:
 
 def _progress_printer() -> Any:
     """Progress on stderr for long runs (50 files or more) in a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
+    stream = own_stderr()  # the \r below is ours: the terminal must obey it
+    if not stream.isatty():
         return None
 
     def show(done: int, all_files: int, path: str = "") -> None:
         if all_files < 50:
             return
-        sys.stderr.write("\r" + _("verifying {done}/{total} …", done=done, total=all_files))
+        stream.write("\r" + _("verifying {done}/{total} …", done=done, total=all_files))
         if done == all_files:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            stream.write("\n")
+        stream.flush()
 
     return show
 

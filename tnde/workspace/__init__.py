@@ -13,7 +13,7 @@ from tnde.workspace.check import CheckReport, Finding, check_workspace
 from tnde.workspace.config import WorkspaceConfig
 from tnde.workspace.hashing import GENESIS_HASH, event_hash
 from tnde.workspace.schema import CURRENT_VERSION
-from tnde.workspace.workspace import Workspace
+from tnde.workspace.workspace import Workspace, refuse_occupied
 
 __all__ = [
     "CURRENT_VERSION",
@@ -30,4 +30,5 @@ __all__ = [
     "audit_verify",
     "check_workspace",
     "event_hash",
+    "refuse_occupied",
 ]

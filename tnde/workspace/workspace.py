@@ -87,22 +87,7 @@ class Workspace:
             WorkspaceError: ``NOT_EMPTY`` when ``path`` exists and holds anything.
         """
         path = Path(path)
-        if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            if path.is_dir():
-                names = sorted(p.name for p in path.iterdir())
-                more = ", …" if len(names) > 3 else ""
-                detail = _(
-                    "the folder is not empty ({names}{more})",
-                    names=", ".join(names[:3]),
-                    more=more,
-                )
-            else:
-                detail = _("it is a file, not a folder")
-            raise WorkspaceError(
-                WorkspaceError.NOT_EMPTY,
-                str(path),
-                _("cannot create a workspace: {detail}", detail=detail),
-            )
+        refuse_occupied(path)
         path.mkdir(parents=True, exist_ok=True)
         # Letter texts (Rahasia ones too) live here: the owner's alone, whatever the umask.
         private_folder(path)
@@ -355,3 +340,27 @@ def _refuse_links(path: Path) -> None:
                     name=name,
                 ),
             )
+
+
+def refuse_occupied(path: Path) -> None:
+    """Refuse ``path`` as the place of a new workspace unless it is new or an empty folder.
+
+    Raises:
+        WorkspaceError: ``NOT_EMPTY``, naming what is in the way.
+    """
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        if path.is_dir():
+            names = sorted(p.name for p in path.iterdir())
+            more = ", …" if len(names) > 3 else ""
+            detail = _(
+                "the folder is not empty ({names}{more})",
+                names=", ".join(names[:3]),
+                more=more,
+            )
+        else:
+            detail = _("it is a file, not a folder")
+        raise WorkspaceError(
+            WorkspaceError.NOT_EMPTY,
+            str(path),
+            _("cannot create a workspace: {detail}", detail=detail),
+        )

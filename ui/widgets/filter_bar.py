@@ -95,18 +95,26 @@ class FilterBar(QWidget):
         top.addWidget(self.count_label)
 
         self.more = QWidget()
-        more = QHBoxLayout(self.more)
-        more.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self.more)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(6)
+        more = QHBoxLayout()
+        rows.addLayout(more)
         for combo in (self.jenis, self.sifat, self.urgensi, self.status):
             if combo.count() > 1:
                 more.addWidget(combo)
             else:
                 combo.hide()
+        # sender and KKA on a row of their own: beside the combos they squeeze a narrow list
+        texts = QHBoxLayout()
         for field in (self.asal, self.kka):
             if sender_and_kka:
-                more.addWidget(field)
+                texts.addWidget(field)
             else:
                 field.hide()
+        if sender_and_kka:
+            texts.addStretch(1)
+            rows.addLayout(texts)
         more.addSpacing(8)
         more.addWidget(self.use_dates)
         more.addWidget(self.date_from)
@@ -207,7 +215,7 @@ class FilterBar(QWidget):
         field.setPlaceholderText(placeholder)
         field.setAccessibleName(placeholder)
         field.setClearButtonEnabled(True)
-        field.setMaximumWidth(width + 40)
+        field.setMaximumWidth(width + 120)
         field.setMinimumWidth(width)
         return field
 

@@ -165,6 +165,11 @@ class SigningServices:
                 crls=[asn1_crl.CertificateList.load(c) for c in self.crls],
                 allow_fetching=self.online,
                 revocation_mode="hard-fail",
+                # The context's moment is fixed when it is made, but responders that answer
+                # live date their answers when they make them, seconds or (in a long batch)
+                # minutes later; those answers are exactly what the signature needs, not
+                # "too recent" to count.
+                retroactive_revinfo=True,
                 **self._fetching(fresh=fresh, shared_crls=shared_crls),
             )
             if not fresh:

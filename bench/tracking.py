@@ -91,7 +91,7 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Iterator
 
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 """Bump when the generated workspace changes shape, so stale caches are rebuilt."""
 PROFILE = "diskominfo-nusantara-raya"
 SEED = 20261127
@@ -1071,7 +1071,8 @@ def build(path: Path, letters: int, real: int) -> dict[str, Any]:
     """A new workspace at ``path`` with the org chart, synthetic and real letters."""
     started = time.perf_counter()
     org = make_org()
-    ws = Workspace.create(path, config=WorkspaceConfig(profile_id=PROFILE))
+    # a demo workspace: the generated office's officials all act in this one workspace
+    ws = Workspace.create(path, config=WorkspaceConfig(profile_id=PROFILE, demo=True))
     try:
         seed_org(ws, org)
         info = build_synthetic(ws, org, letters)

@@ -46,7 +46,7 @@ def main() -> None:
     profile_id = "diskominfo-nusantara-raya"
     with tempfile.TemporaryDirectory(prefix="tnde bench ") as folder:
         ws = Workspace.create(
-            Path(folder) / "ruang kerja", config=WorkspaceConfig(profile_id=profile_id)
+            Path(folder) / "ruang kerja", config=WorkspaceConfig(profile_id=profile_id, demo=True)
         )
         with ws.transaction() as conn:
             chart = read_org(resource_path("org", f"{profile_id}.toml"))  # type: ignore[arg-type]

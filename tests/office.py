@@ -1,5 +1,6 @@
 """The small office most workflow and incoming tests run in: a five-unit Dinas with its
-jabatan, seven officials (one of them Plh. Kepala Dinas for a few days) in a real workspace,
+jabatan, seven officials (one of them Plh. Kepala Dinas for a few days) in a real (demo)
+workspace,
 and a clock the tests move by hand.
 
 Loaded for every test through ``pytest_plugins`` in ``tests/conftest.py``; the helpers
@@ -15,7 +16,7 @@ import pytest
 
 from tnde.org import Assignment, Jabatan, OrgChart, Pegawai, Unit, replace_org
 from tnde.workflow import Letters
-from tnde.workspace import Workspace
+from tnde.workspace import Workspace, WorkspaceConfig
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -110,7 +111,9 @@ def seed_org(ws: Workspace) -> None:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
-    ws = Workspace.create(tmp_path / "ruang kerja – uji")
+    """The office in a demo workspace: one test acts as every official of the route (a
+    workspace outside demo mode takes actions as its owner only)."""
+    ws = Workspace.create(tmp_path / "ruang kerja – uji", config=WorkspaceConfig(demo=True))
     seed_org(ws)
     return ws
 

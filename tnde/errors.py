@@ -146,16 +146,19 @@ class FileWriteError(StorageError):
         path: the file, as given.
         reason: why, in words (a missing folder, a folder in the way, no permission, a full or
             read-only disk).
+        errno: the operating system's error number (``errno.ENOSPC``…), or ``None`` when the
+            write was refused before it was tried.
     """
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, *, errno: int | None = None) -> None:
         self.path = path
         self.reason = reason
+        self.errno = errno
         super().__init__(f"{path}: {reason}")
 
 
 class WorkspaceError(StorageError):
-    """A workspace folder cannot be created or opened.
+    """A workspace folder cannot be created, opened or written.
 
     Attributes:
         kind: one of the class constants below.
@@ -176,6 +179,11 @@ class WorkspaceError(StorageError):
     UNSAFE = "unsafe"
     """A part of the workspace is a symbolic link: its files would be read or written
     outside the workspace folder."""
+    READ_ONLY = "read_only"
+    """The workspace can be read but not written (no write permission on its folder or
+    database, or a read-only disk): a change was refused before anything was stored."""
+    DISK_FULL = "disk_full"
+    """The disk (or the user's quota) is full: the change was rolled back, nothing stored."""
 
     def __init__(
         self,

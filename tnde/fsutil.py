@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,11 +27,26 @@ def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
+    _refuse_special_file(path)
     try:
         _write_atomic(path, directory, data, private=private)
     except OSError as exc:
-        raise FileWriteError(str(path), _why_not_written(exc, path, directory)) from None
+        reason = _why_not_written(exc, path, directory)
+        raise FileWriteError(str(path), reason, errno=exc.errno) from None
     _fsync_directory(directory)
+
+
+def _refuse_special_file(path: Path) -> None:
+    """Refuse a device, a named pipe or a socket at ``path``: the rename would put a regular
+    file in its place (``-o /dev/null`` run as root would replace the system's /dev/null)."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return  # nothing there (or not reachable): the write itself says what is wrong
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise FileWriteError(
+            str(path), _("not a regular file (a device or a pipe); give a file name")
+        )
 
 
 def _why_not_written(exc: OSError, path: Path, directory: Path) -> str:

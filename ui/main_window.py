@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 
 from tnde import __version__, render
 from tnde.drafts import load_draft, prepare
+from tnde.errors import TndeError
 from tnde.lazy import lazy_function
 from tnde.org import workspace_org
 from tnde.resources import resource_path
 from tnde.workflow import Queue
+from ui.errors import show_failure
 from ui.icons import icon
 from ui.screens.catalogue import CatalogueScreen
 from ui.screens.dashboard import DashboardScreen, load_counts
@@ -173,12 +175,26 @@ class MainWindow(QMainWindow):
         index = self.sidebar.currentIndex()
         return str(index.data(Qt.ItemDataRole.UserRole) or "")
 
+    def bind_owner(self, nip: str) -> None:
+        """Give a workspace without an owner its owner, and act as them from now on."""
+        if self.services is None:
+            return
+        try:
+            self.services = self.services.bind_owner(nip)
+        except TndeError as exc:
+            show_failure(self, exc, action=self.tr("Setting the owner of this workspace failed."))
+            return
+        self._rebuild_screens()
+
     def switch_user(self, nip: str) -> None:
-        """Act as ``nip`` from now on: every screen is rebuilt for them."""
+        """Act as ``nip`` from now on (demo workspaces): every screen is rebuilt for them."""
         if self.services is None or nip == self.services.nip:
             return
         self.services = self.services.as_user(nip)
         self.settings.user_nip = nip
+        self._rebuild_screens()
+
+    def _rebuild_screens(self) -> None:
         current = self.current_queue()
         for key, screen in list(self.screens.items()):
             row = self.sidebar_model.row_of(key)
@@ -192,7 +208,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.show_queue(current or "dasbor")
         self.refresh_counts()
-        self.sig_user_changed.emit(nip)
+        if self.services is not None:
+            self.sig_user_changed.emit(self.services.nip)
 
     def refresh_counts(self) -> None:
         """Read the counters again (side bar and dashboard)."""
@@ -304,6 +321,7 @@ class MainWindow(QMainWindow):
     def _on_settings(self) -> None:
         dialog = SettingsDialog(self, self.services, self.settings)
         dialog.identity_page.sig_user_chosen.connect(self.switch_user)
+        dialog.identity_page.sig_owner_bound.connect(self.bind_owner)
         dialog.language_page.sig_language_chosen.connect(
             lambda _code: self.statusBar().showMessage(
                 self.tr("The language changes at the next start."), 8000
@@ -445,7 +463,7 @@ class MainWindow(QMainWindow):
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
         )
         bar.addWidget(spacer)
-        self.user_label = QLabel(self.tr("Acting as:"))
+        self.user_label = QLabel(self.tr("Demo — acting as:"))
         self.user_combo = QComboBox()
         self.user_combo.setAccessibleName(self.tr("Acting as"))
         self.user_combo.setMinimumWidth(320)
@@ -492,7 +510,7 @@ class MainWindow(QMainWindow):
 
     def _remembered_nip(self, workspace: Workspace) -> str:
         nip = self.settings.user_nip
-        if not nip:
+        if not nip or not workspace.config.demo:
             return ""
 
         return nip if nip in workspace_org(workspace).pegawai_by_nip else ""

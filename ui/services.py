@@ -2,7 +2,9 @@
 editor): the open workspace, the Letters and IncomingDesk services, who the user is, the clock
 and the office profile.
 
-A :class:`Services` value is immutable. Switching the acting official (demo user switcher) or
+Outside demo mode the user is the workspace's owner, always; only a demo workspace lets the
+user switch to any official. A :class:`Services` value is immutable. Switching the acting
+official (demo user switcher), binding the owner or
 opening another workspace makes a new value with :meth:`Services.as_user` /
 :meth:`Services.open`; screens that were built for the old value keep it, which is what a
 half-written draft needs (it stays the draft of the person who started it).
@@ -22,6 +24,7 @@ from tnde.incoming import IncomingDesk
 from tnde.org import DEMO_KONSEPTOR_JABATAN, holders, workspace_org
 from tnde.profiles import load_profile
 from tnde.workflow import Letters, utc_now
+from tnde.workspace import bind_owner
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -57,8 +60,8 @@ class Services:
 
     @classmethod
     def open(cls, workspace: Workspace, nip: str = "", *, clock: Clock = utc_now) -> Services:
-        """Services over ``workspace`` acting as ``nip`` (default: the demo konseptor if the
-        workspace is a demo, else the first pegawai of the org chart)."""
+        """Services over ``workspace``: as its owner, or in a demo workspace as ``nip``
+        (default: the demo konseptor)."""
 
         profile_id = workspace.config.profile_id
         profile = load_profile(profile_id) if profile_id else None
@@ -68,17 +71,38 @@ class Services:
             letters=Letters(workspace, clock),
             desk=desk,
             tracking=desk.tracking,
-            nip=nip,
+            nip=nip if workspace.config.demo else workspace.config.owner,
             clock=clock,
             profile=profile,
         )
-        if not nip:
+        if not made.nip:
             made = replace(made, nip=made.default_nip())
         return made
 
     def as_user(self, nip: str) -> Services:
-        """The same services acting as ``nip``."""
+        """The same services acting as ``nip``.
+
+        Raises:
+            WorkflowRefused: the workspace does not take actions as ``nip`` (outside demo
+                mode, only its owner acts).
+        """
+        self.workspace.acting.admit(nip)
         return replace(self, nip=nip, _org=self._org)
+
+    @property
+    def owner(self) -> str:
+        """NIP of the official this workspace belongs to (``""`` in a demo, or none set yet)."""
+        return self.workspace.config.owner
+
+    def bind_owner(self, nip: str) -> Services:
+        """Make ``nip`` the owner of a workspace that has none; the services acting as them.
+
+        Raises:
+            WorkflowRefused: the workspace already has an owner, or is a demo.
+            ValidationError: ``nip`` is not a NIP.
+        """
+        bind_owner(self.workspace, nip)
+        return self.as_user(nip)
 
     # -- look-ups -----------------------------------------------------------------------------
 
@@ -127,9 +151,10 @@ class Services:
     def default_nip(self) -> str:
         """Who the app acts as when nobody was chosen yet."""
 
+        if not self.is_demo:
+            return self.owner
         chart = self.org()
-        if self.is_demo:
-            found = holders(chart, DEMO_KONSEPTOR_JABATAN, self.today())
-            if found:
-                return str(found[0].nip)
+        found = holders(chart, DEMO_KONSEPTOR_JABATAN, self.today())
+        if found:
+            return str(found[0].nip)
         return chart.pegawai[0].nip if chart.pegawai else ""

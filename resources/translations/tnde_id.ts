@@ -1097,8 +1097,28 @@
         <translation>Saya adalah</translation>
     </message>
     <message>
-        <source>Actions are recorded under this person&apos;s NIP.</source>
-        <translation>Tindakan dicatat atas NIP orang ini.</translation>
+        <source>Demo workspace: you may act as any official, to follow a letter along its whole route. Actions are recorded under the chosen person&apos;s NIP.</source>
+        <translation>Ruang kerja demo: Anda boleh bertindak sebagai pejabat mana pun, untuk mengikuti surat di sepanjang rutenya. Tindakan dicatat atas NIP orang yang dipilih.</translation>
+    </message>
+    <message>
+        <source>This workspace has no owner yet, so no action can be taken in it. Choose the official who works at this computer; this is set once, and every action is then taken as them.</source>
+        <translation>Ruang kerja ini belum punya pemilik, jadi belum ada tindakan yang dapat diambil. Pilih pejabat yang bekerja di komputer ini; pilihan ini ditetapkan sekali, lalu setiap tindakan diambil atas namanya.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <source>(no position today)</source>
+        <translation>(tidak memegang jabatan hari ini)</translation>
+    </message>
+    <message>
+        <source>Positions today</source>
+        <translation>Jabatan hari ini</translation>
+    </message>
+    <message>
+        <source>Every action in this workspace is taken as its owner, in the positions they hold that day (Plt. and Plh. included). Another official works in a workspace of their own.</source>
+        <translation>Setiap tindakan di ruang kerja ini diambil sebagai pemiliknya, dalam jabatan yang dipegangnya pada hari itu (termasuk Plt. dan Plh.). Pejabat lain bekerja di ruang kerjanya sendiri.</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -1955,6 +1975,10 @@
         <translation>TNDE Desktop</translation>
     </message>
     <message>
+        <source>Setting the owner of this workspace failed.</source>
+        <translation>Penetapan pemilik ruang kerja ini gagal.</translation>
+    </message>
+    <message>
         <source>Draft — TNDE Desktop</source>
         <translation>Konsep — TNDE Desktop</translation>
     </message>
@@ -2019,8 +2043,8 @@
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <source>Acting as:</source>
-        <translation>Bertindak sebagai:</translation>
+        <source>Demo — acting as:</source>
+        <translation>Demo — bertindak sebagai:</translation>
     </message>
     <message>
         <source>Acting as</source>

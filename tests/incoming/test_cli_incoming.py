@@ -56,7 +56,7 @@ class Cli(WorkspaceCli):
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     cli = Cli(tmp_path / "ruang kerja – naskah masuk")
-    assert "ruang kerja dibuat" in cli.ok("workspace", "init", "--profile", PROFILE)
+    assert "ruang kerja dibuat" in cli.ok("workspace", "init", "--profile", PROFILE, "--demo")
     assert "14 unit, 18 jabatan" in cli.ok("org", "import", ORG_FILE)
     return cli
 

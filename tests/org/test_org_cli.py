@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tnde.cli import main as cli_main
-from tnde.cli import org_commands
 from tnde.org import OrgChart, demo_org_path, load_org, read_org, write_org
-from tnde.workspace import Workspace
+from tnde.workspace import Workspace, WorkspaceConfig, audit_entries
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,31 +17,20 @@ if TYPE_CHECKING:
 # End-to-end runs of the command line: slow, still run by CI (.ci/run).
 pytestmark = pytest.mark.slow
 
+OWNER = "199203152019031004"
+
 
 def tnde(*argv: str | Path) -> int:
     """Run the ``tnde`` command line in-process and return its exit code."""
-    args = [str(a) for a in argv]
-    parser = cli_main.build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "org" in sub.choices:
-        return cli_main.main(args)
-    # Until tnde/cli/main.py wires org_commands.register (the workspace helper's edit),
-    # register it here and run with main()'s error handling.
-    org_commands.register(sub)
-    parsed = parser.parse_args(args)
-    try:
-        return int(parsed.run(parsed))
-    except cli_main.TndeError as exc:
-        sys.stderr.write(f"tnde: {exc}\n")
-        return 1
-    except cli_main.commands.UsageError as exc:
-        sys.stderr.write(f"tnde: error: {exc}\n")
-        return 2
+    return cli_main.main([str(a) for a in argv])
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    return tmp_path / "ruang kerja – é"
+    """A new workspace, its owner an official of the demo org."""
+    folder = tmp_path / "ruang kerja – é"
+    Workspace.create(folder, config=WorkspaceConfig(owner=OWNER)).close()
+    return folder
 
 
 def stored(workspace: Path) -> OrgChart:
@@ -57,12 +43,30 @@ def audit_count(workspace: Path) -> int:
         return int(ws.connect().execute("SELECT count(*) FROM audit").fetchone()[0])
 
 
-def test_import_creates_the_workspace_and_stores_the_chart(
+def test_import_stores_the_chart_as_the_owner(
     workspace: Path, demo: OrgChart, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert tnde("--workspace", workspace, "org", "import", demo_org_path()) == 0
     assert "14 unit, 18 jabatan, 17 pegawai, 19 penugasan diimpor ke" in capsys.readouterr().out
     assert stored(workspace) == demo
+    with Workspace.open(workspace) as ws:
+        assert audit_entries(ws.connect())[-1].actor == OWNER
+
+
+def test_import_as_anyone_but_the_owner_is_refused(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = "198506122010011003"
+    assert tnde("--workspace", workspace, "org", "import", demo_org_path(), "--actor", other) == 1
+    assert "ACT-NOT-OWNER" in capsys.readouterr().err
+    assert stored(workspace).pegawai == ()
+
+
+def test_import_needs_a_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "belum ada"
+    assert tnde("--workspace", missing, "org", "import", demo_org_path()) == 1
+    assert "workspace init" in capsys.readouterr().err
+    assert not missing.exists()
 
 
 def test_import_of_a_chart_with_problems_lists_them_and_writes_nothing(
@@ -104,13 +108,13 @@ def test_problems_in_a_csv_folder_name_the_file_and_row(
     assert tnde("--workspace", workspace, "org", "import", folder) == 1
     err = capsys.readouterr().err
     assert f"{folder / 'assignment.csv'} [baris 5, dasar]:" in err
-    assert not workspace.exists()
+    assert stored(workspace).pegawai == ()
 
 
 def test_import_check_only_validates(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert tnde("--workspace", workspace, "org", "import", "--check", demo_org_path()) == 0
     assert ": sah (" in capsys.readouterr().out
-    assert not workspace.exists()
+    assert stored(workspace).pegawai == ()
 
 
 def test_show_prints_the_tree_with_holders_on_a_date(
@@ -152,8 +156,8 @@ def test_show_rejects_a_bad_date_as_usage(workspace: Path) -> None:
     assert tnde("--workspace", workspace, "org", "show", "--on", "27-11-2026") == 2
 
 
-def test_show_on_a_missing_workspace_fails(workspace: Path) -> None:
-    assert tnde("--workspace", workspace, "org", "show") == 1
+def test_show_on_a_missing_workspace_fails(tmp_path: Path) -> None:
+    assert tnde("--workspace", tmp_path / "belum ada", "org", "show") == 1
 
 
 def test_export_writes_toml_or_csv_that_reads_back(
@@ -167,6 +171,5 @@ def test_export_writes_toml_or_csv_that_reads_back(
 
 
 def test_export_of_an_empty_chart_fails(workspace: Path, tmp_path: Path) -> None:
-    Workspace.create(workspace).close()
     assert tnde("--workspace", workspace, "org", "export", tmp_path / "kosong.toml") == 1
     assert not (tmp_path / "kosong.toml").exists()

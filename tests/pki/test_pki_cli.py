@@ -115,8 +115,10 @@ def test_demo_init_is_refused_outside_a_demo_workspace(tmp_path: Path) -> None:
     org = tmp_path / "bagan uji.toml"
     org.write_text(ORG, encoding="utf-8")
     cli = WorkspaceCli(tmp_path / "kantor")
+    cli.ok("workspace", "init", "--owner", "198506122010011003")
     cli.ok("org", "import", org)
     stderr = cli.refused("hanya untuk ruang kerja demo", "pki", "demo-init")
+    assert "workspace init --demo" in stderr
     assert not (cli.workspace / "pki" / "demo").exists()
     assert "Traceback" not in stderr
 

@@ -104,13 +104,18 @@ class Db:
         return _plain_connect(self.file)
 
 
+OWNER = "197512032000032001"
+"""The official whose workspace the register tests use."""
+
+
 def create_db(folder: Path) -> Db:
-    """A new, empty workspace database in ``folder`` (which must not exist yet)."""
+    """A new, empty workspace database in ``folder`` (which must not exist yet), owned by
+    :data:`OWNER`."""
     ensure_audit()
     if HAVE_WORKSPACE:
-        from tnde.workspace import Workspace
+        from tnde.workspace import Workspace, WorkspaceConfig
 
-        Workspace.create(folder).close()
+        Workspace.create(folder, config=WorkspaceConfig(owner=OWNER)).close()
         return Db(folder, use_workspace=True)
     folder.mkdir(parents=True)
     conn = _plain_connect(folder / "workspace.sqlite")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.register.register_support import OWNER
 from tnde.cli.main import main
 from tnde.register import SeriesRef, issue_number, uses
 
@@ -66,17 +67,32 @@ def test_lease_then_leases_then_close(db: Db, capsys: pytest.CaptureFixture[str]
     assert (lease["first_no"], lease["last_no"], lease["desk"]) == (2, 6, "meja TU")
     assert tnde(db, "leases", "--desk", "meja TU") == 0
     assert f"{lease['lease_id']}  2-6  sisa 5" in capsys.readouterr().out
-    assert tnde(db, "close", lease["lease_id"], "--reason", "tidak dipakai", "--as", "ADMIN") == 0
+    assert tnde(db, "close", lease["lease_id"], "--reason", "tidak dipakai", "--as", OWNER) == 0
     assert "5 nomor yang tidak terpakai dibatalkan" in capsys.readouterr().out
     conn = db.connect()
     try:
         got = [(u.no, u.status, u.actor) for u in uses(conn, REF)]
     finally:
         conn.close()
-    assert got[1:] == [(n, "voided", "ADMIN") for n in range(2, 7)]
+    assert got[1:] == [(n, "voided", OWNER) for n in range(2, 7)]
 
 
-def test_void_records_the_reason_and_the_device(db: Db, capsys: pytest.CaptureFixture[str]) -> None:
+def test_register_changes_as_anyone_but_the_owner_are_refused(
+    db: Db, capsys: pytest.CaptureFixture[str]
+) -> None:
+    issue(db, "surat-a")
+    other = "196708271994031001"
+    assert tnde(db, "void", *SERIES, "--no", "1", "--reason", "x", "--as", other) == 1
+    assert "ACT-NOT-OWNER" in capsys.readouterr().err
+    conn = db.connect()
+    try:
+        [use] = uses(conn, REF)
+    finally:
+        conn.close()
+    assert use.status != "voided"
+
+
+def test_void_records_the_reason_and_the_owner(db: Db, capsys: pytest.CaptureFixture[str]) -> None:
     issue(db, "surat-a")
     assert tnde(db, "void", *SERIES, "--no", "1", "--reason", "salah alamat") == 0
     assert "dibatalkan: salah alamat" in capsys.readouterr().out
@@ -86,7 +102,7 @@ def test_void_records_the_reason_and_the_device(db: Db, capsys: pytest.CaptureFi
     finally:
         conn.close()
     assert (use.status, use.reason) == ("voided", "salah alamat")
-    assert use.actor.startswith("device:")
+    assert use.actor == OWNER
 
 
 def test_register_problems_exit_1_with_one_clear_line(

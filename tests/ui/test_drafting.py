@@ -54,7 +54,7 @@ def workspace(tmp_path: Path, qtbot: QtBot) -> Iterator[Workspace]:
     from tnde.org import read_org, replace_org
     from tnde.workspace import Workspace, WorkspaceConfig
 
-    config = WorkspaceConfig(profile_id=PROFILE)
+    config = WorkspaceConfig(profile_id=PROFILE, demo=True)  # the tests act as several people
     ws = Workspace.create(tmp_path / "ruang kerja – uji", config=config)
     chart = read_org(resource_path("org", f"{PROFILE}.toml"))  # type: ignore[arg-type]
     with ws.transaction() as conn:

@@ -94,7 +94,10 @@ def approve_pending_steps(cli: Cli, letter: str, holders: dict[str, str]) -> Non
         assert step is not None
         reviewer = holders[step["jabatan_id"]]
         assert letter in [i["letter_id"] for i in cli.json("inbox", "--as", reviewer)]
-        assert f"{letter}: " in cli.ok("letter", "approve", letter, "--as", reviewer)
+        approved = cli.ok(
+            "letter", "approve", letter, "--as", reviewer, "--step", str(step["step_no"])
+        )
+        assert f"{letter}: " in approved
         state = cli.state(letter)
     assert state["status"] == "siap_tandatangan"
 
@@ -119,10 +122,12 @@ def test_a_letter_goes_from_konsep_to_dikirim(cli: Cli, tmp_path: Path) -> None:
     (item,) = cli.json("inbox", "--as", kasi)
     assert (item["letter_id"], item["kind"], item["step_no"]) == (letter, "periksa", 1)
     assert item["hal"] == state["head_values"]["hal"]
-    cli.ok("letter", "approve", letter, "--as", kasi)
+    cli.ok("letter", "approve", letter, "--as", kasi, "--step", "1")
     assert cli.json("inbox", "--as", kasi) == []
 
-    returned = cli.ok("letter", "return", letter, "--as", kabid, "--note", "Tambahkan batas waktu")
+    returned = cli.ok(
+        "letter", "return", letter, "--as", kabid, "--step", "2", "--note", "Tambahkan batas waktu"
+    )
     assert returned.strip() == f"{letter}: dikembalikan"
     assert [i["kind"] for i in cli.json("inbox", "--as", KONSEPTOR)] == ["revisi"]
 
@@ -197,22 +202,27 @@ def test_refusals_exit_1_naming_the_rule_and_store_nothing(cli: Cli) -> None:
     holders = cli.holders()
     kasi, kabid = holders["KASI_STAT"], holders["KABID_SANDISTAT"]
     letter = new_letter(cli)
-    cli.refused("WF-STEP-STATE", "letter", "approve", letter, "--as", kasi)
+    cli.refused("WF-STEP-STATE", "letter", "approve", letter, "--as", kasi, "--step", "1")
     cli.refused("WF-KONSEPTOR", "letter", "submit", letter, "--as", kasi)
     cli.ok("letter", "submit", letter, "--as", KONSEPTOR)
-    cli.refused("WF-OWN-APPROVAL", "letter", "approve", letter, "--as", KONSEPTOR)
-    cli.refused("WF-NOT-ASSIGNEE", "letter", "approve", letter, "--as", kabid)
+    cli.refused("WF-OWN-APPROVAL", "letter", "approve", letter, "--as", KONSEPTOR, "--step", "1")
+    cli.refused("WF-NOT-ASSIGNEE", "letter", "approve", letter, "--as", kabid, "--step", "1")
+    cli.refused("WF-WRONG-STEP", "letter", "approve", letter, "--as", kabid, "--step", "2")
     cli.refused("WF-NUMBER-STATE", "letter", "number", letter, "--as", REGISTRY)
-    cli.refused("WF-NOTE-REQUIRED", "letter", "return", letter, "--as", kasi, "--note", " ")
-    cli.ok("letter", "return", letter, "--as", kasi, "--note", "Perbaiki hal")
+    return_ = ("letter", "return", letter, "--as", kasi, "--step", "1", "--note")
+    cli.refused("WF-NOTE-REQUIRED", *return_, " ")
+    cli.ok(*return_, "Perbaiki hal")
     cli.refused("WF-NOT-REVISED", "letter", "submit", letter, "--as", KONSEPTOR)
     cli.refused("WF-NO-CHANGE", "letter", "edit", letter, SAMPLE, "--as", KONSEPTOR)
     cli.refused("WF-UNKNOWN", "letter", "show", "01a21f1e-0000-7000-8000-000000000000")
 
     # mistakes in the command line itself are usage errors (exit 2), not refusals
-    proc = cli.run("letter", "return", letter, "--as", kasi)
+    proc = cli.run("letter", "return", letter, "--as", kasi, "--step", "1")
     assert proc.returncode == 2
     assert "--note" in proc.stderr
+    proc = cli.run("letter", "approve", letter, "--as", kasi)
+    assert proc.returncode == 2
+    assert "--step" in proc.stderr
 
 
 def test_registry_only_numbers_and_only_the_planned_signer_signs(cli: Cli) -> None:

@@ -28,7 +28,7 @@ import pytest
 from tests.office import PEOPLE, nip, seed_org, surat_dinas_values
 from tests.workflow.test_properties import check_invariants
 from tnde.workflow.state import LetterStatus
-from tnde.workspace import Workspace, check_workspace
+from tnde.workspace import Workspace, WorkspaceConfig, check_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS, BUDGET_S, MIN_ROUNDS = 20, 15.0, 10
@@ -186,7 +186,7 @@ def killed_writer_round(
 @pytest.mark.slow
 def test_killed_letter_writer_loses_no_acknowledged_action(tmp_path: Path) -> None:
     path = tmp_path / "ruang kerja – crash"
-    with Workspace.create(path) as ws:
+    with Workspace.create(path, config=WorkspaceConfig(demo=True)) as ws:
         seed_org(ws)
     script, config = write_writer(tmp_path, path)
     rng = random.Random(20261120)

@@ -19,7 +19,7 @@ from tnde.workflow.codec import state_from_json
 from tnde.workflow.letters import Letters
 from tnde.workflow.service import EventStore
 from tnde.workflow.state import FINAL_STATES, LetterStatus, fold
-from tnde.workspace import Workspace
+from tnde.workspace import Workspace, WorkspaceConfig
 
 ACTIONS = (
     "submit",
@@ -105,7 +105,7 @@ def check_invariants(ws: Workspace, letter: str) -> None:
 )
 def test_random_actions_keep_the_letter_valid(steps: list[tuple[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        ws = Workspace.create(Path(tmp) / "ws")
+        ws = Workspace.create(Path(tmp) / "ws", config=WorkspaceConfig(demo=True))
         seed_org(ws)
         letters = Letters(ws, clock=FixedClock(dt.datetime(2026, 11, 20, 2, 0, tzinfo=dt.UTC)))
         letter = letters.create(

@@ -17,6 +17,8 @@ from tnde.workspace import Workspace
 # End-to-end runs of the command line: slow, still run by CI (.ci/run).
 pytestmark = pytest.mark.slow
 
+OWNER = "199203152019031004"
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
     code = main([str(a) for a in args])
@@ -30,7 +32,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_init_uses_tnde_home_by_default(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "workspace", "init")
+    code, out, _ = run(capsys, "workspace", "init", "--owner", OWNER)
     home = Path(os.environ["TNDE_HOME"])
     assert code == 0
     assert f"ruang kerja dibuat: {home}" in out
@@ -38,7 +40,16 @@ def test_init_uses_tnde_home_by_default(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_init_records_the_profile(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
-    args = ("--workspace", folder, "workspace", "init", "--profile", "bkpsdm-kabupaten-sukamaju")
+    args = (
+        "--workspace",
+        folder,
+        "workspace",
+        "init",
+        "--owner",
+        OWNER,
+        "--profile",
+        "bkpsdm-kabupaten-sukamaju",
+    )
     assert run(capsys, *args)[0] == 0
     code, out, _ = run(capsys, "--workspace", folder, "workspace", "info", "--json")
     assert code == 0
@@ -50,7 +61,9 @@ def test_init_records_the_profile(capsys: pytest.CaptureFixture[str], folder: Pa
 def test_init_refuses_an_unknown_profile_and_creates_nothing(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:
-    code, _, err = run(capsys, "--workspace", folder, "workspace", "init", "--profile", "tak-ada")
+    code, _, err = run(
+        capsys, "--workspace", folder, "workspace", "init", "--owner", OWNER, "--profile", "tak-ada"
+    )
     assert code == 1
     assert "profil tidak dikenal" in err
     assert not folder.exists()
@@ -59,8 +72,8 @@ def test_init_refuses_an_unknown_profile_and_creates_nothing(
 def test_init_refuses_an_existing_workspace(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:
-    assert run(capsys, "--workspace", folder, "workspace", "init")[0] == 0
-    code, _, err = run(capsys, "--workspace", folder, "workspace", "init")
+    assert run(capsys, "--workspace", folder, "workspace", "init", "--owner", OWNER)[0] == 0
+    code, _, err = run(capsys, "--workspace", folder, "workspace", "init", "--owner", OWNER)
     assert code == 1
     assert "folder tidak kosong" in err
 
@@ -123,7 +136,17 @@ def test_audit_show_lists_the_newest_rows(capsys: pytest.CaptureFixture[str], fo
 
 def test_the_installed_command_runs_in_a_child_process(folder: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "tnde", "--workspace", str(folder), "workspace", "init"],
+        [
+            sys.executable,
+            "-m",
+            "tnde",
+            "--workspace",
+            str(folder),
+            "workspace",
+            "init",
+            "--owner",
+            OWNER,
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tnde.errors import ConfigError
+from tnde.errors import ConfigError, WorkflowRefused
 from tnde.workspace import Workspace, WorkspaceConfig, check_workspace
 from tnde.workspace.config import CONFIG_VERSION, read_config, upgrade_config, write_config
 from tnde.workspace.schema import CURRENT_VERSION
@@ -106,3 +106,32 @@ def test_a_version_1_workspace_opens_and_checks_clean(tmp_path: Path) -> None:
         assert (report.blobs, report.audit_rows, report.events) == (1, 3, 3)
         [sha] = [r[0] for r in ws.connect().execute("SELECT sha256 FROM blob")]
         assert ws.blobs.get(sha) == "Surat uji – versi 1\n".encode()
+
+
+def test_a_version_2_config_has_no_owner_and_its_workspace_refuses_to_act(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "lama"
+    shutil.copytree(UPGRADE / "workspace_v1", folder)
+    conn = sqlite3.connect(folder / "workspace.sqlite")
+    conn.executescript((folder / "workspace.sql").read_text(encoding="utf-8"))
+    conn.close()
+    assert read_config(folder / "config.toml").owner == ""
+    with Workspace.open(folder) as ws:
+        assert f"schema_version = {CONFIG_VERSION}" in (folder / "config.toml").read_text("utf-8")
+        assert ws.acting.default_actor() == ""
+        with pytest.raises(WorkflowRefused, match="ACT-NO-OWNER"):
+            ws.acting.admit("199203152019031004")
+
+
+def test_a_version_3_config_names_the_owner_and_refuses_a_bad_nip(
+    config_file: Path,
+) -> None:
+    config_file.parent.mkdir()
+    write_config(config_file, WorkspaceConfig(owner="199203152019031004"))
+    text = config_file.read_text("utf-8")
+    assert 'owner = "199203152019031004"' in text
+    assert "schema_version = 3" in text
+    config_file.write_text(text.replace('"199203152019031004"', '"12"'), "utf-8")
+    with pytest.raises(ConfigError, match="owner"):
+        read_config(config_file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,6 @@ from tnde.workflow import (
 )
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Callable
 
     from tnde.workflow import LetterState
@@ -75,6 +75,14 @@ def register(sub: Any) -> None:
         _as(p)
         if needs_note:
             p.add_argument("--note", required=True, help=_("the note or reason (required)"))
+        if verb in ("approve", "return", "reject"):
+            p.add_argument(
+                "--step",
+                type=_step_number,
+                required=True,
+                metavar="N",
+                help=_("the step of the route you act on (letter show and inbox name it)"),
+            )
         if verb == "approve":
             p.add_argument("--revision", help=_("the revision you approve (default: the head)"))
         if verb == "number":
@@ -110,6 +118,13 @@ def register(sub: Any) -> None:
 
 def _letters(args: argparse.Namespace) -> Any:
     return Letters(open_workspace(args))
+
+
+def _step_number(text: str) -> int:
+    """``--step N``: a route step, 1 or more."""
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 99:
+        raise argparse.ArgumentTypeError(_("a step number from 1 to 99, not {text!r}", text=text))
+    return int(text)
 
 
 def _parse_route(text: str) -> list[dict[str, str]]:
@@ -195,9 +210,9 @@ def cmd_action(args: argparse.Namespace) -> int:
     actor, letter = args.actor, args.letter
     actions: dict[str, Callable[[], LetterState]] = {
         "submit": lambda: letters.submit(actor, letter),
-        "approve": lambda: letters.approve(actor, letter, revision=args.revision),
-        "return": lambda: letters.return_for_revision(actor, letter, args.note),
-        "reject": lambda: letters.reject(actor, letter, args.note),
+        "approve": lambda: letters.approve(actor, letter, step=args.step, revision=args.revision),
+        "return": lambda: letters.return_for_revision(actor, letter, args.note, step=args.step),
+        "reject": lambda: letters.reject(actor, letter, args.note, step=args.step),
         "cancel": lambda: cancel_letter(letters, actor, letter, args.note),
         "number": lambda: number_letter(letters, actor, letter, lease_id=args.lease),
         "send": lambda: send_letter(letters, actor, letter),

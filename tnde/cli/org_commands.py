@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.workspace_commands import audit_actor, open_workspace
 from tnde.messages import _
 from tnde.org import holders, load_org, read_org, replace_org, validate_chart, write_org
-from tnde.paths import default_workspace_path
-from tnde.workspace import Workspace
 
 if TYPE_CHECKING:
     import argparse
 
     from tnde.org import OrgChart, OrgProblem, Unit
+    from tnde.workspace import Workspace
 
 __all__ = ["cmd_org_export", "cmd_org_import", "cmd_org_show", "register"]
 
@@ -39,7 +39,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     p.add_argument("--check", action="store_true", help=_("only validate; write nothing"))
-    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument(
+        "--actor", help=_("who is recorded in the audit log (default: the workspace's owner)")
+    )
     p.add_argument("--json", action="store_true", help=_("machine-readable problems"))
     p.set_defaults(run=cmd_org_import)
 
@@ -84,10 +86,11 @@ def cmd_org_import(args: argparse.Namespace) -> int:
             _("{source}: valid ({counts})", source=args.source, counts=counts),
         )
         return 0
-    workspace = _open(args, create=True)
+    workspace = _open(args)
     try:
+        actor = audit_actor(workspace, args.actor, "cli")
         with workspace.transaction() as conn:
-            replace_org(conn, chart, actor=args.actor)
+            replace_org(conn, chart, actor=actor)
     finally:
         workspace.close()
     _report(
@@ -171,16 +174,8 @@ def cmd_org_export(args: argparse.Namespace) -> int:
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _workspace_path(args: argparse.Namespace) -> Path:
-    given: Path | None = getattr(args, "workspace", None)
-    if given is not None:
-        return Path(given)
-
-    return default_workspace_path()
-
-
-def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
-    return Workspace.open(_workspace_path(args), create=create)
+def _open(args: argparse.Namespace) -> Workspace:
+    return open_workspace(args)
 
 
 def _load(args: argparse.Namespace) -> OrgChart:

@@ -23,7 +23,13 @@ def emit_json(data: Any) -> None:
 
 
 def add_actor(parser: argparse.ArgumentParser) -> None:
-    """The required ``--as NIP``: who acts."""
+    """``--as NIP``: who acts. It defaults to the workspace's owner and is needed only in a
+    demo workspace, where anyone may act (:func:`tnde.cli.workspace_commands.open_workspace`
+    fills it in)."""
     parser.add_argument(
-        "--as", dest="actor", required=True, metavar="NIP", help=_("who acts (NIP)")
+        "--as",
+        dest="actor",
+        metavar="NIP",
+        help=_("who acts (NIP; default: the workspace's owner)"),
     )
+    parser.set_defaults(actor_required=True)

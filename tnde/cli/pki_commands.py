@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
-from tnde.cli.workspace_commands import open_workspace
+from tnde.cli.workspace_commands import audit_actor, open_workspace
 from tnde.datafile import read_input
 from tnde.messages import _
 from tnde.pki import (
@@ -57,7 +57,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--port", type=int, help=_("loopback port of the services (default: a free one)")
     )
-    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument(
+        "--actor", help=_("who is recorded in the audit log (default: the workspace's owner)")
+    )
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_pki_demo_init)
 
@@ -71,7 +73,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--demo", action="store_true", help=_("a test root (never 'tersertifikasi')"))
     _root_options(p)
-    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument(
+        "--actor", help=_("who is recorded in the audit log (default: the workspace's owner)")
+    )
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_pki_trust_add)
     p = trust_sub.add_parser("list", help=_("the trusted roots"))
@@ -85,12 +89,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help=_("accept only the document-signing purposes under this root again"),
     )
-    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument(
+        "--actor", help=_("who is recorded in the audit log (default: the workspace's owner)")
+    )
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_pki_trust_set)
     p = trust_sub.add_parser("remove", help=_("stop trusting a root"))
     p.add_argument("fingerprint", help=_("SHA-256 fingerprint (or its first 8+ hex digits)"))
-    p.add_argument("--actor", default="cli", help=_("who is recorded in the audit log"))
+    p.add_argument(
+        "--actor", help=_("who is recorded in the audit log (default: the workspace's owner)")
+    )
     p.set_defaults(run=cmd_pki_trust_remove)
 
     p = pki_sub.add_parser("revoke", help=_("revoke a DEMO certificate (by NIP or serial)"))
@@ -129,7 +137,12 @@ def cmd_pki_demo_init(args: argparse.Namespace) -> int:
     """``tnde pki demo-init``: DEMO certificates for everyone who holds a jabatan today."""
 
     with open_workspace(args) as ws:
-        pki = init_demo_pki(ws, actor=args.actor, replace_existing=args.replace, port=args.port)
+        pki = init_demo_pki(
+            ws,
+            actor=audit_actor(ws, args.actor, "cli"),
+            replace_existing=args.replace,
+            port=args.port,
+        )
     officials = [
         {"nip": key, "p12": str(pki.folder / "officials" / f"{key}.p12")}
         for key in pki.official_keys()
@@ -181,6 +194,8 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
     data = read_input(args.file)
     freshness = _freshness(args)
     with open_workspace(args) as ws:
+        ws.require_writable()  # before the certificate file is added
+        actor = audit_actor(ws, args.actor, "cli")
         root = TrustStore.for_workspace(ws.path).add_root(
             data,
             label=args.label,
@@ -191,7 +206,7 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
             revocation_freshness=freshness,
             demo_workspace=bool(ws.config.demo),
         )
-        _audit(ws, args.actor, "pki.trust_add", root)
+        _audit(ws, actor, "pki.trust_add", root)
     if args.json:
         _json(_root_json(root))
     else:
@@ -253,10 +268,12 @@ def cmd_pki_trust_set(args: argparse.Namespace) -> int:
             _("nothing to change: give --purpose, --no-purposes or --revocation-freshness")
         )
     with open_workspace(args) as ws:
+        ws.require_writable()  # before the trust settings file is rewritten
+        actor = audit_actor(ws, args.actor, "cli")
         root = TrustStore.for_workspace(ws.path).update_root(
             args.fingerprint, purposes=purposes, revocation_freshness=freshness
         )
-        _audit(ws, args.actor, "pki.trust_set", root)
+        _audit(ws, actor, "pki.trust_set", root)
     if args.json:
         _json(_root_json(root))
     else:
@@ -275,8 +292,10 @@ def cmd_pki_trust_remove(args: argparse.Namespace) -> int:
     """``tnde pki trust remove FINGERPRINT``."""
 
     with open_workspace(args) as ws:
+        ws.require_writable()  # before the certificate file is removed
+        actor = audit_actor(ws, args.actor, "cli")
         gone = TrustStore.for_workspace(ws.path).remove(args.fingerprint)
-        _audit(ws, args.actor, "pki.trust_remove", gone)
+        _audit(ws, actor, "pki.trust_remove", gone)
     _out(
         _(
             "no longer trusted: {label}  {fingerprint}",
@@ -291,6 +310,7 @@ def cmd_pki_revoke(args: argparse.Namespace) -> int:
     """``tnde pki revoke NIP|SERIAL``: revoke a DEMO certificate (OCSP and CRLs say so)."""
 
     with open_workspace(args) as ws:
+        ws.require_writable()  # the revocation is written in the workspace's DEMO PKI folder
         pki = DemoPki.open(demo_folder(ws.path))
     serial = pki.revoke(args.who, reason=args.reason)
     _out(_("DEMO certificate {serial:x} revoked ({reason})", serial=serial, reason=args.reason))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
-from tnde.cli.workspace_commands import open_workspace
+from tnde.cli.workspace_commands import audit_actor, open_workspace
 from tnde.messages import _
 from tnde.register import (
     SeriesRef,
@@ -86,7 +86,10 @@ def _series_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
 
 def _actor_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--as", dest="actor", metavar="NIP", help=_("who acts, for the audit log (default: device)")
+        "--as",
+        dest="actor",
+        metavar="NIP",
+        help=_("who acts, for the audit log (default: the workspace's owner)"),
     )
 
 
@@ -95,7 +98,7 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _actor(args: argparse.Namespace, ws: Workspace) -> str:
-    return str(args.actor or f"device:{ws.device_id}")
+    return audit_actor(ws, args.actor, f"device:{ws.device_id}")
 
 
 def _ref(args: argparse.Namespace) -> Any:

@@ -14,10 +14,18 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.errors import WorkspaceError
+from tnde.formatting import validate_nip
+from tnde.integrity import check_integrity
 from tnde.messages import _
 from tnde.paths import default_workspace_path
 from tnde.profiles import load_profile
-from tnde.workspace import Workspace, WorkspaceConfig, audit_entries, audit_verify, check_workspace
+from tnde.workspace import (
+    Workspace,
+    WorkspaceConfig,
+    audit_entries,
+    audit_verify,
+    bind_owner,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -31,14 +39,31 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = commands.add_parser("init", help=_("create a new workspace (the folder must be empty)"))
     p.add_argument("--profile", metavar="ID", help=_("office profile letters use by default"))
     p.add_argument("--archive-url", metavar="URL", help=_("central archive server (default: none)"))
+    p.add_argument(
+        "--owner",
+        metavar="NIP",
+        help=_("the official who works at this desk; every action is taken as them"),
+    )
     p.add_argument("--demo", action="store_true", help=_("a practice workspace"))
     p.set_defaults(run=cmd_workspace_init)
+
+    p = commands.add_parser(
+        "owner", help=_("set the owner of a workspace that has none (made by an older version)")
+    )
+    p.add_argument("nip", metavar="NIP", help=_("the official who works at this desk"))
+    p.set_defaults(run=cmd_workspace_owner)
 
     p = commands.add_parser("info", help=_("ids, schema version and settings of the workspace"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_workspace_info)
 
-    p = commands.add_parser("check", help=_("verify the database, blob files and hash chains"))
+    p = commands.add_parser(
+        "check",
+        help=_(
+            "verify the database, blob files, hash chains, the lists against the events and "
+            "the number register"
+        ),
+    )
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(run=cmd_workspace_check)
 
@@ -63,11 +88,15 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
-    """Open the workspace the command line names; a missing one gets a hint how to make it."""
+    """Open the workspace the command line names; a missing one gets a hint how to make it.
+
+    A command that acts (``--as``, see :func:`tnde.cli.output.add_actor`) gets the owner as
+    its actor when none was named, and is refused at once when it names anyone else.
+    """
 
     path = workspace_path(args)
     try:
-        return Workspace.open(path)
+        ws = Workspace.open(path)
     except WorkspaceError as exc:
         if exc.kind != WorkspaceError.NOT_A_WORKSPACE:
             raise
@@ -77,6 +106,38 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
             path=str(path),
         )
         raise WorkspaceError(exc.kind, exc.path, hint) from None
+    if getattr(args, "actor_required", False):
+        try:
+            args.actor = _acting_as(ws, args.actor)
+        except BaseException:
+            ws.close()
+            raise
+    return ws
+
+
+def _acting_as(ws: Workspace, given: str | None) -> str:
+    """Who a command acts as: ``given``, or the owner; refused before any work is done
+    when the workspace takes no actions as them (the core refuses again at each action)."""
+    actor = given or ws.acting.default_actor()
+    if not actor and ws.config.demo:
+        raise UsageError(_("--as NIP is required in a demo workspace: who acts"))
+    ws.acting.admit(actor)
+    return actor
+
+
+def audit_actor(ws: Workspace, given: str | None, fallback: str) -> str:
+    """Who a change to the workspace's settings (org chart, trusted roots, register) is
+    recorded as: the owner outside demo mode, who alone may make it; in a demo, ``given`` or
+    ``fallback``.
+
+    Raises:
+        WorkflowRefused: ``given`` names someone other than the owner, or there is no owner.
+    """
+    if ws.config.demo:
+        return given or fallback
+    actor = given or ws.acting.default_actor()
+    ws.acting.admit(actor)
+    return actor
 
 
 # -- workspace ------------------------------------------------------------------------------------
@@ -85,6 +146,14 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
 def cmd_workspace_init(args: argparse.Namespace) -> int:
     """``tnde workspace init``: a new workspace in an empty (or new) folder."""
 
+    if not args.owner and not args.demo:
+        raise UsageError(
+            _(
+                "--owner NIP is required: the official who works at this desk (or --demo "
+                "for a practice workspace where anyone may act)"
+            )
+        )
+    owner = validate_nip(args.owner) if args.owner else ""
     profile_id = ""
     if args.profile:
         if args.profile.endswith(".toml"):
@@ -92,10 +161,21 @@ def cmd_workspace_init(args: argparse.Namespace) -> int:
         profile_id = load_profile(args.profile).id
     config = WorkspaceConfig(profile_id=profile_id, archive_url=args.archive_url, demo=args.demo)
     with Workspace.create(workspace_path(args), config=config) as ws:
+        if owner and not args.demo:
+            bind_owner(ws, owner)
         _out(_("created workspace {path}", path=ws.path))
         _out("  " + _("workspace id {id}", id=ws.workspace_id))
         _out("  " + _("device id    {id}", id=ws.device_id))
         _out("  " + _("profile      {profile}", profile=profile_id or _("(none yet)")))
+        _out("  " + _("owner        {nip}", nip=ws.config.owner or _("(anyone: demo)")))
+    return 0
+
+
+def cmd_workspace_owner(args: argparse.Namespace) -> int:
+    """``tnde workspace owner NIP``: bind a workspace without an owner to one official."""
+    with open_workspace(args) as ws:
+        nip = bind_owner(ws, args.nip)
+        _out(_("this workspace now acts as {nip} only", nip=nip))
     return 0
 
 
@@ -110,6 +190,7 @@ def cmd_workspace_info(args: argparse.Namespace) -> int:
             "profile": ws.config.profile_id,
             "archive_url": ws.config.archive_url,
             "demo": ws.config.demo,
+            "owner": ws.config.owner,
         }
     if args.json:
         _json(info)
@@ -123,7 +204,7 @@ def cmd_workspace_check(args: argparse.Namespace) -> int:
     """``tnde workspace check``: exit 1 when anything is damaged (warnings alone exit 0)."""
 
     with open_workspace(args) as ws:
-        report = check_workspace(ws)
+        report = check_integrity(ws)
     if args.json:
         _json(report.as_dict())
     else:
@@ -132,12 +213,17 @@ def cmd_workspace_check(args: argparse.Namespace) -> int:
         _out(
             _(
                 "{errors} error(s), {warnings} warning(s); checked {blobs} blob(s), "
-                "{audit_rows} audit row(s), {events} event(s)",
+                "{audit_rows} audit row(s), {events} event(s); rebuilt {letters} letter(s) and "
+                "{incoming} incoming letter(s) from their events; matched {numbers} register "
+                "number(s)",
                 errors=len(report.errors),
                 warnings=len(report.warnings),
                 blobs=report.blobs,
                 audit_rows=report.audit_rows,
                 events=report.events,
+                letters=report.more["letters"],
+                incoming=report.more["incoming"],
+                numbers=report.more["numbers"],
             )
         )
     return 0 if report.ok else 1

@@ -3,13 +3,15 @@ disposisi, pre-filling from a PDF, and the dispatch of a signed letter into the 
 the units it is sent to.
 
 :class:`IncomingDesk` is the door: paged lists and counters, every action, each one event
-in one transaction.
+in one transaction. :func:`check_incoming` and :func:`agenda_numbers` are the incoming letters'
+part of the workspace check (:func:`tnde.integrity.check_integrity` runs them).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnde.incoming.checks import agenda_numbers, check_incoming
 from tnde.incoming.codec import incoming_to_json
 from tnde.incoming.desk import (
     OPTIONAL_META,
@@ -63,7 +65,9 @@ __all__ = [
     "IncomingState",
     "Prefill",
     "Recipient",
+    "agenda_numbers",
     "allowed_incoming_actions",
+    "check_incoming",
     "derive_status",
     "disposition_sheet",
     "incoming_to_json",

@@ -176,14 +176,13 @@ class IncomingDesk:
                     # again inside the write transaction: another desk may have registered the
                     # letter while this one was verified (the unique indexes are the last word)
                     refuse_duplicate(conn, unit_id, sha, clean["asal"], clean["nomor"])
-                blob = self.ws.blobs.put(pdf, "application/pdf", conn) if pdf is not None else ""
                 agenda = self._agenda(conn, unit_id, incoming_id, actor)
                 payload = {
                     "unit_id": unit_id,
                     "pimpinan_jabatan": pimpinan,
                     "agenda": agenda,
                     "meta": clean,
-                    "blob": blob,
+                    "blob": sha,
                     "copy_only": copy_only,
                     "source_letter_id": source_letter_id,
                     "verification": verdict,
@@ -194,6 +193,9 @@ class IncomingDesk:
                 state = self._append(
                     conn, incoming_id, IncomingEventType.REGISTERED, actor, payload
                 )
+                if pdf is not None:
+                    # stored once the rules accepted the letter: a refusal leaves no file
+                    self.ws.blobs.put(pdf, "application/pdf", conn)
                 rowid = conn.execute(
                     "SELECT rowid FROM incoming WHERE incoming_id = ?", (incoming_id,)
                 ).fetchone()[0]
@@ -323,15 +325,19 @@ class IncomingDesk:
         attachment: bytes | None = None,
     ) -> IncomingState:
         """The recipient reports completion, with a note and an optional attachment."""
+        blob = hashlib.sha256(attachment).hexdigest() if attachment else ""
         with self.ws.transaction() as conn:
-            blob = self.ws.blobs.put(attachment, "application/pdf", conn) if attachment else ""
-            return self._append(
+            state = self._append(
                 conn,
                 incoming_id,
                 IncomingEventType.DISPOSITION_COMPLETED,
                 actor,
                 {"disposisi_id": disposisi_id, "note": note, "blob": blob},
             )
+            if attachment:
+                # stored once the rules accepted the step: a refusal leaves no file
+                self.ws.blobs.put(attachment, "application/pdf", conn)
+            return state
 
     def cancel(self, actor: str, incoming_id: str, disposisi_id: str, reason: str) -> IncomingState:
         """The giver withdraws a disposition that is still unread."""
@@ -383,6 +389,7 @@ class IncomingDesk:
             conn,
             INCOMING,
             SqlAuthority(conn),
+            acting=self.ws.acting,
             aggregate_id=incoming_id,
             type=kind,
             actor_nip=actor,
@@ -404,8 +411,73 @@ def _load(conn: sqlite3.Connection, incoming_id: str) -> IncomingState | None:
 
 
 def _project(conn: sqlite3.Connection, event: Event, s: IncomingState, created: bool) -> None:
+    row = incoming_row(s)
+    if created:
+        conn.execute(
+            f"INSERT INTO incoming ({', '.join(INCOMING_COLUMNS)}) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            row,
+        )
+    else:
+        conn.execute(
+            "UPDATE incoming SET unit_id=?, pimpinan_jabatan=?, agenda=?, asal=?, nomor=?, "
+            "tanggal=?, hal=?, sifat=?, urgensi=?, kka=?, diterima=?, blob_sha256=?, "
+            "copy_only=?, status=?, updated_at=?, state_json=? WHERE incoming_id=?",
+            row[:-1],
+        )
+    conn.execute("DELETE FROM disposisi WHERE incoming_id = ?", (s.incoming_id,))
+    conn.executemany(
+        f"INSERT INTO disposisi ({', '.join(DISPOSISI_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        disposition_rows(s),
+    )
+
+
+INCOMING_COLUMNS = (
+    "unit_id",
+    "pimpinan_jabatan",
+    "agenda",
+    "asal",
+    "nomor",
+    "tanggal",
+    "hal",
+    "sifat",
+    "urgensi",
+    "kka",
+    "diterima",
+    "blob_sha256",
+    "copy_only",
+    "status",
+    "updated_at",
+    "state_json",
+    "incoming_id",
+    "duplicate_ok",
+)
+"""The columns of an incoming letter's ``incoming`` row, in :func:`incoming_row`'s order."""
+
+DISPOSISI_COLUMNS = (
+    "disposisi_id",
+    "incoming_id",
+    "parent_id",
+    "giver_jabatan",
+    "recipient_jabatan",
+    "recipient_unit",
+    "leading",
+    "urgensi",
+    "given_at",
+    "due_at",
+    "status",
+    "completed_at",
+)
+"""The columns of the ``disposisi`` rows, in :func:`disposition_rows`'s order."""
+
+
+def incoming_row(s: IncomingState) -> tuple[Any, ...]:
+    """The ``incoming`` row of a state (``duplicate_ok`` last: written once, never updated).
+
+    The projection writes it and ``tnde workspace check`` compares the stored row with it.
+    """
     m = s.meta
-    row = (
+    return (
         s.unit_id,
         s.pimpinan_jabatan,
         s.agenda,
@@ -423,44 +495,29 @@ def _project(conn: sqlite3.Connection, event: Event, s: IncomingState, created: 
         s.updated_at,
         incoming_to_json(s),
         s.incoming_id,
+        int(s.duplicate_confirmed),
     )
-    if created:
-        conn.execute(
-            "INSERT INTO incoming (unit_id, pimpinan_jabatan, agenda, asal, nomor, tanggal, "
-            "hal, sifat, urgensi, kka, diterima, blob_sha256, copy_only, status, updated_at, "
-            "state_json, incoming_id, duplicate_ok) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (*row, int(s.duplicate_confirmed)),
+
+
+def disposition_rows(s: IncomingState) -> list[tuple[Any, ...]]:
+    """The ``disposisi`` rows of a state, one per recipient of each disposition."""
+    return [
+        (
+            d.disposisi_id,
+            s.incoming_id,
+            d.parent_id or None,
+            d.giver_jabatan,
+            d.recipient_jabatan,
+            d.recipient_unit,
+            int(d.leading),
+            s.meta["urgensi"],
+            d.given_at,
+            d.due_at,
+            d.status.value,
+            d.completed_at or None,
         )
-    else:
-        conn.execute(
-            "UPDATE incoming SET unit_id=?, pimpinan_jabatan=?, agenda=?, asal=?, nomor=?, "
-            "tanggal=?, hal=?, sifat=?, urgensi=?, kka=?, diterima=?, blob_sha256=?, "
-            "copy_only=?, status=?, updated_at=?, state_json=? WHERE incoming_id=?",
-            row,
-        )
-    conn.execute("DELETE FROM disposisi WHERE incoming_id = ?", (s.incoming_id,))
-    conn.executemany(
-        "INSERT INTO disposisi (disposisi_id, incoming_id, parent_id, giver_jabatan, "
-        "recipient_jabatan, recipient_unit, leading, urgensi, given_at, due_at, status, "
-        "completed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                d.disposisi_id,
-                s.incoming_id,
-                d.parent_id or None,
-                d.giver_jabatan,
-                d.recipient_jabatan,
-                d.recipient_unit,
-                int(d.leading),
-                m["urgensi"],
-                d.given_at,
-                d.due_at,
-                d.status.value,
-                d.completed_at or None,
-            )
-            for d in s.dispositions
-        ],
-    )
+        for d in s.dispositions
+    ]
 
 
 #: Incoming letters with their dispositions as an aggregate of the event log.

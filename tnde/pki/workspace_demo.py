@@ -137,8 +137,10 @@ def init_demo_pki(
 
         PkiError: ``EXISTS`` when the workspace has a DEMO PKI and ``replace_existing`` is
             false; ``NOT_FOUND`` when the org chart has nobody holding a jabatan.
+        WorkspaceError: ``READ_ONLY`` when the workspace may not be written.
     """
 
+    ws.require_writable()  # before any key or certificate file is made
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     folder = demo_folder(ws.path)
     if not ws.config.demo:
@@ -146,8 +148,9 @@ def init_demo_pki(
         raise PkiError(
             PkiError.BAD_VALUE,
             _(
-                "a DEMO PKI is only for a demo workspace (make one with: tnde demo); an "
-                "office workspace uses certificates from a PSrE"
+                "a DEMO PKI is only for a demo workspace (make one with: tnde demo, or "
+                "tnde --workspace FOLDER workspace init --demo); an office workspace uses "
+                "certificates from a PSrE"
             ),
             path=str(ws.path),
         )

@@ -7,6 +7,8 @@
 - :mod:`~tnde.register.leases`: blocks of numbers held by one registry desk
   (:func:`lease_block`, :func:`draw_from_lease`, :func:`close_lease`, :func:`open_leases`), and
   :func:`issue_number`, which numbers a letter from the central counter or from a lease.
+- :mod:`~tnde.register.check`: :func:`check_register`, the register against the audit log and
+  the numbers the letters' events claim (:class:`NumberClaim`), for ``tnde workspace check``.
 
 A number is never given out twice: the counter moves inside ``BEGIN IMMEDIATE`` transactions,
 the ``number_use`` table's primary key refuses a duplicate, and leased blocks are taken out of
@@ -16,6 +18,7 @@ Everything raises :class:`tnde.errors.RegisterError` with a stable ``code``.
 
 from __future__ import annotations
 
+from tnde.register.check import NumberClaim, check_register
 from tnde.register.leases import (
     MAX_LEASE_SIZE,
     Lease,
@@ -44,9 +47,11 @@ __all__ = [
     "MAX_LEASE_SIZE",
     "IssuedNumber",
     "Lease",
+    "NumberClaim",
     "NumberUse",
     "SeriesRef",
     "SeriesState",
+    "check_register",
     "close_lease",
     "draw_from_lease",
     "get_lease",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tnde.canonical import now_timestamp
 from tnde.errors import RegisterError
+from tnde.faults import crash_point
 from tnde.messages import _
 from tnde.numbering import SeriesContext, series_key
 from tnde.workspace.audit import audit_append
@@ -255,6 +256,7 @@ def record_issue(
         conn, actor=actor, action="number.issue", obj=number_object(ref, no), details=details, at=at
     )
     _log.info("issued no. %d of %s to letter %s", no, ref, letter_id)
+    crash_point("number")
     return IssuedNumber(no=no, nomor=nomor, ref=ref, lease_id=lease_id)
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tnde.errors import Cancelled, SigningError, TndeError, WorkflowRefused
+from tnde.faults import crash_point
 from tnde.messages import _
 from tnde.org import load_org
 from tnde.pki.identity import identity_of, nik_ref, same_person_name
@@ -276,6 +277,7 @@ def finish_signature(
             else now.final_blob
         )
         blob = letters.blobs.put(signed, "application/pdf", conn)
+        crash_point("sign")
         payload = {
             "step": pending.step_no,
             "blob": blob,

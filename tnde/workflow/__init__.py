@@ -4,10 +4,13 @@
 the first draft to archiving, each one event in one transaction. The registry end
 (numbering, read receipts, archiving, cancelling) takes the same service:
 :func:`number_letter`, :func:`mark_read`, :func:`archive_letter`, :func:`cancel_letter`.
+:func:`check_letters` and :func:`letter_numbers` are the letters' part of the workspace check
+(:func:`tnde.integrity.check_integrity` runs them).
 """
 
 from __future__ import annotations
 
+from tnde.workflow.checks import check_letters, letter_numbers
 from tnde.workflow.events import Event, EventType
 from tnde.workflow.finishing import (
     archive_letter,
@@ -53,9 +56,11 @@ __all__ = [
     "allowed_actions",
     "archive_letter",
     "cancel_letter",
+    "check_letters",
     "fold",
     "iso",
     "letter_inputs",
+    "letter_numbers",
     "letter_pdf",
     "mark_read",
     "number_letter",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from tnde.canonical import canonical_json
+from tnde.faults import crash_point
 from tnde.ids import uuid7
 from tnde.workflow.events import GENESIS_HASH, Event
 from tnde.workspace.audit import audit_append
@@ -23,9 +24,10 @@ from tnde.workspace.hashing import event_hash
 if TYPE_CHECKING:
     import datetime as dt
     import sqlite3
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from tnde.workflow.positions import SqlAuthority
+    from tnde.workspace.acting import ActingPolicy
 
 S = TypeVar("S")
 
@@ -54,6 +56,7 @@ def append_event(
     aggregate: Aggregate[S],
     authority: SqlAuthority,
     *,
+    acting: ActingPolicy,
     aggregate_id: str,
     type: Any,
     actor_nip: str,
@@ -68,6 +71,8 @@ def append_event(
     ``BEGIN IMMEDIATE`` transaction.
 
     Args:
+        acting: whose actions this desk takes (the workspace's owner binding;
+            :data:`~tnde.workspace.ANYONE` when replaying events already accepted).
         at: the client time, ISO 8601 with ``Z``.
         today: the office's day, which the rules check delegations against.
         details: extra fields for the audit row.
@@ -76,8 +81,10 @@ def append_event(
         The stored event and the aggregate's new state.
 
     Raises:
-        WorkflowRefused: a rule forbids the event; the caller rolls back.
+        WorkflowRefused: the actor may not act at this desk, or a rule forbids the event;
+            the caller rolls back.
     """
+    acting.admit(actor_nip)
     state = aggregate.load(conn, aggregate_id)
     seq, prev_hash = next_position(conn, aggregate_id)
     event = Event(
@@ -97,6 +104,7 @@ def append_event(
     event = seal(event)
     new_state = aggregate.apply(state, event)
     store_event(conn, event, kind=aggregate.kind, details=details)
+    crash_point("event")
     aggregate.project(conn, event, new_state, state is None)
     return event, new_state
 
@@ -165,25 +173,36 @@ def read_events(
 ) -> list[Event]:
     """The full log of one aggregate, in order, with types parsed by ``parse_type``."""
     rows = conn.execute(
-        "SELECT event_id, letter_id, letter_seq, type, actor_nip, device_id, base_seq, "
-        "revision_hash, payload, client_time, prev_event_hash, event_hash FROM event "
-        "WHERE letter_id = ? ORDER BY letter_seq",
+        f"SELECT {EVENT_COLUMNS} FROM event WHERE letter_id = ? ORDER BY letter_seq",
         (aggregate_id,),
     ).fetchall()
-    return [
-        Event(
-            event_id=r[0],
-            letter_id=r[1],
-            letter_seq=r[2],
-            type=parse_type(r[3]),
-            actor_nip=r[4],
-            device_id=r[5],
-            base_seq=r[6],
-            revision_hash=r[7],
-            payload=json.loads(r[8]),
-            client_time=r[9],
-            prev_event_hash=r[10],
-            event_hash=r[11],
-        )
-        for r in rows
-    ]
+    return [event_from_row(r, parse_type) for r in rows]
+
+
+EVENT_COLUMNS = (
+    "event_id, letter_id, letter_seq, type, actor_nip, device_id, base_seq, revision_hash, "
+    "payload, client_time, prev_event_hash, event_hash"
+)
+"""The columns of ``event`` that :func:`event_from_row` reads, in its order."""
+
+
+def event_from_row(r: Sequence[Any], parse_type: Callable[[str], Any]) -> Event:
+    """The event of a row of :data:`EVENT_COLUMNS`.
+
+    Raises:
+        ValueError: an unknown type, or a payload that is not JSON (a damaged row).
+    """
+    return Event(
+        event_id=r[0],
+        letter_id=r[1],
+        letter_seq=r[2],
+        type=parse_type(r[3]),
+        actor_nip=r[4],
+        device_id=r[5],
+        base_seq=r[6],
+        revision_hash=r[7],
+        payload=json.loads(r[8]),
+        client_time=r[9],
+        prev_event_hash=r[10],
+        event_hash=r[11],
+    )

@@ -345,25 +345,49 @@ class Letters:
     # -- review and signing ---------------------------------------------------------------------
 
     def approve(
-        self, actor: str, letter_id: str, *, revision: str | None = None, note: str = ""
+        self,
+        actor: str,
+        letter_id: str,
+        *,
+        step: int | None = None,
+        revision: str | None = None,
+        note: str = "",
     ) -> LetterState:
-        """Paraf the current step for ``revision`` (default: the head revision)."""
-        return self._step_action(EventType.APPROVED, actor, letter_id, revision, note)
+        """Paraf ``step`` for ``revision`` (default: the head revision).
 
-    def return_for_revision(self, actor: str, letter_id: str, note: str) -> LetterState:
-        """Return the konsep to the konseptor with notes (kembalikan)."""
-        return self._step_action(EventType.RETURNED, actor, letter_id, None, note)
+        Args:
+            step: the step the user saw and acts on; a repeated or raced action then acts
+                once (``WF-STEP-DONE``). The window and the command line always name it;
+                None takes the step waiting now.
+        """
+        return self._step_action(EventType.APPROVED, actor, letter_id, revision, note, step)
 
-    def reject(self, actor: str, letter_id: str, note: str) -> LetterState:
-        """Refuse the letter altogether (tolak)."""
-        return self._step_action(EventType.REJECTED, actor, letter_id, None, note)
+    def return_for_revision(
+        self, actor: str, letter_id: str, note: str, *, step: int | None = None
+    ) -> LetterState:
+        """Return the konsep to the konseptor with notes (kembalikan), from ``step``."""
+        return self._step_action(EventType.RETURNED, actor, letter_id, None, note, step)
+
+    def reject(
+        self, actor: str, letter_id: str, note: str, *, step: int | None = None
+    ) -> LetterState:
+        """Refuse the letter altogether (tolak), from ``step``."""
+        return self._step_action(EventType.REJECTED, actor, letter_id, None, note, step)
 
     def _step_action(
-        self, kind: EventType, actor: str, letter_id: str, revision: str | None, note: str
+        self,
+        kind: EventType,
+        actor: str,
+        letter_id: str,
+        revision: str | None,
+        note: str,
+        step_no: int | None,
     ) -> LetterState:
         state = self.get(letter_id)
-        step = state.current_step()
-        payload = {"step": step.step_no if step else 0, "note": note}
+        if step_no is None:
+            waiting = state.current_step()
+            step_no = waiting.step_no if waiting else 0
+        payload = {"step": step_no, "note": note}
         if kind is EventType.RETURNED and state.nomor:
             return self._return_numbered(actor, state, payload)
         return self.record(letter_id, kind, actor, payload, revision=revision)
@@ -434,6 +458,7 @@ class Letters:
             payload=payload,
             revision=revision,
             today=today or self.today(),
+            acting=self.workspace.acting,
         )
 
     def precheck(
@@ -455,6 +480,7 @@ class Letters:
             actor_nip=actor_nip,
             payload=payload,
             today=today or self.today(),
+            acting=self.workspace.acting,
         )
 
     def state_in(self, conn: sqlite3.Connection, letter_id: str) -> LetterState | None:

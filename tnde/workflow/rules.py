@@ -168,7 +168,24 @@ def _acting_step(
     kinds: tuple[str, ...],
     states: tuple[LetterStatus, ...],
 ) -> int:
-    """Check that the actor may act on the current step now; return its number."""
+    """Check that the actor may act on the current step now; return its number.
+
+    The event names the step it acts on (the one the user saw), so repeating an action, or
+    losing a race to a colleague's, acts at most once: a step already done says so rather
+    than moving on to the next step, even when the actor holds that one too.
+    """
+    named = int(e.payload.get("step", -1))
+    done = next((x for x in s.route if x.step_no == named), None)
+    if done is not None and s.head_revision and done.approved_revision == s.head_revision:
+        raise refuse(
+            "WF-STEP-DONE",
+            _(
+                "step {step_no} ({jabatan_id}) has already been approved on this revision; "
+                "each step is acted on once",
+                step_no=named,
+                jabatan_id=done.jabatan_id,
+            ),
+        )
     if s.status not in states:
         raise refuse(
             "WF-STEP-STATE",
@@ -177,7 +194,7 @@ def _acting_step(
     step = s.current_step()
     if step is None or step.kind not in kinds:
         raise refuse("WF-NO-STEP", _("no step is waiting for this action"))
-    if int(e.payload.get("step", -1)) != step.step_no:
+    if named != step.step_no:
         raise refuse("WF-WRONG-STEP", _("the step waiting is step {step_no}", step_no=step.step_no))
     if e.actor_nip == s.konseptor_nip and step.kind != "tandatangan":
         raise refuse("WF-OWN-APPROVAL", _("the konseptor cannot review their own letter"))

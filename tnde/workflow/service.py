@@ -23,6 +23,8 @@ from tnde.workflow.tasks import tasks_for
 if TYPE_CHECKING:
     import sqlite3
 
+    from tnde.workspace import ActingPolicy
+
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
@@ -84,9 +86,11 @@ class EventStore:
         actor_nip: str,
         payload: dict[str, Any],
         today: dt.date,
+        acting: ActingPolicy,
     ) -> None:
         """Run the rules for an event without storing anything (before expensive work such as
         rendering the final PDF, whose outcome the real event then carries)."""
+        acting.admit(actor_nip)
         state = self.state(conn, letter_id)
         seq = (state.head_seq if state else 0) + 1
         probe = Event(
@@ -112,6 +116,7 @@ class EventStore:
         payload: dict[str, Any],
         revision: str | None = None,
         today: dt.date,
+        acting: ActingPolicy,
     ) -> Appended:
         """Check and store one event, inside the caller's ``BEGIN IMMEDIATE`` transaction.
 
@@ -128,6 +133,7 @@ class EventStore:
             conn,
             LETTER,
             SqlAuthority(conn),
+            acting=acting,
             aggregate_id=letter_id,
             type=type,
             actor_nip=actor_nip,
@@ -156,7 +162,54 @@ def _project(conn: sqlite3.Connection, event: Event, state: LetterState, created
                 canonical_json(event.payload["values"]),
             ),
         )
-    values = (
+    row = letter_row(state)
+    if created:
+        conn.execute(
+            f"INSERT INTO letter ({', '.join(LETTER_COLUMNS)}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row,
+        )
+    else:
+        conn.execute(
+            "UPDATE letter SET jenis = ?, profile_id = ?, state = ?, konseptor_nip = ?, "
+            "unit_id = ?, hal = ?, head_seq = ?, head_revision = ?, nomor = ?, "
+            "updated_at = ?, state_json = ? WHERE letter_id = ?",
+            row[:-1],
+        )
+    conn.execute("DELETE FROM task WHERE letter_id = ?", (state.letter_id,))
+    conn.executemany(
+        f"INSERT INTO task ({', '.join(TASK_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
+        task_rows(state),
+    )
+
+
+LETTER_COLUMNS = (
+    "jenis",
+    "profile_id",
+    "state",
+    "konseptor_nip",
+    "unit_id",
+    "hal",
+    "head_seq",
+    "head_revision",
+    "nomor",
+    "updated_at",
+    "state_json",
+    "letter_id",
+    "created_at",
+)
+"""The columns of a letter's ``letter`` row, in :func:`letter_row`'s order."""
+
+TASK_COLUMNS = ("letter_id", "step_no", "kind", "jabatan_id", "nip", "since")
+"""The columns of a letter's ``task`` rows, in :func:`task_rows`'s order."""
+
+
+def letter_row(state: LetterState) -> tuple[Any, ...]:
+    """The ``letter`` row of a state (``created_at`` last: written once, never updated).
+
+    The projection writes it and ``tnde workspace check`` compares the stored row with it.
+    """
+    return (
         state.jenis,
         state.profile_id,
         state.status.value,
@@ -169,30 +222,16 @@ def _project(conn: sqlite3.Connection, event: Event, state: LetterState, created
         state.updated_at,
         state_to_json(state),
         state.letter_id,
+        state.created_at,
     )
-    if created:
-        conn.execute(
-            "INSERT INTO letter (jenis, profile_id, state, konseptor_nip, unit_id, hal, "
-            "head_seq, head_revision, nomor, updated_at, state_json, letter_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, state.created_at),
-        )
-    else:
-        conn.execute(
-            "UPDATE letter SET jenis = ?, profile_id = ?, state = ?, konseptor_nip = ?, "
-            "unit_id = ?, hal = ?, head_seq = ?, head_revision = ?, nomor = ?, "
-            "updated_at = ?, state_json = ? WHERE letter_id = ?",
-            values,
-        )
-    conn.execute("DELETE FROM task WHERE letter_id = ?", (state.letter_id,))
-    conn.executemany(
-        "INSERT INTO task (letter_id, step_no, kind, jabatan_id, nip, since) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (state.letter_id, t.step_no, t.kind, t.jabatan_id, t.nip, state.updated_at)
-            for t in tasks_for(state)
-        ],
-    )
+
+
+def task_rows(state: LetterState) -> list[tuple[Any, ...]]:
+    """The ``task`` rows of a state: who must act on the letter now."""
+    return [
+        (state.letter_id, t.step_no, t.kind, t.jabatan_id, t.nip, state.updated_at)
+        for t in tasks_for(state)
+    ]
 
 
 def _load(conn: sqlite3.Connection, letter_id: str) -> LetterState | None:

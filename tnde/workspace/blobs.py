@@ -15,9 +15,11 @@ import re
 from typing import TYPE_CHECKING
 
 from tnde.canonical import now_timestamp
-from tnde.errors import BlobError, StorageError, ValidationError
+from tnde.errors import BlobError, FileWriteError, StorageError, ValidationError
+from tnde.faults import crash_point
 from tnde.fsutil import write_atomic
 from tnde.messages import _
+from tnde.workspace.storage_errors import file_error
 
 if TYPE_CHECKING:
     import sqlite3
@@ -67,15 +69,26 @@ class BlobStore:
         The file is durable before the row is inserted through ``conn`` (normally inside the
         caller's transaction, so the row commits with whatever refers to it). Storing the same
         bytes again is a no-op; a damaged file under the same name is replaced.
+
+        Raises:
+            WorkspaceError: ``DISK_FULL`` or ``READ_ONLY`` when the file cannot be written;
+                no partly written file is left in ``blobs/``.
         """
         if not media_type.strip():
             raise ValidationError("media_type", "required", _("a blob needs a media type"))
         sha256 = hashlib.sha256(data).hexdigest()
         path = self.path(sha256)
         if not (path.is_file() and _file_sha256(path) == sha256):
-            self._make_dir(path.parent)
-            self._refuse_outside(path.parent)
-            write_atomic(path, data, private=True)
+            try:
+                self._make_dir(path.parent)
+                self._refuse_outside(path.parent)
+                write_atomic(path, data, private=True)
+            except (OSError, FileWriteError) as exc:
+                fault = file_error(exc, self.root.parent)
+                if fault is None:
+                    raise
+                raise fault from exc
+        crash_point("blob")
         conn.execute(
             "INSERT INTO blob (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (sha256) DO NOTHING",

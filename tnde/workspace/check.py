@@ -4,6 +4,11 @@ The check is read-only. It runs SQLite's own checks, re-hashes every blob file, 
 ``blobs/`` that no row names, and verifies the audit chain and every letter's event chain.
 Errors mean damage or tampering; warnings are harmless leftovers (a crash between a blob file's
 rename and its row's commit leaves an orphan file, by design).
+
+What this layer cannot judge comes in as ``more``: the projections (a fresh fold of each
+aggregate's events) and the numbering register belong to the layers above, which the workspace
+may not import. :func:`tnde.integrity.check_integrity` passes them; the command line calls that,
+so ``tnde workspace check`` always runs everything.
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,13 +30,21 @@ from tnde.workspace.blobs import is_sha256
 from tnde.workspace.hashing import EVENT_HASH_FIELDS, GENESIS_HASH, event_hash
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable, Sequence
 
     from tnde.workspace.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CheckReport", "Finding", "check_workspace"]
+__all__ = [
+    "ERROR",
+    "WARNING",
+    "CheckReport",
+    "Finding",
+    "WorkspaceCheck",
+    "check_workspace",
+    "column_differences",
+]
 
 ERROR = "error"
 WARNING = "warning"
@@ -44,7 +59,8 @@ class Finding:
     code: str
     """Stable reason: ``integrity``, ``foreign_key``, ``blob_missing``, ``blob_corrupt``,
     ``blob_size``, ``blob_orphan``, ``blob_stray``, ``audit_<kind>``, ``event_edited``,
-    ``event_deleted``, ``event_chain``, ``symlink``, ``unreadable``."""
+    ``event_deleted``, ``event_chain``, ``symlink``, ``unreadable``, and those of the checks
+    passed in as ``more`` (:mod:`tnde.integrity` lists them)."""
     subject: str
     """What it is about: a blob hash, ``"audit row 7"``, ``"letter <id> event 3"``…"""
     detail: str
@@ -63,6 +79,8 @@ class CheckReport:
     """Audit rows verified."""
     events: int
     """Letter events verified."""
+    more: Mapping[str, int] = field(default_factory=dict)
+    """What each check passed in as ``more`` counted, by the name it was passed under."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -84,18 +102,44 @@ class CheckReport:
         return {"ok": self.ok, **asdict(self)}
 
 
-def check_workspace(ws: Workspace) -> CheckReport:
-    """Check the whole workspace; never changes anything."""
+WorkspaceCheck = Callable[[sqlite3.Connection, list[Finding]], int]
+"""A check a layer above brings to :func:`check_workspace`: it reads through the connection
+(inside the check's read transaction), appends its findings and returns how many things it
+checked."""
+
+
+def check_workspace(ws: Workspace, more: Mapping[str, WorkspaceCheck] | None = None) -> CheckReport:
+    """Check the storage of the workspace, then run ``more``; never changes anything.
+
+    Everything is read in one read transaction, so an action committed meanwhile is seen whole
+    or not at all (a projection is never compared with half of its events).
+
+    Args:
+        more: checks of the layers above, by name: the name counts them in
+            :attr:`CheckReport.more` and names them in an ``unreadable`` finding. Callers want
+            :func:`tnde.integrity.check_integrity`, which passes every one of them.
+    """
     findings: list[Finding] = []
+    checks: list[tuple[str, WorkspaceCheck]] = [
+        (check.__name__.removeprefix("_check_"), partial(check, ws))
+        for check in (_check_sqlite, _check_blobs, _check_audit, _check_events, _check_links)
+    ]
+    checks.extend((more or {}).items())
     conn = ws.connect()
     try:
-        counts = [
-            _guarded(findings, check, ws, conn)
-            for check in (_check_sqlite, _check_blobs, _check_audit, _check_events, _check_links)
-        ]
+        conn.execute("BEGIN")
+        counts = {name: _guarded(findings, name, check, conn) for name, check in checks}
     finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         conn.close()
-    report = CheckReport(tuple(findings), blobs=counts[1], audit_rows=counts[2], events=counts[3])
+    report = CheckReport(
+        tuple(findings),
+        blobs=counts["blobs"],
+        audit_rows=counts["audit"],
+        events=counts["events"],
+        more={name: counts[name] for name in more or {}},
+    )
     log.info(
         "checked %s: %d error(s), %d warning(s)",
         ws.path,
@@ -105,17 +149,43 @@ def check_workspace(ws: Workspace) -> CheckReport:
     return report
 
 
+def column_differences(
+    columns: Sequence[str],
+    stored: Sequence[Any],
+    expected: Sequence[Any],
+    agrees: Mapping[str, Callable[[Any, Any], bool]] | None = None,
+) -> list[str]:
+    """One phrase per column whose stored value is not the expected one (long values cut).
+
+    Args:
+        agrees: column → whether a stored value that differs still agrees with the expected
+            one (e.g. JSON an older version wrote with fewer keys).
+    """
+    agrees = agrees or {}
+    return [
+        _(
+            "{column} is {stored}, should be {expected}",
+            column=column,
+            stored=_shown(old),
+            expected=_shown(new),
+        )
+        for column, old, new in zip(columns, stored, expected, strict=True)
+        if old != new and not (column in agrees and agrees[column](old, new))
+    ]
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 48 else text[:47] + "…"
+
+
 def _guarded(
-    findings: list[Finding],
-    check: Callable[[Workspace, sqlite3.Connection, list[Finding]], int],
-    ws: Workspace,
-    conn: sqlite3.Connection,
+    findings: list[Finding], name: str, check: WorkspaceCheck, conn: sqlite3.Connection
 ) -> int:
     """Run one check; a database too damaged to read becomes an error, not a crash."""
     try:
-        return check(ws, conn, findings)
+        return check(conn, findings)
     except sqlite3.DatabaseError as exc:
-        name = check.__name__.removeprefix("_check_")
         findings.append(
             Finding(
                 ERROR, "unreadable", name, _("cannot read the {name}: {exc}", name=name, exc=exc)

@@ -5,11 +5,12 @@ The file carries ``schema_version``. Older files are upgraded step by step when 
 newer program is refused rather than guessed at. Each step is tested with a fixture of the old
 file (``tests/data/upgrade/``).
 
-Version 2 (current)::
+Version 3 (current)::
 
-    schema_version = 2
+    schema_version = 3
     profile = "diskominfo-nusantara-raya"   # "" until chosen
     demo = false
+    owner = "199203152019031004"            # the official this desk acts for; "" in a demo
 
     [archive]                               # absent: the embedded archive
     url = "https://arsip.example.go.id"
@@ -18,6 +19,11 @@ Version 2 (current)::
     level = "B-LT"
     tsa_url = "http://127.0.0.1:8765/tsa"
 
+
+Version 2 had no ``owner``: anyone in the org chart could act at the desk. It is read with
+no owner, and a non-demo workspace without one refuses every action until one is set
+(``tnde workspace owner NIP``). The version went up so that a program from before owners
+existed refuses the file rather than ignoring who it belongs to.
 
 Version 1 (the development builds before the workspace issue) had flat keys:
 ``profil`` for the profile and ``archive_url`` (``""`` for none), and no ``demo`` flag.
@@ -44,10 +50,11 @@ log = logging.getLogger(__name__)
 
 __all__ = ["CONFIG_VERSION", "WorkspaceConfig", "read_config", "upgrade_config", "write_config"]
 
-CONFIG_VERSION = 2
+CONFIG_VERSION = 3
 """The ``config.toml`` format this code writes and understands."""
 
 _PROFILE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_NIP = re.compile(r"[0-9]{18}")
 _URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
 SIGNATURE_LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
 
@@ -68,6 +75,9 @@ class WorkspaceConfig:
     """The RFC 3161 timestamp service signatures use (B-T and above); None: none set."""
     signature_level: str = "B-LT"
     """PAdES level of letter signatures: B-B, B-T, B-LT (default) or B-LTA."""
+    owner: str = ""
+    """NIP of the official who works at this desk: every action is taken as them (or in a
+    position they hold that day). ``""``: none set; a demo workspace needs none."""
 
     def __post_init__(self) -> None:
         if self.tsa_url is not None and not _URL.fullmatch(self.tsa_url):
@@ -87,6 +97,10 @@ class WorkspaceConfig:
                 ),
             )
 
+        if self.owner and not _NIP.fullmatch(self.owner):
+            raise ValidationError(
+                "owner", "nip", _("{owner!r} is not an 18-digit NIP", owner=self.owner)
+            )
         if self.profile_id and not _PROFILE_ID.fullmatch(self.profile_id):
             raise ValidationError(
                 "profile",
@@ -127,6 +141,7 @@ def write_config(path: Path, config: WorkspaceConfig) -> None:
         f"schema_version = {CONFIG_VERSION}",
         f"profile = {_toml_string(config.profile_id)}",
         f"demo = {'true' if config.demo else 'false'}",
+        f"owner = {_toml_string(config.owner)}",
     ]
     if config.archive_url is not None:
         lines += ["", "[archive]", f"url = {_toml_string(config.archive_url)}"]
@@ -161,6 +176,7 @@ def _read(path: Path) -> tuple[WorkspaceConfig, int]:
     table.integer("schema_version")
     profile_id = table.text("profile", "")
     demo = table.flag("demo", False)
+    owner = table.text("owner", "")
     archive = table.table("archive")
     archive_url = archive.text("url", None, nonempty=True)
     archive.done()
@@ -170,7 +186,9 @@ def _read(path: Path) -> tuple[WorkspaceConfig, int]:
     signing.done()
     table.done()
     try:
-        config = WorkspaceConfig(CONFIG_VERSION, profile_id, archive_url, demo, tsa_url, level)
+        config = WorkspaceConfig(
+            CONFIG_VERSION, profile_id, archive_url, demo, tsa_url, level, owner
+        )
 
     except ValidationError as exc:
         raise ConfigError(str(path), exc.field, exc.detail) from None
@@ -188,7 +206,15 @@ def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
     return new
 
 
-_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+def _upgrade_2_to_3(raw: dict[str, Any]) -> dict[str, Any]:
+    """No owner yet: the desk refuses to act until one is set (see the module docstring)."""
+    return dict(raw)
+
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _upgrade_1_to_2,
+    2: _upgrade_2_to_3,
+}
 """``_UPGRADES[n]`` turns a version ``n`` file (as parsed TOML) into version ``n + 1``."""
 
 

@@ -19,14 +19,17 @@ from typing import TYPE_CHECKING, Self
 
 from tnde.canonical import now_timestamp
 from tnde.errors import WorkspaceError
+from tnde.faults import crash_point
 from tnde.fsutil import private_folder
 from tnde.ids import uuid7
 from tnde.messages import _
+from tnde.workspace.acting import ActingPolicy
 from tnde.workspace.audit import audit_append
 from tnde.workspace.blobs import BlobStore, fsync_directory
-from tnde.workspace.config import WorkspaceConfig, upgrade_config, write_config
+from tnde.workspace.config import WorkspaceConfig, read_config, upgrade_config, write_config
 from tnde.workspace.migrate import apply_migrations, schema_version
 from tnde.workspace.schema import CURRENT_VERSION
+from tnde.workspace.storage_errors import read_only_error, sqlite_error
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,7 +53,15 @@ class _Connection(sqlite3.Connection):
 class Workspace:
     """An open workspace. Make one with :meth:`create` or :meth:`open`, end with :meth:`close`."""
 
-    def __init__(self, path: Path, *, workspace_id: str, device_id: str, version: int) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        workspace_id: str,
+        device_id: str,
+        version: int,
+        read_only: bool = False,
+    ) -> None:
         self.path = path
         """The workspace folder."""
         self.workspace_id = workspace_id
@@ -59,13 +70,22 @@ class Workspace:
         """UUIDv7 naming this device in events and sync, fixed at creation."""
         self.schema_version = version
         """The database's schema version (after migration: :data:`CURRENT_VERSION`)."""
+        self.read_only = read_only
+        """Whether this program may not write the workspace (no write permission on its folder
+        or database, or a read-only disk): it is read as it is, and every change is refused
+        (:meth:`require_writable`)."""
         self.blobs = BlobStore(path / BLOBS_DIR)
         """The immutable files."""
-        self.config = upgrade_config(path / CONFIG_FILE)
+        self.config = (read_config if read_only else upgrade_config)(path / CONFIG_FILE)
         """The settings from ``config.toml``; change them with :meth:`save_config`."""
         self._connections: weakref.WeakSet[_Connection] = weakref.WeakSet()
         self._local = threading.local()
         self._closed = False
+
+    @property
+    def acting(self) -> ActingPolicy:
+        """Whose actions this desk takes: its owner, or anyone in a demo workspace."""
+        return ActingPolicy.for_workspace(owner=self.config.owner, demo=self.config.demo)
 
     @property
     def db_path(self) -> Path:
@@ -113,16 +133,20 @@ class Workspace:
     def open(cls, path: Path, *, create: bool = False) -> Workspace:
         """Open the workspace in ``path``, migrating an older schema.
 
+        A workspace this program may not write (see :attr:`read_only`) opens for reading only.
+
         Raises:
             WorkspaceError: ``NOT_A_WORKSPACE`` (no ``workspace.sqlite``, unless ``create``),
-                ``CORRUPT`` (not SQLite, or its integrity check fails) or ``NEWER_VERSION``.
+                ``CORRUPT`` (not SQLite, or its integrity check fails), ``NEWER_VERSION``, or
+                ``READ_ONLY`` (an older schema that cannot be migrated here).
             ConfigError: ``config.toml`` is missing or invalid.
         """
         path = Path(path)
         db = path / DB_FILE
-        if db.is_file():
+        read_only = db.is_file() and not _writable(path, db)
+        if db.is_file() and not read_only:
             # a workspace made before workspaces were private becomes so when next opened
-            # (a read-only disk keeps its modes)
+            # (a read-only one keeps its modes: 0700 would give its owner write access back)
             with contextlib.suppress(OSError):
                 private_folder(path)
         if not db.is_file():
@@ -139,9 +163,9 @@ class Workspace:
             )
         _check_header(db)
         try:
-            conn = _connect(db)
+            conn = _connect(db, read_only=read_only)
             try:
-                version = _checked_version(conn, db)
+                version = _checked_version(conn, db, read_only=read_only)
                 meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             finally:
                 conn.close()
@@ -150,6 +174,21 @@ class Workspace:
                 raise WorkspaceError(
                     WorkspaceError.CORRUPT, str(db), _("damaged database: {exc}", exc=exc)
                 ) from None
+            if read_only and exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_CANTOPEN:
+                # committed changes in the -wal file, but no -shm index beside it, which
+                # SQLite would have to make to read them
+                raise WorkspaceError(
+                    WorkspaceError.READ_ONLY,
+                    str(path),
+                    _(
+                        "the workspace is read-only, and its latest changes are still in {wal}, "
+                        "which only a program that may write in the folder can read",
+                        wal=f"{DB_FILE}-wal",
+                    ),
+                ) from exc
+            fault = sqlite_error(exc, path)
+            if fault is not None:
+                raise fault from exc
             raise
         if "workspace_id" not in meta or "device_id" not in meta:
             raise WorkspaceError(
@@ -158,9 +197,14 @@ class Workspace:
                 _("the meta table lacks the workspace and device ids"),
             )
         _refuse_links(path)
-        (path / BLOBS_DIR).mkdir(exist_ok=True)
+        if not read_only:
+            (path / BLOBS_DIR).mkdir(exist_ok=True)
         return cls(
-            path, workspace_id=meta["workspace_id"], device_id=meta["device_id"], version=version
+            path,
+            workspace_id=meta["workspace_id"],
+            device_id=meta["device_id"],
+            version=version,
+            read_only=read_only,
         )
 
     # -- connections and transactions ---------------------------------------------------------
@@ -173,7 +217,7 @@ class Workspace:
         """
         if self._closed:
             raise RuntimeError(f"workspace {self.path} is closed")
-        conn = _connect(self.db_path)
+        conn = _connect(self.db_path, read_only=self.read_only)
         self._connections.add(conn)
         return conn
 
@@ -192,24 +236,44 @@ class Workspace:
         Without ``conn`` the calling thread's own long-lived connection is used (opening and
         closing one per action would cost more than the action). Inside an open transaction
         it nests as a savepoint, so services can be combined.
+
+        Raises:
+            WorkspaceError: ``READ_ONLY`` before anything is done on a read-only workspace;
+                ``DISK_FULL`` (or ``READ_ONLY``) when SQLite cannot write, after the rollback.
         """
+        self.require_writable()
         db = self.thread_connection() if conn is None else conn
         nested = db.in_transaction
         name = f"tnde_sp_{os.urandom(6).hex()}"
         db.execute(f"SAVEPOINT {name}" if nested else "BEGIN IMMEDIATE")
         try:
             yield db
+            crash_point("savepoint" if nested else "commit")
             db.execute(f"RELEASE {name}" if nested else "COMMIT")
-        except BaseException:
-            if nested:
+        except BaseException as exc:
+            # SQLite may have rolled the whole transaction back already (a full disk)
+            if nested and db.in_transaction:
                 db.execute(f"ROLLBACK TO {name}")
                 db.execute(f"RELEASE {name}")
             elif db.in_transaction:
                 db.execute("ROLLBACK")
+            fault = sqlite_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if fault is not None:
+                raise fault from exc
             raise
+
+    def require_writable(self) -> None:
+        """Refuse a change before anything is written when the workspace is read-only.
+
+        Raises:
+            WorkspaceError: ``READ_ONLY``, naming the workspace folder.
+        """
+        if self.read_only:
+            raise read_only_error(self.path)
 
     def save_config(self, config: WorkspaceConfig) -> None:
         """Replace ``config.toml`` (atomically) and :attr:`config`."""
+        self.require_writable()
         write_config(self.path / CONFIG_FILE, config)
         self.config = config
 
@@ -235,9 +299,17 @@ class Workspace:
         return f"Workspace({str(self.path)!r})"
 
 
-def _connect(db: Path, *, create: bool = False) -> _Connection:
+def _connect(db: Path, *, create: bool = False, read_only: bool = False) -> _Connection:
     # A URI with mode=rw never creates an empty database in place of a missing one.
-    uri = f"{db.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+    mode = "rwc" if create else "rw"
+    if read_only:
+        # To read a WAL database SQLite writes its -shm index beside it, which it cannot in a
+        # write-protected folder. A workspace is its owner's alone: while the owner may not
+        # write it, nobody changes it, so it is read as immutable, unless committed changes
+        # still wait in its -wal file (left by a crash), which only a plain read-only
+        # connection reads.
+        mode = "ro" if _wal_pending(db) else "ro&immutable=1"
+    uri = f"{db.resolve().as_uri()}?mode={mode}"
     conn = sqlite3.connect(
         uri,
         uri=True,
@@ -292,7 +364,23 @@ def _check_header(db: Path) -> None:
         raise WorkspaceError(WorkspaceError.CORRUPT, str(db), _("not an SQLite database file"))
 
 
-def _checked_version(conn: sqlite3.Connection, db: Path) -> int:
+def _writable(path: Path, db: Path) -> bool:
+    """Whether this program may write the workspace in ``path``: its folder (where SQLite keeps
+    its -wal and -shm files and blobs are added) and its database file, on a disk mounted for
+    writing."""
+    return os.access(path, os.W_OK) and os.access(db, os.W_OK)
+
+
+def _wal_pending(db: Path) -> bool:
+    """Whether ``db``'s -wal file holds anything (a clean close removes it)."""
+    wal = db.with_name(f"{db.name}-wal")
+    try:
+        return wal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _checked_version(conn: sqlite3.Connection, db: Path, *, read_only: bool = False) -> int:
     """Run SQLite's quick check and the version checks; migrate an older schema."""
     problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
@@ -320,6 +408,17 @@ def _checked_version(conn: sqlite3.Connection, db: Path) -> int:
             ),
             found_version=version,
             supported_version=CURRENT_VERSION,
+        )
+    if version < CURRENT_VERSION and read_only:
+        raise WorkspaceError(
+            WorkspaceError.READ_ONLY,
+            str(db.parent),
+            _(
+                "the workspace is read-only, and its database (schema version {version}) must "
+                "first be upgraded to version {current} by a program that may write it",
+                version=version,
+                current=CURRENT_VERSION,
+            ),
         )
     if version < CURRENT_VERSION:
         log.info("migrating %s from schema version %d to %d", db, version, CURRENT_VERSION)

@@ -130,10 +130,18 @@ class ProfilePage(SettingsPage):
 
 
 class IdentityPage(SettingsPage):
-    """Which pegawai the user is (in a demo: whom they act as)."""
+    """Who the user is.
+
+    Outside demo mode the workspace belongs to one official, its owner: the page shows them
+    and the positions they hold today, and nothing can be changed. A workspace that has no
+    owner yet (made by an older version) lets the user choose one, once. A demo workspace
+    offers every official of its org chart (the switcher).
+    """
 
     sig_user_chosen = Signal(str)
     """A different pegawai was chosen (NIP: str)."""
+    sig_owner_bound = Signal(str)
+    """The workspace was given its owner (NIP: str)."""
 
     def __init__(self, services: Services | None, settings: UiSettings) -> None:
         super().__init__()
@@ -141,14 +149,45 @@ class IdentityPage(SettingsPage):
         self.services = services
         self.person = QComboBox()
         self.person.setAccessibleName(self.tr("I am"))
-        if services is not None:
+        form = QFormLayout(self)
+        self.choosing = services is not None and (services.is_demo or not services.owner)
+        if services is None:
+            return
+        if self.choosing:
             for p in sorted(services.org().pegawai, key=lambda p: p.nama):
                 held = ", ".join(services.jabatan_name(j) for j in services.jabatan_of(p.nip))
                 self.person.addItem(f"{p.nama} — {held}" if held else p.nama, p.nip)
             self.person.setCurrentIndex(max(0, self.person.findData(services.nip)))
-        form = QFormLayout(self)
-        form.addRow(self.tr("I am"), self.person)
-        note = QLabel(self.tr("Actions are recorded under this person's NIP."))
+            form.addRow(self.tr("I am"), self.person)
+            if services.is_demo:
+                text = self.tr(
+                    "Demo workspace: you may act as any official, to follow a letter along "
+                    "its whole route. Actions are recorded under the chosen person's NIP."
+                )
+            else:
+                text = self.tr(
+                    "This workspace has no owner yet, so no action can be taken in it. Choose "
+                    "the official who works at this computer; this is set once, and every "
+                    "action is then taken as them."
+                )
+        else:
+            self.person.hide()
+            name = QLabel(f"<b>{services.person_name(services.owner)}</b><br>{services.owner}")
+            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(self.tr("Owner"), name)
+            positions = QLabel(
+                "<br>".join(services.jabatan_name(j) for j in services.jabatan_of(services.owner))
+                or self.tr("(no position today)")
+            )
+            positions.setAccessibleName(self.tr("Positions today"))
+            form.addRow(self.tr("Positions today"), positions)
+            text = self.tr(
+                "Every action in this workspace is taken as its owner, in the positions they "
+                "hold that day (Plt. and Plh. included). Another official works in a "
+                "workspace of their own."
+            )
+        note = QLabel(text)
+        note.setWordWrap(True)
         note.setObjectName("muted")
         form.addRow("", note)
 
@@ -160,7 +199,11 @@ class IdentityPage(SettingsPage):
 
     def apply(self) -> None:
         nip = str(self.person.currentData() or "")
-        if nip and self.services is not None and nip != self.services.nip:
+        if not self.choosing or not nip or self.services is None:
+            return
+        if not self.services.is_demo:
+            self.sig_owner_bound.emit(nip)
+        elif nip != self.services.nip:
             self.settings.user_nip = nip
             self.sig_user_chosen.emit(nip)
 

@@ -86,13 +86,14 @@ class LetterActions(QObject):
     def _approve(self, letter_id: str, state: LetterState | None) -> None:
         s = self.services
         revision = state.head_revision if state is not None else None
+        step = _shown_step(state)
         self._op(
-            lambda: s.letters.approve(s.nip, letter_id, revision=revision),
+            lambda: s.letters.approve(s.nip, letter_id, step=step, revision=revision),
             self.tr("Approving…"),
             self.tr("Approved (paraf)."),
         )
 
-    def _return(self, letter_id: str, _state: LetterState | None) -> None:
+    def _return(self, letter_id: str, state: LetterState | None) -> None:
         dialog = NoteDialog(
             self._widget,
             title=self.tr("Return for revision"),
@@ -100,19 +101,20 @@ class LetterActions(QObject):
             ok_text=self.tr("Return"),
         )
         s = self.services
+        step = _shown_step(state)
 
         def done(result: int) -> None:
             if result:
                 note = dialog.text()
                 self._op(
-                    lambda: s.letters.return_for_revision(s.nip, letter_id, note),
+                    lambda: s.letters.return_for_revision(s.nip, letter_id, note, step=step),
                     self.tr("Returning…"),
                     self.tr("The draft was returned to its drafter."),
                 )
 
         self._open(dialog, done)
 
-    def _reject(self, letter_id: str, _state: LetterState | None) -> None:
+    def _reject(self, letter_id: str, state: LetterState | None) -> None:
         dialog = NoteDialog(
             self._widget,
             title=self.tr("Reject letter"),
@@ -120,12 +122,13 @@ class LetterActions(QObject):
             ok_text=self.tr("Reject"),
         )
         s = self.services
+        step = _shown_step(state)
 
         def done(result: int) -> None:
             if result:
                 note = dialog.text()
                 self._op(
-                    lambda: s.letters.reject(s.nip, letter_id, note),
+                    lambda: s.letters.reject(s.nip, letter_id, note, step=step),
                     self.tr("Rejecting…"),
                     self.tr("The letter was rejected."),
                 )
@@ -217,3 +220,10 @@ class LetterActions(QObject):
             self.sig_letter_changed.emit(getattr(state, "letter_id", ""))
 
         Op(self._widget, fn).with_progress(progress).success(on_success).run()
+
+
+def _shown_step(state: LetterState | None) -> int | None:
+    """The step the user saw waiting when they chose the action: the action names it, so
+    a second click or a colleague's faster decision cannot make it act on the next step."""
+    step = state.current_step() if state is not None else None
+    return step.step_no if step is not None else None

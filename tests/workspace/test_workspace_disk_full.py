@@ -247,3 +247,28 @@ def test_a_nested_transaction_on_a_full_database_rolls_back_everything(ws: Works
     conn.execute(f"PRAGMA max_page_count = {pages * 100}")
     _audit_rows_in_nested_transactions(ws, 200)  # once there is room again, it works
     assert conn.execute("SELECT count(*) FROM audit").fetchone()[0] == 202
+
+
+@pytest.mark.parametrize("where", ["config", "rename"])
+def test_making_a_workspace_on_a_full_disk_leaves_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    if where == "config":
+        monkeypatch.setattr(os, "fsync", full)
+    else:
+        monkeypatch.setattr(workspace_module.os, "replace", full)
+    folder = tmp_path / "baru"
+    code = main(["--workspace", str(folder), "workspace", "init", "--demo"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "disk penuh" in err
+    assert str(folder) in err
+    assert "Traceback" not in err
+    assert not (folder / "workspace.sqlite").exists()
+    assert not (folder / "config.toml").exists()

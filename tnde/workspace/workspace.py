@@ -8,6 +8,7 @@ older one). Older schemas are migrated on open, one transaction per migration.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import sqlite3
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from tnde.canonical import now_timestamp
-from tnde.errors import WorkspaceError
+from tnde.errors import FileWriteError, WorkspaceError
 from tnde.faults import crash_point
 from tnde.fsutil import private_folder
 from tnde.ids import uuid7
@@ -29,7 +30,7 @@ from tnde.workspace.blobs import BlobStore, fsync_directory
 from tnde.workspace.config import WorkspaceConfig, read_config, upgrade_config, write_config
 from tnde.workspace.migrate import apply_migrations, schema_version
 from tnde.workspace.schema import CURRENT_VERSION
-from tnde.workspace.storage_errors import read_only_error, sqlite_error
+from tnde.workspace.storage_errors import disk_full_error, read_only_error, sqlite_error
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -119,12 +120,14 @@ class Workspace:
             _build_database(building, at)
             os.replace(building, path / DB_FILE)
             fsync_directory(path)
-        except BaseException:
+        except BaseException as exc:
             for leftover in (building, path / CONFIG_FILE):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
             with contextlib.suppress(OSError):
                 (path / BLOBS_DIR).rmdir()
+            if _disk_full(exc):
+                raise disk_full_error(path) from None
             raise
         log.info("created workspace %s", path)
         return cls.open(path)
@@ -463,3 +466,13 @@ def refuse_occupied(path: Path) -> None:
             str(path),
             _("cannot create a workspace: {detail}", detail=detail),
         )
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether building a new workspace failed because the disk is full."""
+    if isinstance(exc, sqlite3.Error):
+        return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF == sqlite3.SQLITE_FULL
+    return isinstance(exc, (OSError, FileWriteError)) and exc.errno in (
+        errno.ENOSPC,
+        errno.EDQUOT,
+    )

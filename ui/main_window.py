@@ -39,6 +39,7 @@ from tnde.lazy import lazy_function
 from tnde.org import workspace_org
 from tnde.resources import resource_path
 from tnde.workflow import Queue
+from ui.dialogs.buttons import confirm
 from ui.errors import show_failure
 from ui.icons import icon
 from ui.screens.catalogue import CatalogueScreen
@@ -178,6 +179,16 @@ class MainWindow(QMainWindow):
     def bind_owner(self, nip: str) -> None:
         """Give a workspace without an owner its owner, and act as them from now on."""
         if self.services is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Owner of this workspace"),
+            self.tr(
+                "Every action in this workspace will be taken as %1. This is set once and "
+                "cannot be changed here afterwards."
+            ).replace("%1", self.services.person_name(nip)),
+            self.tr("Set as owner"),
+        ):
             return
         try:
             self.services = self.services.bind_owner(nip)

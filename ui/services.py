@@ -101,8 +101,7 @@ class Services:
             WorkflowRefused: the workspace already has an owner, or is a demo.
             ValidationError: ``nip`` is not a NIP.
         """
-        bind_owner(self.workspace, nip)
-        return self.as_user(nip)
+        return self.as_user(bind_owner(self.workspace, nip))
 
     # -- look-ups -----------------------------------------------------------------------------
 

@@ -1097,6 +1097,10 @@
         <translation>Saya adalah</translation>
     </message>
     <message>
+        <source>Choose the official…</source>
+        <translation>Pilih pejabat…</translation>
+    </message>
+    <message>
         <source>Demo workspace: you may act as any official, to follow a letter along its whole route. Actions are recorded under the chosen person&apos;s NIP.</source>
         <translation>Ruang kerja demo: Anda boleh bertindak sebagai pejabat mana pun, untuk mengikuti surat di sepanjang rutenya. Tindakan dicatat atas NIP orang yang dipilih.</translation>
     </message>
@@ -1973,6 +1977,18 @@
     <message>
         <source>TNDE Desktop</source>
         <translation>TNDE Desktop</translation>
+    </message>
+    <message>
+        <source>Owner of this workspace</source>
+        <translation>Pemilik ruang kerja ini</translation>
+    </message>
+    <message>
+        <source>Every action in this workspace will be taken as %1. This is set once and cannot be changed here afterwards.</source>
+        <translation>Setiap tindakan di ruang kerja ini akan diambil sebagai %1. Ini ditetapkan sekali dan tidak dapat diubah lagi di sini.</translation>
+    </message>
+    <message>
+        <source>Set as owner</source>
+        <translation>Tetapkan sebagai pemilik</translation>
     </message>
     <message>
         <source>Setting the owner of this workspace failed.</source>

@@ -104,8 +104,8 @@ class Db:
         return _plain_connect(self.file)
 
 
-OWNER = "197512032000032001"
-"""The official whose workspace the register tests use."""
+OWNER = "198911072014022002"
+"""The official whose workspace the register tests use: the office's registry desk."""
 
 
 def create_db(folder: Path) -> Db:
@@ -113,9 +113,11 @@ def create_db(folder: Path) -> Db:
     :data:`OWNER`."""
     ensure_audit()
     if HAVE_WORKSPACE:
+        from tests.office import seed_org
         from tnde.workspace import Workspace, WorkspaceConfig
 
-        Workspace.create(folder, config=WorkspaceConfig(owner=OWNER)).close()
+        with Workspace.create(folder, config=WorkspaceConfig(owner=OWNER)) as ws:
+            seed_org(ws)
         return Db(folder, use_workspace=True)
     folder.mkdir(parents=True)
     conn = _plain_connect(folder / "workspace.sqlite")

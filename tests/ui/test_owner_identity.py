@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.helpers import holder, open_window, wait_idle
+from tests.ui.helpers import accept_message_box, holder, open_window, wait_idle
 from tnde.errors import WorkflowRefused
 from tnde.org import read_org, replace_org
 from tnde.resources import resource_path
@@ -75,8 +75,16 @@ def test_a_workspace_without_an_owner_gets_one_from_the_identity_page(
     dialog = window.settings_dialog
     page = dialog.identity_page
     assert page.choosing
+    assert page.person.currentIndex() == -1, "nobody is chosen for the user"
+    dialog._on_accepted()  # OK without a choice binds nobody
+    wait_idle(qtbot)
+    assert Workspace.open(ws.path).config.owner == ""
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    page = dialog.identity_page
     chosen = holder(ws, "KASI_STAT")
     page.person.setCurrentIndex(page.person.findData(chosen))
+    accept_message_box(qtbot, "Tetapkan sebagai pemilik")
     dialog._on_accepted()  # the OK button's slot
     wait_idle(qtbot)
     assert window.services.nip == chosen

@@ -11,7 +11,7 @@ import pytest
 
 from tests.office import FixedClock, nip, seed_org, surat_dinas_values
 from tnde.cli.main import main
-from tnde.errors import ValidationError, WorkflowRefused
+from tnde.errors import ValidationError, WorkflowRefused, WorkspaceError
 from tnde.incoming import IncomingDesk
 from tnde.resources import resource_path
 from tnde.workflow import Letters
@@ -203,3 +203,72 @@ def test_a_demo_workspace_asks_who_acts(tmp_path: Path, capsys: pytest.CaptureFi
     code, _, err = run(capsys, "--workspace", folder, "inbox")
     assert code == 2
     assert "--as NIP" in err
+
+
+def test_the_register_is_changed_only_at_the_registry_desk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "meja analis"
+    with Workspace.create(folder, config=WorkspaceConfig(owner=nip("analis"))) as ws:
+        seed_org(ws)
+    series = ["--unit", "DINAS", "--series", "unit=DINAS|year=2026", "--year", "2026"]
+    lease = ("register", "lease", *series, "--size", "5", "--desk", "meja TU")
+    code, _, err = run(capsys, "--workspace", folder, *lease)
+    assert code == 1
+    assert "REG-REGISTRY-ONLY" in err
+    with sqlite3.connect(folder / "workspace.sqlite") as conn:
+        assert conn.execute("SELECT count(*) FROM number_lease").fetchone()[0] == 0
+
+
+def test_a_mistyped_owner_can_be_replaced_until_something_was_done(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    ws = Workspace.create(tmp_path / "meja", config=WorkspaceConfig(owner=nip("kasi")))
+    seed_org(ws)
+    with pytest.raises(WorkflowRefused, match="ACT-OWNER-SET"):
+        bind_owner(ws, nip("analis"))
+    assert bind_owner(ws, nip("analis"), replace_unused=True) == nip("analis")
+    new_letter(Letters(ws, clock), nip("analis"))
+    with pytest.raises(WorkflowRefused, match="ACT-OWNER-SET"):
+        bind_owner(ws, nip("kasi"), replace_unused=True)
+    assert Workspace.open(ws.path).config.owner == nip("analis")
+
+
+def test_two_desks_setting_the_owner_at_once_give_one_owner(tmp_path: Path) -> None:
+    first = Workspace.create(tmp_path / "lama")
+    second = Workspace.open(first.path)  # opened before either chose: both see no owner
+    bind_owner(first, nip("analis"))
+    with pytest.raises(WorkflowRefused, match="ACT-OWNER-SET"):
+        bind_owner(second, nip("kasi"))
+    owners = [e for e in audit_entries(first.thread_connection()) if e.action == "workspace.owner"]
+    assert len(owners) == 1
+    assert Workspace.open(first.path).config.owner == nip("analis")
+
+
+def test_owner_and_demo_exclude_each_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "meja"
+    code, _, err = run(
+        capsys, "--workspace", folder, "workspace", "init", "--demo", "--owner", nip("kasi")
+    )
+    assert code == 2
+    assert "--owner" in err
+    assert not folder.exists()
+    with pytest.raises(ValidationError):
+        WorkspaceConfig(demo=True, owner=nip("kasi"))
+
+
+def test_an_office_workspace_is_not_turned_into_a_demo_by_its_settings_file(
+    tmp_path: Path,
+) -> None:
+    ws = Workspace.create(tmp_path / "meja", config=WorkspaceConfig(owner=nip("analis")))
+    ws.close()
+    config = ws.path / "config.toml"
+    text = config.read_text("utf-8")
+    config.write_text(
+        text.replace("demo = false", "demo = true").replace(nip("analis"), ""), "utf-8"
+    )
+    with pytest.raises(WorkspaceError) as refused:
+        Workspace.open(ws.path)
+    assert refused.value.kind == WorkspaceError.UNSAFE

@@ -312,7 +312,9 @@ def cmd_inbox(args: argparse.Namespace) -> int:
         _json([asdict(i) for i in items])
         return 0
     for item in items:
-        _out(f"{item.letter_id}  {item.kind:<17} {item.jenis:<16} {item.hal}")
+        # the step is what approve, return and reject name (--step)
+        step = _("step {step_no}", step_no=item.step_no) if item.step_no else ""
+        _out(f"{item.letter_id}  {item.kind:<17} {step:<9} {item.jenis:<16} {item.hal}")
     if not items:
         _out(_("(nothing waiting)"))
     return 0

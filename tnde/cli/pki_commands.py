@@ -17,20 +17,19 @@ from tnde.pki import (
     DEMO_PASSPHRASE,
     DemoPki,
     PkiServer,
+    TrustDesk,
     TrustStore,
     demo_folder,
     format_duration,
     init_demo_pki,
     parse_duration,
 )
-from tnde.workspace import audit_append
 
 if TYPE_CHECKING:
     import argparse
     import datetime as dt
 
     from tnde.pki import TrustedRoot
-    from tnde.workspace import Workspace
 
 __all__ = [
     "cmd_pki_demo_init",
@@ -139,7 +138,8 @@ def cmd_pki_demo_init(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         pki = init_demo_pki(
             ws,
-            actor=audit_actor(ws, args.actor, "cli"),
+            # outside a demo the refusal to make a DEMO PKI is the one worth reading
+            actor=audit_actor(ws, args.actor, "cli") if ws.config.demo else ws.config.owner,
             replace_existing=args.replace,
             port=args.port,
         )
@@ -194,9 +194,7 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
     data = read_input(args.file)
     freshness = _freshness(args)
     with open_workspace(args) as ws:
-        ws.require_writable()  # before the certificate file is added
-        actor = audit_actor(ws, args.actor, "cli")
-        root = TrustStore.for_workspace(ws.path).add_root(
+        root = TrustDesk(ws, audit_actor(ws, args.actor, "cli")).add(
             data,
             label=args.label,
             footer_issuer=args.footer_issuer,
@@ -204,9 +202,7 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
             source=str(args.file),
             purposes=args.purpose,
             revocation_freshness=freshness,
-            demo_workspace=bool(ws.config.demo),
         )
-        _audit(ws, actor, "pki.trust_add", root)
     if args.json:
         _json(_root_json(root))
     else:
@@ -268,12 +264,9 @@ def cmd_pki_trust_set(args: argparse.Namespace) -> int:
             _("nothing to change: give --purpose, --no-purposes or --revocation-freshness")
         )
     with open_workspace(args) as ws:
-        ws.require_writable()  # before the trust settings file is rewritten
-        actor = audit_actor(ws, args.actor, "cli")
-        root = TrustStore.for_workspace(ws.path).update_root(
+        root = TrustDesk(ws, audit_actor(ws, args.actor, "cli")).update(
             args.fingerprint, purposes=purposes, revocation_freshness=freshness
         )
-        _audit(ws, actor, "pki.trust_set", root)
     if args.json:
         _json(_root_json(root))
     else:
@@ -292,10 +285,7 @@ def cmd_pki_trust_remove(args: argparse.Namespace) -> int:
     """``tnde pki trust remove FINGERPRINT``."""
 
     with open_workspace(args) as ws:
-        ws.require_writable()  # before the certificate file is removed
-        actor = audit_actor(ws, args.actor, "cli")
-        gone = TrustStore.for_workspace(ws.path).remove(args.fingerprint)
-        _audit(ws, actor, "pki.trust_remove", gone)
+        gone = TrustDesk(ws, audit_actor(ws, args.actor, "cli")).remove(args.fingerprint)
     _out(
         _(
             "no longer trusted: {label}  {fingerprint}",
@@ -334,25 +324,6 @@ def cmd_pki_serve(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             _out(_("stopped"))
     return 0
-
-
-def _audit(ws: Workspace, actor: str, action: str, root: TrustedRoot) -> None:
-    """Who trusted (or stopped trusting) which root, allowing what, is an audited fact."""
-
-    with ws.transaction() as conn:
-        audit_append(
-            conn,
-            actor=actor,
-            action=action,
-            object=root.fingerprint,
-            details={
-                "label": root.label,
-                "subject": root.subject,
-                "demo": root.demo,
-                "purposes": list(root.purposes),
-                "revocation_freshness": format_duration(root.revocation_freshness),
-            },
-        )
 
 
 def _root_json(root: TrustedRoot) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import audit_actor, open_workspace
+from tnde.errors import WorkflowRefused
 from tnde.messages import _
 from tnde.register import (
     SeriesRef,
@@ -25,6 +26,7 @@ from tnde.register import (
     uses,
     void_number,
 )
+from tnde.workflow import Letters
 
 if TYPE_CHECKING:
     import argparse
@@ -98,7 +100,19 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _actor(args: argparse.Namespace, ws: Workspace) -> str:
-    return audit_actor(ws, args.actor, f"device:{ws.device_id}")
+    """Who changes the register: outside demo mode the owner, at the registry desk that day.
+
+    Raises:
+        WorkflowRefused: ``REG-REGISTRY-ONLY`` when the owner holds no registry jabatan.
+    """
+    actor = audit_actor(ws, args.actor, f"device:{ws.device_id}")
+    letters = Letters(ws)
+    if not ws.config.demo and not letters.is_registry(actor, letters.today()):
+        raise WorkflowRefused(
+            "REG-REGISTRY-ONLY",
+            _("only the registry desk (tata usaha) leases and voids numbers of the register"),
+        )
+    return actor
 
 
 def _ref(args: argparse.Namespace) -> Any:

@@ -14,7 +14,7 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.errors import WorkspaceError
-from tnde.formatting import validate_nip
+from tnde.formatting import normalize_nip, validate_nip
 from tnde.integrity import check_integrity
 from tnde.messages import _
 from tnde.paths import default_workspace_path
@@ -51,6 +51,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "owner", help=_("set the owner of a workspace that has none (made by an older version)")
     )
     p.add_argument("nip", metavar="NIP", help=_("the official who works at this desk"))
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("replace a mistyped owner, while nothing has been done in the workspace yet"),
+    )
     p.set_defaults(run=cmd_workspace_owner)
 
     p = commands.add_parser("info", help=_("ids, schema version and settings of the workspace"))
@@ -118,7 +123,7 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
 def _acting_as(ws: Workspace, given: str | None) -> str:
     """Who a command acts as: ``given``, or the owner; refused before any work is done
     when the workspace takes no actions as them (the core refuses again at each action)."""
-    actor = given or ws.acting.default_actor()
+    actor = normalize_nip(given or "") or ws.acting.default_actor()
     if not actor and ws.config.demo:
         raise UsageError(_("--as NIP is required in a demo workspace: who acts"))
     ws.acting.admit(actor)
@@ -134,8 +139,8 @@ def audit_actor(ws: Workspace, given: str | None, fallback: str) -> str:
         WorkflowRefused: ``given`` names someone other than the owner, or there is no owner.
     """
     if ws.config.demo:
-        return given or fallback
-    actor = given or ws.acting.default_actor()
+        return normalize_nip(given or "") or fallback
+    actor = normalize_nip(given or "") or ws.acting.default_actor()
     ws.acting.admit(actor)
     return actor
 
@@ -146,6 +151,8 @@ def audit_actor(ws: Workspace, given: str | None, fallback: str) -> str:
 def cmd_workspace_init(args: argparse.Namespace) -> int:
     """``tnde workspace init``: a new workspace in an empty (or new) folder."""
 
+    if args.owner and args.demo:
+        raise UsageError(_("--owner and --demo exclude each other: a demo workspace has no owner"))
     if not args.owner and not args.demo:
         raise UsageError(
             _(
@@ -161,7 +168,7 @@ def cmd_workspace_init(args: argparse.Namespace) -> int:
         profile_id = load_profile(args.profile).id
     config = WorkspaceConfig(profile_id=profile_id, archive_url=args.archive_url, demo=args.demo)
     with Workspace.create(workspace_path(args), config=config) as ws:
-        if owner and not args.demo:
+        if owner:
             bind_owner(ws, owner)
         _out(_("created workspace {path}", path=ws.path))
         _out("  " + _("workspace id {id}", id=ws.workspace_id))
@@ -174,7 +181,7 @@ def cmd_workspace_init(args: argparse.Namespace) -> int:
 def cmd_workspace_owner(args: argparse.Namespace) -> int:
     """``tnde workspace owner NIP``: bind a workspace without an owner to one official."""
     with open_workspace(args) as ws:
-        nip = bind_owner(ws, args.nip)
+        nip = bind_owner(ws, args.nip, replace_unused=args.replace)
         _out(_("this workspace now acts as {nip} only", nip=nip))
     return 0
 

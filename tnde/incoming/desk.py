@@ -155,6 +155,7 @@ class IncomingDesk:
         The same file, or the same sender and number, is refused as a duplicate (naming the
         earlier agenda number) unless ``confirm_duplicate`` says it is meant.
         """
+        self.ws.acting.admit(actor)  # before the PDF is read and its signatures verified
         clean = _clean_meta(meta, self.today())
         conn = self.ws.thread_connection()
         body = ""

@@ -30,6 +30,7 @@ from tnde.pki.identity import (
 )
 from tnde.pki.purpose import DOCUMENT_SIGNING_PURPOSES, signing_purpose_problems
 from tnde.pki.trust import TrustedRoot, TrustStore, format_duration, parse_duration
+from tnde.pki.trust_desk import TrustDesk
 
 if TYPE_CHECKING:
     from tnde.pki.demo import DEMO_PASSPHRASE, DemoOfficial, DemoPki
@@ -51,6 +52,7 @@ __all__ = [
     "DemoOfficial",
     "DemoPki",
     "PkiServer",
+    "TrustDesk",
     "TrustStore",
     "TrustedRoot",
     "certificate_pem",

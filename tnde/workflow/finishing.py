@@ -202,6 +202,7 @@ def archive_letter(
     """
     if archive_pdf is None:
         return letters.record(letter_id, EventType.ARCHIVED, actor, {})
+    letters.workspace.acting.admit(actor)  # before the archive copy is stored
     with letters.transaction() as conn:
         blob = letters.blobs.put(archive_pdf, "application/pdf", conn)
         return letters.append(

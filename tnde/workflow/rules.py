@@ -177,15 +177,21 @@ def _acting_step(
     named = int(e.payload.get("step", -1))
     done = next((x for x in s.route if x.step_no == named), None)
     if done is not None and s.head_revision and done.approved_revision == s.head_revision:
-        raise refuse(
-            "WF-STEP-DONE",
-            _(
+        if done.kind == "tandatangan":
+            what = _(
+                "step {step_no} ({jabatan_id}) has already been signed on this revision; "
+                "each step is acted on once",
+                step_no=named,
+                jabatan_id=done.jabatan_id,
+            )
+        else:
+            what = _(
                 "step {step_no} ({jabatan_id}) has already been approved on this revision; "
                 "each step is acted on once",
                 step_no=named,
                 jabatan_id=done.jabatan_id,
-            ),
-        )
+            )
+        raise refuse("WF-STEP-DONE", what)
     if s.status not in states:
         raise refuse(
             "WF-STEP-STATE",

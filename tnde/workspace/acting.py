@@ -29,6 +29,7 @@ from tnde.errors import WorkflowRefused
 from tnde.formatting import validate_nip
 from tnde.messages import _
 from tnde.workspace.audit import audit_append
+from tnde.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
     from tnde.workspace.workspace import Workspace
@@ -75,8 +76,9 @@ class ActingPolicy:
             raise WorkflowRefused(
                 NO_OWNER,
                 _(
-                    "this workspace has no owner yet, so nobody may act in it; set the "
-                    "official who works here with: tnde workspace owner NIP"
+                    "this workspace has no owner yet, so nobody may act in it; choose the "
+                    "official who works here in Settings → Identity, or with: tnde "
+                    "workspace owner NIP"
                 ),
             )
         if nip != self.owner:
@@ -94,8 +96,16 @@ ANYONE = ActingPolicy(anyone=True)
 """Everyone may act: for demo workspaces and for replaying events already accepted."""
 
 
-def bind_owner(ws: Workspace, nip: str) -> str:
+def bind_owner(ws: Workspace, nip: str, *, replace_unused: bool = False) -> str:
     """Make ``nip`` the owner of ``ws``, once, and record it in the audit log.
+
+    The check and the change happen under the workspace's write lock, against the settings
+    file as it is now: two desks (a window and a terminal) setting the owner at the same
+    moment give one owner, not two.
+
+    Args:
+        replace_unused: replace an owner under whom nothing was done yet (no event in the
+            workspace): a mistyped NIP must not lock a new workspace for good.
 
     Returns:
         The NIP in its 18-digit form.
@@ -103,31 +113,34 @@ def bind_owner(ws: Workspace, nip: str) -> str:
     Raises:
         ValidationError: ``nip`` is not a NIP.
         WorkflowRefused: ``ACT-OWNER-SET`` when the workspace already has an owner (a desk
-            belongs to one official; another official works in their own workspace), or
-            ``ACT-DEMO`` for a demo workspace, where anyone acts.
+            belongs to one official; another official works in their own workspace) who
+            acted, or ``ACT-DEMO`` for a demo workspace, where anyone acts.
     """
     nip = validate_nip(nip)
-    if ws.config.demo:
-        raise WorkflowRefused(
-            "ACT-DEMO", _("a demo workspace has no owner: anyone in its org chart may act")
-        )
-    if ws.config.owner:
-        raise WorkflowRefused(
-            "ACT-OWNER-SET",
-            _(
-                "this workspace already has its owner; a workspace belongs to one official, "
-                "and another official works in a workspace of their own"
-            ),
-        )
     with ws.transaction() as conn:
+        current = read_config(ws.path / CONFIG_FILE)
+        if current.demo:
+            raise WorkflowRefused(
+                "ACT-DEMO", _("a demo workspace has no owner: anyone in its org chart may act")
+            )
+        if current.owner and (
+            not replace_unused or conn.execute("SELECT 1 FROM event LIMIT 1").fetchone()
+        ):
+            raise WorkflowRefused(
+                "ACT-OWNER-SET",
+                _(
+                    "this workspace already has its owner; a workspace belongs to one "
+                    "official, and another official works in a workspace of their own"
+                ),
+            )
         audit_append(
             conn,
             actor=nip,
             action="workspace.owner",
             object=f"workspace:{ws.workspace_id}",
-            details={"owner": nip},
+            details={"owner": nip, "replaces": current.owner},
             at=now_timestamp(),
         )
         # written before the audit row commits: a failed write leaves neither
-        ws.save_config(replace(ws.config, owner=nip))
+        ws.save_config(replace(current, owner=nip))
     return nip

@@ -48,7 +48,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CONFIG_VERSION", "WorkspaceConfig", "read_config", "upgrade_config", "write_config"]
+__all__ = [
+    "CONFIG_FILE",
+    "CONFIG_VERSION",
+    "WorkspaceConfig",
+    "read_config",
+    "upgrade_config",
+    "write_config",
+]
+
+CONFIG_FILE = "config.toml"
+"""The settings file's name in the workspace folder."""
 
 CONFIG_VERSION = 3
 """The ``config.toml`` format this code writes and understands."""
@@ -97,6 +107,10 @@ class WorkspaceConfig:
                 ),
             )
 
+        if self.owner and self.demo:
+            raise ValidationError(
+                "owner", "demo_owner", _("a demo workspace has no owner: anyone acts in it")
+            )
         if self.owner and not _NIP.fullmatch(self.owner):
             raise ValidationError(
                 "owner", "nip", _("{owner!r} is not an 18-digit NIP", owner=self.owner)

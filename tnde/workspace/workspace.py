@@ -27,7 +27,13 @@ from tnde.messages import _
 from tnde.workspace.acting import ActingPolicy
 from tnde.workspace.audit import audit_append
 from tnde.workspace.blobs import BlobStore, fsync_directory
-from tnde.workspace.config import WorkspaceConfig, read_config, upgrade_config, write_config
+from tnde.workspace.config import (
+    CONFIG_FILE,
+    WorkspaceConfig,
+    read_config,
+    upgrade_config,
+    write_config,
+)
 from tnde.workspace.migrate import apply_migrations, schema_version
 from tnde.workspace.schema import CURRENT_VERSION
 from tnde.workspace.storage_errors import disk_full_error, read_only_error, sqlite_error
@@ -42,7 +48,6 @@ __all__ = ["BLOBS_DIR", "CONFIG_FILE", "DB_FILE", "Workspace"]
 
 DB_FILE = "workspace.sqlite"
 BLOBS_DIR = "blobs"
-CONFIG_FILE = "config.toml"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_S = 10.0
 
@@ -117,7 +122,7 @@ class Workspace:
         try:
             (path / BLOBS_DIR).mkdir(mode=0o700)
             write_config(path / CONFIG_FILE, config or WorkspaceConfig())
-            _build_database(building, at)
+            _build_database(building, at, demo=(config or WorkspaceConfig()).demo)
             os.replace(building, path / DB_FILE)
             fsync_directory(path)
         except BaseException as exc:
@@ -202,13 +207,23 @@ class Workspace:
         _refuse_links(path)
         if not read_only:
             (path / BLOBS_DIR).mkdir(exist_ok=True)
-        return cls(
+        opened = cls(
             path,
             workspace_id=meta["workspace_id"],
             device_id=meta["device_id"],
             version=version,
             read_only=read_only,
         )
+        if meta.get("demo") == "0" and opened.config.demo:
+            raise WorkspaceError(
+                WorkspaceError.UNSAFE,
+                str(path / CONFIG_FILE),
+                _(
+                    "config.toml makes this workspace a demo, but it was made as an office "
+                    "workspace: a demo lets anyone act as anyone, so it is not opened"
+                ),
+            )
+        return opened
 
     # -- connections and transactions ---------------------------------------------------------
 
@@ -334,8 +349,12 @@ def _connect(db: Path, *, create: bool = False, read_only: bool = False) -> _Con
     return conn
 
 
-def _build_database(db: Path, at: str) -> None:
-    """A new, fully migrated database with its ids and first audit row, at ``db``."""
+def _build_database(db: Path, at: str, *, demo: bool) -> None:
+    """A new, fully migrated database with its ids and first audit row, at ``db``.
+
+    Whether it is a demo is recorded here too, where an edit of ``config.toml`` cannot reach:
+    turning an office workspace into a demo would let anyone act as anyone.
+    """
     # made private before SQLite opens it: its journal and WAL files take the same mode
     os.close(os.open(db, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     conn = _connect(db, create=True)
@@ -345,7 +364,12 @@ def _build_database(db: Path, at: str) -> None:
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
             "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [("workspace_id", workspace_id), ("device_id", device_id), ("created_at", at)],
+            [
+                ("workspace_id", workspace_id),
+                ("device_id", device_id),
+                ("created_at", at),
+                ("demo", "1" if demo else "0"),
+            ],
         )
         audit_append(
             conn,

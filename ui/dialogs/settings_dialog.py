@@ -157,7 +157,12 @@ class IdentityPage(SettingsPage):
             for p in sorted(services.org().pegawai, key=lambda p: p.nama):
                 held = ", ".join(services.jabatan_name(j) for j in services.jabatan_of(p.nip))
                 self.person.addItem(f"{p.nama} — {held}" if held else p.nama, p.nip)
-            self.person.setCurrentIndex(max(0, self.person.findData(services.nip)))
+            if services.is_demo:
+                self.person.setCurrentIndex(max(0, self.person.findData(services.nip)))
+            else:
+                # nobody is chosen until the user chooses: the owner is set once
+                self.person.setPlaceholderText(self.tr("Choose the official…"))
+                self.person.setCurrentIndex(-1)
             form.addRow(self.tr("I am"), self.person)
             if services.is_demo:
                 text = self.tr(

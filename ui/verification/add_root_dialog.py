@@ -23,7 +23,7 @@ from ui.workers import Op
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from tnde.pki import TrustStore
+    from tnde.pki import TrustDesk
 
 __all__ = ["AddRootDialog"]
 
@@ -31,7 +31,7 @@ __all__ = ["AddRootDialog"]
 class AddRootDialog(QDialog):
     """Window-modal; ``accepted`` fires once the root is in the store."""
 
-    def __init__(self, parent: QWidget | None, store: TrustStore, path: Path) -> None:
+    def __init__(self, parent: QWidget | None, store: TrustDesk, path: Path) -> None:
         super().__init__(parent)
         self.setObjectName("add_root_dialog")
         self.setWindowTitle(self.tr("Add trust root"))
@@ -96,7 +96,7 @@ class AddRootDialog(QDialog):
         self.buttons.setEnabled(False)
         Op(
             self,
-            lambda: store.add_root(data, label=label, footer_issuer=footer, source=source),
+            lambda: store.add(data, label=label, footer_issuer=footer, source=source),
         ).success(lambda _root: self.accept()).failure(self._on_failed).run()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -1,5 +1,6 @@
 """Settings → Trust roots: the root CAs whose signatures this workspace trusts
-(:class:`tnde.pki.trust.TrustStore`), with how the letter footer names their issuers.
+(:class:`tnde.pki.TrustDesk`, which audits every change), with how the letter footer names
+their issuers.
 
 Adding and removing take effect at once (they are written to the workspace's
 ``pki/trust.toml``), whatever button closes the settings dialog. A page of the settings
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from tnde.formatting import format_tanggal
-from tnde.pki import TrustStore
+from tnde.pki import TrustDesk
 from ui.dialogs.buttons import confirm
 from ui.dialogs.settings_page import SettingsPage
 from ui.errors import show_failure, show_status
@@ -248,4 +249,5 @@ class TrustRootsPage(SettingsPage):
         if self.services is None:
             return None
 
-        return TrustStore.for_workspace(self.services.workspace.path)
+        # changes are the owner's, audited, like the command line's
+        return TrustDesk(self.services.workspace, self.services.nip)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from tnde import __version__
 from tnde.cli import (
+    archive_commands,
     commands,
     demo_commands,
     incoming_commands,
@@ -135,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         sign_commands,
         pki_commands,
         verify_commands,
+        archive_commands,
     ):
         area.register(sub)
     return parser
@@ -144,6 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     with terminal_safe():
         return _main(argv)
+
+
+def archive_main(argv: Sequence[str] | None = None) -> int:
+    """The ``tnde-archive`` command: ``tnde archive`` under a name of its own."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    return main(["archive", *arguments])
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -156,7 +164,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if language is not None:
         set_language(language)
     parser = build_parser()
-
+    _refuse_undecodable(parser, arguments)
     args = parser.parse_args(arguments)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -175,3 +183,17 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _refuse_undecodable(parser: argparse.ArgumentParser, arguments: Sequence[str]) -> None:
+    """Refuse an argument that is not UTF-8 text (exit 2), before anything reads it.
+
+    A shell passes bytes; Python keeps those that do not decode as lone surrogates, which no
+    database, data file or message can hold (writing one fails with a traceback).
+    """
+    for argument in arguments:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "backslashreplace").decode("utf-8")
+            parser.error(_("not valid UTF-8 text: {argument}", argument=shown))

@@ -1,0 +1,1 @@
+"""The migration scripts, one revision each (see the package's docstring)."""

@@ -47,7 +47,10 @@ def read_input(path: Path | str, *, limit: int | None = None) -> bytes:
     path = Path(path)
     limit = input_limit() if limit is None else limit
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a named pipe would otherwise wait for a writer, forever; the
+        # fstat below refuses it (a regular file reads the same either way)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise DataFileError(
                     str(path), "", _("not a regular file (a folder, a device or a pipe)")

@@ -24,7 +24,15 @@ from tnde.messages import LANGUAGES, _
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["EXIT_USAGE", "CliHelpFormatter", "CliParser", "language_option", "reword_parse_error"]
+__all__ = [
+    "EXIT_USAGE",
+    "INT64",
+    "CliHelpFormatter",
+    "CliParser",
+    "language_option",
+    "reword_parse_error",
+    "whole_number",
+]
 
 EXIT_USAGE = 2
 """The exit code of a command used wrongly."""
@@ -47,7 +55,8 @@ class CliParser(argparse.ArgumentParser):
     """An :class:`argparse.ArgumentParser` whose own words come from the catalogue.
 
     Sub-command parsers are made with the same class (``parser_class=type(parser)``), so
-    every level of ``tnde … --help`` reads the same language.
+    every level of ``tnde … --help`` reads the same language, and every ``type=int``
+    argument is read by :func:`whole_number`.
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -55,6 +64,7 @@ class CliParser(argparse.ArgumentParser):
         add_help = kwargs.pop("add_help", True)
         kwargs.setdefault("formatter_class", CliHelpFormatter)
         super().__init__(add_help=False, **kwargs)
+        self.register("type", int, whole_number)
         self._positionals.title = _("positional arguments")
         self._optionals.title = _("options")
         if add_help:
@@ -74,6 +84,22 @@ class CliParser(argparse.ArgumentParser):
             _("{prog}: error: {message}", prog=self.prog, message=reword_parse_error(message))
             + "\n",
         )
+
+
+INT64 = range(-(2**63), 2**63)
+"""The integers an SQLite column (and so every number the workspace stores) can hold."""
+
+
+def whole_number(text: str) -> int:
+    """A ``type=int`` argument: an integer that :data:`INT64` holds, else a usage error.
+
+    Each command checks its own range (a lease of 1 to 10000 numbers, a year…); a number
+    past this one would end in a traceback where the database is asked for it.
+    """
+    value = int(text)
+    if value not in INT64:
+        raise argparse.ArgumentTypeError(_("{text} is out of range", text=text[:40]))
+    return value
 
 
 # argparse's English error sentences (Python 3.11 to 3.13), each with its wording in ours

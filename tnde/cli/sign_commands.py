@@ -200,7 +200,8 @@ def cmd_sign_pdf(args: argparse.Namespace) -> int:
         box = _box(args.box) if args.box else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if args.output.resolve() == args.input.resolve():
+    # realpath, not resolve(): a loop of links is a name like any other here, not an error
+    if os.path.realpath(args.output) == os.path.realpath(args.input):
         raise UsageError(_("the output must be a new file: a signed PDF is never changed in place"))
     data = read_argument_file(args.input)
     roots, extra_purposes = _trust(args)

@@ -9,6 +9,7 @@ the window title or hide text. Every line the command line writes goes through
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -20,9 +21,15 @@ if TYPE_CHECKING:
 __all__ = ["own_stderr", "printable", "terminal_safe"]
 
 
+# A lone surrogate is how Python holds the bytes of a file name that are not UTF-8: a strict
+# UTF-8 stream cannot write it, and would end the command with a traceback.
+_UNWRITABLE = re.compile(f"{CONTROL_CHARACTERS.pattern}|[\\ud800-\\udfff]")
+
+
 def printable(text: str) -> str:
-    """``text`` with every control character but tab and newline written as ``\\uXXXX``."""
-    return CONTROL_CHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """``text`` with every control character but tab and newline, and every lone surrogate,
+    written as ``\\uXXXX``."""
+    return _UNWRITABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class _SafeStream:

@@ -201,7 +201,14 @@ def _certificates(data: bytes, source: str) -> list[x509.Certificate]:
     from cryptography import x509
 
     if data.count(b"-----BEGIN CERTIFICATE-----") > 1:
-        return list(x509.load_pem_x509_certificates(data))
+        try:
+            return list(x509.load_pem_x509_certificates(data))
+        except ValueError:  # one block of the bundle is not a certificate
+            raise PkiError(
+                PkiError.BAD_FILE,
+                _("not a readable X.509 certificate (PEM or DER)"),
+                path=source,
+            ) from None
     return [load_certificate(data, source=source)]
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tnde.datafile import Table, load_toml, read_input
-from tnde.errors import DataFileError, OrgFileError, ValidationError
+from tnde.errors import DataFileError, FileWriteError, OrgFileError, ValidationError
 from tnde.formatting import normalize_nip, parse_tanggal
 from tnde.fsutil import write_atomic
 from tnde.messages import _
@@ -452,8 +452,20 @@ def write_org_csv(chart: OrgChart, folder: Path) -> None:
     """Write the four CSV files into ``folder`` (created if needed), each atomically.
 
     Files are UTF-8 with a BOM so that Excel shows non-ASCII names correctly.
+
+    Raises:
+        FileWriteError: the folder cannot be made (a file has its name, a link loops, no
+            permission), or a file in it cannot be written.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, a loop of links, no permission
+        reason = (
+            _("a file has that name; give a new name or a folder")
+            if folder.exists() or folder.is_symlink()
+            else _("cannot be made: {strerror}", strerror=exc.strerror or exc)
+        )
+        raise FileWriteError(str(folder), reason) from None
     for table, rows in _rows(chart):
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")

@@ -519,7 +519,10 @@ def parse_duration(text: str) -> dt.timedelta:
     Raises:
         PkiError: ``BAD_VALUE`` when ``text`` is not such a duration.
     """
-    window = _parse_duration(text)
+    try:
+        window = _parse_duration(text)
+    except OverflowError:  # more days than a timedelta holds ("99999999999d")
+        raise PkiError(PkiError.BAD_VALUE, _("duration {text!r} is too long", text=text)) from None
     if window is None:
         raise PkiError(
             PkiError.BAD_VALUE,

@@ -245,13 +245,11 @@ def _check_image(t: Table, path: Path) -> None:
         with Image.open(path) as image:
             image.verify()
     except (OSError, UnidentifiedImageError, SyntaxError) as exc:
+        # the library's words go to the log; the user is told what is wrong with the file
+        log.info("logo %s: %s: %s", path, exc.__class__.__name__, exc)
         raise t.fail(
             "logo",
-            _(
-                "{path} is not a readable image ({error})",
-                path=path.name,
-                error=exc.__class__.__name__,
-            ),
+            _("{path} is not a readable image: damaged, or not an image file", path=path.name),
         ) from None
 
 

@@ -311,8 +311,16 @@ def _check_links(ws: Workspace, conn: sqlite3.Connection, findings: list[Finding
                 str(link.relative_to(ws.path)),
                 _(
                     "a symbolic link inside the workspace, leading to {target}",
-                    target=link.resolve(),
+                    target=_link_target(link),
                 ),
             )
         )
     return len(links)
+
+
+def _link_target(link: Path) -> str:
+    """Where ``link`` leads, as far as it can be followed (a loop of links cannot)."""
+    try:
+        return str(link.resolve())
+    except (OSError, RuntimeError):  # a loop: Python < 3.13 raises RuntimeError
+        return os.readlink(link)

@@ -474,6 +474,17 @@ def refuse_occupied(path: Path) -> None:
     Raises:
         WorkspaceError: ``NOT_EMPTY``, naming what is in the way.
     """
+    if path.is_symlink():
+        # a link, even to nothing or to itself, is not a place for a workspace: its files
+        # would be written wherever the link leads
+        raise WorkspaceError(
+            WorkspaceError.NOT_EMPTY,
+            str(path),
+            _(
+                "cannot create a workspace: {detail}",
+                detail=_("it is a symbolic link; give a real folder"),
+            ),
+        )
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         if path.is_dir():
             names = sorted(p.name for p in path.iterdir())

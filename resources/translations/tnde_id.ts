@@ -285,6 +285,14 @@
         <translation>Tembusan belum dibaca</translation>
     </message>
     <message>
+        <source>This workspace has no owner yet</source>
+        <translation>Ruang kerja ini belum punya pemilik</translation>
+    </message>
+    <message>
+        <source>Nothing can be done in it until the official who works at this computer is chosen in Settings → Identity.</source>
+        <translation>Belum ada yang dapat dikerjakan di sini sampai pejabat yang bekerja di komputer ini dipilih di Pengaturan → Identitas.</translation>
+    </message>
+    <message>
         <source>no position</source>
         <translation>tanpa jabatan</translation>
     </message>

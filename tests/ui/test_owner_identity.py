@@ -71,6 +71,9 @@ def test_a_workspace_without_an_owner_gets_one_from_the_identity_page(
     window = open_window(qtbot, ws)
     assert window.services is not None
     assert window.services.nip == ""
+    dashboard = window.show_queue("dasbor")
+    assert "belum punya pemilik" in dashboard.greeting.text()  # type: ignore[attr-defined]
+    assert "Pengaturan → Identitas" in dashboard.subtitle.text()  # type: ignore[attr-defined]
     window.settings_action.trigger()
     dialog = window.settings_dialog
     page = dialog.identity_page

@@ -151,6 +151,15 @@ class DashboardScreen(QWidget):
     def update_header(self) -> None:
         """The greeting for the current user."""
         s = self.services
+        if not s.nip and not s.is_demo:
+            self.greeting.setText(self.tr("This workspace has no owner yet"))
+            self.subtitle.setText(
+                self.tr(
+                    "Nothing can be done in it until the official who works at this computer "
+                    "is chosen in Settings → Identity."
+                )
+            )
+            return
         name = s.person_name(s.nip)
         jabatan = ", ".join(s.jabatan_name(j) for j in s.jabatan_of()) or self.tr("no position")
         self.greeting.setText(self.tr("Good day, %1").replace("%1", name))

@@ -13,8 +13,9 @@ from tests.office import FixedClock, nip, seed_org, surat_dinas_values
 from tnde.cli.main import main
 from tnde.errors import ValidationError, WorkflowRefused, WorkspaceError
 from tnde.incoming import IncomingDesk
+from tnde.register import SeriesRef
 from tnde.resources import resource_path
-from tnde.workflow import Letters
+from tnde.workflow import Letters, RegisterDesk
 from tnde.workspace import Workspace, WorkspaceConfig, audit_entries, bind_owner
 
 if TYPE_CHECKING:
@@ -272,3 +273,30 @@ def test_an_office_workspace_is_not_turned_into_a_demo_by_its_settings_file(
     with pytest.raises(WorkspaceError) as refused:
         Workspace.open(ws.path)
     assert refused.value.kind == WorkspaceError.UNSAFE
+
+
+def test_the_register_desk_of_the_core_admits_the_owner_at_the_registry_desk_only(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    ref = SeriesRef("DINAS", "unit=DINAS|year=2026", 2026)
+    analis = Workspace.create(tmp_path / "analis", config=WorkspaceConfig(owner=nip("analis")))
+    seed_org(analis)
+    with pytest.raises(WorkflowRefused, match="REG-REGISTRY-ONLY"):
+        RegisterDesk(analis, nip("analis"), clock).lease(ref, size=5, desk="meja")
+    tu = Workspace.create(tmp_path / "tu", config=WorkspaceConfig(owner=nip("tu")))
+    seed_org(tu)
+    with pytest.raises(WorkflowRefused, match="ACT-NOT-OWNER"):
+        RegisterDesk(tu, nip("kadis"), clock).lease(ref, size=5, desk="meja")
+    lease = RegisterDesk(tu, nip("tu"), clock).lease(ref, size=5, desk="meja")
+    assert (lease.first_no, lease.last_no) == (1, 5)
+    assert RegisterDesk(tu, nip("tu"), clock).close(lease.lease_id, reason="tidak dipakai") == (
+        1,
+        2,
+        3,
+        4,
+        5,
+    )
+    for ws in (analis, tu):
+        with ws.thread_connection() as conn:
+            actors = {r[0] for r in conn.execute("SELECT actor FROM audit")}
+        assert nip("kadis") not in actors

@@ -15,18 +15,14 @@ from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import audit_actor, open_workspace
-from tnde.errors import WorkflowRefused
 from tnde.messages import _
 from tnde.register import (
     SeriesRef,
-    close_lease,
-    lease_block,
     list_series,
     open_leases,
     uses,
-    void_number,
 )
-from tnde.workflow import Letters
+from tnde.workflow import RegisterDesk
 
 if TYPE_CHECKING:
     import argparse
@@ -99,20 +95,10 @@ def _open(args: argparse.Namespace) -> Workspace:
     return open_workspace(args)
 
 
-def _actor(args: argparse.Namespace, ws: Workspace) -> str:
-    """Who changes the register: outside demo mode the owner, at the registry desk that day.
-
-    Raises:
-        WorkflowRefused: ``REG-REGISTRY-ONLY`` when the owner holds no registry jabatan.
-    """
-    actor = audit_actor(ws, args.actor, f"device:{ws.device_id}")
-    letters = Letters(ws)
-    if not ws.config.demo and not letters.is_registry(actor, letters.today()):
-        raise WorkflowRefused(
-            "REG-REGISTRY-ONLY",
-            _("only the registry desk (tata usaha) leases and voids numbers of the register"),
-        )
-    return actor
+def _desk(args: argparse.Namespace, ws: Workspace) -> RegisterDesk:
+    """The register changed by who the command names (outside demo mode, the owner; the
+    core refuses anyone else, and an owner away from the registry desk)."""
+    return RegisterDesk(ws, audit_actor(ws, args.actor, f"device:{ws.device_id}"))
 
 
 def _ref(args: argparse.Namespace) -> Any:
@@ -172,10 +158,7 @@ def cmd_lease(args: argparse.Namespace) -> int:
 
     ws = _open(args)
     try:
-        with ws.transaction() as conn:
-            lease = lease_block(
-                conn, _ref(args), size=args.size, desk=args.desk, actor=_actor(args, ws)
-            )
+        lease = _desk(args, ws).lease(_ref(args), size=args.size, desk=args.desk)
         if args.json:
             _json(_lease_dict(lease))
         else:
@@ -226,8 +209,7 @@ def cmd_close(args: argparse.Namespace) -> int:
 
     ws = _open(args)
     try:
-        with ws.transaction() as conn:
-            voided = close_lease(conn, args.lease, reason=args.reason, actor=_actor(args, ws))
+        voided = _desk(args, ws).close(args.lease, reason=args.reason)
         if args.json:
             _json({"lease_id": args.lease, "voided": list(voided)})
         else:
@@ -250,8 +232,7 @@ def cmd_void(args: argparse.Namespace) -> int:
         raise UsageError(_("--reason must not be empty"))
     ws = _open(args)
     try:
-        with ws.transaction() as conn:
-            use = void_number(conn, _ref(args), args.no, reason=args.reason, actor=_actor(args, ws))
+        use = _desk(args, ws).void(_ref(args), args.no, reason=args.reason)
         if args.json:
             _json({k: v for k, v in asdict(use).items() if k != "ref"} | asdict(use.ref))
         else:

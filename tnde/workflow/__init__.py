@@ -31,6 +31,7 @@ from tnde.workflow.queries import (
     Queue,
     allowed_actions,
 )
+from tnde.workflow.register_desk import RegisterDesk
 from tnde.workflow.service import Clock, iso, utc_now
 from tnde.workflow.state import LetterState, LetterStatus, Step, fold
 from tnde.workflow.tasks import REGISTRY_KINDS
@@ -51,6 +52,7 @@ __all__ = [
     "Letters",
     "ListFilter",
     "Queue",
+    "RegisterDesk",
     "RouteRequest",
     "Step",
     "allowed_actions",

@@ -76,3 +76,17 @@ def test_commands_refuse_a_device_as_input(tmp_path: Path, demo_template: Path) 
         )
         assert proc.returncode in (1, 2), (command, proc.stderr)
         assert "Traceback" not in proc.stderr, (command, proc.stderr)
+
+
+def test_a_kka_list_is_read_as_an_input_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tnde.numbering import load_kka_csv
+
+    with pytest.raises(DataFileError, match="bukan berkas biasa"):
+        load_kka_csv(tmp_path)
+    big = tmp_path / "kka.csv"
+    big.write_text("kode,nama\n000,Umum\n" + "x" * 2_000_000, encoding="utf-8")
+    monkeypatch.setenv("TNDE_MAX_INPUT_MB", "1")
+    with pytest.raises(DataFileError, match="1 MB"):
+        load_kka_csv(big)

@@ -33,7 +33,7 @@ def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     except OSError as exc:
         reason = _why_not_written(exc, path, directory)
         raise FileWriteError(str(path), reason, errno=exc.errno) from None
-    _fsync_directory(directory)
+    fsync_directory(directory)
 
 
 def _refuse_special_file(path: Path) -> None:
@@ -84,8 +84,9 @@ def _write_atomic(path: Path, directory: Path, data: bytes, *, private: bool) ->
         raise
 
 
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX); Windows has no directory handles to sync."""
+def fsync_directory(directory: Path) -> None:
+    """Make new entries of ``directory`` (files renamed or created in it) durable (POSIX;
+    Windows has no directory handles to sync)."""
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.office import FixedClock, nip, seed_org, surat_dinas_values
+from tests.office import FixedClock, nip, office_chart, seed_org, surat_dinas_values
 from tnde.cli.main import main
 from tnde.errors import ValidationError, WorkflowRefused, WorkspaceError
 from tnde.incoming import IncomingDesk
+from tnde.org import import_org, workspace_org
 from tnde.register import SeriesRef
 from tnde.resources import resource_path
 from tnde.workflow import Letters, RegisterDesk
@@ -300,3 +301,13 @@ def test_the_register_desk_of_the_core_admits_the_owner_at_the_registry_desk_onl
         with ws.thread_connection() as conn:
             actors = {r[0] for r in conn.execute("SELECT actor FROM audit")}
         assert nip("kadis") not in actors
+
+
+def test_the_org_chart_is_imported_by_the_owner_only(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "meja", config=WorkspaceConfig(owner=nip("tu")))
+    with pytest.raises(WorkflowRefused, match="ACT-NOT-OWNER"):
+        import_org(ws, office_chart(), actor=nip("kadis"))
+    assert workspace_org(ws).pegawai == ()
+    import_org(ws, office_chart(), actor=nip("tu"))
+    assert len(workspace_org(ws).pegawai) == len(office_chart().pegawai)
+    assert audit_entries(ws.thread_connection())[-1].actor == nip("tu")

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from tnde.archive.errors import ArchiveError
+from tnde.fsutil import fsync_directory
 from tnde.messages import _
 
 if TYPE_CHECKING:
@@ -230,7 +231,7 @@ class FilesystemBlobWriter:
         _make_folders(self._target.parent)
         os.replace(self._temp, self._target)
         self._done = True
-        _fsync_folder(self._target.parent)
+        fsync_directory(self._target.parent)
 
     def abort(self) -> None:
         if self._done:
@@ -248,15 +249,4 @@ def _make_folders(folder: Path) -> None:
     _make_folders(folder.parent)
     with contextlib.suppress(FileExistsError):  # another upload made it meanwhile
         folder.mkdir(mode=0o700)
-    _fsync_folder(folder.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make new entries of ``folder`` durable (POSIX; Windows has no folder handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_directory(folder.parent)

@@ -194,12 +194,7 @@ def _parse_date(text: str) -> dt.date:
 def cmd_kka(args: argparse.Namespace) -> int:
     """``tnde kka [TEXT]``: search the classification codes (or check a CSV list)."""
 
-    if args.file:
-        if not Path(args.file).is_file():
-            raise DataFileError(args.file, "", _("file not found"))
-        tree = load_kka_csv(Path(args.file))
-    else:
-        tree = default_kka()
+    tree = load_kka_csv(Path(args.file)) if args.file else default_kka()
     found = tree.search(args.text) if args.text else list(tree)
     if args.json:
         _json([asdict(k) for k in found])

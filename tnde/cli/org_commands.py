@@ -12,7 +12,7 @@ from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
 from tnde.cli.workspace_commands import audit_actor, open_workspace
 from tnde.messages import _
-from tnde.org import holders, load_org, read_org, replace_org, validate_chart, write_org
+from tnde.org import holders, import_org, load_org, read_org, validate_chart, write_org
 
 if TYPE_CHECKING:
     import argparse
@@ -88,9 +88,7 @@ def cmd_org_import(args: argparse.Namespace) -> int:
         return 0
     workspace = _open(args)
     try:
-        actor = audit_actor(workspace, args.actor, "cli")
-        with workspace.transaction() as conn:
-            replace_org(conn, chart, actor=actor)
+        import_org(workspace, chart, actor=audit_actor(workspace, args.actor, "cli"))
     finally:
         workspace.close()
     _report(

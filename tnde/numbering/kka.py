@@ -26,6 +26,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import IO, TypeAlias
 
+from tnde.datafile import read_input
 from tnde.errors import DataFileError
 from tnde.messages import _
 from tnde.resources import resource_path
@@ -197,7 +198,10 @@ def load_kka_csv(
     read: Callable[[], bytes]
     if isinstance(source, str | os.PathLike):
         name = source_name or os.fspath(source)
-        read = Path(source).read_bytes
+        path = Path(source)
+        # a user's file: regular files only, within the input size limit (a missing one
+        # fails below like any unreadable file)
+        read = functools.partial(read_input, path) if path.exists() else path.read_bytes
     elif isinstance(source, Traversable):
         name = source_name or str(source)
         read = source.read_bytes

@@ -44,7 +44,7 @@ from tnde.org.model import (
     Unit,
 )
 from tnde.org.routes import RouteStep, StepKind, build_route, coordination
-from tnde.org.store import chart_digest, load_org, replace_org, workspace_org
+from tnde.org.store import chart_digest, import_org, load_org, replace_org, workspace_org
 from tnde.org.validation import OrgProblem, validate_chart
 
 __all__ = [
@@ -72,6 +72,7 @@ __all__ = [
     "coordination",
     "demo_org_path",
     "holders",
+    "import_org",
     "load_org",
     "org_toml_text",
     "parse_org_toml",

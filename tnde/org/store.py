@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from tnde.workspace import Workspace
 
-__all__ = ["chart_digest", "load_org", "replace_org", "workspace_org"]
+__all__ = ["chart_digest", "import_org", "load_org", "replace_org", "workspace_org"]
 
 _log = logging.getLogger(__name__)
 
@@ -35,6 +35,22 @@ def workspace_org(workspace: Workspace) -> OrgChart:
     """The org chart of an open workspace, read on this thread's connection (callers above
     the core never hold a database connection)."""
     return load_org(workspace.thread_connection())
+
+
+def import_org(workspace: Workspace, chart: OrgChart, *, actor: str) -> int:
+    """Replace the org chart of ``workspace`` as ``actor``, who must be its owner outside demo
+    mode, in one transaction with its audit row (what ``tnde org import`` does).
+
+    Returns:
+        The sequence number of the audit row.
+
+    Raises:
+        WorkflowRefused: ``actor`` may not act in this workspace; nothing is written.
+        OrgError: ``invalid_chart`` (see :func:`replace_org`).
+    """
+    workspace.acting.admit(actor)
+    with workspace.transaction() as conn:
+        return replace_org(conn, chart, actor=actor)
 
 
 def load_org(conn: sqlite3.Connection) -> OrgChart:

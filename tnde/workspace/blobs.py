@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from typing import TYPE_CHECKING
 
 from tnde.canonical import now_timestamp
 from tnde.errors import BlobError, FileWriteError, StorageError, ValidationError
 from tnde.faults import crash_point
-from tnde.fsutil import write_atomic
+from tnde.fsutil import fsync_directory, write_atomic
 from tnde.messages import _
 from tnde.workspace.storage_errors import file_error
 
@@ -156,14 +155,3 @@ class BlobStore:
 def _file_sha256(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make new entries of ``directory`` (files renamed or created in it) durable."""
-    if os.name != "posix":  # Windows has no directory handles to sync
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

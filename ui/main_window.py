@@ -544,7 +544,10 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         s = self.services
-        self.new_action.setEnabled(s is not None)
+        # a workspace without an owner takes no action: nothing to start that would be refused
+        acting = s is not None and bool(s.nip)
+        self.new_action.setEnabled(acting)
+        self.sign_batch_action.setEnabled(acting)
         registry = False
         if s is not None:
             registry = s.letters.is_registry(s.nip, s.today())
@@ -557,10 +560,9 @@ class MainWindow(QMainWindow):
             self.workspace_label.setText(self.tr("No workspace open"))
             self.demo_badge.hide()
             return
+        who = s.person_name(s.nip) if s.nip else self.tr("no owner yet")
         self.workspace_label.setText(
-            self.tr("%1 · %2")
-            .replace("%1", s.person_name(s.nip))
-            .replace("%2", str(s.workspace.path))
+            self.tr("%1 · %2").replace("%1", who).replace("%2", str(s.workspace.path))
         )
         self.demo_badge.setVisible(s.is_demo)
 

@@ -2103,6 +2103,10 @@
         <translation>Tidak ada ruang kerja yang dibuka</translation>
     </message>
     <message>
+        <source>no owner yet</source>
+        <translation>belum ada pemilik</translation>
+    </message>
+    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

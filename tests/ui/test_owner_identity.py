@@ -71,6 +71,8 @@ def test_a_workspace_without_an_owner_gets_one_from_the_identity_page(
     window = open_window(qtbot, ws)
     assert window.services is not None
     assert window.services.nip == ""
+    assert not window.new_action.isEnabled(), "nothing is started that would be refused"
+    assert window.workspace_label.text().startswith("belum ada pemilik · ")
     dashboard = window.show_queue("dasbor")
     assert "belum punya pemilik" in dashboard.greeting.text()  # type: ignore[attr-defined]
     assert "Pengaturan → Identitas" in dashboard.subtitle.text()  # type: ignore[attr-defined]
@@ -91,6 +93,7 @@ def test_a_workspace_without_an_owner_gets_one_from_the_identity_page(
     dialog._on_accepted()  # the OK button's slot
     wait_idle(qtbot)
     assert window.services.nip == chosen
+    assert window.new_action.isEnabled()
     assert Workspace.open(ws.path).config.owner == chosen
     window.settings_action.trigger()
     assert not window.settings_dialog.identity_page.choosing, "the owner is set once"

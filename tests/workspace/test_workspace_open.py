@@ -44,6 +44,7 @@ def test_migrations_are_recorded_with_their_description(ws: Workspace) -> None:
         (3, AT, "incoming letters, dispositions, full-text search"),
         (4, AT, "indexes for counters, tracking pages and duplicate checks"),
         (5, AT, "an incoming letter registered once per unit unless confirmed"),
+        (6, AT, "sync with the archive: feed positions, sync state, refused actions"),
     ]
 
 
@@ -115,14 +116,14 @@ def test_an_sqlite_file_of_another_program_is_not_a_workspace(tmp_path: Path) ->
 
 def test_a_database_from_a_newer_program_is_refused_naming_both_versions(ws: Workspace) -> None:
     raw = raw_connection(ws)
-    raw.execute("INSERT INTO schema_migrations VALUES (7, ?, 'from the future')", (AT,))
+    raw.execute("INSERT INTO schema_migrations VALUES (99, ?, 'from the future')", (AT,))
     raw.close()
     with pytest.raises(WorkspaceError) as caught:
         Workspace.open(ws.path)
     error = caught.value
     assert error.kind == WorkspaceError.NEWER_VERSION
-    assert (error.found_version, error.supported_version) == (7, CURRENT_VERSION)
-    assert "versi skema 7" in str(error)
+    assert (error.found_version, error.supported_version) == (99, CURRENT_VERSION)
+    assert "versi skema 99" in str(error)
     assert f"sampai versi {CURRENT_VERSION}" in str(error)
 
 

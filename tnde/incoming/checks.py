@@ -89,7 +89,10 @@ def agenda_numbers(conn: sqlite3.Connection) -> list[NumberClaim]:
     """The agenda number every ``incoming.registered`` event gives its letter."""
     claims = []
     rows = conn.execute(
-        "SELECT letter_id, payload FROM event WHERE type = ? ORDER BY letter_id",
+        "SELECT letter_id, payload FROM event WHERE type = ? "
+        # the register of a desk holds the numbers issued at that desk; those of other desks
+        # linked to the same archive are in the archive's register
+        "AND device_id = (SELECT value FROM meta WHERE key = 'device_id') ORDER BY letter_id",
         (IncomingEventType.REGISTERED.value,),
     )
     for incoming_id, payload in rows:

@@ -33,7 +33,8 @@ from tnde.lazy import lazy_function
 from tnde.messages import _
 from tnde.profiles import load_profile
 from tnde.profiles.model import DEFAULT_INSTRUCTIONS
-from tnde.register import SeriesRef, issue_number
+from tnde.register import IssuedNumber, SeriesRef, issue_number
+from tnde.register.leases import is_linked, usable_lease
 from tnde.tracking import Tracking
 from tnde.workflow.eventlog import Aggregate, append_event, read_events
 from tnde.workflow.letters import office_zone
@@ -181,7 +182,15 @@ class IncomingDesk:
                 payload = {
                     "unit_id": unit_id,
                     "pimpinan_jabatan": pimpinan,
-                    "agenda": agenda,
+                    "agenda": agenda.nomor,
+                    # which number of which series: the archive accepts each agenda number
+                    # once, and at a linked desk only from a block it leased to the desk
+                    "agenda_no": agenda.no,
+                    "agenda_series": {
+                        "unit_id": agenda.ref.unit_id,
+                        "series": agenda.ref.series,
+                        "year": agenda.ref.year,
+                    },
                     "meta": clean,
                     "blob": sha,
                     "copy_only": copy_only,
@@ -225,18 +234,41 @@ class IncomingDesk:
             ) from None
         return state
 
-    def _agenda(self, conn: sqlite3.Connection, unit_id: str, incoming_id: str, actor: str) -> str:
+    def agenda_series(self, unit_id: str) -> SeriesRef:
+        """The series the unit's next agenda number comes from (a registry desk linked to an
+        archive leases a block of it before registering offline)."""
+        return SeriesRef(unit_id, "agenda", self.today().year)
+
+    def _agenda(
+        self, conn: sqlite3.Connection, unit_id: str, incoming_id: str, actor: str
+    ) -> IssuedNumber:
         """The next agenda number of the unit's incoming series this year."""
 
-        year = self.today().year
-        issued = issue_number(
+        ref = self.agenda_series(unit_id)
+        lease_id = None
+        if is_linked(conn):
+            # the archive holds the register: a linked desk numbers from its leased blocks
+            lease_id = usable_lease(conn, ref, self.ws.device_id)
+            if lease_id is None:
+                raise WorkflowRefused(
+                    "REG-LEASE-REQUIRED",
+                    _(
+                        "this desk holds no leased agenda numbers of unit {unit} for {year}; "
+                        "take a block from the archive while online: tnde register lease "
+                        "--unit {unit} --series agenda --year {year} --size 50",
+                        unit=unit_id,
+                        year=ref.year,
+                    ),
+                )
+        return issue_number(
             conn,
-            SeriesRef(unit_id, "agenda", year),
+            ref,
             letter_id=incoming_id,
-            format=lambda n: f"{n}/{year}",
+            format=lambda n: f"{n}/{ref.year}",
             actor=actor,
+            lease_id=lease_id,
+            desk=self.ws.device_id if lease_id else None,
         )
-        return issued.nomor
 
     # -- the head of the unit and the dispositions -----------------------------------------------
 

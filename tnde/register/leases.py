@@ -39,12 +39,15 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_LEASE_SIZE",
     "Lease",
+    "adopt_lease",
     "close_lease",
     "draw_from_lease",
     "get_lease",
+    "is_linked",
     "issue_number",
     "lease_block",
     "open_leases",
+    "usable_lease",
 ]
 
 _log = logging.getLogger(__name__)
@@ -205,6 +208,67 @@ def lease_block(
         )
     _log.info("leased nos. %d-%d of %s to desk %s", first, last, ref, desk)
     return lease
+
+
+def is_linked(conn: sqlite3.Connection) -> bool:
+    """Whether the workspace is linked to an archive, which then holds the register: its
+    desks number only from blocks the archive leased to them."""
+    return conn.execute("SELECT 1 FROM sync_state WHERE key = 'url'").fetchone() is not None
+
+
+def adopt_lease(
+    conn: sqlite3.Connection,
+    lease_id: str,
+    ref: SeriesRef,
+    *,
+    first_no: int,
+    last_no: int,
+    desk: str,
+    actor: str,
+    at: str | None = None,
+) -> Lease:
+    """Record a block the archive leased to this desk, under the archive's lease id.
+
+    The archive keeps the blocks of every desk disjoint; the local counter moves past the
+    block so nothing issued here can fall inside it.
+    """
+    key = (ref.unit_id, ref.series, ref.year)
+    with atomic(conn):
+        ensure_series(conn, ref)
+        conn.execute(
+            "UPDATE number_series SET last_no = max(last_no, ?) "
+            "WHERE unit_id = ? AND series = ? AND year = ?",
+            (last_no, *key),
+        )
+        conn.execute(
+            "INSERT INTO number_lease (lease_id, unit_id, series, year, first_no, last_no, desk)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (lease_id, *key, first_no, last_no, desk),
+        )
+        details = {
+            **ref_details(ref),
+            "first_no": first_no,
+            "last_no": last_no,
+            "desk": desk,
+            "from_archive": True,
+        }
+        audit(
+            conn,
+            actor=actor,
+            action="number.lease",
+            obj=f"lease:{lease_id}",
+            details=details,
+            at=at or now_timestamp(),
+        )
+    return Lease(lease_id=lease_id, first_no=first_no, last_no=last_no, desk=desk, ref=ref)
+
+
+def usable_lease(conn: sqlite3.Connection, ref: SeriesRef, desk: str) -> str | None:
+    """The oldest open lease of ``desk`` for ``ref`` that still has a free number."""
+    for lease in open_leases(conn, desk):
+        if lease.ref == ref and lease.remaining > 0:
+            return lease.lease_id
+    return None
 
 
 def draw_from_lease(

@@ -129,7 +129,11 @@ def letter_numbers(conn: sqlite3.Connection) -> list[NumberClaim]:
     letters included: their number stays on record, voided)."""
     claims = []
     rows = conn.execute(
-        "SELECT letter_id, payload FROM event WHERE type = ? ORDER BY letter_id, letter_seq",
+        "SELECT letter_id, payload FROM event WHERE type = ? "
+        # the register of a desk holds the numbers issued at that desk; those of other desks
+        # linked to the same archive are in the archive's register
+        "AND device_id = (SELECT value FROM meta WHERE key = 'device_id') "
+        "ORDER BY letter_id, letter_seq",
         (EventType.NUMBERED.value,),
     )
     for letter_id, payload in rows:

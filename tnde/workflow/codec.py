@@ -35,6 +35,7 @@ def state_from_json(text: str) -> LetterState:
     data["paraf_signed"] = tuple(tuple(p) for p in data.get("paraf_signed", ()))
     data.setdefault("final_inputs", {})
     data.setdefault("archive_blob", "")
+    data["branches"] = tuple(data.get("branches", ()))
 
     data["read_by"] = tuple(tuple(r) for r in data["read_by"])
     data["notes"] = tuple(tuple(n) for n in data["notes"])

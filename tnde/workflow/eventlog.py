@@ -134,10 +134,33 @@ def store_event(
         kind: the aggregate's name in the audit log (``letter``, ``incoming``).
     """
 
+    insert_event(conn, event)
+    conn.execute(
+        "INSERT INTO outbox (event_id, local_seq) VALUES "
+        "(?, (SELECT coalesce(max(local_seq), 0) + 1 FROM outbox))",
+        (event.event_id,),
+    )
+    audit_append(
+        conn,
+        actor=event.actor_nip,
+        action=str(event.type),
+        object=f"{kind}:{event.letter_id}",
+        details={"event_id": event.event_id, "seq": event.letter_seq, **(details or {})},
+        at=event.client_time,
+    )
+
+
+def insert_event(conn: sqlite3.Connection, event: Event, *, feed_seq: int | None = None) -> None:
+    """Insert a sealed event's row (caller's transaction), nothing else.
+
+    Args:
+        feed_seq: its place in the archive's feed, for an event the archive accepted (None
+            for the desk's own, until the archive accepts it).
+    """
     conn.execute(
         "INSERT INTO event (event_id, letter_id, letter_seq, type, actor_nip, device_id, "
-        "base_seq, revision_hash, payload, client_time, prev_event_hash, event_hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "base_seq, revision_hash, payload, client_time, prev_event_hash, event_hash, feed_seq) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event.event_id,
             event.letter_id,
@@ -151,20 +174,8 @@ def store_event(
             event.client_time,
             event.prev_event_hash,
             event.event_hash,
+            feed_seq,
         ),
-    )
-    conn.execute(
-        "INSERT INTO outbox (event_id, local_seq) VALUES "
-        "(?, (SELECT coalesce(max(local_seq), 0) + 1 FROM outbox))",
-        (event.event_id,),
-    )
-    audit_append(
-        conn,
-        actor=event.actor_nip,
-        action=str(event.type),
-        object=f"{kind}:{event.letter_id}",
-        details={"event_id": event.event_id, "seq": event.letter_seq, **(details or {})},
-        at=event.client_time,
     )
 
 

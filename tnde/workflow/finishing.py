@@ -19,14 +19,17 @@ from tnde.messages import _
 from tnde.numbering import NumberContext, format_arahan_number, parse_pattern
 from tnde.profiles.model import ARAHAN
 from tnde.register import issue_number, series_for, void_issued
+from tnde.register.leases import is_linked, usable_lease
 from tnde.workflow.events import EventType
 from tnde.workflow.inputs import letter_inputs
 from tnde.workflow.positions import SqlAuthority
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Callable
 
     from tnde.profiles.model import Profile
+    from tnde.register import SeriesRef
     from tnde.templates.model import Template
     from tnde.workflow.letters import Letters
     from tnde.workflow.state import LetterState
@@ -114,19 +117,27 @@ def number_letter(
         ).state
 
 
-def _issue(
+def number_series(letters: Letters, letter_id: str) -> SeriesRef:
+    """The series the letter's number will come from (a registry desk linked to an archive
+    leases a block of it before numbering offline)."""
+    state = letters.get(letter_id)
+    conn = letters.workspace.thread_connection()
+    inputs = letter_inputs(conn, state, letters.today(), final=True)
+    ref, _fmt = _numbering(
+        conn, state, inputs.template, inputs.profile, inputs.values, letters.today()
+    )
+    return ref
+
+
+def _numbering(
     conn: sqlite3.Connection,
-    letters: Letters,
     state: LetterState,
     template: Template,
     profile: Profile,
     values: dict[str, Any],
     today: dt.date,
-    actor: str,
-    *,
-    lease_id: str | None,
-    desk: str | None,
-) -> Any:
+) -> tuple[SeriesRef, Callable[[int], str]]:
+    """The series a letter is numbered in, and how its sequence number is printed."""
     derajat = _DERAJAT.get(str(values.get("sifat", "Biasa")), "B")
     # The letter is issued by the signer's unit: its code goes into the number and its
     # register counts the letter (a Kasi's draft signed by the Kepala Dinas is a Dinas letter).
@@ -162,6 +173,40 @@ def _issue(
             )
         )
 
+    return ref, fmt
+
+
+def _issue(
+    conn: sqlite3.Connection,
+    letters: Letters,
+    state: LetterState,
+    template: Template,
+    profile: Profile,
+    values: dict[str, Any],
+    today: dt.date,
+    actor: str,
+    *,
+    lease_id: str | None,
+    desk: str | None,
+) -> Any:
+    ref, fmt = _numbering(conn, state, template, profile, values, today)
+    desk = desk or letters.workspace.device_id
+    if lease_id is None and is_linked(conn):
+        # the archive holds the register: a linked desk numbers from its leased blocks only
+        lease_id = usable_lease(conn, ref, desk)
+        if lease_id is None:
+            raise WorkflowRefused(
+                "REG-LEASE-REQUIRED",
+                _(
+                    "this desk holds no leased numbers of series {ref}; take a block from "
+                    "the archive while online: tnde register lease --unit {unit} --series "
+                    "{series} --year {year} --size 50",
+                    ref=ref,
+                    unit=ref.unit_id or "''",
+                    series=ref.series,
+                    year=ref.year,
+                ),
+            )
     return issue_number(
         conn,
         ref,
@@ -170,7 +215,7 @@ def _issue(
         actor=actor,
         at=letters.clock().isoformat(),
         lease_id=lease_id,
-        desk=desk or letters.workspace.device_id,
+        desk=desk,
     )
 
 

@@ -242,15 +242,27 @@ class Letters:
                 ).state
         return state
 
-    def revise(self, actor: str, letter_id: str, values: dict[str, Any]) -> LetterState:
-        """A new text for the letter (every earlier text is kept)."""
+    def revise(
+        self,
+        actor: str,
+        letter_id: str,
+        values: dict[str, Any],
+        *,
+        merges: list[str] | None = None,
+    ) -> LetterState:
+        """A new text for the letter (every earlier text is kept).
+
+        Args:
+            merges: branches (texts made at another desk) this text takes the place of.
+        """
         state = self.get(letter_id)
-        return self.record(
-            letter_id,
-            EventType.REVISED,
-            actor,
-            {"values": _jsonable(values), "parent_revision": state.head_revision},
-        )
+        payload: dict[str, Any] = {
+            "values": _jsonable(values),
+            "parent_revision": state.head_revision,
+        }
+        if merges:
+            payload["merges"] = list(merges)
+        return self.record(letter_id, EventType.REVISED, actor, payload)
 
     def set_route(
         self,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tnde.errors import WorkflowRefused
 from tnde.messages import _
 from tnde.register import close_lease, lease_block, void_number
+from tnde.register.leases import adopt_lease, is_linked
 from tnde.workflow.letters import office_zone
 from tnde.workflow.positions import SqlAuthority
 from tnde.workflow.service import Clock, utc_now
@@ -42,10 +43,34 @@ class RegisterDesk:
         self.clock = clock
 
     def lease(self, ref: SeriesRef, *, size: int, desk: str) -> Lease:
-        """A block of ``size`` numbers of ``ref`` for ``desk``."""
+        """A block of ``size`` numbers of ``ref`` for ``desk``.
+
+        Raises:
+            WorkflowRefused: ``REG-LEASE-ARCHIVE`` in a workspace linked to an archive,
+                whose register is the archive's (``tnde.sync`` leases from it).
+        """
         with self.ws.transaction() as conn:
             self._admit(conn)
+            if is_linked(conn):
+                raise WorkflowRefused(
+                    "REG-LEASE-ARCHIVE",
+                    _("this desk is linked to an archive: its numbers are leased from there"),
+                )
             return lease_block(conn, ref, size=size, desk=desk, actor=self.actor)
+
+    def adopt(self, ref: SeriesRef, lease_id: str, first_no: int, last_no: int) -> Lease:
+        """Record a block the archive leased to this desk (see :func:`adopt_lease`)."""
+        with self.ws.transaction() as conn:
+            self._admit(conn)
+            return adopt_lease(
+                conn,
+                lease_id,
+                ref,
+                first_no=first_no,
+                last_no=last_no,
+                desk=self.ws.device_id,
+                actor=self.actor,
+            )
 
     def close(self, lease_id: str, *, reason: str) -> tuple[int, ...]:
         """Close a lease; its numbers not drawn yet are voided with ``reason``."""

@@ -104,10 +104,16 @@ def _editable(state: LetterState, event: Event, refusal: str) -> None:
 
 def _check_revised(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     _editable(s, e, _("only the konseptor can change the draft"))
-    if e.payload.get("parent_revision") != s.head_revision:
-        raise refuse("WF-STALE-EDIT", _("the change was made to a text that is not the latest"))
-    if e.revision_hash == s.head_revision:
+    parent = e.payload.get("parent_revision")
+    if parent != s.head_revision and parent not in s.revisions:
+        raise refuse("WF-STALE-EDIT", _("the change was made to a text this letter never had"))
+    if e.revision_hash == s.head_revision or e.revision_hash in s.branches:
         raise refuse("WF-NO-CHANGE", _("the text did not change"))
+    merges = e.payload.get("merges", [])
+    if not isinstance(merges, list) or any(m not in s.branches for m in merges):
+        raise refuse("WF-MERGE", _("a merge names only the draft's open branches"))
+    if merges and parent != s.head_revision:
+        raise refuse("WF-MERGE", _("a merge is made on the latest text"))
 
 
 def _check_route(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
@@ -156,6 +162,14 @@ def _check_submitted(s: LetterState, e: Event, a: Authority, today: dt.date) -> 
         )
     if not s.route or not s.signing_steps():
         raise refuse("WF-ROUTE-SIGNER", _("set a route with a signer before submitting"))
+    if s.branches:
+        raise refuse(
+            "WF-BRANCH-OPEN",
+            _(
+                "the draft was also changed at another desk: choose or merge the two texts "
+                "before submitting"
+            ),
+        )
     if s.status is LetterStatus.DIKEMBALIKAN and s.head_revision == s.returned_revision:
         raise refuse("WF-NOT-REVISED", _("the returned draft has not been revised"))
 

@@ -119,6 +119,9 @@ class LetterState:
     """(step, actor, note) from returns and refusals."""
     last_seen: dict[str, str] = field(default_factory=dict)
     """Reviewer NIP → the revision they last acted on (for the diff they are shown)."""
+    branches: tuple[str, ...] = ()
+    """Texts made at another desk on an older text while this one moved on (the archive
+    accepted both): kept beside the head until the konseptor merges them."""
     created_at: str = ""
     updated_at: str = ""
 
@@ -200,6 +203,16 @@ def apply(state: LetterState | None, event: Event) -> LetterState:
 
 
 def _revised(s: LetterState, e: Event) -> LetterState:
+    if e.payload.get("parent_revision", s.head_revision) != s.head_revision:
+        # made at another desk on an older text: kept as a branch, the head stays
+        return replace(
+            s,
+            revisions=(*s.revisions, e.revision_hash),
+            branches=(*s.branches, e.revision_hash),
+        )
+    merged = set(e.payload.get("merges", ()))
+    if merged:
+        s = replace(s, branches=tuple(b for b in s.branches if b not in merged))
     route = s.route
     if s.route_restart == "returner" and s.returned_at_step:
         # The office's profile carries earlier approvals forward to the new text: the route

@@ -279,12 +279,43 @@ CREATE UNIQUE INDEX incoming_once_by_file
     ON incoming(unit_id, blob_sha256) WHERE duplicate_ok = 0 AND blob_sha256 IS NOT NULL;
 """
 
+_V6 = """
+-- The archive's place for each event this desk holds: NULL while the event is the desk's own
+-- and not yet accepted; the feed position the archive gave it once accepted or pulled.
+ALTER TABLE event ADD COLUMN feed_seq INTEGER;
+CREATE UNIQUE INDEX event_by_feed_seq ON event(feed_seq) WHERE feed_seq IS NOT NULL;
+
+-- Where this desk stands with its archive: url, pinned certificate, archive id, epoch,
+-- cursor, times of the last push and pull, the last error.
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- The desk's actions the archive refused (or that can no longer apply after another desk's
+-- action arrived): kept, with the reason, until the user decides what to do with them.
+CREATE TABLE sync_rejection (
+    event_id    TEXT PRIMARY KEY,
+    letter_id   TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    body        TEXT NOT NULL,       -- canonical JSON of the event as the desk made it
+    rule        TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    source      TEXT NOT NULL CHECK (source IN ('archive', 'merge')),
+    rejected_at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution  TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX sync_rejection_open ON sync_rejection(resolved_at, rejected_at);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "workspace, org chart, letters as events, numbering register, audit", _V1),
     Migration(2, "index of tasks by kind, for registry inboxes", _V2),
     Migration(3, "incoming letters, dispositions, full-text search", _V3),
     Migration(4, "indexes for counters, tracking pages and duplicate checks", _V4),
     Migration(5, "an incoming letter registered once per unit unless confirmed", _V5),
+    Migration(6, "sync with the archive: feed positions, sync state, refused actions", _V6),
 )
 
 #: The schema version this code writes and understands.

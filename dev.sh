@@ -11,9 +11,10 @@ PYTHON=${PYTHON:-python3}
 VENV=.venv
 # Tools the tests use to check our PDFs and signatures independently (poppler, qpdf, NSS),
 # SoftHSM2 as a real PKCS#11 token, PostgreSQL's binaries (the archive tests run a throwaway
-# cluster of their own, as an unprivileged user when run as root), and the libraries Qt
+# cluster of their own, as an unprivileged user when run as root), Chromium and its driver
+# (the archive's verification page is opened in a real browser), and the libraries Qt
 # needs offscreen.
-TEST_DEBS="poppler-utils qpdf libnss3-tools softhsm2 opensc postgresql libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3"
+TEST_DEBS="poppler-utils qpdf libnss3-tools softhsm2 opensc postgresql chromium chromium-driver libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3"
 # Libraries Qt's xcb platform needs to open a window on an X11 desktop.
 RUN_DEBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 \

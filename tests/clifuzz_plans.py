@@ -202,6 +202,10 @@ ARGUMENTS: dict[str, Values] = {
     **dict.fromkeys(("revision", "since"), values(known("revision"))),
     "fingerprint": values(known("fingerprint"), ("0" * 64, "abcdef12", "3f9a")),
     "lease": values(("01a24ec7-0000-7000-8000-000000000000",)),
+    "device_id": values(
+        ("0190f0c2-7d1e-7000-8000-000000000001", "0190F0C2-7D1E-7000-8000-000000000001"),
+        ("0190f0c2-7d1e-7000-8000-00000000000", "0190f0c27d1e700080000000000000001", "{x}"),
+    ),
     "series": values(known("series")),
     "unit": values(UNITS),
     **dict.fromkeys(("signer", "to"), JAB),
@@ -228,7 +232,7 @@ ARGUMENTS: dict[str, Values] = {
         ("{kka}/{seq:3}/{unit}/{bulan_romawi}/{tahun}",), ("{seq:999999}", "{", "}{", "{x}")
     ),
     "profile": Values(st.sampled_from(tuple(available_profiles())), st.one_of(READ, TEXT)),
-    **dict.fromkeys(("archive_url", "tsa"), URL),
+    **dict.fromkeys(("archive_url", "tsa", "url"), URL),
     "purpose": values(
         ("1.3.6.1.5.5.7.3.4", "1.3.6.1.4.1.311.10.3.12"), ("1.2", "0", "1..2", "2.999.-1")
     ),
@@ -262,6 +266,8 @@ ARGUMENTS: dict[str, Values] = {
     "name": values(("arsip.local", "127.0.0.1"), ("256.1.1.1", "*.", "-a", "a" * 300)),
     "host": values(("127.0.0.1",), ("256.1.1.1", "::1", "localhost.", "0")),
     "cert": reads("sertifikat-root"),
+    "out": Values(st.sampled_from(outputs("folder", "dalam-folder-hilang")), WRITE),
+    "backup": reads("folder-kosong", "folder-pdf"),
     # files written
     **dict.fromkeys(("output", "report"), writes("baru.pdf")),
     "target": writes("baru.toml", "baru.csv"),
@@ -275,6 +281,12 @@ COMMAND_ARGUMENTS: dict[tuple[str, str], Values] = {
     ("track", "pdf"): writes("baru.pdf"),
     ("templates", "jenis"): values(tuple(t.jenis for t in load_all_templates())),
     ("archive serve", "key"): reads("sertifikat-root"),
+    # an occupied folder or a file: building a whole demo office (an archive, five desks
+    # signed in through a server on a port) is test_demo_office.py's
+    ("demo", "office"): reads("folder-pdf", "pdf"),
+    ("sync dismiss", "event"): values(
+        ("01a24ec7-0000-7000-8000-000000000000",), ("", "x", "01a24ec7")
+    ),
     ("pki revoke", "reason"): values(("keyCompromise", "unspecified"), ("removeFromCRL",)),
 }
 """What an argument takes where its name means something else in this command."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.archive.pgcluster import PgCluster, unavailable_reason
 from tnde.messages import set_language
 from tnde.resources import resource_path
 
@@ -80,3 +81,33 @@ def out_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "keluaran naskah – ü"
     folder.mkdir()
     return folder
+
+
+# -- the archive's two databases --------------------------------------------------------------
+# ``database_url`` is parametrised over them: ``""`` (the SQLite file in the archive folder,
+# always) and a new database in a throwaway PostgreSQL cluster (when PostgreSQL's binaries are
+# installed; ``tests/archive/pgcluster.py`` starts it once per session and removes it at the
+# end). The archive's tests and the sync tests share the cluster.
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A PostgreSQL cluster for the whole session (skips when PostgreSQL is not installed)."""
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    cluster = PgCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """``""`` for SQLite in the archive folder, or the URL of a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return ""
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    return cluster.database()

@@ -26,6 +26,12 @@ The points, each inside the one transaction of the action:
   carries it (``letter.numbered``, ``incoming.registered``) not appended yet.
 - ``event``: an event, its outbox and its audit row inserted, its projection not written yet.
 - ``sign``: the signed PDF (and a new base revision) stored, the signature event not appended.
+
+And in the sync with the archive:
+
+- ``accept``: the archive server, a pushed batch's events, aggregates and feed positions
+  written, just before ``COMMIT``; ``accepted``: after ``COMMIT``, before the answer is sent.
+- ``pushed``: a desk, the archive's answer to a push received, not recorded yet.
 """
 
 from __future__ import annotations
@@ -40,7 +46,9 @@ __all__ = ["POINTS", "VARIABLE", "crash_point"]
 
 VARIABLE = "TNDE_CRASH_AT"
 """The environment variable that arms a crash point."""
-POINTS = frozenset({"commit", "savepoint", "blob", "number", "event", "sign"})
+POINTS = frozenset(
+    {"commit", "savepoint", "blob", "number", "event", "sign", "accept", "accepted", "pushed"}
+)
 """The names :func:`crash_point` is called with."""
 
 

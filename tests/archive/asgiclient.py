@@ -28,6 +28,8 @@ class AsgiClient:
     def __init__(self, portal: BlockingPortal, client: httpx.AsyncClient) -> None:
         self._portal = portal
         self._client = client
+        self.headers = client.headers
+        """Sent with every request (a test signs in by setting ``authorization``)."""
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         content = kwargs.get("content")

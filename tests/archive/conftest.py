@@ -1,10 +1,5 @@
-"""Fixtures of the archive server's tests, each run on SQLite and on PostgreSQL.
-
-``database_url`` is parametrised over the two databases: ``""`` (the SQLite file in the
-archive folder, always) and a new database in a throwaway PostgreSQL cluster (when
-PostgreSQL's binaries are installed; ``tests/archive/pgcluster.py`` starts it once per
-session and removes it at the end).
-"""
+"""Fixtures of the archive server's tests, each run on SQLite and on PostgreSQL (through
+``database_url``, in ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -14,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.archive.asgiclient import AsgiClient, asgi_client
-from tests.archive.pgcluster import PgCluster, unavailable_reason
+from tests.archive.authkit import DEVICE, NIP, PASSWORD, FakeClock, auth_service, enrol
 from tnde.archive import create_app, init_archive, open_archive
 from tnde.archive.service import Limits
 from tnde.resources import resource_path
@@ -28,29 +23,6 @@ ORG_FILE = Path(str(resource_path("org", "diskominfo-nusantara-raya.toml")))
 PROFILE = "diskominfo-nusantara-raya"
 TEST_LIMIT = 64 * 1024
 """The blob size limit of the test client's archive (small, so the limit is cheap to reach)."""
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    """A PostgreSQL cluster for the whole session (skips when PostgreSQL is not installed)."""
-    reason = unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    cluster = PgCluster()
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.stop()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest) -> str:
-    """``""`` for SQLite in the archive folder, or the URL of a new PostgreSQL database."""
-    if request.param == "sqlite":
-        return ""
-    cluster: PgCluster = request.getfixturevalue("pg_cluster")
-    return cluster.database()
 
 
 @pytest.fixture
@@ -76,8 +48,36 @@ def opened(made: InitResult) -> Iterator[ArchiveFolder]:
 
 
 @pytest.fixture
-def client(opened: ArchiveFolder) -> Iterator[AsgiClient]:
-    """The archive's application, called in-process, with a blob limit of :data:`TEST_LIMIT`."""
-    app = create_app(opened.database, opened.blobs, Limits(blob_max_bytes=TEST_LIMIT))
+def anonymous(opened: ArchiveFolder) -> Iterator[AsgiClient]:
+    """The archive's application, called in-process, with a blob limit of :data:`TEST_LIMIT`,
+    by a caller that has not signed in."""
+    clock = FakeClock()
+    app = create_app(
+        opened.database,
+        opened.blobs,
+        Limits(blob_max_bytes=TEST_LIMIT),
+        auth=auth_service(opened, clock),
+    )
     with asgi_client(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def client(opened: ArchiveFolder, anonymous: AsgiClient) -> AsgiClient:
+    """:func:`anonymous`, signed in as an official of the org chart (the demo's
+    :data:`~tests.archive.authkit.NIP`) on :data:`~tests.archive.authkit.DEVICE`."""
+    code = enrol(opened, FakeClock())
+    grant = anonymous.request(
+        "POST",
+        "/v1/auth/enrol",
+        json={
+            "nip": NIP,
+            "code": code,
+            "password": PASSWORD,
+            "device_id": DEVICE,
+            "device_name": "uji",
+        },
+    )
+    assert grant.status_code == 200, grant.text
+    anonymous.headers["authorization"] = f"Bearer {grant.json()['access_token']}"
+    return anonymous

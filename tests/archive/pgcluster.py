@@ -79,7 +79,13 @@ def _free_port() -> int:
 class PgCluster:
     """One running cluster; :meth:`database` hands out a new empty database per test."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """
+        Args:
+            durable: flush to disk as a production cluster does (the benchmark); the tests
+                run without, which changes the cost, not the code path.
+        """
+        self.durable = durable
         binaries = find_binaries()
         prefix = _drop_privileges()
         if binaries is None or prefix is None:
@@ -122,10 +128,9 @@ class PgCluster:
             "--locale=C.UTF-8",
             "--no-sync",
         )
-        options = (
-            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
-            f"-c unix_socket_directories='' -c fsync=off -c full_page_writes=off"
-        )
+        options = f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories=''"
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-o", options, "start")
         self._started = True
         return self

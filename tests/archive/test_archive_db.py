@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from tnde.archive import ArchiveFolder
+
 
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[Database]:
@@ -87,3 +89,18 @@ def test_a_relative_sqlite_file_is_the_archive_folder_s(tmp_path: Path) -> None:
     assert resolve_url(tmp_path, "").database == str(tmp_path / "archive.sqlite")
     postgres = resolve_url(tmp_path, "postgresql://arsip@db.internal/arsip")
     assert postgres.get_driver_name() == "psycopg"
+
+
+def test_recording_a_blob_says_whether_its_row_is_new(opened: ArchiveFolder) -> None:
+    from tnde.archive.records import record_blob
+
+    row = {
+        "sha256": "ab" * 32,
+        "size": 3,
+        "media_type": "application/pdf",
+        "at": "2026-12-07T00:00:00.000Z",
+    }
+    with opened.database.write() as conn:
+        assert record_blob(conn, **row) is True
+    with opened.database.write() as conn:
+        assert record_blob(conn, **row) is False

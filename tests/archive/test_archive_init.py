@@ -38,10 +38,11 @@ def test_init_makes_the_folder(made_archive_sqlite: Path) -> None:
         "blobs",
         "config.toml",
         "tls",
+        "token.key",
     ]
     assert sorted(p.name for p in (folder / "blobs").iterdir()) == ["sha256", "tmp"]
     assert folder.stat().st_mode & 0o777 == 0o700
-    for private in ("config.toml", "archive.sqlite", "tls/server.key"):
+    for private in ("config.toml", "archive.sqlite", "tls/server.key", "token.key"):
         assert (folder / private).stat().st_mode & 0o777 == 0o600, private
     config = read_config(folder)
     assert config.profile == PROFILE

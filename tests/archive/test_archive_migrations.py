@@ -27,7 +27,7 @@ EXTRA_MIGRATION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "9999"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -40,11 +40,11 @@ def upgrade() -> None:
 
 
 def _later_migrations(tmp_path: Path, *, fails: bool = False) -> Path:
-    """The shipped migrations plus a revision 0002 (that fails half-way when ``fails``)."""
+    """The shipped migrations plus a revision 9999 (that fails half-way when ``fails``)."""
     location = tmp_path / "migrasi – é"
     shutil.copytree(MIGRATIONS, location, ignore=shutil.ignore_patterns("__pycache__"))
     more = 'op.execute("SELECT no_such_column FROM probe")' if fails else "pass"
-    (location / "versions" / "r0002_probe.py").write_text(
+    (location / "versions" / "r9999_probe.py").write_text(
         EXTRA_MIGRATION.format(down=head_revision(), more=more), encoding="utf-8"
     )
     return location
@@ -89,15 +89,15 @@ def test_an_older_database_is_upgraded_once(
     later = _later_migrations(tmp_path)
     upgraded = open_archive(made.folder, migrations=later)
     try:
-        assert upgraded.migrated == ("0002",)
-        assert _stamped(upgraded) == ["0002"]
+        assert upgraded.migrated == ("9999",)
+        assert _stamped(upgraded) == ["9999"]
         assert "probe" in _tables(upgraded)
     finally:
         upgraded.close()
     again = open_archive(made.folder, migrations=later)
     again.close()
     assert again.migrated == ()
-    # and this program, which does not know 0002, now refuses the database
+    # and this program, which does not know 9999, now refuses the database
     with pytest.raises(ArchiveError) as caught:
         open_archive(made.folder)
     assert caught.value.code == ArchiveError.DATABASE_NEWER

@@ -21,6 +21,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from tests.archive.authkit import DEVICE, NIP, PASSWORD
 from tests.archive.conftest import ORG_FILE, PROFILE
 from tests.cliutil import ROOT, tnde
 from tnde.archive import init_archive
@@ -104,11 +105,29 @@ def _wait_until_listening(proc: subprocess.Popen[str], port: int, log: Path) -> 
     pytest.fail(f"serve did not listen within 30 s:\n{log.read_text()}")
 
 
-def _exercise(client: httpx.Client, archive_id: str) -> None:
-    """What a desk does first: hello, then upload a letter it has, once."""
+def _exercise(client: httpx.Client, archive_id: str, folder: Path) -> None:
+    """What a desk does first: hello, sign in with the code the admin printed, then upload a
+    letter it has, once."""
     hello = client.get("/v1/hello")
     assert hello.status_code == 200
     assert hello.json()["archive_id"] == archive_id
+    assert client.head(f"/v1/blobs/{LETTER_SHA}").status_code == 401
+    enrolled = tnde("archive", "user", "enrol", str(folder), NIP)
+    assert enrolled.returncode == 0, enrolled.stderr
+    code = re.search(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){3}", enrolled.stdout)
+    assert code, enrolled.stdout
+    grant = client.post(
+        "/v1/auth/enrol",
+        json={
+            "nip": NIP,
+            "code": code[0],
+            "password": PASSWORD,
+            "device_id": DEVICE,
+            "device_name": "uji",
+        },
+    )
+    assert grant.status_code == 200, grant.text
+    client.headers["authorization"] = f"Bearer {grant.json()['access_token']}"
     assert client.head(f"/v1/blobs/{LETTER_SHA}").status_code == 404
     stored = client.put(
         f"/v1/blobs/{LETTER_SHA}", content=LETTER, headers={"content-type": "application/pdf"}
@@ -138,7 +157,7 @@ def test_init_then_serve_plain_http_on_loopback(tmp_path: Path, database_url: st
         _serving(folder, port, "--plain-http"),
         httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client,
     ):
-        _exercise(client, archive_id)
+        _exercise(client, archive_id, folder)
     stored = folder / "blobs" / "sha256" / LETTER_SHA[:2] / LETTER_SHA[2:4] / LETTER_SHA
     assert stored.read_bytes() == LETTER
     assert list((folder / "blobs" / "tmp").iterdir()) == []
@@ -165,7 +184,7 @@ def test_init_then_serve_https_pinned_by_the_fingerprint_init_printed(tmp_path: 
         with httpx.Client(
             base_url=f"https://127.0.0.1:{port}", verify=pinned, timeout=10
         ) as client:
-            _exercise(client, archive_id)
+            _exercise(client, archive_id, folder)
         # the operating system's CAs do not vouch for it, and plain HTTP gets no answer
         with pytest.raises(httpx.ConnectError), httpx.Client(timeout=10) as unpinned:
             unpinned.get(f"https://127.0.0.1:{port}/v1/hello")

@@ -9,6 +9,7 @@ Layout::
       blobs/tmp/           uploads in progress
       tls/server.crt       the self-signed certificate made at init
       tls/server.key       its private key (0600)
+      token.key            the key that signs access tokens (0600, tnde.archive.tokens)
       <profile id>.toml    the office profile, when init was given a file rather than an id
 
 Opening checks, in this order, that the folder is an archive, that its database is reachable,
@@ -48,6 +49,7 @@ from tnde.archive.records import (
     store_chart,
 )
 from tnde.archive.tls import certificate_fingerprint, default_names, make_self_signed
+from tnde.archive.tokens import ensure_token_key, write_token_key
 from tnde.canonical import now_timestamp
 from tnde.fsutil import private_folder, write_atomic
 from tnde.ids import uuid7
@@ -140,7 +142,7 @@ def init_archive(
     certificate, key = make_self_signed([*default_names(), *names])
     archive_id = uuid7()
     config = ArchiveConfig(archive_id, office.id, database, blob_max_bytes=blob_max_bytes)
-    with _made(folder):
+    with made_in(folder):
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         private_folder(folder)
         if Path(profile).suffix == ".toml":  # a file: the folder keeps its own copy
@@ -151,6 +153,7 @@ def init_archive(
         (folder / "tls").mkdir(mode=0o700)
         write_atomic(folder / config.certificate, certificate)
         write_atomic(folder / config.key, key, private=True)
+        write_token_key(folder)
         write_config(folder, config)
         # last: the one step that may reach beyond the folder (a PostgreSQL database)
         revision = _create_database(url, archive_id, office.id, chart)
@@ -175,7 +178,8 @@ def open_archive(
 
     Raises:
         ArchiveError: ``not_an_archive``, ``database_unreachable``, ``database_empty``,
-            ``database_newer``, ``database_foreign``, ``migration_failed``.
+            ``database_newer``, ``database_foreign``, ``migration_failed``,
+            ``folder_unusable`` (its missing token key cannot be written).
         ConfigError: the settings file is malformed.
     """
     if not (folder / CONFIG_FILE).is_file():
@@ -189,11 +193,12 @@ def open_archive(
             ),
         )
     config = read_config(folder)
+    ensure_token_key(folder)  # an archive made before access tokens existed has none
     url = resolve_url(folder, config.database if database is None else database)
     _refuse_missing_file(url)
     db = Database(url)
     try:
-        with _reaching(url), db.write() as conn:
+        with reaching(url), db.write() as conn:
             applied = _bring_to_head(conn, url, migrations)
             identity = read_identity(conn)
     except BaseException:
@@ -250,42 +255,64 @@ def _checked_chart(source: Path) -> OrgChart:
 
 def _create_database(url: URL, archive_id: str, profile: str, chart: OrgChart) -> str:
     """Create the schema, the identity and the org chart in one transaction."""
+    with new_schema(url) as conn:
+        canonical = sorted_chart(chart)
+        create_identity(
+            conn,
+            archive_id=archive_id,
+            profile=profile,
+            org_digest=chart_digest(canonical),
+            at=now_timestamp(),
+        )
+        store_chart(conn, canonical)
+    return head_revision()
+
+
+@contextlib.contextmanager
+def new_schema(url: URL, *, restoring: bool = False) -> Iterator[sa.Connection]:
+    """A write transaction on the new, empty database at ``url``, brought to the newest
+    schema; what the block writes commits with it.
+
+    Raises:
+        ArchiveError: ``database_not_empty``, ``database_unreachable``.
+    """
     if url.get_backend_name() == "sqlite" and url.database:
         # the archive holds letters: its file (and the -wal and -shm files SQLite gives the
         # same mode) is the server account's alone, whatever the umask
         os.close(os.open(url.database, os.O_CREAT | os.O_WRONLY, 0o600))
     db = Database(url)
     try:
-        with _reaching(url), db.write() as conn:
+        with reaching(url), db.write() as conn:
             if schema_state(conn) is not SchemaState.EMPTY:
                 raise ArchiveError(
                     ArchiveError.DATABASE_NOT_EMPTY,
                     _(
+                        "the database {url} is not empty; an archive is restored into a new, "
+                        "empty database",
+                        url=display_url(url),
+                    )
+                    if restoring
+                    else _(
                         "the database {url} is not empty; an archive is made in a new, empty "
                         "database",
                         url=display_url(url),
                     ),
                 )
             upgrade(conn)
-            canonical = sorted_chart(chart)
-            create_identity(
-                conn,
-                archive_id=archive_id,
-                profile=profile,
-                org_digest=chart_digest(canonical),
-                at=now_timestamp(),
-            )
-            store_chart(conn, canonical)
+            yield conn
     finally:
         db.close()
-    return head_revision()
 
 
 @contextlib.contextmanager
-def _made(folder: Path) -> Iterator[None]:
+def made_in(folder: Path, *, restoring: bool = False) -> Iterator[None]:
     """Remove what was made in ``folder`` when the block fails (the folder too, if new);
     a file system error (a file where a folder must be, no permission, a full disk) becomes
-    an error that names the folder."""
+    an error that names the folder.
+
+    Args:
+        restoring: the folder is made by ``restore`` (the error says so).
+    """
     existed = folder.exists()
     try:
         yield
@@ -299,12 +326,17 @@ def _made(folder: Path) -> Iterator[None]:
         else:
             shutil.rmtree(folder, ignore_errors=True)
         if isinstance(exc, OSError):
+            reason = exc.strerror or exc
             raise ArchiveError(
                 ArchiveError.FOLDER_UNUSABLE,
                 _(
-                    "the archive cannot be made in {folder}: {reason}",
+                    "the archive cannot be restored into {folder}: {reason}",
                     folder=folder,
-                    reason=exc.strerror or exc,
+                    reason=reason,
+                )
+                if restoring
+                else _(
+                    "the archive cannot be made in {folder}: {reason}", folder=folder, reason=reason
                 ),
             ) from None
         raise
@@ -374,7 +406,7 @@ def _stamped(conn: sa.Connection) -> list[str]:
 
 
 @contextlib.contextmanager
-def _reaching(url: URL) -> Iterator[None]:
+def reaching(url: URL) -> Iterator[None]:
     """Turn a failure to connect into an error that names the database, not a traceback."""
     try:
         yield

@@ -109,14 +109,28 @@ def find_blob(conn: sa.Connection, sha256: str) -> BlobRow | None:
     return None if row is None else BlobRow(*row)
 
 
-def record_blob(conn: sa.Connection, *, sha256: str, size: int, media_type: str, at: str) -> bool:
-    """Insert the row of a blob whose file is durable; returns whether it was new."""
-    return _insert_new(
-        conn,
-        BLOB,
-        {"sha256": sha256, "size": size, "media_type": media_type, "created_at": at},
-        key=("sha256",),
-    )
+def record_blob(
+    conn: sa.Connection,
+    *,
+    sha256: str,
+    size: int,
+    media_type: str,
+    at: str,
+    uploaded_by: str | None = None,
+) -> bool:
+    """Insert the row of a blob whose file is durable; returns whether it was new.
+
+    Args:
+        uploaded_by: the device that sent it (None: made by the archive itself).
+    """
+    values = {
+        "sha256": sha256,
+        "size": size,
+        "media_type": media_type,
+        "created_at": at,
+        "uploaded_by": uploaded_by,
+    }
+    return _insert_new(conn, BLOB, values, key=("sha256",))
 
 
 def store_chart(conn: sa.Connection, chart: OrgChart) -> None:
@@ -250,5 +264,12 @@ def _insert_new(
 ) -> bool:
     """Insert ``values`` unless a row with the same ``key`` exists; whether it was inserted."""
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(values).on_conflict_do_nothing(index_elements=key)
-    return conn.execute(statement).rowcount == 1
+    statement = (
+        dialect.insert(table)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=key)
+        # psycopg reports rowcount -1 for ON CONFLICT DO NOTHING: a returned row is the
+        # answer both databases give the same way
+        .returning(table.c[key[0]])
+    )
+    return conn.execute(statement).first() is not None

@@ -23,6 +23,7 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
+from tnde.archive.auth_routes import CurrentUser  # noqa: TC001 - FastAPI reads it at run time
 from tnde.archive.blobs import check_blob_name
 from tnde.archive.errors import ArchiveError
 from tnde.archive.service import ArchiveService
@@ -70,7 +71,7 @@ def hello(service: Service) -> dict[str, Any]:
 
 
 @router.head("/blobs/{sha256}")
-def blob_head(sha256: str, service: Service) -> Response:
+def blob_head(sha256: str, service: Service, _user: CurrentUser) -> Response:
     """Whether the blob is stored (a desk skips the upload when it is)."""
     row = service.stored_blob(check_blob_name(sha256))
     if row is None:
@@ -79,10 +80,13 @@ def blob_head(sha256: str, service: Service) -> Response:
 
 
 @router.get("/blobs/{sha256}")
-def blob_get(sha256: str, request: Request, service: Service) -> Response:
-    """The blob's bytes (ranges allowed); 304 when the desk already has them."""
+def blob_get(sha256: str, request: Request, service: Service, user: CurrentUser) -> Response:
+    """The blob's bytes (ranges allowed); 304 when the desk already has them.
+
+    A blob the desk may not read is answered as absent: its existence is not told either.
+    """
     row = service.stored_blob(check_blob_name(sha256))
-    if row is None:
+    if row is None or not service.may_read_blob(user, row.sha256):
         raise _not_stored()
     headers = _blob_headers(row)
     if _etag(row.sha256) in _if_none_match(request):
@@ -96,7 +100,7 @@ def blob_get(sha256: str, request: Request, service: Service) -> Response:
 
 
 @router.put("/blobs/{sha256}")
-async def blob_put(sha256: str, request: Request, service: Service) -> Response:
+async def blob_put(sha256: str, request: Request, service: Service, user: CurrentUser) -> Response:
     """Store the body under ``sha256``, hashing it while it is written.
 
     The body is never held in memory: each chunk goes to a temporary file as it arrives.
@@ -136,7 +140,7 @@ async def blob_put(sha256: str, request: Request, service: Service) -> Response:
         raise _not_writable(name, exc) from exc
     finally:
         await to_thread.run_sync(writer.abort)  # a no-op after commit
-    await run_in_threadpool(service.record, name, writer.size, media_type)
+    await run_in_threadpool(service.record, name, writer.size, media_type, user.device_id)
     return JSONResponse(
         {"sha256": name, "size": writer.size, "status": "stored"},
         status_code=201,

@@ -11,7 +11,10 @@ is refused.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,9 +28,10 @@ from tnde.archive.tls import check_certificate, is_loopback
 from tnde.messages import _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
-__all__ = ["ArchiveServer", "prepare_server"]
+__all__ = ["ArchiveServer", "prepare_server", "serve_in_background"]
 
 log = logging.getLogger(__name__)
 
@@ -114,3 +118,38 @@ def prepare_server(
         archive.close()
         raise
     return ArchiveServer(archive, host, port, cert_path, key_path, fingerprint)
+
+
+@contextlib.contextmanager
+def serve_in_background(folder: Path, port: int) -> Iterator[str]:
+    """Serve the archive in ``folder`` over plain HTTP on loopback, in a thread of this
+    process, while the block runs (the demo office signs its desks in through it); yields
+    its URL.
+
+    Raises:
+        ArchiveError: ``serve_failed`` when nothing listens on ``port`` within 20 seconds
+            (another program holds the port).
+    """
+    archive = open_archive(folder)
+    config = uvicorn.Config(app_for(archive), host="127.0.0.1", port=port, log_level="error")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise ArchiveError(
+                    ArchiveError.SERVE_FAILED,
+                    _(
+                        "cannot serve the archive on port {port} of this computer "
+                        "(is another program using it?)",
+                        port=port,
+                    ),
+                )
+            time.sleep(0.02)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        archive.close()

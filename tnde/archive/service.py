@@ -6,15 +6,38 @@ the event loop only moves bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
 
 from tnde import __version__
-from tnde.archive.records import BlobRow, find_blob, read_identity, record_blob
+from tnde.archive.accept import Acceptor
+from tnde.archive.authority import ChartAuthority, viewer_grantees
+from tnde.archive.feed import FeedPage, feed_end, parse_cursor, read_page
+from tnde.archive.numbers import MAX_LEASE, LeaseGrant, lease_block
+from tnde.archive.records import (
+    ArchiveIdentity,
+    BlobRow,
+    find_blob,
+    read_chart,
+    read_identity,
+    record_blob,
+)
+from tnde.archive.schema import AGGREGATE_ACCESS, BLOB, EVENT
+from tnde.archive.sync_notify import FeedNotifier
 from tnde.canonical import now_timestamp
+from tnde.errors import WorkflowRefused
+from tnde.messages import _
+from tnde.profiles import load_profile
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from tnde.archive.accept import Desk
     from tnde.archive.blobs import BlobStore
     from tnde.archive.db import Database
 
@@ -37,10 +60,86 @@ class Limits:
 class ArchiveService:
     """The archive's answers over one database and one blob store."""
 
-    def __init__(self, database: Database, blobs: BlobStore, limits: Limits) -> None:
+    def __init__(
+        self,
+        database: Database,
+        blobs: BlobStore,
+        limits: Limits,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         self.database = database
         self.blobs = blobs
         self.limits = limits
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        with database.read() as conn:
+            identity = _identity(conn)
+            # the org chart changes only through the archive's own commands, which restart
+            # the server: one snapshot answers every rule and feed question
+            self.chart = read_chart(conn)
+        self.zone = ZoneInfo(load_profile(identity.profile).timezone)
+        self.authority = ChartAuthority(self.chart)
+        self.notifier = FeedNotifier()
+        self.acceptor = Acceptor(
+            database,
+            self.authority,
+            zone=self.zone,
+            clock=self.clock,
+            on_commit=self.notifier.notify,
+        )
+
+    def today(self) -> dt.date:
+        """The office's day now."""
+        return self.clock().astimezone(self.zone).date()
+
+    def accept(self, desk: Desk, events: Sequence[object]) -> list[dict[str, Any]]:
+        """Answer a pushed batch (:class:`tnde.archive.accept.Acceptor`)."""
+        return [r.to_json() for r in self.acceptor.accept(desk, events)]
+
+    def changes(self, desk: Desk, cursor: str, limit: int) -> FeedPage:
+        """A page of the feed after ``cursor`` for the signed-in pegawai.
+
+        Raises:
+            CursorReset: the cursor belongs to another archive or epoch.
+            ValueError: the cursor has not the form of one.
+        """
+        grantees = viewer_grantees(self.chart, desk.nip, self.today())
+        with self.database.read() as conn:
+            identity = _identity(conn)
+            after = parse_cursor(cursor, identity, feed_end(conn))
+            return read_page(conn, identity, grantees, after, limit)
+
+    def lease(self, desk: Desk, unit_id: str, series: str, year: int, size: int) -> LeaseGrant:
+        """Lease a block of a series to the desk of a registry pegawai.
+
+        Raises:
+            WorkflowRefused: ``REG-REGISTRY-ONLY`` for anyone else, ``REG-LEASE-SIZE`` for
+                a size out of range, ``WF-UNIT`` for an unknown unit.
+        """
+        if not self.authority.is_registry(desk.nip, self.today()):
+            raise WorkflowRefused(
+                "REG-REGISTRY-ONLY", _("only a registry desk (tata usaha) leases numbers")
+            )
+        if not 1 <= size <= MAX_LEASE:
+            raise WorkflowRefused(
+                "REG-LEASE-SIZE",
+                _("a lease takes from 1 to {max} numbers", max=MAX_LEASE),
+            )
+        if unit_id and not self.authority.unit_exists(unit_id):
+            raise WorkflowRefused(
+                "WF-UNIT", _("unit kerja {unit!r} is not in the org chart", unit=unit_id)
+            )
+        with self.database.write() as conn:
+            return lease_block(
+                conn,
+                device_id=desk.device_id,
+                nip=desk.nip,
+                unit_id=unit_id,
+                series=series,
+                year=year,
+                size=size,
+                at=now_timestamp(),
+            )
 
     def hello(self) -> dict[str, Any]:
         """Who the archive is and what it accepts: a desk's first call in every sync.
@@ -49,9 +148,7 @@ class ArchiveService:
         server runs.
         """
         with self.database.read() as conn:
-            identity = read_identity(conn)
-        if identity is None:  # pragma: no cover - open_archive refuses such a database
-            raise RuntimeError("the archive database has no identity row")
+            identity = _identity(conn)
         return {
             "archive_id": identity.archive_id,
             "epoch": identity.epoch,
@@ -78,9 +175,46 @@ class ArchiveService:
             return None
         return row
 
-    def record(self, sha256: str, size: int, media_type: str) -> bool:
-        """Record a blob whose file was just made durable; whether its row is new."""
+    def record(
+        self, sha256: str, size: int, media_type: str, uploaded_by: str | None = None
+    ) -> bool:
+        """Record a blob whose file was just made durable; whether its row is new.
+
+        Args:
+            uploaded_by: the device that sent it (it may read it back before any event
+                refers to it).
+        """
         with self.database.write() as conn:
             return record_blob(
-                conn, sha256=sha256, size=size, media_type=media_type, at=now_timestamp()
+                conn,
+                sha256=sha256,
+                size=size,
+                media_type=media_type,
+                at=now_timestamp(),
+                uploaded_by=uploaded_by,
             )
+
+    def may_read_blob(self, desk: Desk, sha256: str) -> bool:
+        """Whether ``desk`` may download the blob: an event of a letter it may see refers to
+        it, or it uploaded the blob itself. A Rahasia letter's PDF reaches no one else."""
+        grantees = sorted(viewer_grantees(self.chart, desk.nip, self.today()))
+        with self.database.read() as conn:
+            seen = conn.execute(
+                sa.select(EVENT.c.event_id)
+                .join(AGGREGATE_ACCESS, AGGREGATE_ACCESS.c.aggregate_id == EVENT.c.letter_id)
+                .where(EVENT.c.blob_sha256 == sha256, AGGREGATE_ACCESS.c.grantee.in_(grantees))
+                .limit(1)
+            ).first()
+            if seen is not None:
+                return True
+            uploader = conn.execute(
+                sa.select(BLOB.c.uploaded_by).where(BLOB.c.sha256 == sha256)
+            ).scalar_one_or_none()
+        return uploader is not None and uploader == desk.device_id
+
+
+def _identity(conn: Any) -> ArchiveIdentity:
+    identity = read_identity(conn)
+    if identity is None:  # pragma: no cover - open_archive refuses such a database
+        raise RuntimeError("the archive database has no identity row")
+    return identity

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from tnde.archive.errors import ArchiveError
+from tnde.fingerprints import format_fingerprint, is_loopback, normalize_fingerprint
 from tnde.messages import _
 
 if TYPE_CHECKING:
@@ -136,17 +137,6 @@ def certificate_fingerprint(certificate_pem: bytes) -> str:
     return format_fingerprint(certificate.fingerprint(hashes.SHA256()).hex())
 
 
-def format_fingerprint(hex_digest: str) -> str:
-    """A SHA-256 fingerprint the way an admin reads it out: ``AB:CD:…`` (32 pairs)."""
-    digits = normalize_fingerprint(hex_digest).upper()
-    return ":".join(digits[i : i + 2] for i in range(0, len(digits), 2))
-
-
-def normalize_fingerprint(text: str) -> str:
-    """A fingerprint as typed (any case, with or without colons or spaces) as lowercase hex."""
-    return "".join(c for c in text if c not in ": ").lower()
-
-
 def check_certificate(certificate: Path, key: Path) -> str:
     """Check that ``certificate`` and ``key`` are a usable pair; returns the fingerprint.
 
@@ -174,13 +164,3 @@ def check_certificate(certificate: Path, key: Path) -> str:
                 reason=getattr(exc, "reason", None) or exc,
             ),
         ) from None
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` only listens on this machine (``localhost``, 127.0.0.0/8, ``::1``)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False

@@ -1,4 +1,4 @@
-"""``tnde archive init|serve`` (also ``tnde-archive init|serve``): the central archive server.
+"""``tnde archive init|serve|user|backup|restore`` (also ``tnde-archive …``): the archive server.
 
 The server's libraries (FastAPI, uvicorn, SQLAlchemy, Alembic) load only when one of these
 commands runs: :mod:`tnde.archive` exports its functions lazily, so building the parser here
@@ -13,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from tnde import archive
+from tnde.cli.archive_backup_commands import register_backup
+from tnde.cli.archive_trust_commands import register_trust
+from tnde.cli.archive_user_commands import register_user
 from tnde.cli.commands import UsageError
 from tnde.cli.parser import CliParser
+from tnde.cli.sync_commands import register_link
 from tnde.messages import LANGUAGES, _
 
 __all__ = ["cmd_archive_init", "cmd_archive_serve", "register"]
@@ -24,7 +28,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``archive`` and its commands to the ``tnde`` command."""
     p = sub.add_parser(
         "archive",
-        help=_("the central archive server: make one (init) and run it (serve)"),
+        help=_(
+            "the central archive server: make one (init), run it (serve), manage its "
+            "accounts (user), back it up (backup) and restore it (restore)"
+        ),
         description=_(
             "The central archive server: desks send it their letters and files. "
             "docs/archive.md explains the folder, TLS and the databases."
@@ -116,6 +123,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help=_("serve without TLS (loopback addresses only, e.g. behind a local proxy)"),
     )
     serve.set_defaults(run=cmd_archive_serve)
+
+    register_user(commands)
+    register_backup(commands)
+    register_trust(commands)
+    register_link(commands)
 
 
 def cmd_archive_init(args: argparse.Namespace) -> int:

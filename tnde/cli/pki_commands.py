@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
+from tnde.cli.trust_view import print_root, root_json, said_trusted
 from tnde.cli.workspace_commands import audit_actor, open_workspace
 from tnde.datafile import read_input
 from tnde.messages import _
@@ -204,15 +205,9 @@ def cmd_pki_trust_add(args: argparse.Namespace) -> int:
             revocation_freshness=freshness,
         )
     if args.json:
-        _json(_root_json(root))
+        _json(root_json(root))
     else:
-        _out(
-            _(
-                "trusted root: {label}  {fingerprint}",
-                label=root.label,
-                fingerprint=root.fingerprint,
-            )
-        )
+        said_trusted(root)
     return 0
 
 
@@ -222,17 +217,13 @@ def cmd_pki_trust_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         roots = TrustStore.for_workspace(ws.path).list()
     if args.json:
-        _json([_root_json(r) for r in roots])
+        _json([root_json(r) for r in roots])
         return 0
     if not roots:
         _out(_("no trusted root yet; add one with: tnde pki trust add FILE"))
         return 0
     for r in roots:
-        demo = "  [DEMO]" if r.demo else ""
-        _out(f"{r.label}{demo}")
-        _out("  " + _("SHA-256 fingerprint {fingerprint}", fingerprint=r.fingerprint))
-        _out("  " + _("subject             {subject}", subject=r.subject))
-        _out("  " + _("valid until         {date}", date=r.not_after.date().isoformat()))
+        print_root(r)
         _out(
             "  "
             + _(
@@ -268,7 +259,7 @@ def cmd_pki_trust_set(args: argparse.Namespace) -> int:
             args.fingerprint, purposes=purposes, revocation_freshness=freshness
         )
     if args.json:
-        _json(_root_json(root))
+        _json(root_json(root))
     else:
         _out(
             _(
@@ -324,19 +315,6 @@ def cmd_pki_serve(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             _out(_("stopped"))
     return 0
-
-
-def _root_json(root: TrustedRoot) -> dict[str, Any]:
-    return {
-        "label": root.label,
-        "subject": root.subject,
-        "fingerprint": root.fingerprint,
-        "not_after": root.not_after.isoformat(),
-        "demo": root.demo,
-        "footer_issuer": root.footer_issuer,
-        "purposes": list(root.purposes),
-        "revocation_freshness": format_duration(root.revocation_freshness),
-    }
 
 
 def _freshness(args: argparse.Namespace) -> dt.timedelta | None:

@@ -26,6 +26,7 @@ from tnde.cli import (
     pki_commands,
     register_commands,
     sign_commands,
+    sync_commands,
     verify_commands,
     workspace_commands,
 )
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         archive_commands,
     ):
         area.register(sub)
+    sync_commands.register_sync(sub)
     return parser
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from tnde import sync
 from tnde.cli.commands import UsageError
 from tnde.cli.output import emit_json as _json
 from tnde.cli.output import out as _out
@@ -22,6 +23,7 @@ from tnde.register import (
     open_leases,
     uses,
 )
+from tnde.secrets import KeyringSecretStore
 from tnde.workflow import RegisterDesk
 
 if TYPE_CHECKING:
@@ -46,7 +48,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = verbs.add_parser("lease", help=_("give a registry desk a block of numbers"))
     _series_options(p, required=True)
     p.add_argument("--size", type=int, required=True, help=_("how many numbers"))
-    p.add_argument("--desk", required=True, help=_("the device or desk that will draw from it"))
+    p.add_argument(
+        "--desk",
+        help=_(
+            "the device or desk that will draw from it (a desk linked to an archive takes "
+            "the block from the archive, for itself)"
+        ),
+    )
     _actor_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_lease)
@@ -107,6 +115,19 @@ def _ref(args: argparse.Namespace) -> Any:
     return SeriesRef(args.unit, args.series, args.year)
 
 
+def _lease(args: argparse.Namespace, ws: Workspace) -> Lease:
+    """A block from the archive for a linked desk, else from the workspace's register."""
+    if sync.read_link(ws.connect()) is not None:
+        syncer = sync.Syncer(ws, KeyringSecretStore())
+        try:
+            return syncer.lease(_ref(args), args.size)
+        finally:
+            syncer.close()
+    if not args.desk:
+        raise UsageError(_("name the desk that will hold the lease with --desk"))
+    return _desk(args, ws).lease(_ref(args), size=args.size, desk=args.desk)
+
+
 def _lease_dict(lease: Lease) -> dict[str, Any]:
     return {**asdict(lease), "size": lease.size, "remaining": lease.remaining}
 
@@ -158,7 +179,7 @@ def cmd_lease(args: argparse.Namespace) -> int:
 
     ws = _open(args)
     try:
-        lease = _desk(args, ws).lease(_ref(args), size=args.size, desk=args.desk)
+        lease = _lease(args, ws)
         if args.json:
             _json(_lease_dict(lease))
         else:

@@ -40,6 +40,7 @@ def test_a_letter_travels_its_whole_route_through_the_archive(office: Office) ->
         nip("analis"),
         letter,
         tujuan=[{"text": "Kepala Bidang Persandian", "jabatan_id": "KABID2"}],
+        tembusan=[{"text": "Sekretaris Dinas", "jabatan_id": "SEKDIS"}],
     )
     konseptor.letters.submit(nip("analis"), letter)
     konseptor.sync()
@@ -73,9 +74,18 @@ def test_a_letter_travels_its_whole_route_through_the_archive(office: Office) ->
     with pytest.raises(WorkflowRefused) as refused:
         send_letter(tu.letters, nip("tu"), letter)
     assert refused.value.rule == "REG-LEASE-REQUIRED"
-    tu.syncer.lease(IncomingDesk(tu.ws).agenda_series("BID2"), 10)
+    for unit in ("BID2", "SEK"):  # the tujuan's and the tembusan's
+        tu.syncer.lease(IncomingDesk(tu.ws).agenda_series(unit), 10)
     send_letter(tu.letters, nip("tu"), letter)
     tu.sync()
+
+    # the tembusan reaches the Sekretaris's desk as a copy, which they mark read
+    sekdis = office.desk("sekdis")
+    sekdis.sync()
+    copies = IncomingDesk(sekdis.ws).incoming_page(nip("sekdis"), copies=True, today=DAY, now=NOW)
+    assert [c.hal for c in copies] == [surat_dinas_values()["hal"]]
+    IncomingDesk(sekdis.ws).read(nip("sekdis"), copies[0].incoming_id)
+    assert sekdis.syncer.sync_once().accepted == 1
 
     kabid2.sync()
     incoming = IncomingDesk(kabid2.ws)
@@ -97,7 +107,7 @@ def test_a_letter_travels_its_whole_route_through_the_archive(office: Office) ->
     assert [d.incoming_id for d in given] == [incoming_id]
 
     # every desk ends with what the archive holds and nothing waiting or refused
-    for desk in (konseptor, kasi, tu, kabid, kabid2):
+    for desk in (konseptor, kasi, tu, kabid, kabid2, sekdis):
         desk.sync()
         found = status(desk.ws)
         assert (found["pending"], found["rejected"]) == (0, []), desk.who

@@ -49,7 +49,12 @@ def register_link(commands: argparse._SubParsersAction[Any]) -> None:
             "the second)."
         ),
     )
-    p.add_argument("url", metavar="URL")
+    p.add_argument(
+        "url",
+        metavar="URL",
+        nargs="?",
+        help=_("the archive (default: the [archive] url of the workspace's settings)"),
+    )
     p.add_argument(
         "--fingerprint",
         metavar="SHA256",
@@ -114,9 +119,12 @@ def cmd_archive_link(args: argparse.Namespace) -> int:
             code = read(_("Enrolment code: "))
             password = read(_("New password: "))
             secret = f"{code}|{password}"
+        url = args.url or ws.config.archive_url
+        if not url:
+            raise UsageError(_("name the archive's URL (the workspace's settings name none)"))
         link = sync.link_workspace(
             ws,
-            args.url,
+            url,
             nip=nip,
             secret=secret,
             secrets=KeyringSecretStore(),

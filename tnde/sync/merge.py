@@ -98,6 +98,11 @@ def merge_events(conn: sqlite3.Connection, events: Sequence[dict[str, Any]], tod
     for aggregate_id, received in by_aggregate.items():
         received.sort(key=lambda e: e.letter_seq)
         new += _merge_one(conn, aggregate_id, received, feed, today)
+    # an action the desk once judged refused (while merging) that the archive accepted
+    conn.executemany(
+        "DELETE FROM sync_rejection WHERE event_id = ? AND source = 'merge'",
+        [(event_id,) for event_id in feed],
+    )
     return new
 
 
@@ -241,9 +246,9 @@ def _rebase(
     existed = aggregate.load(conn, aggregate_id) is not None
     # the outbox rows reference their events: set them aside while the events are replaced
     outbox = {
-        str(r[0]): int(r[1])
+        str(r[0]): (int(r[1]), str(r[2]))
         for r in conn.execute(
-            "SELECT event_id, local_seq FROM outbox WHERE event_id IN "
+            "SELECT event_id, local_seq, state FROM outbox WHERE event_id IN "
             "(SELECT event_id FROM event WHERE letter_id = ?)",
             (aggregate_id,),
         )
@@ -257,7 +262,7 @@ def _rebase(
     for event in ordered:
         insert_event(conn, event, feed_seq=positions.get(event.event_id))
         if event.event_id in outbox:  # the desk's own, accepted by the archive
-            _outbox(conn, event.event_id, outbox[event.event_id], "acked")
+            _outbox(conn, event.event_id, outbox[event.event_id][0], "acked")
         state = _fold(conn, aggregate, state, event, existed)
         existed = True
     authority = SqlAuthority(conn)
@@ -271,14 +276,17 @@ def _rebase(
         moved = seal(
             Event(**{**event.__dict__, "letter_seq": head + 1, "prev_event_hash": last_hash})
         )
+        local_seq, sent = outbox.get(event.event_id, (0, "pending"))
         try:
             aggregate.check(state, moved, authority, today)
         except WorkflowRefused as exc:
-            _keep_rejection(conn, event, exc.rule, exc.detail, source="merge")
+            if sent != "sent":
+                _keep_rejection(conn, event, exc.rule, exc.detail, source="merge")
+            # else the archive accepted it already, after events this page does not hold
+            # yet: it comes back with the feed, in its place
             continue
         insert_event(conn, moved, feed_seq=None)
-        local_seq = outbox.get(event.event_id) or _next_local_seq(conn)
-        _outbox(conn, moved.event_id, local_seq, "pending")
+        _outbox(conn, moved.event_id, local_seq or _next_local_seq(conn), sent)
         state = _fold(conn, aggregate, state, moved, existed)
         existed = True
         head, last_hash = moved.letter_seq, moved.event_hash

@@ -11,7 +11,7 @@ import pytest
 from tests.office import nip, surat_dinas_values
 from tests.workflow.signature_events import sign_letter
 from tnde.errors import WorkflowRefused
-from tnde.incoming import IncomingDesk, Recipient
+from tnde.incoming import IncomingDesk, IncomingFilter, Recipient
 from tnde.incoming.dispatch import send_letter
 from tnde.integrity import check_integrity
 from tnde.sync import status
@@ -92,6 +92,11 @@ def test_a_letter_travels_its_whole_route_through_the_archive(office: Office) ->
     rows = incoming.incoming_page(nip("kabid2"), today=DAY, now=NOW)
     assert [r.hal for r in rows] == [surat_dinas_values()["hal"]]
     incoming_id = rows[0].incoming_id
+    # and the unit's search finds it by its subject
+    found = incoming.incoming_page(
+        nip("kabid2"), flt=IncomingFilter(text="Operasional"), today=DAY, now=NOW
+    )
+    assert [r.incoming_id for r in found] == [incoming_id]
     incoming.read(nip("kabid2"), incoming_id)
     incoming.dispose(
         nip("kabid2"),

@@ -98,6 +98,8 @@ def merge_events(conn: sqlite3.Connection, events: Sequence[dict[str, Any]], tod
     for aggregate_id, received in by_aggregate.items():
         received.sort(key=lambda e: e.letter_seq)
         new += _merge_one(conn, aggregate_id, received, feed, today)
+        if aggregate_of(str(received[0].type)) is INCOMING:
+            _index_incoming(conn, aggregate_id)
     # an action the desk once judged refused (while merging) that the archive accepted
     conn.executemany(
         "DELETE FROM sync_rejection WHERE event_id = ? AND source = 'merge'",
@@ -292,6 +294,25 @@ def _rebase(
         head, last_hash = moved.letter_seq, moved.event_hash
     if state is None and existed:
         _drop_projection(conn, aggregate, aggregate_id)
+
+
+def _index_incoming(conn: sqlite3.Connection, incoming_id: str) -> None:
+    """Make an incoming letter that came from the archive findable by the registry's search,
+    by its metadata (its PDF's text is indexed where it was registered)."""
+    row = conn.execute(
+        "SELECT rowid, hal, asal, nomor, state_json FROM incoming WHERE incoming_id = ?",
+        (incoming_id,),
+    ).fetchone()
+    if row is None:
+        return
+    if conn.execute("SELECT 1 FROM incoming_fts WHERE rowid = ?", (row[0],)).fetchone():
+        return
+    meta = json.loads(row[4]).get("meta", {})
+    conn.execute(
+        "INSERT INTO incoming_fts (rowid, hal, isi_ringkas, asal, nomor, body) "
+        "VALUES (?, ?, ?, ?, ?, '')",
+        (row[0], row[1], str(meta.get("isi_ringkas", "")), row[2], row[3]),
+    )
 
 
 def _fold(

@@ -32,15 +32,16 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from tnde.archive.authority import viewer_grantees
 from tnde.archive.events_in import BadEventError, PushedEvent
-from tnde.archive.heads import Accepted, BatchRows, Stored, store_accepted
+from tnde.archive.heads import Accepted, BatchRows, Head, Stored, store_accepted
 from tnde.archive.kinds import kind_of, parse_type, referenced_blobs
 from tnde.archive.numbers import NUMBERS, claim_number
 from tnde.canonical import format_timestamp
 from tnde.errors import WorkflowRefused
 from tnde.faults import crash_point
 from tnde.messages import _
-from tnde.workflow.events import Event
+from tnde.workflow.events import GENESIS_HASH, Event
 from tnde.workspace.acting import ActingPolicy
 from tnde.workspace.hashing import event_hash
 
@@ -145,6 +146,7 @@ class Acceptor:
         today = now.astimezone(self.zone).date()
         server_time = format_timestamp(now)
         acting = ActingPolicy(owner=desk.nip)
+        viewer = viewer_grantees(self.authority.chart, desk.nip, today)
         parsed: list[PushedEvent | ItemResult] = [_parse(raw) for raw in batch]
         pushed = [p for p in parsed if isinstance(p, PushedEvent)]
         with self.database.write() as conn:
@@ -153,6 +155,8 @@ class Acceptor:
                 event_ids=(p.event_id for p in pushed),
                 aggregate_ids=(p.aggregate_id for p in pushed),
                 blobs=(b for p in pushed for b in referenced_blobs(p.payload)),
+                device_id=desk.device_id,
+                grantees=viewer,
             )
             accepted: list[Accepted] = []
             results: list[ItemResult] = []
@@ -161,19 +165,39 @@ class Acceptor:
                     results.append(item)
                     continue
                 results.append(
-                    self._one(conn, desk, item, acting, (today, server_time), rows, accepted)
+                    self._one(
+                        conn, desk, item, acting, (today, server_time, viewer), rows, accepted
+                    )
                 )
             last_feed = 0
             if accepted:
                 positions = store_accepted(conn, accepted, rows.heads, server_time)
                 by_id = dict(zip((a.event.event_id for a in accepted), positions, strict=True))
                 for result in results:
-                    if result.status == "accepted" and result.event_id in by_id:
+                    # an id sent twice in the batch: its duplicate gets the same position
+                    if result.status in ("accepted", "duplicate") and result.event_id in by_id:
                         result.feed_seq = by_id[result.event_id]
                 last_feed = positions[-1]
             crash_point("accept")
         crash_point("accepted")
         return results, last_feed
+
+    @staticmethod
+    def _event(pushed: PushedEvent, head: Head) -> Event:
+        """The event as the archive places it: after the aggregate's head."""
+        return Event(
+            event_id=pushed.event_id,
+            letter_id=pushed.aggregate_id,
+            letter_seq=head.head_seq + 1,
+            type=parse_type(pushed.type),  # type: ignore[arg-type]
+            actor_nip=pushed.actor_nip,
+            device_id=pushed.device_id,
+            base_seq=pushed.base_seq,
+            revision_hash=pushed.revision_hash,
+            payload=pushed.payload,
+            client_time=pushed.client_time,
+            prev_event_hash=head.last_hash,
+        )
 
     def _one(
         self,
@@ -181,11 +205,11 @@ class Acceptor:
         desk: Desk,
         pushed: PushedEvent,
         acting: ActingPolicy,
-        when: tuple[dt.date, str],
+        when: tuple[dt.date, str, set[str]],
         rows: BatchRows,
         accepted: list[Accepted],
     ) -> ItemResult:
-        today, server_time = when
+        today, server_time, viewer = when
         body_hash = pushed.body_hash()
         earlier = rows.stored.get(pushed.event_id)
         if earlier is not None:
@@ -209,35 +233,36 @@ class Acceptor:
         if missing:
             return ItemResult(pushed.event_id, "missing_blob", missing=missing)
         head = rows.head(pushed.aggregate_id, kind)
+        if head.exists and not head.granted & viewer:
+            # a letter the official may not see is answered as one that does not exist:
+            # its rules' refusals would tell its state (letter ids are printed in QR codes)
+            head = Head(kind, None, 0, GENESIS_HASH, exists=False)
+            try:
+                kind.check(None, self._event(pushed, head), self.authority, today)
+            except WorkflowRefused as exc:
+                return _rejected(pushed, exc.rule, exc.detail)
+            return _rejected(pushed, "WF-EXISTS", _("this letter exists already"))
         if head.kind is not kind:
             return _rejected(
                 pushed,
                 "SYNC-KIND",
                 _("the event's type does not belong to the kind of {id}", id=pushed.aggregate_id),
             )
-        event = Event(
-            event_id=pushed.event_id,
-            letter_id=pushed.aggregate_id,
-            letter_seq=head.head_seq + 1,
-            type=parse_type(pushed.type),  # type: ignore[arg-type]
-            actor_nip=pushed.actor_nip,
-            device_id=pushed.device_id,
-            base_seq=pushed.base_seq,
-            revision_hash=pushed.revision_hash,
-            payload=pushed.payload,
-            client_time=pushed.client_time,
-            prev_event_hash=head.last_hash,
-        )
+        event = self._event(pushed, head)
         try:
             kind.check(head.state, event, self.authority, today)
             new_state = kind.apply(head.state, event)
+            _storable(kind.rows(new_state))
             if str(event.type) in NUMBERS:
                 # last: a number is claimed only for an event that is otherwise accepted
                 claim_number(conn, event, at=server_time)
         except WorkflowRefused as exc:
             return _rejected(pushed, exc.rule, exc.detail)
-        except (KeyError, TypeError, ValueError) as exc:
-            # the rules accepted a payload the fold cannot read: refuse it, never store it
+        except DBAPIError:
+            raise  # the batch's transaction: retried or answered as the server's fault
+        except Exception as exc:  # noqa: BLE001 - a payload the rules or fold cannot read
+            # refused, never stored: one malformed event must not fail its batch (a desk
+            # would send the batch again and again) nor reach other desks
             log.info("event %s refused: its payload cannot be folded: %r", pushed.event_id, exc)
             return _rejected(
                 pushed, "SYNC-BAD-EVENT", _("the event's payload lacks what its type needs")
@@ -254,11 +279,19 @@ class Acceptor:
         return result
 
 
+def _storable(rows: list[tuple[Any, ...]]) -> None:
+    """Raise unless every value of the projection's rows is one SQLite stores."""
+    for row in rows:
+        for value in row:
+            if value is not None and not isinstance(value, str | int | float):
+                raise TypeError(f"a projected value of type {type(value).__name__}")
+
+
 def _parse(raw: object) -> PushedEvent | ItemResult:
     """The pushed event, or its rejection when it lacks the form of one."""
     try:
         return PushedEvent.from_json(raw)
-    except BadEventError as exc:
+    except (BadEventError, ValueError, UnicodeError, RecursionError) as exc:
         raw_id = raw.get("event_id") if isinstance(raw, dict) else None
         return ItemResult(
             str(raw_id or "")[:80], "rejected", rule="SYNC-BAD-EVENT", message=str(exc)

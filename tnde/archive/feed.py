@@ -36,6 +36,7 @@ __all__ = [
     "FeedPage",
     "feed_end",
     "format_cursor",
+    "letter_history",
     "parse_cursor",
     "read_page",
 ]
@@ -199,6 +200,28 @@ def _histories(
         sa.select(*(EVENT.c[name] for name in EVENT_FIELDS))
         .where(EVENT.c.letter_id.in_(fresh), EVENT.c.feed_seq <= after)
         .order_by(EVENT.c.feed_seq)
+    ).all()
+    return [_event_json(r) for r in rows]
+
+
+def letter_history(
+    conn: sa.Connection, aggregate_id: str, grantees: Collection[str]
+) -> list[dict[str, Any]] | None:
+    """Every event of one aggregate, in order, when ``grantees`` may see it; else None."""
+    visible = conn.execute(
+        sa.select(AGGREGATE_ACCESS.c.aggregate_id)
+        .where(
+            AGGREGATE_ACCESS.c.aggregate_id == aggregate_id,
+            AGGREGATE_ACCESS.c.grantee.in_(list(grantees)),
+        )
+        .limit(1)
+    ).first()
+    if visible is None:
+        return None
+    rows = conn.execute(
+        sa.select(*(EVENT.c[name] for name in EVENT_FIELDS))
+        .where(EVENT.c.letter_id == aggregate_id)
+        .order_by(EVENT.c.letter_seq)
     ).all()
     return [_event_json(r) for r in rows]
 

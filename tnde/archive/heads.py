@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from tnde.archive.blob_access import readable_blobs
 from tnde.archive.kinds import KINDS, AggregateKind, referenced_blobs
-from tnde.archive.schema import AGGREGATE, AGGREGATE_ACCESS, BLOB, EVENT, FEED_COUNTER
+from tnde.archive.schema import AGGREGATE, AGGREGATE_ACCESS, EVENT, FEED_COUNTER
 from tnde.canonical import canonical_json
 from tnde.workflow.events import GENESIS_HASH
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Iterable, Sequence
 
     from tnde.workflow.events import Event
 
@@ -71,15 +72,9 @@ class BatchRows:
         event_ids: Iterable[str],
         aggregate_ids: Iterable[str],
         blobs: Iterable[str],
+        device_id: str,
+        grantees: Collection[str],
     ) -> None:
-        self.stored: dict[str, Stored] = {}
-        for chunk in _chunks(event_ids):
-            for e in conn.execute(
-                sa.select(
-                    EVENT.c.event_id, EVENT.c.body_hash, EVENT.c.letter_seq, EVENT.c.feed_seq
-                ).where(EVENT.c.event_id.in_(chunk))
-            ):
-                self.stored[e.event_id] = Stored(e.body_hash, e.letter_seq, e.feed_seq)
         self.heads: dict[str, Head] = {}
         for chunk in _chunks(aggregate_ids):
             # locked until COMMIT, in one order, so two batches meeting on the same
@@ -107,11 +102,20 @@ class BatchRows:
                 )
             ):
                 self.heads[g.aggregate_id].granted.add(g.grantee)
-        self.blobs: set[str] = set()
-        for chunk in _chunks(blobs):
-            self.blobs.update(
-                r[0] for r in conn.execute(sa.select(BLOB.c.sha256).where(BLOB.c.sha256.in_(chunk)))
-            )
+        # read after the aggregates are locked: a push sent again while the first copy is
+        # still committing waits for it here, then finds its events (a duplicate, not a
+        # refusal against the state the first copy made)
+        self.stored: dict[str, Stored] = {}
+        for chunk in _chunks(event_ids):
+            for e in conn.execute(
+                sa.select(
+                    EVENT.c.event_id, EVENT.c.body_hash, EVENT.c.letter_seq, EVENT.c.feed_seq
+                ).where(EVENT.c.event_id.in_(chunk))
+            ):
+                self.stored[e.event_id] = Stored(e.body_hash, e.letter_seq, e.feed_seq)
+        # the files the batch's events may name: a file this desk cannot read is answered
+        # as missing (its events wait until the desk uploads it, proving it has the bytes)
+        self.blobs = readable_blobs(conn, blobs, device_id=device_id, grantees=grantees)
 
     def head(self, aggregate_id: str, kind: AggregateKind[Any]) -> Head:
         """The aggregate's head, or a new one of ``kind`` when the archive has none."""
@@ -172,7 +176,7 @@ def store_accepted(
 
 
 def _save_heads(conn: sa.Connection, changed: list[tuple[str, Head]]) -> None:
-    inserts, updates, grants = [], [], []
+    inserts, updates, grants, revoked = [], [], [], []
     for aggregate_id, head in changed:
         kind = head.kind
         values = {
@@ -191,12 +195,15 @@ def _save_heads(conn: sa.Connection, changed: list[tuple[str, Head]]) -> None:
                 {"aggregate_id": aggregate_id, "created_feed_seq": head.last_feed, **values}
             )
             head.exists = True
-        new = kind.grantees(head.state) - head.granted
+        # the grants follow the state both ways: a letter made Rahasia, or a jabatan taken
+        # off its route, stops reaching those it no longer names
+        current = kind.grantees(head.state)
         grants += [
             {"aggregate_id": aggregate_id, "grantee": g, "granted_feed_seq": head.last_feed}
-            for g in sorted(new)
+            for g in sorted(current - head.granted)
         ]
-        head.granted |= new
+        revoked += [{"target": aggregate_id, "gone": g} for g in sorted(head.granted - current)]
+        head.granted = current
     if inserts:
         conn.execute(sa.insert(AGGREGATE), inserts)
     if updates:
@@ -208,6 +215,14 @@ def _save_heads(conn: sa.Connection, changed: list[tuple[str, Head]]) -> None:
         )
     if grants:
         conn.execute(sa.insert(AGGREGATE_ACCESS), grants)
+    if revoked:
+        conn.execute(
+            sa.delete(AGGREGATE_ACCESS).where(
+                AGGREGATE_ACCESS.c.aggregate_id == sa.bindparam("target"),
+                AGGREGATE_ACCESS.c.grantee == sa.bindparam("gone"),
+            ),
+            revoked,
+        )
 
 
 def _chunks(values: Iterable[str]) -> list[list[str]]:

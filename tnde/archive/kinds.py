@@ -16,10 +16,12 @@ from tnde.incoming import IncomingEventType, IncomingState
 from tnde.incoming import rules as incoming_rules
 from tnde.incoming import state as incoming_state
 from tnde.incoming.codec import incoming_from_json, incoming_to_json
+from tnde.incoming.desk import disposition_rows, incoming_row
 from tnde.workflow import rules as letter_rules
 from tnde.workflow import state as letter_state
 from tnde.workflow.codec import state_from_json, state_to_json
 from tnde.workflow.events import EventType
+from tnde.workflow.service import letter_row, task_rows
 from tnde.workflow.state import LetterState, LetterStatus
 
 if TYPE_CHECKING:
@@ -51,7 +53,9 @@ class AggregateKind(Generic[S]):
         to_json, from_json: the state's stored form (the desk's projection codec).
         unit_of: the unit that owns it.
         security_of: its sifat.
-        grantees: who may receive its events (see :mod:`tnde.archive.scope`).
+        grantees: who may receive its events (see :mod:`tnde.archive.feed`).
+        rows: the rows a desk's projection writes for a state (each value must be one
+            SQLite stores: an event that makes another would stop every desk's sync).
     """
 
     name: str
@@ -62,6 +66,7 @@ class AggregateKind(Generic[S]):
     unit_of: Callable[[S], str]
     security_of: Callable[[S], str]
     grantees: Callable[[S], set[str]]
+    rows: Callable[[S], list[tuple[Any, ...]]]
 
 
 _REGISTRY_STATES = frozenset(
@@ -123,6 +128,7 @@ LETTER: AggregateKind[LetterState] = AggregateKind(
     unit_of=lambda s: s.unit_id,
     security_of=_letter_security,
     grantees=_letter_grantees,
+    rows=lambda s: [letter_row(s), *task_rows(s)],
 )
 
 INCOMING: AggregateKind[IncomingState] = AggregateKind(
@@ -134,6 +140,7 @@ INCOMING: AggregateKind[IncomingState] = AggregateKind(
     unit_of=lambda s: s.unit_id,
     security_of=_incoming_security,
     grantees=_incoming_grantees,
+    rows=lambda s: [incoming_row(s), *disposition_rows(s)],
 )
 
 KINDS: dict[str, AggregateKind[Any]] = {"letter": LETTER, "incoming": INCOMING}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from tnde.archive.schema import NUMBER_LEASE, NUMBER_SERIES, NUMBER_USE
 from tnde.errors import WorkflowRefused
@@ -60,22 +61,18 @@ def lease_block(
 
     The caller checks that ``nip`` works at a registry desk.
     """
-    key = (
-        (NUMBER_SERIES.c.unit_id == unit_id)
-        & (NUMBER_SERIES.c.series == series)
-        & (NUMBER_SERIES.c.year == year)
+    # one statement for a series' first block and for the next: two first leases at once
+    # would otherwise both insert the series row
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(NUMBER_SERIES).values(
+        unit_id=unit_id, series=series, year=year, last_no=size
     )
     last = conn.execute(
-        sa.update(NUMBER_SERIES)
-        .where(key)
-        .values(last_no=NUMBER_SERIES.c.last_no + size)
-        .returning(NUMBER_SERIES.c.last_no)
-    ).scalar_one_or_none()
-    if last is None:
-        conn.execute(
-            sa.insert(NUMBER_SERIES).values(unit_id=unit_id, series=series, year=year, last_no=size)
-        )
-        last = size
+        insert.on_conflict_do_update(
+            index_elements=["unit_id", "series", "year"],
+            set_={"last_no": NUMBER_SERIES.c.last_no + size},
+        ).returning(NUMBER_SERIES.c.last_no)
+    ).scalar_one()
     grant = LeaseGrant(uuid7(), unit_id, series, year, int(last) - size + 1, int(last))
     conn.execute(
         sa.insert(NUMBER_LEASE).values(

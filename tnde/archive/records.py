@@ -17,6 +17,7 @@ from tnde.archive.schema import (
     ARCHIVE_META,
     ASSIGNMENT,
     BLOB,
+    BLOB_HOLDER,
     JABATAN,
     PEGAWAI,
     UNIT,
@@ -121,7 +122,9 @@ def record_blob(
     """Insert the row of a blob whose file is durable; returns whether it was new.
 
     Args:
-        uploaded_by: the device that sent it (None: made by the archive itself).
+        uploaded_by: the device that sent it (None: made by the archive itself); sent
+            again by another device, the file's row stays and that device is recorded as
+            holding it too.
     """
     values = {
         "sha256": sha256,
@@ -130,7 +133,11 @@ def record_blob(
         "created_at": at,
         "uploaded_by": uploaded_by,
     }
-    return _insert_new(conn, BLOB, values, key=("sha256",))
+    new = _insert_new(conn, BLOB, values, key=("sha256",))
+    if not new and uploaded_by is not None:
+        holder = {"sha256": sha256, "device_id": uploaded_by}
+        _insert_new(conn, BLOB_HOLDER, holder, key=("sha256", "device_id"))
+    return new
 
 
 def store_chart(conn: sa.Connection, chart: OrgChart) -> None:

@@ -71,10 +71,11 @@ def hello(service: Service) -> dict[str, Any]:
 
 
 @router.head("/blobs/{sha256}")
-def blob_head(sha256: str, service: Service, _user: CurrentUser) -> Response:
-    """Whether the blob is stored (a desk skips the upload when it is)."""
+def blob_head(sha256: str, service: Service, user: CurrentUser) -> Response:
+    """Whether the blob is stored and this desk may read it (it skips the upload then); a
+    file it may not read is answered as absent."""
     row = service.stored_blob(check_blob_name(sha256))
-    if row is None:
+    if row is None or not service.may_read_blob(user, row.sha256):
         return Response(status_code=404)
     return Response(status_code=200, headers=_blob_headers(row, length=True))
 
@@ -118,7 +119,10 @@ async def blob_put(sha256: str, request: Request, service: Service, user: Curren
             ),
         )
     row = await run_in_threadpool(service.stored_blob, name)
-    if row is not None:  # the body need not even be read
+    known = row is not None and await run_in_threadpool(service.may_read_blob, user, name)
+    # a file the desk may already read needs no body; one it may not is taken in full and
+    # hashed (it proves the desk holds the bytes) before the answer says it was there
+    if row is not None and known:
         return JSONResponse(
             {"sha256": name, "size": row.size, "status": "exists"},
             status_code=200,
@@ -141,9 +145,10 @@ async def blob_put(sha256: str, request: Request, service: Service, user: Curren
     finally:
         await to_thread.run_sync(writer.abort)  # a no-op after commit
     await run_in_threadpool(service.record, name, writer.size, media_type, user.device_id)
+    held = row is not None  # the file was there: this upload proved the desk holds it
     return JSONResponse(
-        {"sha256": name, "size": writer.size, "status": "stored"},
-        status_code=201,
+        {"sha256": name, "size": writer.size, "status": "exists" if held else "stored"},
+        status_code=200 if held else 201,
         headers={"etag": _etag(name), "location": f"/v1/blobs/{name}"},
     )
 

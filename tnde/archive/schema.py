@@ -33,6 +33,7 @@ __all__ = [
     "AUDIT",
     "BACKUP",
     "BLOB",
+    "BLOB_HOLDER",
     "DEVICE",
     "EVENT",
     "FEED_COUNTER",
@@ -81,6 +82,17 @@ BLOB = sa.Table(
     sa.CheckConstraint("size >= 0", name="ck_blob_size"),
 )
 """Immutable files by SHA-256; a row exists only once its file is durable."""
+
+BLOB_HOLDER = sa.Table(
+    "blob_holder",
+    METADATA,
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("device_id", sa.String(36), nullable=False),
+    sa.PrimaryKeyConstraint("sha256", "device_id", name="pk_blob_holder"),
+    sa.ForeignKeyConstraint(["sha256"], ["blob.sha256"], name="fk_blob_holder_blob"),
+)
+"""Devices that uploaded a file the archive already held: they proved they have its bytes,
+so their events may name it (the first uploader is ``blob.uploaded_by``)."""
 
 FEED_COUNTER = sa.Table(
     "feed_counter",

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import sqlalchemy as sa
-
 from tnde import __version__
 from tnde.archive.accept import Acceptor
 from tnde.archive.authority import ChartAuthority, viewer_grantees
-from tnde.archive.feed import FeedPage, feed_end, parse_cursor, read_page
+from tnde.archive.blob_access import readable_blobs
+from tnde.archive.feed import FeedPage, feed_end, letter_history, parse_cursor, read_page
 from tnde.archive.numbers import MAX_LEASE, LeaseGrant, lease_block
 from tnde.archive.records import (
     ArchiveIdentity,
@@ -27,7 +26,6 @@ from tnde.archive.records import (
     read_identity,
     record_blob,
 )
-from tnde.archive.schema import AGGREGATE_ACCESS, BLOB, EVENT
 from tnde.archive.sync_notify import FeedNotifier
 from tnde.canonical import now_timestamp
 from tnde.errors import WorkflowRefused
@@ -108,6 +106,13 @@ class ArchiveService:
             identity = _identity(conn)
             after = parse_cursor(cursor, identity, feed_end(conn))
             return read_page(conn, identity, grantees, after, limit)
+
+    def history(self, desk: Desk, aggregate_id: str) -> list[dict[str, Any]] | None:
+        """Every event of an aggregate ``desk``'s official may see, in order; None when they
+        may not see it or it does not exist."""
+        grantees = viewer_grantees(self.chart, desk.nip, self.today())
+        with self.database.read() as conn:
+            return letter_history(conn, aggregate_id, grantees)
 
     def lease(self, desk: Desk, unit_id: str, series: str, year: int, size: int) -> LeaseGrant:
         """Lease a block of a series to the desk of a registry pegawai.
@@ -195,22 +200,11 @@ class ArchiveService:
             )
 
     def may_read_blob(self, desk: Desk, sha256: str) -> bool:
-        """Whether ``desk`` may download the blob: an event of a letter it may see refers to
-        it, or it uploaded the blob itself. A Rahasia letter's PDF reaches no one else."""
-        grantees = sorted(viewer_grantees(self.chart, desk.nip, self.today()))
+        """Whether ``desk`` may download the blob (:mod:`tnde.archive.blob_access`)."""
+        grantees = viewer_grantees(self.chart, desk.nip, self.today())
         with self.database.read() as conn:
-            seen = conn.execute(
-                sa.select(EVENT.c.event_id)
-                .join(AGGREGATE_ACCESS, AGGREGATE_ACCESS.c.aggregate_id == EVENT.c.letter_id)
-                .where(EVENT.c.blob_sha256 == sha256, AGGREGATE_ACCESS.c.grantee.in_(grantees))
-                .limit(1)
-            ).first()
-            if seen is not None:
-                return True
-            uploader = conn.execute(
-                sa.select(BLOB.c.uploaded_by).where(BLOB.c.sha256 == sha256)
-            ).scalar_one_or_none()
-        return uploader is not None and uploader == desk.device_id
+            found = readable_blobs(conn, [sha256], device_id=desk.device_id, grantees=grantees)
+        return sha256 in found
 
 
 def _identity(conn: Any) -> ArchiveIdentity:

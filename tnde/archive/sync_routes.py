@@ -7,6 +7,8 @@
   see (:mod:`tnde.archive.feed`); with ``wait`` (seconds, at most 60) an empty page is held
   open until an event arrives or the time is up (long poll). 410 ``cursor_reset`` for a
   cursor of another archive or epoch.
+- ``GET /v1/letters/{id}/events``: one letter's whole history, for a desk that finds it
+  lacks the beginning of a letter newly shared with its official.
 - ``POST /v1/numbers/lease``: ``{"unit_id", "series", "year", "size"}``: a block of numbers
   for a registry desk (:mod:`tnde.archive.numbers`).
 
@@ -71,6 +73,16 @@ async def changes(
     return page
 
 
+@router.get("/letters/{aggregate_id}/events")
+async def letter_events(aggregate_id: str, service: Service, user: CurrentUser) -> dict[str, Any]:
+    """Every event of one letter (or incoming letter) the official may see; 404 otherwise,
+    as for a letter the archive does not hold."""
+    events = await run_in_threadpool(service.history, user, aggregate_id)
+    if events is None:
+        raise ApiError(404, "not_found", _("the archive has no such address"))
+    return {"events": events}
+
+
 @router.post("/numbers/lease")
 async def lease_numbers(request: Request, service: Service, user: CurrentUser) -> dict[str, Any]:
     """Lease a block of numbers of one series to the signed-in registry desk."""
@@ -131,7 +143,7 @@ async def _json_object(request: Request, limit: int) -> dict[str, Any]:
         chunks.append(chunk)
     try:
         body = json.loads(b"".join(chunks))
-    except ValueError:
+    except (ValueError, RecursionError):  # nesting too deep included
         raise ApiError(422, "invalid_request", _("the request body is not JSON")) from None
     if not isinstance(body, dict):
         raise ApiError(422, "invalid_request", _("the request body must be a JSON object"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tnde.errors import WorkflowRefused
 from tnde.messages import _
-from tnde.workflow.events import Event, EventType
+from tnde.workflow.events import Event, EventType, revision_hash
 from tnde.workflow.state import FINAL_STATES, LetterState, LetterStatus
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ def check(state: LetterState | None, event: Event, authority: Authority, today: 
         unit = str(event.payload.get("unit_id", ""))
         if not authority.unit_exists(unit):
             raise refuse("WF-UNIT", _("unit kerja {unit!r} is not in the org chart", unit=unit))
+        _check_text_hash(event)
         return
     if state is None:
         raise refuse("WF-UNKNOWN", _("letter {letter_id} is unknown", letter_id=event.letter_id))
@@ -102,8 +103,17 @@ def _editable(state: LetterState, event: Event, refusal: str) -> None:
         )
 
 
+def _check_text_hash(e: Event) -> None:
+    """A text's revision hash is the hash of that text: an approval names a hash, so a text
+    under another text's hash would carry an approval nobody gave it."""
+    values = e.payload.get("values")
+    if not isinstance(values, dict) or e.revision_hash != revision_hash(values):
+        raise refuse("WF-REVISION-HASH", _("the text's revision hash is not the hash of its text"))
+
+
 def _check_revised(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:
     _editable(s, e, _("only the konseptor can change the draft"))
+    _check_text_hash(e)
     parent = e.payload.get("parent_revision")
     if parent != s.head_revision and parent not in s.revisions:
         raise refuse("WF-STALE-EDIT", _("the change was made to a text this letter never had"))

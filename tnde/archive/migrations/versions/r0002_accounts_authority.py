@@ -63,6 +63,13 @@ def upgrade() -> None:
     op.create_index("ix_event_letter_feed", "event", ["letter_id", "feed_seq"])
     op.add_column("blob", sa.Column("uploaded_by", sa.String(36), nullable=True))
     op.create_table(
+        "blob_holder",
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("device_id", sa.String(36), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", "device_id", name="pk_blob_holder"),
+        sa.ForeignKeyConstraint(["sha256"], ["blob.sha256"], name="fk_blob_holder_blob"),
+    )
+    op.create_table(
         "aggregate",
         sa.Column("aggregate_id", sa.String(36), primary_key=True),
         sa.Column("kind", sa.Text, nullable=False),
@@ -155,6 +162,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Drop what :func:`upgrade` made."""
     for table in (
+        "blob_holder",
         "audit",
         "backup",
         "number_use",

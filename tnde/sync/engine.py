@@ -21,7 +21,7 @@ from tnde.faults import crash_point
 from tnde.messages import _
 from tnde.sync.credentials import TokenVault
 from tnde.sync.link import SyncLink, read_link, save_link
-from tnde.sync.merge import forget_after, merge_events, reject_own
+from tnde.sync.merge import SyncMergeError, forget_after, merge_events, reject_own, unpark
 from tnde.sync.transport import (
     ArchiveHttp,
     ArchiveRefused,
@@ -226,17 +226,37 @@ class Syncer:
                 report.reset = True
                 continue
             events = page["events"]
+            report.new += self._merge_page(events, str(page["next_cursor"]))
             with self.ws.transaction() as conn:
-                report.new += merge_events(conn, events, self.today())
-                self.link = self.link.with_(
-                    cursor=str(page["next_cursor"]), last_pull_at=now_timestamp()
-                )
-                save_link(conn, self.link)
+                back = unpark(conn, self.today())
+            if back:
+                self.push(report)  # what came back is sent at once
             report.pulled += len(events)
             report.blobs_fetched += self._fetch_blobs(events)
             if not page["has_more"]:
                 return
             wait = 0
+
+    def _merge_page(self, events: list[dict[str, Any]], cursor: str) -> int:
+        """Merge a page and store the cursor after it, in one transaction; an aggregate whose
+        beginning the desk lacks (newly shared with this official in a way the page could
+        not carry, such as a Plh. period that began) is completed from its whole history."""
+        histories: dict[str, list[dict[str, Any]]] = {}
+        for _attempt in range(len(events) + 1):
+            extra = [e for h in histories.values() for e in h]
+            try:
+                with self.ws.transaction() as conn:
+                    new = merge_events(conn, [*extra, *events], self.today())
+                    self.link = self.link.with_(cursor=cursor, last_pull_at=now_timestamp())
+                    save_link(conn, self.link)
+                return new
+            except SyncMergeError as gap:
+                if gap.aggregate_id in histories:
+                    raise
+                histories[gap.aggregate_id] = self._authorized(
+                    "GET", f"/v1/letters/{gap.aggregate_id}/events"
+                ).json()["events"]
+        raise AssertionError("unreachable")  # pragma: no cover
 
     # -- pieces --------------------------------------------------------------------------
 

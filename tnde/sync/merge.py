@@ -44,6 +44,7 @@ __all__ = [
     "merge_events",
     "parse_event_type",
     "reject_own",
+    "unpark",
 ]
 
 _LETTER_TYPES = {t.value: t for t in EventType}
@@ -51,7 +52,12 @@ _INCOMING_TYPES = {t.value: t for t in IncomingEventType}
 
 
 class SyncMergeError(TndeError):
-    """The archive sent events this desk cannot place (a gap in an aggregate's history)."""
+    """The archive sent events this desk cannot place (a gap in an aggregate's history);
+    ``aggregate_id`` names it, so the desk can ask for its whole history."""
+
+    def __init__(self, message: str, aggregate_id: str) -> None:
+        super().__init__(message)
+        self.aggregate_id = aggregate_id
 
 
 def parse_event_type(text: str) -> Any:
@@ -91,6 +97,8 @@ def merge_events(conn: sqlite3.Connection, events: Sequence[dict[str, Any]], tod
     by_aggregate: dict[str, list[Event]] = {}
     feed: dict[str, int] = {}
     for data in events:
+        if str(data["event_id"]) in feed:
+            continue  # a history fetched for a gap repeats events of the page
         event = _event_of(data)
         by_aggregate.setdefault(event.letter_id, []).append(event)
         feed[event.event_id] = int(data["feed_seq"])
@@ -156,7 +164,55 @@ def forget_after(conn: sqlite3.Connection, watermark: int, today: dt.date) -> No
                 (aggregate_id, watermark),
             )
         ]
-        _rebase(conn, aggregate_id, [], {}, today, dropped=set(later))
+        _rebase(conn, aggregate_id, [], {}, today, dropped=set(later), park=True)
+
+
+def unpark(conn: sqlite3.Connection, today: dt.date) -> int:
+    """Put back into their letters' chains the desk's own events set aside after a restore
+    (their letters' earlier events were not back yet), once the rules accept them again;
+    they are then pushed as usual. Returns how many came back."""
+    parked = conn.execute(
+        "SELECT r.event_id, r.body FROM sync_rejection r WHERE r.source = 'parked' "
+        "AND r.resolved_at IS NULL ORDER BY r.rejected_at, r.event_id"
+    ).fetchall()
+    back = 0
+    authority = SqlAuthority(conn)
+    for event_id, body in parked:
+        data = json.loads(body)
+        aggregate = aggregate_of(str(data["type"]))
+        state = aggregate.load(conn, str(data["letter_id"]))
+        if state is None:
+            continue
+        row = conn.execute(
+            "SELECT letter_seq, event_hash FROM event WHERE letter_id = ? "
+            "ORDER BY letter_seq DESC LIMIT 1",
+            (data["letter_id"],),
+        ).fetchone()
+        event = seal(
+            Event(
+                event_id=str(event_id),
+                letter_id=str(data["letter_id"]),
+                letter_seq=int(row[0]) + 1,
+                type=parse_event_type(str(data["type"])),
+                actor_nip=str(data["actor_nip"]),
+                device_id=str(data["device_id"]),
+                base_seq=int(data["base_seq"]),
+                revision_hash=str(data["revision_hash"]),
+                payload=dict(data["payload"]),
+                client_time=str(data["client_time"]),
+                prev_event_hash=str(row[1]),
+            )
+        )
+        try:
+            aggregate.check(state, event, authority, today)
+        except WorkflowRefused:
+            continue  # still waiting for what the archive gets back from other desks
+        insert_event(conn, event, feed_seq=None)
+        _outbox(conn, event.event_id, _next_local_seq(conn), "pending")
+        _fold(conn, aggregate, state, event, existed=True)
+        conn.execute("DELETE FROM sync_rejection WHERE event_id = ?", (event_id,))
+        back += 1
+    return back
 
 
 def _merge_one(
@@ -223,12 +279,15 @@ def _rebase(
     reasons: dict[str, tuple[str, str]] | None = None,
     source: str = "merge",
     dropped: set[str] | None = None,
+    park: bool = False,
 ) -> None:
     """Rebuild an aggregate: the archive's events, then the desk's pending ones re-applied.
 
     Args:
         refused: the desk's own events the archive refused (kept in ``sync_rejection``).
         dropped: accepted events to leave out (the archive no longer has them).
+        park: set aside (not refuse) pending events the rules refuse now: after a
+            restore, their letters' earlier events come back later (:func:`unpark`).
     """
     local = [(e, seq) for e, seq in _local(conn, aggregate_id) if e.event_id not in (dropped or ())]
     arrived = {e.event_id for e in fresh}
@@ -282,7 +341,9 @@ def _rebase(
         try:
             aggregate.check(state, moved, authority, today)
         except WorkflowRefused as exc:
-            if sent != "sent":
+            if park:
+                _keep_rejection(conn, event, exc.rule, exc.detail, source="parked")
+            elif sent != "sent":
                 _keep_rejection(conn, event, exc.rule, exc.detail, source="merge")
             # else the archive accepted it already, after events this page does not hold
             # yet: it comes back with the feed, in its place
@@ -294,6 +355,13 @@ def _rebase(
         head, last_hash = moved.letter_seq, moved.event_hash
     if state is None and existed:
         _drop_projection(conn, aggregate, aggregate_id)
+    if aggregate.kind == "letter":
+        # a text whose event left the chain leaves no revision row behind
+        conn.execute(
+            "DELETE FROM revision WHERE letter_id = ? AND revision_hash NOT IN "
+            "(SELECT revision_hash FROM event WHERE letter_id = ? AND type IN (?, ?))",
+            (aggregate_id, aggregate_id, EventType.CREATED.value, EventType.REVISED.value),
+        )
 
 
 def _index_incoming(conn: sqlite3.Connection, incoming_id: str) -> None:
@@ -409,5 +477,6 @@ def _gap(aggregate_id: str, expected: int) -> SyncMergeError:
             "the archive's events of {id} skip event {seq}; pull again from the beginning",
             id=aggregate_id,
             seq=expected,
-        )
+        ),
+        aggregate_id,
     )

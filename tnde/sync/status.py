@@ -38,6 +38,10 @@ def status(ws: Workspace) -> dict[str, Any]:
     link = read_link(conn)
     pending = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
     sent = conn.execute("SELECT count(*) FROM outbox WHERE state = 'sent'").fetchone()[0]
+    # set aside after a restore, until the letters' earlier events are back: still to send
+    parked = conn.execute(
+        "SELECT count(*) FROM sync_rejection WHERE source = 'parked' AND resolved_at IS NULL"
+    ).fetchone()[0]
     rejected = [
         {
             "event_id": r[0],
@@ -50,7 +54,8 @@ def status(ws: Workspace) -> dict[str, Any]:
         }
         for r in conn.execute(
             "SELECT event_id, letter_id, type, rule, message, source, rejected_at "
-            "FROM sync_rejection WHERE resolved_at IS NULL ORDER BY rejected_at"
+            "FROM sync_rejection WHERE resolved_at IS NULL AND source != 'parked' "
+            "ORDER BY rejected_at"
         )
     ]
     return {
@@ -64,7 +69,7 @@ def status(ws: Workspace) -> dict[str, Any]:
         "last_push_at": link.last_push_at if link else "",
         "last_pull_at": link.last_pull_at if link else "",
         "last_error": link.last_error if link else "",
-        "pending": int(pending),
+        "pending": int(pending) + int(parked),
         "awaiting_pull": int(sent),
         "rejected": rejected,
     }

@@ -301,7 +301,9 @@ CREATE TABLE sync_rejection (
     body        TEXT NOT NULL,       -- canonical JSON of the event as the desk made it
     rule        TEXT NOT NULL,
     message     TEXT NOT NULL,
-    source      TEXT NOT NULL CHECK (source IN ('archive', 'merge')),
+    -- archive: refused by the archive; merge: refused by the rules after another desk's
+    -- action arrived; parked: waiting for events a restored archive must get back first
+    source      TEXT NOT NULL CHECK (source IN ('archive', 'merge', 'parked')),
     rejected_at TEXT NOT NULL,
     resolved_at TEXT,
     resolution  TEXT NOT NULL DEFAULT ''

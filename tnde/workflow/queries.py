@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from tnde.dispositions.due import WorkCalendar, due_at
 from tnde.errors import WorkflowRefused
-from tnde.workflow.events import Event, EventType
+from tnde.workflow.events import Event, EventType, revision_hash
 from tnde.workflow.paging import (
     ListFilter,
     Where,
@@ -276,7 +276,7 @@ def _probe_payload(action: Action, state: LetterState) -> tuple[dict[str, Any], 
     step_no = step.step_no if step else 0
     head = state.head_revision
     payloads: dict[Action, dict[str, Any]] = {
-        Action.REVISE: {"parent_revision": head, "values": {}},
+        Action.REVISE: {"parent_revision": head, "values": _PROBE_TEXT},
         Action.SUBMIT: {},
         Action.APPROVE: {"step": step_no},
         Action.RETURN: {"step": step_no, "note": "-"},
@@ -288,9 +288,13 @@ def _probe_payload(action: Action, state: LetterState) -> tuple[dict[str, Any], 
         Action.ARCHIVE: {},
         Action.CANCEL: {"reason": "-"},
     }
-    # a revision names a new text: any hash other than the head's
-    revision = "probe" if action is Action.REVISE else head
+    # a revision names a new text, by that text's own hash (the rules check it)
+    revision = revision_hash(_PROBE_TEXT) if action is Action.REVISE else head
     return payloads[action], revision
+
+
+_PROBE_TEXT = {"\u0000probe": ""}
+"""The text of a probe revision: no letter has it, so it is never the head's."""
 
 
 def allowed_actions(

@@ -7,6 +7,8 @@ import json
 import os
 from typing import TYPE_CHECKING
 
+import pytest
+
 from tests.office import nip, seed_org, surat_dinas_values
 from tests.sync.conftest import PASSWORD, PROFILE
 from tnde.archive import open_archive
@@ -17,8 +19,6 @@ from tnde.workspace import Workspace, WorkspaceConfig
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
     from tests.fakekeyring import FakeKeyring
     from tests.sync.conftest import Office
@@ -107,3 +107,15 @@ def test_a_wrong_enrolment_code_links_nothing(
     assert memory_keyring.secrets == {}
     assert main(["--workspace", str(ws.path), "sync", "status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["linked"] is False
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "ftp://arsip", "http://10.0.0.1:8470"])
+def test_a_url_that_cannot_be_used_is_refused_before_any_secret_is_asked(
+    tmp_path: Path, url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = _workspace(tmp_path, "analis")
+    # no --secret-fd and no terminal: a prompt would fail with another message
+    assert main(["--workspace", str(ws.path), "archive", "link", url]) != 0
+    err = capsys.readouterr().err
+    assert "secret-fd" not in err
+    assert "https://" in err

@@ -112,6 +112,10 @@ def cmd_archive_link(args: argparse.Namespace) -> int:
         nip = args.nip or ws.config.owner
         if not nip:
             raise UsageError(_("name who signs in with --nip (the workspace has no owner yet)"))
+        url = args.url or ws.config.archive_url
+        if not url:
+            raise UsageError(_("name the archive's URL (the workspace's settings name none)"))
+        url = sync.check_url(url)  # before any secret is asked for
         read = _secret_reader(args)
         if args.password:
             secret = read(_("Password: "))
@@ -119,9 +123,6 @@ def cmd_archive_link(args: argparse.Namespace) -> int:
             code = read(_("Enrolment code: "))
             password = read(_("New password: "))
             secret = f"{code}|{password}"
-        url = args.url or ws.config.archive_url
-        if not url:
-            raise UsageError(_("name the archive's URL (the workspace's settings name none)"))
         link = sync.link_workspace(
             ws,
             url,

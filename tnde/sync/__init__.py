@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from tnde.sync.engine import Syncer, SyncError, SyncReport
     from tnde.sync.linking import link_workspace
     from tnde.sync.status import dismiss_rejection, status
-    from tnde.sync.transport import ArchiveRefused, ArchiveUnreachable, Backoff
+    from tnde.sync.transport import ArchiveRefused, ArchiveUnreachable, Backoff, check_url
 
 __all__ = [
     "ArchiveRefused",
@@ -36,6 +36,7 @@ __all__ = [
     "SyncLink",
     "SyncReport",
     "Syncer",
+    "check_url",
     "dismiss_rejection",
     "link_workspace",
     "read_link",
@@ -48,6 +49,7 @@ __getattr__ = lazy_exports(
         "ArchiveRefused": "tnde.sync.transport",
         "ArchiveUnreachable": "tnde.sync.transport",
         "Backoff": "tnde.sync.transport",
+        "check_url": "tnde.sync.transport",
         "SyncError": "tnde.sync.engine",
         "SyncReport": "tnde.sync.engine",
         "Syncer": "tnde.sync.engine",

@@ -49,7 +49,8 @@ class ArchiveRefused(TndeError):  # noqa: N818 - named for what the user sees
         self.status = status
         self.code = code
         self.message = message
-        super().__init__(f"{status} {code}: {message}")
+        # status 0: refused before any request (a URL that cannot be used), said plainly
+        super().__init__(message if status == 0 else f"{status} {code}: {message}")
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,14 @@ def check_url(url: str) -> str:
     Raises:
         ArchiveRefused: not an http(s) URL, or plain HTTP to another computer.
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:  # an unclosed [ of an IPv6 address, a port that is not a number
+        host = None
+    if host is None or parts.scheme not in ("https", "http"):
         raise ArchiveRefused(0, "bad_url", _("{url} is not an https:// address", url=url))
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(host):
         raise ArchiveRefused(
             0,
             "plain_http",

@@ -135,6 +135,7 @@ def test_enrol_answers_a_token_pair(tokens: dict[str, Any], web: AsgiClient) -> 
                 "bentuk": "Pj.",
             }
         ],
+        "admin": False,
     }
 
 

@@ -99,6 +99,37 @@ def test_disable_enable_list_and_revoke(
     ]
 
 
+def test_admin_grants_and_takes_back_the_view_of_the_linked_desks(
+    opened: ArchiveFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(opened.folder)
+    status, out, err = _run(capsys, "admin", folder, NIP)
+    assert (status, out) == (1, "")
+    assert "belum memiliki akun" in err
+    _run(capsys, "enrol", folder, NIP)
+    _run(capsys, "enrol", folder, OTHER_NIP)
+
+    status, out, err = _run(capsys, "admin", folder, NIP)
+    assert (status, err) == (0, "")
+    assert "sekarang administrator" in out
+    assert "sudah administrator" in _run(capsys, "admin", folder, NIP)[1]
+    listed = json.loads(_run(capsys, "list", folder, "--json")[1])
+    assert [(a["nip"], a["admin"]) for a in listed] == [(NIP, True), (OTHER_NIP, False)]
+    lines = _run(capsys, "list", folder)[1].splitlines()
+    assert [line.endswith("  [administrator]") for line in lines] == [True, False]
+
+    status, out, _err = _run(capsys, "admin", folder, NIP, "--remove")
+    assert status == 0
+    assert "bukan lagi administrator" in out
+    assert "memang bukan administrator" in _run(capsys, "admin", folder, NIP, "--remove")[1]
+    listed = json.loads(_run(capsys, "list", folder, "--json")[1])
+    assert [a["admin"] for a in listed] == [False, False]
+    with opened.database.read() as conn:
+        assert verify_audit(conn) is None
+        actions = conn.execute(sa.select(AUDIT.c.action).order_by(AUDIT.c.seq)).scalars().all()
+    assert actions[-2:] == ["account.admin_granted", "account.admin_removed"]
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

@@ -13,6 +13,7 @@ folder or on PostgreSQL, with the files in a :class:`~tnde.archive.blobs.BlobSto
   :mod:`~tnde.archive.records`: the tables, the connections, the migrations, the rows.
 - :mod:`~tnde.archive.blobs`: the blob store; :mod:`~tnde.archive.tls`: certificates.
 - :mod:`~tnde.archive.accounts`: accounts and devices (what the admin does);
+  :mod:`~tnde.archive.admins`: the accounts that may see the linked desks;
   :mod:`~tnde.archive.signin`, :mod:`~tnde.archive.auth_routes`: signing in and tokens;
   :mod:`~tnde.archive.audit`: the server's hash-chained audit log.
 - :mod:`~tnde.archive.backup` and :mod:`~tnde.archive.restore`: :func:`backup_archive` and
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
         list_accounts,
         revoke_device,
     )
+    from tnde.archive.admins import set_admin
     from tnde.archive.app import app_for, create_app
     from tnde.archive.backup import BackupResult, backup_archive
     from tnde.archive.backup_verify import verify_backup
@@ -83,6 +85,7 @@ __all__ = [
     "restore_archive",
     "revoke_device",
     "serve_in_background",
+    "set_admin",
     "verify_backup",
 ]
 
@@ -114,6 +117,7 @@ __getattr__ = lazy_exports(
         "restore_archive": "tnde.archive.restore",
         "revoke_device": "tnde.archive.accounts",
         "serve_in_background": "tnde.archive.server",
+        "set_admin": "tnde.archive.admins",
         "verify_backup": "tnde.archive.backup_verify",
     },
 )

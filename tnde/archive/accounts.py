@@ -119,6 +119,31 @@ class AccountInfo:
     updated_at: str
     enrol_expires_at: str | None
     devices: tuple[DeviceInfo, ...]
+    admin: bool = False
+    """May see every account and its desks (``tnde archive user admin``)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The account as ``user list --json`` prints it and ``GET /v1/admin/desks`` answers
+        it: nothing secret (no hash of a password, a code or a token)."""
+        return {
+            "nip": self.nip,
+            "nama": self.nama,
+            "state": self.state,
+            "admin": self.admin,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "enrol_expires_at": self.enrol_expires_at,
+            "devices": [
+                {
+                    "device_id": d.device_id,
+                    "name": d.name,
+                    "created_at": d.created_at,
+                    "last_seen_at": d.last_seen_at,
+                    "revoked_at": d.revoked_at,
+                }
+                for d in self.devices
+            ],
+        }
 
 
 # -- checks on what a desk sends ------------------------------------------------------------------
@@ -406,6 +431,7 @@ def list_accounts(conn: sa.Connection, *, at: dt.datetime) -> list[AccountInfo]:
             updated_at=row.updated_at,
             enrol_expires_at=row.enrol_expires_at,
             devices=tuple(devices.get(row.nip, ())),
+            admin=bool(row.admin),
         )
         for row in rows
     ]

@@ -10,9 +10,9 @@ The codes: the :class:`~tnde.archive.errors.ArchiveError` codes (``bad_blob_name
 ``digest_mismatch`` 422, ``blob_too_large`` 413), ``blob_not_found``, ``bad_media_type``,
 ``storage_full`` (507) and ``storage_failed`` (500) when a file cannot be written, ``not_found``
 (no such path), ``method_not_allowed``, ``invalid_request``, ``internal_error`` (500, the
-details go to the server's log only), and the sign-in codes of
-:class:`~tnde.archive.errors.AuthError` (401 with ``WWW-Authenticate: Bearer``, 403, 409,
-422, 429 with ``Retry-After``).
+details go to the server's log only), ``not_admin`` (403, an administrator's route), and
+the sign-in codes of :class:`~tnde.archive.errors.AuthError` (401 with
+``WWW-Authenticate: Bearer``, 403, 409, 422, 429 with ``Retry-After``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from tnde import __version__
 from tnde.archive.auth_routes import auth_router
 from tnde.archive.errors import ArchiveError, AuthError
+from tnde.archive.office_routes import router as office_router
 from tnde.archive.routes import ApiError, router
 from tnde.archive.service import ArchiveService, Limits
 from tnde.archive.signin import AuthService
@@ -92,6 +93,7 @@ def create_app(
     app.include_router(router)
     app.include_router(auth_router)
     app.include_router(sync_router)
+    app.include_router(office_router)
     install_verification_page(app, verification)
     app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
     app.add_exception_handler(AuthError, _auth_error)  # type: ignore[arg-type]

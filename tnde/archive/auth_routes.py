@@ -10,7 +10,8 @@
   refresh_expires_at, nip, device_id}``.
 - ``POST /v1/auth/signout``: ends the device's refresh tokens (204).
 - ``GET /v1/auth/me``: ``{nip, nama, device_id, on, jabatan: [{jabatan_id, nama, unit_id,
-  bentuk}]}``, the jabatan held on the office's today.
+  bentuk}], admin}``, the jabatan held on the office's today; ``admin`` when the account may
+  see the linked desks (:mod:`tnde.archive.office_routes`).
 
 A route that needs a signed-in official takes a :data:`CurrentUser` parameter::
 

@@ -229,6 +229,10 @@ ACCOUNT = sa.Table(
     sa.Column("disabled_at", sa.Text, nullable=True),
     sa.Column("created_at", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+    # may see every account and its desks (GET /v1/admin/desks); set by `user admin`
+    sa.Column(
+        "admin", sa.Boolean(create_constraint=False), nullable=False, server_default=sa.false()
+    ),
     sa.CheckConstraint("length(nip) = 18", name="ck_account_nip"),
 )
 """A pegawai of the org chart who may sign in (made by ``tnde archive user enrol``)."""

@@ -7,6 +7,7 @@ the event loop only moves bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from tnde import __version__
 from tnde.archive.accept import Acceptor
+from tnde.archive.accounts import list_accounts
+from tnde.archive.admins import is_admin
 from tnde.archive.authority import ChartAuthority, viewer_grantees
 from tnde.archive.blob_access import readable_blobs
 from tnde.archive.feed import FeedPage, feed_end, letter_history, parse_cursor, read_page
@@ -30,6 +33,7 @@ from tnde.archive.sync_notify import FeedNotifier
 from tnde.canonical import now_timestamp
 from tnde.errors import WorkflowRefused
 from tnde.messages import _
+from tnde.org import org_toml_text
 from tnde.profiles import load_profile
 
 if TYPE_CHECKING:
@@ -164,6 +168,29 @@ class ArchiveService:
             "version": __version__,
             "limits": {"blob_max_bytes": self.limits.blob_max_bytes},
         }
+
+    def office(self) -> dict[str, Any]:
+        """The office a new desk joins: the archive's id, its profile and the org chart its
+        rules judge by, as the TOML text ``tnde org import`` reads, with the text's SHA-256
+        (the desk checks what it received before importing it)."""
+        with self.database.read() as conn:
+            identity = _identity(conn)
+        text = org_toml_text(self.chart)
+        return {
+            "archive_id": identity.archive_id,
+            "profile_id": identity.profile,
+            "org_toml": text,
+            "org_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        }
+
+    def linked_desks(self, nip: str) -> list[dict[str, Any]] | None:
+        """Every account with its state and desks, for an administrator; None for anyone
+        else. Nothing secret is in it (:meth:`~tnde.archive.accounts.AccountInfo.to_json`)."""
+        with self.database.read() as conn:
+            if not is_admin(conn, nip):
+                return None
+            accounts = list_accounts(conn, at=self.clock())
+        return [a.to_json() for a in accounts]
 
     def stored_blob(self, sha256: str) -> BlobRow | None:
         """The blob's row when the blob is stored: its row and its file both exist.

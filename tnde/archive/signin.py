@@ -291,11 +291,15 @@ class AuthService:
         return Principal(claims.nip, claims.device_id)
 
     def whoami(self, principal: Principal) -> dict[str, Any]:
-        """The caller's NIP, name, device and the jabatan they hold today (the office's day)."""
+        """The caller's NIP, name, device, the jabatan they hold today (the office's day) and
+        whether they are an administrator."""
         today = self.clock().astimezone(self.zone).date()
         with self.database.read() as conn:
             nama = conn.execute(
                 sa.select(PEGAWAI.c.nama).where(PEGAWAI.c.nip == principal.nip)
+            ).scalar_one_or_none()
+            admin = conn.execute(
+                sa.select(ACCOUNT.c.admin).where(ACCOUNT.c.nip == principal.nip)
             ).scalar_one_or_none()
             rows = conn.execute(
                 sa.select(
@@ -321,6 +325,7 @@ class AuthService:
             "device_id": principal.device_id,
             "on": today.isoformat(),
             "jabatan": jabatan,
+            "admin": bool(admin),
         }
 
     # -- steps ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""``tnde archive user enrol|disable|enable|list|revoke-device``: the archive's accounts.
+"""``tnde archive user enrol|disable|enable|admin|list|revoke-device``: the archive's accounts.
 
 Run by the admin on the server, on the archive folder (and its database) itself; each change
 is written to the archive's audit log under ``admin:<the server account's user name>``. Like
@@ -60,6 +60,22 @@ def register_user(commands: argparse._SubParsersAction[Any]) -> None:
         _folder(command)
         command.add_argument("nip", metavar="NIP", help=_("the account's NIP"))
         command.set_defaults(run=run)
+
+    admin = users.add_parser(
+        "admin",
+        help=_("let an account see which desks are linked (or no longer, with --remove)"),
+        description=_(
+            "Make the account NIP an administrator of the archive: from their desk they see "
+            "every account, its state and the desks it signed in from (read-only; accounts "
+            "are still changed here, on the server). --remove takes it back."
+        ),
+    )
+    _folder(admin)
+    admin.add_argument("nip", metavar="NIP", help=_("the account's NIP"))
+    admin.add_argument(
+        "--remove", action="store_true", help=_("the account is no longer an administrator")
+    )
+    admin.set_defaults(run=cmd_user_admin)
 
     listing = users.add_parser(
         "list",
@@ -130,17 +146,38 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_admin(args: argparse.Namespace) -> int:
+    """Grant or take back the administrator's view of the linked desks."""
+    granted = not args.remove
+    with _opened(args) as opened, opened.database.write() as conn:
+        changed = archive.set_admin(conn, args.nip, admin=granted, at=_now(), actor=_actor())
+    if granted:
+        out(
+            _("the account is now an administrator: it sees the linked desks")
+            if changed
+            else _("the account was already an administrator")
+        )
+    else:
+        out(
+            _("the account is no longer an administrator")
+            if changed
+            else _("the account was not an administrator")
+        )
+    return 0
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     """Every account with its state and desks."""
     with _opened(args) as opened, opened.database.read() as conn:
         accounts = archive.list_accounts(conn, at=_now())
     if args.json:
-        emit_json([_account_json(a) for a in accounts])
+        emit_json([a.to_json() for a in accounts])
         return 0
     if not accounts:
         out(_("no accounts yet; make one with: tnde archive user enrol FOLDER NIP"))
     for account in accounts:
-        out(f"{account.nip}  {_state_label(account)}  {account.nama}")
+        admin = "  " + _("[administrator]") if account.admin else ""
+        out(f"{account.nip}  {_state_label(account)}  {account.nama}{admin}")
         for device in account.devices:
             seen = device.last_seen_at or "-"
             state = _(" (revoked {at})", at=device.revoked_at) if device.revoked_at else ""
@@ -201,24 +238,3 @@ def _state_label(account: AccountInfo) -> str:
     if account.state == "enrolment_expired":
         return _("enrolment code expired")
     return _("disabled")
-
-
-def _account_json(account: AccountInfo) -> dict[str, Any]:
-    return {
-        "nip": account.nip,
-        "nama": account.nama,
-        "state": account.state,
-        "created_at": account.created_at,
-        "updated_at": account.updated_at,
-        "enrol_expires_at": account.enrol_expires_at,
-        "devices": [
-            {
-                "device_id": d.device_id,
-                "name": d.name,
-                "created_at": d.created_at,
-                "last_seen_at": d.last_seen_at,
-                "revoked_at": d.revoked_at,
-            }
-            for d in account.devices
-        ],
-    }

@@ -35,6 +35,7 @@ from tnde.workflow.register_desk import RegisterDesk
 from tnde.workflow.service import Clock, iso, utc_now
 from tnde.workflow.state import LetterState, LetterStatus, Step, fold
 from tnde.workflow.tasks import REGISTRY_KINDS
+from tnde.workflow.versions import TextVersion
 
 __all__ = [
     "REGISTRY_KINDS",
@@ -55,6 +56,7 @@ __all__ = [
     "RegisterDesk",
     "RouteRequest",
     "Step",
+    "TextVersion",
     "allowed_actions",
     "archive_letter",
     "cancel_letter",

@@ -29,6 +29,7 @@ from tnde.workflow.queries import Action, Queue, allowed_actions, count_letters,
 from tnde.workflow.service import Appended, Clock, EventStore, utc_now
 from tnde.workflow.state import LetterState, LetterStatus
 from tnde.workflow.tasks import REGISTRY_KINDS
+from tnde.workflow.versions import TextVersion, resolution_payload, text_versions
 
 if TYPE_CHECKING:
     import sqlite3
@@ -263,6 +264,41 @@ class Letters:
         if merges:
             payload["merges"] = list(merges)
         return self.record(letter_id, EventType.REVISED, actor, payload)
+
+    def text_versions(self, letter_id: str) -> list[TextVersion]:
+        """The draft's head text and each text made at another desk on an older text (its
+        open branches), head first, to be shown side by side."""
+        state = self.get(letter_id)
+        conn = self.workspace.thread_connection()
+        return text_versions(state, self.store.events(conn, letter_id), SqlAuthority(conn).name_of)
+
+    def resolve_branches(self, actor: str, letter_id: str, values: dict[str, Any]) -> LetterState:
+        """Settle a draft edited at two desks: ``values`` becomes the text that goes on, and
+        every open branch is let go (:mod:`tnde.workflow.versions` explains the event).
+
+        ``values`` may be the head text as it is ("keep mine"), a branch's text as it is
+        ("take the other one") or a text written from both; the rules accept all three.
+        Branches are read in the transaction that stores the event, so a branch that
+        arrives meanwhile stays open rather than being let go unseen.
+
+        Raises:
+            WorkflowRefused: ``WF-NO-BRANCH`` when nothing waits to be settled, or a rule
+                (only the konseptor edits, and only an editable draft).
+        """
+        text = _jsonable(values)
+        with self.workspace.transaction() as conn:
+            state = self.state_in(conn, letter_id)
+            if state is None:
+                raise WorkflowRefused(
+                    "WF-UNKNOWN", _("letter {letter_id} is unknown", letter_id=letter_id)
+                )
+            return self.append(
+                conn,
+                letter_id=letter_id,
+                type=EventType.REVISED,
+                actor_nip=actor,
+                payload=resolution_payload(state, text),
+            ).state
 
     def set_route(
         self,

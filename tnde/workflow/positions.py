@@ -59,3 +59,8 @@ class SqlAuthority:
         """Every jabatan ``nip`` holds or acts in on ``on``."""
         day = on.isoformat()
         return [str(r[0]) for r in self.conn.execute(_JABATAN_OF, (nip, day, day))]
+
+    def name_of(self, nip: str) -> str:
+        """The name of ``nip`` as printed, with degrees ("" when the chart does not list them)."""
+        row = self.conn.execute("SELECT nama FROM pegawai WHERE nip = ?", (nip,)).fetchone()
+        return str(row[0]) if row else ""

@@ -117,13 +117,25 @@ def _check_revised(s: LetterState, e: Event, a: Authority, today: dt.date) -> No
     parent = e.payload.get("parent_revision")
     if parent != s.head_revision and parent not in s.revisions:
         raise refuse("WF-STALE-EDIT", _("the change was made to a text this letter never had"))
-    if e.revision_hash == s.head_revision or e.revision_hash in s.branches:
-        raise refuse("WF-NO-CHANGE", _("the text did not change"))
     merges = e.payload.get("merges", [])
+    if (e.revision_hash == s.head_revision or e.revision_hash in s.branches) and not _chooses(
+        s, e, merges
+    ):
+        raise refuse("WF-NO-CHANGE", _("the text did not change"))
     if not isinstance(merges, list) or any(m not in s.branches for m in merges):
         raise refuse("WF-MERGE", _("a merge names only the draft's open branches"))
     if merges and parent != s.head_revision:
         raise refuse("WF-MERGE", _("a merge is made on the latest text"))
+
+
+def _chooses(s: LetterState, e: Event, merges: object) -> bool:
+    """Whether a text resolves open branches by taking one of the texts as it is: the head
+    (the branches it names are let go) or one of the branches it names. Resolving branches
+    is a choice between texts, so the chosen text need not differ from them; any other text
+    equal to the head or to an open branch changes nothing."""
+    if not isinstance(merges, list) or not merges:
+        return False
+    return e.revision_hash == s.head_revision or e.revision_hash in merges
 
 
 def _check_route(s: LetterState, e: Event, a: Authority, today: dt.date) -> None:

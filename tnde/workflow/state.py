@@ -213,6 +213,10 @@ def _revised(s: LetterState, e: Event) -> LetterState:
     merged = set(e.payload.get("merges", ()))
     if merged:
         s = replace(s, branches=tuple(b for b in s.branches if b not in merged))
+        if e.revision_hash == s.head_revision:
+            # the konseptor kept the head text: the other texts are let go, and nothing
+            # else changes (approvals of this text still name it)
+            return s
     route = s.route
     if s.route_restart == "returner" and s.returned_at_step:
         # The office's profile carries earlier approvals forward to the new text: the route

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,7 +29,15 @@ def lazy_exports(package: str, table: Mapping[str, str]) -> Callable[[str], Any]
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(module), name)
-        setattr(sys.modules[package], name, value)
+        home = sys.modules[package]
+        setattr(home, name, value)
+        # Importing a submodule sets it as the package's attribute of its name, which hides
+        # a lazy name the submodule exports under that same name (``tnde.sync.status`` and
+        # its function ``status``): let such a name load again on its next access.
+        for other, path in table.items():
+            shadowed = isinstance(vars(home).get(other), ModuleType)
+            if other != name and path == f"{package}.{other}" and shadowed:
+                delattr(home, other)
         return value
 
     return load

@@ -23,3 +23,20 @@ def default_workspace_path() -> Path:
     if home:
         return Path(home)
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "workspace"
+
+
+def demo_workspace_path() -> Path:
+    """The demo workspace's folder: ``$TNDE_HOME`` when set, else
+    ``<user data dir>/TNDE Desktop/demo`` (apart from a real workspace, so trying the demo
+    never takes the place of the office's)."""
+    home = os.environ.get("TNDE_HOME", "")
+    if home:
+        return Path(home)
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo"
+
+
+def demo_office_path() -> Path:
+    """Where the desktop app keeps its demo office (an archive and a desk per official)."""
+    home = os.environ.get("TNDE_HOME", "")
+    base = Path(home).parent / f"{Path(home).name}-kantor" if home else None
+    return base or Path(user_data_dir(APP_NAME, appauthor=False)) / "kantor-demo"

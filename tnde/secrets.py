@@ -28,9 +28,11 @@ log = logging.getLogger(__name__)
 __all__ = [
     "SERVICE",
     "KeyringSecretStore",
+    "MemorySecretStore",
     "SecretStore",
     "SecretStoreUnavailable",
     "archive_account",
+    "keyring_usable",
 ]
 
 SERVICE = "TNDE Desktop"
@@ -125,3 +127,34 @@ def _unavailable(backend: KeyringBackend, exc: BaseException) -> SecretStoreUnav
     )
     log.warning("%s", error.reason)
     return error
+
+
+class MemorySecretStore:
+    """:class:`SecretStore` in this process's memory only: for a DEMO office served on this
+    computer, whose windows sign in with their DEMO passwords at every start, so nothing is
+    kept once the app quits (and no keyring is needed)."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str], str] = {}
+
+    def get(self, service: str, account: str) -> str | None:
+        """The secret, or None."""
+        return self._items.get((service, account))
+
+    def set(self, service: str, account: str, secret: str) -> None:
+        """Keep ``secret`` until the process ends."""
+        self._items[(service, account)] = secret
+
+    def delete(self, service: str, account: str) -> None:
+        """Forget the secret."""
+        self._items.pop((service, account), None)
+
+
+def keyring_usable() -> bool:
+    """Whether the OS keyring can keep secrets here (a desktop session has one; a server or a
+    bare container often has none)."""
+    try:
+        _usable_backend()
+    except SecretStoreUnavailable:
+        return False
+    return True

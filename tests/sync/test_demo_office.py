@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from tests.office import surat_dinas_values
 from tests.sync.conftest import MemorySecrets
 from tests.sync.liveserver import free_port, live_archive
 from tnde.cli.demo_office import create_demo_office
 from tnde.cli.main import main
-from tnde.org import demo_org_path, read_org
+from tnde.org import demo_org_path, read_org, workspace_org
 from tnde.secrets import KeyringSecretStore
-from tnde.sync import Syncer
+from tnde.sync import ArchiveRefused, Syncer
 from tnde.workflow import Letters
 from tnde.workspace import Workspace
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
     from tests.fakekeyring import FakeKeyring
 
@@ -53,7 +53,20 @@ def test_the_demo_office_links_a_desk_per_official_of_the_route(tmp_path: Path) 
         received.sync_once()
         inbox = Letters(received.ws).inbox(kasi.nip)
         assert [i.letter_id for i in inbox] == [letter]
-        for syncer in (sent, received):
+
+        # each desk joined with the archive's org chart; the registry desk is an administrator
+        assert set(workspace_org(received.ws).pegawai) == set(chart.pegawai)
+        registry = desks[-1]
+        assert registry.admin
+        assert not any(d.admin for d in desks[:-1])
+        admin = _desk(registry.workspace, secrets)
+        accounts = admin.linked_desks()
+        assert {a["nip"] for a in accounts} == {d.nip for d in desks}
+        assert all(len(a["devices"]) == 1 for a in accounts)
+        with pytest.raises(ArchiveRefused) as caught:
+            sent.linked_desks()
+        assert caught.value.code == "not_admin"
+        for syncer in (sent, received, admin):
             syncer.close()
             syncer.ws.close()
 
@@ -70,6 +83,7 @@ def test_the_command_prints_how_to_serve_and_each_desk(
     shown = capsys.readouterr().out
     assert f"--plain-http --port {port}" in shown
     assert shown.count("tnde --workspace") >= 4
+    assert shown.count("administrator arsip") == 1  # the registry desk's official
     # every desk can sync at once, with the token the command left in the keyring
     with live_archive(tmp_path / "kantor" / "arsip", port=port):
         for folder in sorted((tmp_path / "kantor").glob("meja-*")):

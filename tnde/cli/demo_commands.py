@@ -11,6 +11,7 @@ from tnde.cli.output import out
 from tnde.cli.workspace_commands import workspace_path
 from tnde.demo import create_demo
 from tnde.messages import _
+from tnde.secrets import keyring_usable
 
 if TYPE_CHECKING:
     import argparse
@@ -59,8 +60,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _office(folder: Path, port: int) -> int:
+    kept = keyring_usable()
     desks = create_demo_office(folder, port=port)
     out(_("{folder}: demo office with {count} desks", folder=folder, count=len(desks)))
+    if not kept:
+        out(
+            _(
+                "no keyring on this computer: each desk signs in first with "
+                "tnde --workspace DESK archive link --password"
+            )
+        )
     out(_("serve its archive (leave it running):"))
     out(f"  tnde archive serve {folder / 'arsip'} --plain-http --port {port}")
     out(_("each desk, as its official (DEMO passwords, this computer only):"))
@@ -68,4 +77,6 @@ def _office(folder: Path, port: int) -> int:
         out(f"  {desk.jabatan_id:<24} {desk.nama}")
         out(f"      tnde --workspace {desk.workspace} sync")
         out("      " + _("password: {password}", password=desk.password))
+        if desk.admin:
+            out("      " + _("an administrator of the archive: this desk sees the linked desks"))
     return 0

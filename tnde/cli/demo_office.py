@@ -4,14 +4,16 @@ letter travel between them.
 
 The folder holds ``arsip/`` (the archive, served over plain HTTP on this computer) and one
 ``meja-<jabatan>/`` per official: the konseptor of the demo office, each superior up to the
-Kepala Dinas, and the registry desk. The officials' passwords are printed: they are DEMO
-accounts of a DEMO archive on this computer only.
+Kepala Dinas, and the registry desk. Each desk joins the office as a new computer does
+(:func:`tnde.sync.join_office`: the org chart and the profile come from the archive), and the
+registry desk's official is an administrator of the archive, so the demo shows which desks
+are linked. The officials' passwords are printed: they are DEMO accounts of a DEMO archive on
+this computer only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +23,11 @@ from tnde.org import (
     DEMO_REGISTRY_JABATAN,
     demo_org_path,
     holders,
-    import_org,
     read_org,
 )
-from tnde.secrets import KeyringSecretStore
-from tnde.workspace import Workspace, WorkspaceConfig, refuse_occupied
+from tnde.secrets import KeyringSecretStore, MemorySecretStore, keyring_usable
+from tnde.sync import OfficeDesk
+from tnde.workspace import refuse_occupied
 
 if TYPE_CHECKING:
     from tnde.org import OrgChart
@@ -35,17 +37,6 @@ __all__ = ["OfficeDesk", "create_demo_office"]
 
 DEMO_PROFILE = "diskominfo-nusantara-raya"
 DEFAULT_PORT = 8470
-
-
-@dataclass(frozen=True)
-class OfficeDesk:
-    """One official's workspace in the demo office."""
-
-    jabatan_id: str
-    nip: str
-    nama: str
-    password: str
-    workspace: Path
 
 
 def office_cast(chart: OrgChart, day: dt.date) -> list[tuple[str, str]]:
@@ -67,35 +58,41 @@ def create_demo_office(
 ) -> list[OfficeDesk]:
     """Make the demo office in ``folder`` (new or empty).
 
+    The desks' sign-ins go to ``secrets``, by default the OS keyring, or, where there is
+    none, nowhere (each desk then signs in with its password, as the desktop app's
+    ``--office`` does). ``kantor.json`` lists the desks for the desktop app
+    (:mod:`tnde.sync.demo_office_desks`).
+
     Raises:
         WorkspaceError: the folder is not empty.
         ArchiveError: the archive cannot be served on ``port`` for the sign-ins.
-        SecretStoreUnavailable: there is no OS keyring to keep the desks' sign-ins.
     """
     folder = Path(folder)
     refuse_occupied(folder)
     chart = read_org(demo_org_path())
     day = dt.datetime.now(dt.UTC).date()
     archive.init_archive(folder / "arsip", profile=DEMO_PROFILE, org=demo_org_path())
-    secrets = secrets or KeyringSecretStore()
+    if secrets is None:
+        secrets = KeyringSecretStore() if keyring_usable() else MemorySecretStore()
     desks = []
     with archive.serve_in_background(folder / "arsip", port) as url:
         for jabatan_id, nip in office_cast(chart, day):
             path = folder / f"meja-{jabatan_id.lower().replace('_', '-')}"
-            ws = Workspace.create(path, config=WorkspaceConfig(profile_id=DEMO_PROFILE, owner=nip))
+            admin = jabatan_id == DEMO_REGISTRY_JABATAN
+            opened = archive.open_archive(folder / "arsip")
             try:
-                import_org(ws, chart, actor=nip)
-                opened = archive.open_archive(folder / "arsip")
-                try:
-                    with opened.database.write() as conn:
-                        at = dt.datetime.now(dt.UTC)
-                        code = archive.enrol_account(conn, nip, at=at, actor="demo").code
-                finally:
-                    opened.close()
-                password = f"demo-{nip[-6:]}-arsip"
-                sync.link_workspace(ws, url, nip=nip, secret=f"{code}|{password}", secrets=secrets)
+                with opened.database.write() as conn:
+                    at = dt.datetime.now(dt.UTC)
+                    code = archive.enrol_account(conn, nip, at=at, actor="demo").code
+                    if admin:
+                        archive.set_admin(conn, nip, admin=True, at=at, actor="demo")
             finally:
-                ws.close()
+                opened.close()
+            password = f"demo-{nip[-6:]}-arsip"
+            secret = f"{code}|{password}"
+            sync.join_office(path, url, nip=nip, secret=secret, secrets=secrets).close()
             pegawai = chart.get_pegawai(nip)
-            desks.append(OfficeDesk(jabatan_id, nip, pegawai.nama, password, path))
+            jabatan = chart.get_jabatan(jabatan_id).nama
+            desks.append(OfficeDesk(jabatan_id, nip, pegawai.nama, password, path, admin, jabatan))
+        sync.write_demo_office(sync.DemoOffice(folder, url, port, tuple(desks)))
     return desks

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from tnde.sync.merge import SyncMergeError, forget_after, merge_events, reject_o
 from tnde.sync.transport import (
     ArchiveHttp,
     ArchiveRefused,
+    Backoff,
 )
 from tnde.workflow.eventlog import EVENT_COLUMNS
 from tnde.workflow.letters import office_zone
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from tnde.secrets import SecretStore
     from tnde.workspace import Workspace
 
-__all__ = ["SyncError", "SyncReport", "Syncer"]
+__all__ = ["SignedOut", "SyncError", "SyncReport", "Syncer"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,10 @@ BLOB_KEYS = ("blob", "base_blob", "archive_blob")
 
 class SyncError(TndeError):
     """The desk cannot sync: not linked, another archive, signed out."""
+
+
+class SignedOut(SyncError):  # noqa: N818 - named for what the user sees
+    """No sign-in is stored for this desk: the official signs in again with the password."""
 
 
 @dataclass
@@ -66,10 +72,14 @@ class SyncReport:
     blobs_fetched: int = 0
     reset: bool = False
     rejections: list[dict[str, str]] = field(default_factory=list)
+    letters: set[str] = field(default_factory=set)
+    """The letters (aggregates) the pulled events belong to."""
 
     def to_json(self) -> dict[str, Any]:
         """The report as ``sync --json`` prints it."""
-        return dict(self.__dict__)
+        data = dict(self.__dict__)
+        data["letters"] = sorted(self.letters)
+        return data
 
 
 def vault_for(ws: Workspace, link: SyncLink, secrets: SecretStore) -> TokenVault:
@@ -87,7 +97,14 @@ def vault_for(ws: Workspace, link: SyncLink, secrets: SecretStore) -> TokenVault
 class Syncer:
     """Syncs one linked workspace with its archive."""
 
-    def __init__(self, ws: Workspace, secrets: SecretStore, *, http: ArchiveHttp | None = None):
+    def __init__(
+        self,
+        ws: Workspace,
+        secrets: SecretStore,
+        *,
+        http: ArchiveHttp | None = None,
+        backoff: Backoff | None = None,
+    ):
         self.ws = ws
         with ws.transaction() as conn:
             link = read_link(conn)
@@ -98,8 +115,12 @@ class Syncer:
         self.link = link
         self.vault = vault_for(ws, link, secrets)
         pinned = bytes.fromhex(link.certificate) if link.certificate else None
-        self.http = http or ArchiveHttp(link.url, pinned_der=pinned)
+        self.http = http or ArchiveHttp(link.url, pinned_der=pinned, backoff=backoff)
         self.zone = office_zone(ws)
+        self.lock = threading.RLock()
+        """Held while the workspace is changed by a push or a merge: a background pusher and
+        puller (:mod:`tnde.sync.runner`) never interleave a push's results with a merge."""
+        self._sign_in_lock = threading.Lock()
 
     def close(self) -> None:
         """Close the connections."""
@@ -111,16 +132,27 @@ class Syncer:
 
     # -- signing in ----------------------------------------------------------------------
 
-    def sign_in(self) -> None:
+    def sign_in(self, *, stale: str | None = None) -> None:
         """Trade the stored refresh token for an access token (and a new refresh token).
+
+        Two threads may find the access token expired at once; the refresh token is
+        single-use (the archive revokes a device whose token is used twice), so only one
+        trades it: ``stale`` is the access token the caller found refused, and when another
+        thread has replaced it meanwhile nothing more is done.
 
         Raises:
             SyncError: no token is stored (signed out, or another computer's keyring).
             ArchiveRefused: the archive refused the token (expired, account disabled).
         """
+        with self._sign_in_lock:
+            if stale is not None and self.http.access_token != stale:
+                return
+            self._trade_refresh_token()
+
+    def _trade_refresh_token(self) -> None:
         token = self.vault.load()
         if not token:
-            raise SyncError(
+            raise SignedOut(
                 _("this desk is signed out of the archive; sign in again with: tnde archive link")
             )
         grant = self.http.call(
@@ -134,14 +166,16 @@ class Syncer:
 
     def _authorized(self, method: str, path: str, **kwargs: Any) -> Any:
         """A request with the access token, signing in again once when it has expired."""
-        if not self.http.access_token:
-            self.sign_in()
+        token = self.http.access_token
+        if not token:
+            self.sign_in(stale=token)
+            token = self.http.access_token
         try:
             return self.http.call(method, path, **kwargs)
         except ArchiveRefused as exc:
             if exc.status != 401:
                 raise
-            self.sign_in()
+            self.sign_in(stale=token)
             return self.http.call(method, path, **kwargs)
 
     # -- numbers ------------------------------------------------------------------------
@@ -170,7 +204,7 @@ class Syncer:
         """One full cycle: hello, push everything pending, pull everything new."""
         report = SyncReport()
         try:
-            self._hello(report)
+            self.hello(report)
             self.push(report)
             self.pull(report, wait=wait)
         except Exception as exc:
@@ -179,7 +213,13 @@ class Syncer:
         self._note(last_error="")
         return report
 
-    def _hello(self, report: SyncReport) -> None:
+    def hello(self, report: SyncReport) -> None:
+        """Check that the archive is the one the desk linked to; start over from its backup
+        watermark when it was restored (a new epoch).
+
+        Raises:
+            SyncError: another archive answers at the desk's URL.
+        """
         hello = self.http.call("GET", "/v1/hello").json()
         if hello["archive_id"] != self.link.archive_id:
             raise SyncError(
@@ -197,21 +237,23 @@ class Syncer:
     def push(self, report: SyncReport) -> None:
         """Send every pending event, oldest first, in batches."""
         for _round in range(10_000):
-            batch = self._pending_batch()
-            if not batch:
-                return
-            self._upload_blobs(batch, report)
-            answer = self._authorized("POST", "/v1/events:batch", json={"events": batch}).json()
-            crash_point("pushed")
-            self._record_results(answer["results"], report)
-            if all(r["status"] == "missing_blob" for r in answer["results"]):
-                raise SyncError(_("the archive keeps asking for files this desk has uploaded"))
-            self._note(last_push_at=now_timestamp())
+            with self.lock:
+                batch = self._pending_batch()
+                if not batch:
+                    return
+                self._upload_blobs(batch, report)
+                answer = self._authorized("POST", "/v1/events:batch", json={"events": batch}).json()
+                crash_point("pushed")
+                self._record_results(answer["results"], report)
+                if all(r["status"] == "missing_blob" for r in answer["results"]):
+                    raise SyncError(_("the archive keeps asking for files this desk has uploaded"))
+                self._note(last_push_at=now_timestamp())
 
     def pull(self, report: SyncReport, *, wait: float = 0) -> None:
         """Merge feed pages until the archive has no more."""
         while True:
-            params: dict[str, Any] = {"cursor": self.link.cursor, "limit": PAGE}
+            page_cursor = self.link.cursor
+            params: dict[str, Any] = {"cursor": page_cursor, "limit": PAGE}
             if wait:
                 params["wait"] = wait
             try:
@@ -226,11 +268,15 @@ class Syncer:
                 report.reset = True
                 continue
             events = page["events"]
-            report.new += self._merge_page(events, str(page["next_cursor"]))
-            with self.ws.transaction() as conn:
-                back = unpark(conn, self.today())
-            if back:
-                self.push(report)  # what came back is sent at once
+            with self.lock:
+                if page_cursor != self.link.cursor:
+                    continue  # the cursor moved while the page was on its way (a reset)
+                report.new += self._merge_page(events, str(page["next_cursor"]))
+                report.letters.update(str(e["letter_id"]) for e in events)
+                with self.ws.transaction() as conn:
+                    back = unpark(conn, self.today())
+                if back:
+                    self.push(report)  # what came back is sent at once
             report.pulled += len(events)
             report.blobs_fetched += self._fetch_blobs(events)
             if not page["has_more"]:
@@ -261,7 +307,7 @@ class Syncer:
     # -- pieces --------------------------------------------------------------------------
 
     def _pending_batch(self) -> list[dict[str, Any]]:
-        conn = self.ws.connect()
+        conn = self.ws.thread_connection()
         rows = conn.execute(
             f"SELECT {', '.join('e.' + c.strip() for c in EVENT_COLUMNS.split(','))} "
             "FROM outbox o JOIN event e USING (event_id) WHERE o.state = 'pending' "
@@ -388,7 +434,7 @@ class Syncer:
         own go back to the outbox to be pushed again, other desks' are removed until their
         desks push them again; then the desk pulls from the watermark.
         """
-        with self.ws.transaction() as conn:
+        with self.lock, self.ws.transaction() as conn:
             forget_after(conn, watermark, self.today())
             self.link = self.link.with_(
                 epoch=epoch,
@@ -398,10 +444,55 @@ class Syncer:
             save_link(conn, self.link)
 
     def _note(self, **changes: Any) -> None:
-        with self.ws.transaction() as conn:
+        with self.lock, self.ws.transaction() as conn:
             current = read_link(conn) or self.link
             self.link = current.with_(**changes)
             save_link(conn, self.link)
+
+    # -- the office, the official, the desk's session ------------------------------------
+
+    def office(self) -> dict[str, Any]:
+        """The office as the archive holds it, for a desk that joins
+        (:func:`tnde.sync.joining.join_office`): ``{archive_id, profile_id, org_toml,
+        org_sha256}``."""
+        office: dict[str, Any] = self._answer("GET", "/v1/office")
+        return office
+
+    def me(self) -> dict[str, Any]:
+        """Who the archive takes this desk for: ``{nip, nama, device_id, on, jabatan, admin}``
+        (the jabatan held on the office's today)."""
+        me: dict[str, Any] = self._answer("GET", "/v1/auth/me")
+        return me
+
+    def linked_desks(self) -> list[dict[str, Any]]:
+        """Every account with its name, state and desks, for an administrator (read-only).
+
+        Raises:
+            ArchiveRefused: status 403, code ``not_admin``, for anyone else.
+        """
+        accounts: list[dict[str, Any]] = self._answer("GET", "/v1/admin/desks")["accounts"]
+        return accounts
+
+    def sign_out(self) -> None:
+        """Tell the archive this desk signs out: the device's refresh tokens stop working.
+        Forgetting the stored one is :func:`tnde.sync.signout.sign_out`'s."""
+        self._authorized("POST", "/v1/auth/signout", retry=False)
+        self.http.access_token = ""
+
+    def _answer(self, method: str, path: str) -> Any:
+        """The JSON of an answer that must exist: a 404 is an archive older than the call."""
+        response = self._authorized(method, path)
+        if response.status_code == 404:
+            raise ArchiveRefused(
+                404,
+                "not_found",
+                _(
+                    "the archive at {url} does not answer {path}; it runs an older version",
+                    url=self.link.url,
+                    path=path,
+                ),
+            )
+        return response.json()
 
 
 def _needing_action(ws: Workspace, nip: str, aggregate_ids: list[str], today: dt.date) -> list[str]:

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-__all__ = ["SyncLink", "read_link", "save_link"]
+    from tnde.workspace import Workspace
+
+__all__ = ["SyncLink", "link_of", "read_link", "save_link", "waiting_letters"]
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,20 @@ def save_link(conn: sqlite3.Connection, link: SyncLink) -> None:
 def forget_link(conn: sqlite3.Connection) -> None:
     """Remove the link (caller's transaction)."""
     conn.execute("DELETE FROM sync_state")
+
+
+def waiting_letters(ws: Workspace) -> set[str]:
+    """Ids of the letters (and incoming letters) with actions waiting to be sent."""
+    conn = ws.thread_connection()
+    return {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT e.letter_id FROM outbox o JOIN event e USING (event_id) "
+            "WHERE o.state = 'pending'"
+        )
+    }
+
+
+def link_of(ws: Workspace) -> SyncLink | None:
+    """The workspace's link to its archive, or None when it is not linked."""
+    return read_link(ws.thread_connection())

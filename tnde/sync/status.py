@@ -34,7 +34,7 @@ def dismiss_rejection(ws: Workspace, event_id: str) -> None:
 
 def status(ws: Workspace) -> dict[str, Any]:
     """What ``sync status`` shows: the link, what waits to be sent, what was refused."""
-    conn = ws.connect()
+    conn = ws.thread_connection()
     link = read_link(conn)
     pending = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
     sent = conn.execute("SELECT count(*) FROM outbox WHERE state = 'sent'").fetchone()[0]

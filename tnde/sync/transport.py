@@ -236,3 +236,13 @@ def _retry_after(response: httpx.Response) -> float | None:
 def same_fingerprint(given: str, found: str) -> bool:
     """Whether a typed fingerprint names the certificate found."""
     return normalize_fingerprint(given) == normalize_fingerprint(found)
+
+
+def archive_answers(url: str, *, timeout: float = 1.0) -> bool:
+    """Whether an archive answers ``hello`` at ``url`` now (a server just started)."""
+    try:
+        with ArchiveHttp(url, backoff=Backoff(attempts=1)) as http:
+            http.call("GET", "/v1/hello", retry=False, timeout=timeout)
+    except (ArchiveUnreachable, ArchiveRefused):
+        return False
+    return True

@@ -71,7 +71,7 @@ case "${1:-}" in
         shift
         ensure_debs $RUN_DEBS
         ensure_venv
-        exec "$VENV/bin/python" -m ui.app "$@"
+        exec "$VENV/bin/python" -m ui.app --demo "$@"
         ;;
     test)
         shift

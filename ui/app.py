@@ -18,21 +18,26 @@ from tnde import __version__
 from tnde.errors import TndeError
 from tnde.lazy import lazy_function
 from tnde.logsafe import NikRedactingFilter
-from tnde.paths import default_workspace_path
+from tnde.paths import default_workspace_path, demo_workspace_path
+from tnde.secrets import KeyringSecretStore
 from tnde.workspace import Workspace
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 from ui.theme import apply_theme
-from ui.workers import Op, shutdown
+from ui.workers import run_with_progress, shutdown
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from types import TracebackType
 
     from tnde.demo import create_demo
+    from ui.sync.office import run_office
+    from ui.sync.welcome import WelcomeDialog
 else:  # building the demo (its PKI, its letters) loads only when there is none yet
     create_demo = lazy_function("tnde.demo", "create_demo")
+    run_office = lazy_function("ui.sync.office", "run_office")
+    WelcomeDialog = lazy_function("ui.sync.welcome", "WelcomeDialog")
 
 
 log = logging.getLogger(__name__)
@@ -111,14 +116,14 @@ def _open_log_folder() -> None:
     )
 
 
-def open_or_create_demo() -> Workspace | None:
-    """The workspace at the usual place; on first start, the demo workspace is made there."""
+def open_or_create_demo(path: Path | None = None) -> Workspace | None:
+    """The demo workspace (made on first use)."""
 
-    path = default_workspace_path()
+    path = path or demo_workspace_path()
     try:
         if not (path / "workspace.sqlite").exists():
             log.info("first start: creating the demo workspace at %s", path)
-            _with_progress(
+            run_with_progress(
                 QCoreApplication.translate(
                     "Startup",
                     "Preparing the demo workspace: sample letters and a DEMO certificate "
@@ -132,14 +137,21 @@ def open_or_create_demo() -> Workspace | None:
         return None
 
 
-def open_workspace(settings: UiSettings) -> Workspace | None:
-    """The workspace to start with: the one chosen in Settings, else the usual place (the demo
-    workspace is made there on first start). A chosen folder that cannot be opened is asked
+def open_workspace(settings: UiSettings, *, demo: bool = False) -> Workspace | None:
+    """The workspace to start with: the demo when asked for; else the one chosen before (in
+    Settings or on the welcome screen), else a workspace at the usual place; on the very
+    first start, the welcome screen decides. A chosen folder that cannot be opened is asked
     for again."""
 
+    if demo:
+        return open_or_create_demo()
     chosen = settings.workspace_path
     if not chosen:
-        return open_or_create_demo()
+        usual = default_workspace_path()
+        if (usual / "workspace.sqlite").exists():
+            chosen = str(usual)
+        else:
+            return welcome(settings)
     try:
         return Workspace.open(Path(chosen))
     except TndeError as exc:
@@ -160,6 +172,21 @@ def open_workspace(settings: UiSettings) -> Workspace | None:
     return workspace
 
 
+def welcome(settings: UiSettings) -> Workspace | None:
+    """The first start: link to the office's archive, open a folder, or try the demo; the
+    choice is remembered. None when the user closed the screen."""
+    dialog = WelcomeDialog(KeyringSecretStore())
+    if not dialog.exec() or dialog.choice is None:
+        return None
+    workspace = dialog.workspace
+    if workspace is None:  # the demo
+        workspace = open_or_create_demo()
+    if workspace is not None:
+        settings.workspace_path = str(workspace.path)
+        settings.sync()
+    return workspace
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app (``--self-test`` renders one letter and exits)."""
     parser = argparse.ArgumentParser(prog="tnde-desktop")
@@ -167,6 +194,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--self-test",
         action="store_true",
         help="start without showing a window, render a sample letter, exit",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo workspace: a fictional office (made on first use)",
+    )
+    parser.add_argument(
+        "--office",
+        action="store_true",
+        help="the demo office: its archive on this computer and a window per chosen official",
     )
     args, qt_args = parser.parse_known_args(argv)
 
@@ -183,7 +220,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = CrashReporter()
     reporter.install()
 
-    window = MainWindow(open_workspace(settings), settings=settings)
+    if args.office and not args.self_test:
+        code = run_office(app, settings)
+        shutdown()
+        return code
+    workspace = open_workspace(settings, demo=args.demo or args.self_test)
+    if workspace is None and not args.self_test and not settings.workspace_path:
+        return 0  # the welcome screen was closed: nothing was chosen, nothing to show
+    window = MainWindow(workspace, settings=settings)
     if args.self_test:
         return 0 if window.self_test() else 1
     window.show()
@@ -191,36 +235,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     shutdown()
     return code
-
-
-def _with_progress(text: str, fn: Callable[[], object]) -> None:
-    """Run ``fn`` on the worker pool before the main window exists, with a busy dialog, so the
-    first start (several seconds: RSA keys for every official) does not look frozen.
-
-    Raises:
-        BaseException: whatever ``fn`` raised.
-    """
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QProgressDialog
-
-    dialog = QProgressDialog(text, "", 0, 0)
-    dialog.setCancelButton(None)  # the demo is made whole or not at all: nothing to cancel
-    dialog.setWindowTitle("TNDE Desktop")
-    dialog.setMinimumDuration(0)
-    dialog.setMinimumWidth(460)
-    dialog.show()
-    loop = QEventLoop()
-    failed: list[BaseException] = []
-
-    def on_failure(exc: BaseException) -> None:
-        failed.append(exc)
-        loop.quit()
-
-    Op(None, fn).success(lambda _result: loop.quit()).failure(on_failure).run()
-    loop.exec()
-    dialog.close()
-    if failed:
-        raise failed[0]
 
 
 if __name__ == "__main__":

@@ -46,6 +46,11 @@ ICONS: dict[str, str] = {
     'd="m9 12 2 2 4-4"/>',
     "archive": '<rect width="20" height="5" x="2" y="3" rx="1"/><path d="M4 8v11a2 2 0 0 0 2 2h12'
     'a2 2 0 0 0 2-2V8"/><path d="M10 12h4"/>',
+    "cloud": '<path d="M17.5 19H9a7 7 0 1 1 6.7-9h1.8a4.5 4.5 0 1 1 0 9Z"/>',
+    "cloud-off": '<path d="m2 2 20 20"/><path d="M5.8 5.8A7 7 0 0 0 9 19h8.5a4.5 4.5 0 0 0 '
+    '1.3-.2"/><path d="M21.5 14.8A4.5 4.5 0 0 0 17.5 10h-1.8A7 7 0 0 0 9.7 5.1"/>',
+    "upload": '<path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4"/><polyline points="17 8 12 3 '
+    '7 8"/><line x1="12" x2="12" y1="3" y2="15"/>',
     "templates": '<path d="M2 3h6a4 4 0 0 1 4 4v14a3 3 0 0 0-3-3H2z"/><path d="M22 3h-6a4 4 0 0 '
     '0-4 4v14a3 3 0 0 1 3-3h7z"/>',
     "new": '<path d="M15 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V7Z"/><path d="M14 '

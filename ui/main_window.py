@@ -20,7 +20,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde import __version__, render
+from tnde import __version__, render, sync
 from tnde.drafts import load_draft, prepare
 from tnde.errors import TndeError
 from tnde.lazy import lazy_function
@@ -53,6 +53,8 @@ from ui.workers import QueryOp
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from tnde.secrets import SecretStore
+    from tnde.sync import SyncChange
     from tnde.workspace import Workspace
     from ui.dialogs.settings_dialog import SettingsDialog
     from ui.drafting.editor import DraftEditor
@@ -61,6 +63,8 @@ if TYPE_CHECKING:
     from ui.screens.incoming_screen import IncomingScreen
     from ui.screens.letters_screen import LettersScreen
     from ui.signing.batch_dialog import SignBatchDialog
+    from ui.sync.attention_screen import AttentionScreen
+    from ui.sync.window_sync import WindowSync
     from ui.verification.screen import VerificationScreen
 else:
     # Screens and dialogs the window does not show at start load when first opened, so the
@@ -72,6 +76,8 @@ else:
     LettersScreen = lazy_function("ui.screens.letters_screen", "LettersScreen")
     SignBatchDialog = lazy_function("ui.signing.batch_dialog", "SignBatchDialog")
     VerificationScreen = lazy_function("ui.verification.screen", "VerificationScreen")
+    AttentionScreen = lazy_function("ui.sync.attention_screen", "AttentionScreen")
+    WindowSync = lazy_function("ui.sync.window_sync", "WindowSync")
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +99,7 @@ QUEUES: tuple[tuple[str, Callable[[], str], str], ...] = (
     ("tembusan", lambda: translate("MainWindow", "Copies"), "copy"),
     ("verifikasi", lambda: translate("MainWindow", "Verification"), "verify"),
     ("arsip", lambda: translate("MainWindow", "Archive"), "archive"),
+    ("perlu_perhatian", lambda: translate("MainWindow", "Needs attention"), "alert"),
     ("templat", lambda: translate("MainWindow", "Letter types"), "templates"),
 )
 _LETTER_QUEUES = (
@@ -121,9 +128,13 @@ class MainWindow(QMainWindow):
         *,
         services: Services | None = None,
         settings: UiSettings | None = None,
+        secrets: SecretStore | None = None,
+        sync_wait: float | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or UiSettings()
+        self._secrets = secrets
+        self._sync_wait = sync_wait
         if services is None and workspace is not None:
             services = Services.open(workspace, self._remembered_nip(workspace))
         self.services = services
@@ -159,6 +170,8 @@ class MainWindow(QMainWindow):
         self._counter_timer.timeout.connect(self.refresh_counts)
         self._counter_timer.start()
         self._restore_geometry()
+        self.window_sync: WindowSync | None = None
+        self._attach_sync()
         self.show_queue("dasbor" if self.services else "templat")
         self.refresh_counts()
 
@@ -308,9 +321,13 @@ class MainWindow(QMainWindow):
         if dashboard is not None:
             dashboard.set_counts(counts)  # type: ignore[attr-defined]
         self._last_counts = counts
+        if self.window_sync is not None:
+            self.window_sync.counts_loaded(counts)
         self.sig_counts_loaded.emit(counts)
 
     def _on_letter_changed(self, letter_id: str = "") -> None:
+        if self.window_sync is not None:
+            self.window_sync.poke()  # sent at once, not at the next round
         for key in (*_LETTER_QUEUES, "naskah_masuk", "tembusan", "disposisi"):
             screen = self.screens.get(key)
             if screen is not None and screen is not self.pages.currentWidget():
@@ -330,7 +347,7 @@ class MainWindow(QMainWindow):
         screen.controller.register()  # type: ignore[attr-defined]
 
     def _on_settings(self) -> None:
-        dialog = SettingsDialog(self, self.services, self.settings)
+        dialog = SettingsDialog(self, self.services, self.settings, window_sync=self.window_sync)
         dialog.identity_page.sig_user_chosen.connect(self.switch_user)
         dialog.identity_page.sig_owner_bound.connect(self.bind_owner)
         dialog.language_page.sig_language_chosen.connect(
@@ -364,7 +381,14 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("window/splitter", self.splitter.saveState())
         self.settings.sync()
         self._counter_timer.stop()
+        if self.window_sync is not None:
+            self.window_sync.stop()
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.window_sync is not None and not self.window_sync.controller.running:
+            self.window_sync.start_soon()  # after the window is on screen
 
     # -- building -----------------------------------------------------------------------------
 
@@ -412,7 +436,47 @@ class MainWindow(QMainWindow):
             return dispositions
         if key == "verifikasi":
             return VerificationScreen(self.services)
+        if key == "perlu_perhatian":
+            attention = AttentionScreen(self.services)
+            attention.sig_edit_requested.connect(lambda lid: self.open_editor(lid))
+            attention.sig_changed.connect(self._on_letter_changed)
+            if self.window_sync is not None:
+                attention.sig_changed.connect(lambda _l: self.window_sync.reload_attention())
+            attention.refresh()
+            return attention
         return QWidget()
+
+    # -- the archive ----------------------------------------------------------------------
+
+    def _attach_sync(self) -> None:
+        """Run the sync when the workspace is linked to an archive; the "Needs attention"
+        queue is shown only then."""
+        s = self.services
+        linked = s is not None and not s.is_demo and sync.link_of(s.workspace) is not None
+        self.sidebar.setRowHidden(self.sidebar_model.row_of("perlu_perhatian"), not linked)
+        if not linked or s is None:
+            return
+        window_sync = WindowSync(self, s, self.settings, self._secrets, wait=self._sync_wait)
+        window_sync.sig_received.connect(self._on_sync_received)
+        window_sync.sig_attention_changed.connect(self._on_attention_changed)
+        window_sync.sig_sign_in_needed.connect(lambda _reason: window_sync.ask_sign_in())
+        self.window_sync = window_sync
+
+    def _on_sync_received(self, _change: SyncChange) -> None:
+        """The feed brought another desk's work: every queue built so far reads again, the
+        one on show included."""
+        for key in (*_LETTER_QUEUES, "naskah_masuk", "tembusan", "disposisi", "perlu_perhatian"):
+            screen = self.screens.get(key)
+            if screen is not None:
+                screen.refresh()  # type: ignore[attr-defined]
+        self.refresh_counts()
+
+    def _on_attention_changed(self, count: int) -> None:
+        changed = count != self.sidebar_model.count_of("perlu_perhatian")
+        self.sidebar_model.set_count("perlu_perhatian", count, alert=count > 0)
+        screen = self.screens.get("perlu_perhatian")
+        if screen is not None and changed:
+            screen.refresh()  # type: ignore[attr-defined]
 
     def _on_sign_requested(self, letter_id: str) -> None:
         self.sign_letters([letter_id])

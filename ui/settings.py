@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "signing/p12_path": "",
     "signing/pkcs11_module": "",
     "signing/token_label": "",
+    # tell the user when the archive brings new work ("2 naskah perlu diperiksa")
+    "sync/notify": True,
 }
 """Every key with its default; the default's type is the key's type."""
 
@@ -104,6 +106,16 @@ class UiSettings:
     @user_nip.setter
     def user_nip(self, nip: str) -> None:
         self._set("workspace/user_nip", nip)
+
+    @property
+    def notify_arrivals(self) -> bool:
+        """Whether new work brought by the sync is announced."""
+        value = self._q.value("sync/notify", True)
+        return value not in (False, "false", "0", 0)
+
+    @notify_arrivals.setter
+    def notify_arrivals(self, on: bool) -> None:
+        self._set("sync/notify", bool(on))
 
     @property
     def last_folder(self) -> str:

@@ -31,7 +31,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -51,6 +60,7 @@ __all__ = [
     "QueryOp",
     "Worker",
     "WorkerSignals",
+    "run_with_progress",
     "running_ops",
     "shutdown",
     "write_pool",
@@ -405,3 +415,30 @@ def shutdown(timeout_ms: int = 5000) -> bool:
     for pool in (write_pool(), _read_pool()):
         done = pool.waitForDone(timeout_ms) and done
     return done
+
+
+def run_with_progress(text: str, fn: Callable[[], object]) -> None:
+    """Run ``fn`` on the worker pool before the main window exists, with a busy dialog, so the
+    first start (several seconds: RSA keys for every official) does not look frozen.
+
+    Raises:
+        BaseException: whatever ``fn`` raised.
+    """
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setCancelButton(None)  # the demo is made whole or not at all: nothing to cancel
+    dialog.setWindowTitle("TNDE Desktop")
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(460)
+    dialog.show()
+    loop = QEventLoop()
+    failed: list[BaseException] = []
+
+    def on_failure(exc: BaseException) -> None:
+        failed.append(exc)
+        loop.quit()
+
+    Op(None, fn).success(lambda _result: loop.quit()).failure(on_failure).run()
+    loop.exec()
+    dialog.close()
+    if failed:
+        raise failed[0]

@@ -72,62 +72,118 @@
     </message>
 </context>
 <context>
-    <name>ArchiveServerPage</name>
+    <name>ArchivePage</name>
     <message>
-        <source>Archive server URL</source>
-        <translation>URL server arsip</translation>
+        <source>This workspace is not linked to an archive: its letters stay on this computer. To work with the office&apos;s archive, choose “Link to my office&apos;s archive” when TNDE Desktop starts without a workspace, or run: tnde archive link URL</source>
+        <translation>Ruang kerja ini tidak terhubung ke arsip: naskahnya tetap di komputer ini. Untuk bekerja dengan arsip kantor, pilih “Hubungkan ke arsip kantor saya” saat TNDE Desktop dimulai tanpa ruang kerja, atau jalankan: tnde archive link URL</translation>
     </message>
     <message>
-        <source>Leave it empty to keep letters in this workspace&apos;s own archive.</source>
-        <translation>Biarkan kosong untuk menyimpan naskah di arsip ruang kerja ini sendiri.</translation>
+        <source>A demo workspace is not linked to an archive.</source>
+        <translation>Ruang kerja demo tidak terhubung ke arsip.</translation>
     </message>
     <message>
-        <source>Access token</source>
-        <translation>Token akses</translation>
+        <source>Archive:</source>
+        <translation>Arsip:</translation>
     </message>
     <message>
-        <source>Delete token</source>
-        <translation>Hapus token</translation>
+        <source>Archive id:</source>
+        <translation>ID arsip:</translation>
     </message>
     <message>
-        <source>The token is kept in the system keyring (Secret Service, Windows Credential Manager or Keychain), never in a file, and is never shown again. Ask the archive administrator for a token; your password is not needed.</source>
-        <translation>Token disimpan di keyring sistem (Secret Service, Windows Credential Manager, atau Keychain), tidak pernah di berkas, dan tidak ditampilkan lagi. Mintalah token kepada administrator arsip; kata sandi Anda tidak diperlukan.</translation>
+        <source>Signed in as:</source>
+        <translation>Masuk sebagai:</translation>
     </message>
     <message>
-        <source>Archive server</source>
-        <translation>Server arsip</translation>
+        <source>This computer:</source>
+        <translation>Komputer ini:</translation>
     </message>
     <message>
-        <source>Enter an address that starts with http:// or https://.</source>
-        <translation>Masukkan alamat yang diawali http:// atau https://.</translation>
+        <source>pinned certificate</source>
+        <translation>sertifikat disematkan</translation>
     </message>
     <message>
-        <source>A token belongs to one archive server: enter its URL first.</source>
-        <translation>Token berlaku untuk satu server arsip: isi URL-nya terlebih dahulu.</translation>
+        <source>none</source>
+        <translation>tidak ada</translation>
     </message>
     <message>
-        <source>The archive server token was not saved.</source>
-        <translation>Token server arsip tidak disimpan.</translation>
+        <source>Certificate:</source>
+        <translation>Sertifikat:</translation>
     </message>
     <message>
-        <source>No archive server is set.</source>
-        <translation>Server arsip belum diatur.</translation>
+        <source>Sign in again…</source>
+        <translation>Masuk kembali…</translation>
     </message>
     <message>
-        <source>A token is stored for this server.</source>
-        <translation>Token tersimpan untuk server ini.</translation>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
     </message>
     <message>
-        <source>No token is stored for this server.</source>
-        <translation>Tidak ada token tersimpan untuk server ini.</translation>
+        <source>Forget this computer…</source>
+        <translation>Lupakan komputer ini…</translation>
     </message>
     <message>
-        <source>Leave empty to keep the stored token</source>
-        <translation>Biarkan kosong untuk tetap memakai token yang tersimpan</translation>
+        <source>Tell me when new work arrives (“2 letters to review”)</source>
+        <translation>Beri tahu saya saat ada pekerjaan baru (“2 naskah perlu diperiksa”)</translation>
     </message>
     <message>
-        <source>Whether a token is stored cannot be checked.</source>
-        <translation>Tidak dapat diperiksa apakah token tersimpan.</translation>
+        <source>Linked desks (administrator&apos;s view)</source>
+        <translation>Meja yang terhubung (tampilan administrator)</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Terakhir terlihat</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arsip</translation>
+    </message>
+    <message>
+        <source> (removed)</source>
+        <translation> (dicabut)</translation>
+    </message>
+    <message>
+        <source>This computer stops sending and receiving until you sign in again with your password. Your work stays here and is sent after you sign in.</source>
+        <translation>Komputer ini berhenti mengirim dan menerima sampai Anda masuk kembali dengan kata sandi. Pekerjaan Anda tetap di sini dan dikirim setelah Anda masuk.</translation>
+    </message>
+    <message>
+        <source>Forget this computer</source>
+        <translation>Lupakan komputer ini</translation>
+    </message>
+    <message>
+        <source>This computer signs out and is no longer linked to the archive. The letters stay in this workspace. Actions not yet sent are refused: send them first.</source>
+        <translation>Komputer ini keluar dan tidak lagi terhubung ke arsip. Naskah tetap di ruang kerja ini. Tindakan yang belum terkirim membuat permintaan ini ditolak: kirim dahulu.</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Lupakan</translation>
+    </message>
+    <message>
+        <source>Signed out. Sign in again to send and receive.</source>
+        <translation>Anda telah keluar. Masuk kembali untuk mengirim dan menerima.</translation>
+    </message>
+    <message>
+        <source>This computer is no longer linked to the archive; restart TNDE Desktop.</source>
+        <translation>Komputer ini tidak lagi terhubung ke arsip; mulai ulang TNDE Desktop.</translation>
+    </message>
+    <message>
+        <source>The archive link was not changed.</source>
+        <translation>Sambungan arsip tidak diubah.</translation>
     </message>
 </context>
 <context>
@@ -166,6 +222,112 @@
     </message>
 </context>
 <context>
+    <name>AttentionScreen</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>Perlu Perhatian</translation>
+    </message>
+    <message>
+        <source>Actions of yours the archive did not accept, and drafts changed at two desks. Nothing here is lost: decide what happens to each.</source>
+        <translation>Tindakan Anda yang tidak diterima arsip, dan konsep yang diubah di dua meja. Tidak ada yang hilang: putuskan apa yang terjadi pada masing-masing.</translation>
+    </message>
+    <message>
+        <source>Items needing attention</source>
+        <translation>Hal yang perlu perhatian</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Tidak ada yang perlu Anda perhatikan.</translation>
+    </message>
+    <message>
+        <source>Your note:</source>
+        <translation>Catatan Anda:</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>Catatan Anda</translation>
+    </message>
+    <message>
+        <source>Discard my action</source>
+        <translation>Buang tindakan saya</translation>
+    </message>
+    <message>
+        <source>Let this action go; it stays in the letter&apos;s record as not accepted</source>
+        <translation>Lepaskan tindakan ini; tetap tercatat dalam riwayat naskah sebagai tidak diterima</translation>
+    </message>
+    <message>
+        <source>Open the letter</source>
+        <translation>Buka naskah</translation>
+    </message>
+    <message>
+        <source>Copy my note</source>
+        <translation>Salin catatan saya</translation>
+    </message>
+    <message>
+        <source>Compare and choose…</source>
+        <translation>Bandingkan dan pilih…</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>Ditolak %1</translation>
+    </message>
+    <message>
+        <source>Your note was copied.</source>
+        <translation>Catatan Anda telah disalin.</translation>
+    </message>
+    <message>
+        <source>Your action “%1” on “%2” will not be sent again. It stays in the record of this computer as not accepted.</source>
+        <translation>Tindakan Anda “%1” pada “%2” tidak akan dikirim lagi. Tindakan itu tetap tercatat di komputer ini sebagai tidak diterima.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>A draft changed at two desks</source>
+        <translation>Konsep diubah di dua meja</translation>
+    </message>
+    <message>
+        <source>This draft was changed at another desk while you changed it here. Keep one text; tick “then edit it” to take in what the other one had. Both texts stay in the letter&apos;s history.</source>
+        <translation>Konsep ini diubah di meja lain ketika Anda mengubahnya di sini. Pertahankan salah satu teks; centang “lalu sunting” untuk memasukkan isi teks yang lain. Kedua teks tetap tersimpan dalam riwayat naskah.</translation>
+    </message>
+    <message>
+        <source>then edit it</source>
+        <translation>lalu sunting</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>The draft was not settled.</source>
+        <translation>Konsep belum diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Text from this computer</source>
+        <translation>Teks dari komputer ini</translation>
+    </message>
+    <message>
+        <source>Text from another computer</source>
+        <translation>Teks dari komputer lain</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>berlaku</translation>
+    </message>
+    <message>
+        <source>Keep this text</source>
+        <translation>Pakai teks ini</translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <source>OK</source>
@@ -189,6 +351,21 @@
     <message>
         <source>required</source>
         <translation>wajib</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseDesksDialog</name>
+    <message>
+        <source>Demo office</source>
+        <translation>Kantor demo</translation>
+    </message>
+    <message>
+        <source>A window opens for each official you tick; each works at their own workspace, linked to the office&apos;s archive on this computer. Draft a letter in the konseptor&apos;s window and watch it arrive in the reviewer&apos;s.</source>
+        <translation>Satu jendela dibuka untuk setiap pejabat yang Anda centang; masing-masing bekerja di ruang kerjanya sendiri, terhubung ke arsip kantor di komputer ini. Susun naskah di jendela konseptor dan lihat naskah itu tiba di jendela pemeriksa.</translation>
+    </message>
+    <message>
+        <source>Open windows</source>
+        <translation>Buka jendela</translation>
     </message>
 </context>
 <context>
@@ -248,6 +425,10 @@
     <message>
         <source> (lead)</source>
         <translation> (utama)</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the archive</source>
+        <translation>Menunggu dikirim ke arsip</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2092,13 @@
     </message>
 </context>
 <context>
+    <name>LetterWindow</name>
+    <message>
+        <source>Letter — TNDE Desktop</source>
+        <translation>Naskah — TNDE Desktop</translation>
+    </message>
+</context>
+<context>
     <name>LettersScreen</name>
     <message>
         <source>Date</source>
@@ -1929,6 +2117,109 @@
         <translation>
             <numerusform>%n naskah</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link to the office&apos;s archive</source>
+        <translation>Hubungkan ke arsip kantor</translation>
+    </message>
+    <message>
+        <source>Archive address</source>
+        <translation>Alamat arsip</translation>
+    </message>
+    <message>
+        <source>as read out by the administrator</source>
+        <translation>seperti dibacakan administrator</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>Sidik jari sertifikat</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Kode pendaftaran</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>Folder ruang kerja</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Archive address:</source>
+        <translation>Alamat arsip:</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint:</source>
+        <translation>Sidik jari sertifikat:</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>Enrolment code:</source>
+        <translation>Kode pendaftaran:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Kata sandi baru:</translation>
+    </message>
+    <message>
+        <source>Repeat the password:</source>
+        <translation>Ulangi kata sandi:</translation>
+    </message>
+    <message>
+        <source>Workspace folder:</source>
+        <translation>Folder ruang kerja:</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Hubungkan</translation>
+    </message>
+    <message>
+        <source>Your administrator gave you the archive&apos;s address, its certificate fingerprint and a one-time enrolment code. Choose a password of at least %1 characters: you sign in with it from other computers.</source>
+        <translation>Administrator memberi Anda alamat arsip, sidik jari sertifikatnya, dan kode pendaftaran sekali pakai. Pilih kata sandi paling sedikit %1 karakter: dengan kata sandi itu Anda masuk dari komputer lain.</translation>
+    </message>
+    <message>
+        <source>Type the archive&apos;s address.</source>
+        <translation>Ketik alamat arsip.</translation>
+    </message>
+    <message>
+        <source>A NIP has 18 digits.</source>
+        <translation>NIP terdiri atas 18 angka.</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code the administrator gave you.</source>
+        <translation>Ketik kode pendaftaran dari administrator.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Kata sandi paling sedikit %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Kedua kata sandi berbeda.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the workspace.</source>
+        <translation>Pilih folder untuk ruang kerja.</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2268,10 @@
     <message>
         <source>Archive</source>
         <translation>Arsip</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Perlu Perhatian</translation>
     </message>
     <message>
         <source>Letter types</source>
@@ -2116,6 +2411,33 @@
     <message>
         <source>Please write a note.</source>
         <translation>Tuliskan catatan.</translation>
+    </message>
+</context>
+<context>
+    <name>Office</name>
+    <message>
+        <source>%1 — TNDE Desktop (demo office)</source>
+        <translation>%1 — TNDE Desktop (kantor demo)</translation>
+    </message>
+    <message>
+        <source>Preparing the demo office: an archive and a desk per official…</source>
+        <translation>Menyiapkan kantor demo: satu arsip dan satu meja untuk setiap pejabat…</translation>
+    </message>
+    <message>
+        <source>The demo office was not made.</source>
+        <translation>Kantor demo tidak berhasil dibuat.</translation>
+    </message>
+    <message>
+        <source>The demo office&apos;s archive did not start: %1</source>
+        <translation>Arsip kantor demo tidak dapat dijalankan: %1</translation>
+    </message>
+    <message>
+        <source>The demo office&apos;s archive did not answer.</source>
+        <translation>Arsip kantor demo tidak menjawab.</translation>
+    </message>
+    <message>
+        <source>Demo office</source>
+        <translation>Kantor demo</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +3020,33 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the archive</source>
+        <translation>Masuk ke arsip</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Sign in with your archive password to send and receive again.</source>
+        <translation>Masuk dengan kata sandi arsip Anda untuk kembali mengirim dan menerima.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Ketik kata sandi Anda.</translation>
+    </message>
+</context>
+<context>
     <name>SignLettersModel</name>
     <message>
         <source>Number</source>
@@ -2815,6 +3164,126 @@
     <message>
         <source>Preparing the demo workspace: sample letters and a DEMO certificate for every official…</source>
         <translation>Menyiapkan ruang kerja demo: contoh naskah dan sertifikat DEMO untuk setiap pejabat…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDetailsDialog</name>
+    <message>
+        <source>Archive connection</source>
+        <translation>Sambungan arsip</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Keadaan:</translation>
+    </message>
+    <message>
+        <source>Archive:</source>
+        <translation>Arsip:</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Masuk sebagai:</translation>
+    </message>
+    <message>
+        <source>This computer:</source>
+        <translation>Komputer ini:</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent:</source>
+        <translation>Menunggu dikirim:</translation>
+    </message>
+    <message>
+        <source>Last sent:</source>
+        <translation>Terakhir dikirim:</translation>
+    </message>
+    <message>
+        <source>Last received:</source>
+        <translation>Terakhir diterima:</translation>
+    </message>
+    <message>
+        <source>Last problem:</source>
+        <translation>Masalah terakhir:</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Kirim sekarang</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Masuk kembali…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotice</name>
+    <message>
+        <source>%1 to review</source>
+        <translation>%1 naskah perlu diperiksa</translation>
+    </message>
+    <message>
+        <source>%1 to sign</source>
+        <translation>%1 naskah perlu ditandatangani</translation>
+    </message>
+    <message>
+        <source>%1 ready to send</source>
+        <translation>%1 naskah siap dikirim</translation>
+    </message>
+    <message>
+        <source>%1 incoming</source>
+        <translation>%1 naskah masuk</translation>
+    </message>
+    <message>
+        <source>%1 dispositions</source>
+        <translation>%1 disposisi</translation>
+    </message>
+    <message>
+        <source>%1 copies</source>
+        <translation>%1 tembusan</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Sign in again</source>
+        <translation>Perlu masuk kembali</translation>
+    </message>
+    <message>
+        <source>Connecting to the archive…</source>
+        <translation>Menghubungi arsip…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Luring sejak %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting to send</source>
+        <translation>%1 menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>%1 need attention</source>
+        <translation>%1 perlu perhatian</translation>
+    </message>
+    <message>
+        <source>last received %1</source>
+        <translation>terakhir diterima %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Archive connection</source>
+        <translation>Sambungan arsip</translation>
+    </message>
+    <message>
+        <source>The connection to the office&apos;s archive: click for details</source>
+        <translation>Sambungan ke arsip kantor: klik untuk rinciannya</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3599,45 @@
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to TNDE Desktop</source>
+        <translation>Selamat datang di TNDE Desktop</translation>
+    </message>
+    <message>
+        <source>Electronic official letters: drafting, review, numbering, signing, incoming letters and dispositions. How do you want to begin?</source>
+        <translation>Naskah dinas elektronik: penyusunan, pemeriksaan, penomoran, penandatanganan, naskah masuk, dan disposisi. Bagaimana Anda ingin memulai?</translation>
+    </message>
+    <message>
+        <source>Link to my office&apos;s archive</source>
+        <translation>Hubungkan ke arsip kantor saya</translation>
+    </message>
+    <message>
+        <source>With the address, fingerprint and enrolment code from your administrator. Letters travel between the office&apos;s computers; you work offline too.</source>
+        <translation>Dengan alamat, sidik jari, dan kode pendaftaran dari administrator. Naskah berpindah antarkomputer kantor; Anda tetap dapat bekerja tanpa jaringan.</translation>
+    </message>
+    <message>
+        <source>Open a workspace folder</source>
+        <translation>Buka folder ruang kerja</translation>
+    </message>
+    <message>
+        <source>A standalone workspace on this computer, or one you were given.</source>
+        <translation>Ruang kerja mandiri di komputer ini, atau yang diberikan kepada Anda.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Coba demo</translation>
+    </message>
+    <message>
+        <source>A fictional office with sample letters and DEMO certificates.</source>
+        <translation>Kantor rekaan dengan contoh naskah dan sertifikat DEMO.</translation>
+    </message>
+    <message>
+        <source>Choose a workspace folder</source>
+        <translation>Pilih folder ruang kerja</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeScreen</name>
     <message>
         <source>No workspace is open</source>
@@ -3138,6 +3646,17 @@
     <message>
         <source>Choose a workspace folder in Settings (Ctrl+,), then restart.</source>
         <translation>Pilih folder ruang kerja di Pengaturan (Ctrl+,), lalu buka ulang aplikasi.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSync</name>
+    <message>
+        <source>signed out</source>
+        <translation>sudah keluar</translation>
+    </message>
+    <message>
+        <source>New work: %1</source>
+        <translation>Pekerjaan baru: %1</translation>
     </message>
 </context>
 <context>
@@ -3165,6 +3684,13 @@
     <message>
         <source>Choose a workspace folder</source>
         <translation>Pilih folder ruang kerja</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>Contacting the archive…</source>
+        <translation>Menghubungi arsip…</translation>
     </message>
 </context>
 </TS>

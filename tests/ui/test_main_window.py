@@ -31,6 +31,7 @@ SIDEBAR_ID = [
     "Tembusan",
     "Verifikasi",
     "Arsip",
+    "Perlu Perhatian",
     "Jenis Naskah",
 ]
 
@@ -41,6 +42,9 @@ def test_side_bar_lists_the_queues_in_indonesian(qtbot: QtBot, demo_workspace: W
     assert [model.index(i).data() for i in range(model.rowCount())] == SIDEBAR_ID
     assert len(QUEUES) == len(SIDEBAR_ID)
     assert not window.sidebar.isRowHidden(model.row_of("verifikasi"))
+    # a demo workspace is linked to no archive: nothing can be refused by one
+    assert window.sidebar.isRowHidden(model.row_of("perlu_perhatian"))
+    assert window.window_sync is None
     assert window.demo_badge.isVisible()
     assert window.toolbar.isVisible()
 
@@ -102,7 +106,7 @@ def test_settings_pages_and_switching_identity(qtbot: QtBot, demo_workspace: Wor
     visible = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
     assert visible == [
         "Ruang kerja",
-        "Server arsip",
+        "Arsip",
         "Profil instansi",
         "Identitas",
         "Bahasa",

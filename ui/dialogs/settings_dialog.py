@@ -4,8 +4,8 @@ language, the signing device and the trust roots.
 Each page is a :class:`SettingsPage`; a page with nothing to show
 (:meth:`SettingsPage.has_content` is False, e.g. identity without a workspace) is hidden. OK
 first asks every page to :meth:`SettingsPage.validate`, then to :meth:`SettingsPage.apply`.
-The archive-server page (``ui.dialogs.archive_page``) and the signing-device and trust-root
-pages live with their screens (``ui.signing``, ``ui.verification``); they derive from the base
+The archive page (``ui.sync.archive_page``) and the signing-device and trust-root pages live
+with their screens (``ui.sync``, ``ui.signing``, ``ui.verification``); they derive from the base
 in ``ui.dialogs.settings_page`` so that none of them imports this dialog.
 """
 
@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.archive_page import ArchiveServerPage
 from ui.dialogs.buttons import button_box
 from ui.dialogs.settings_page import SettingsPage
 from ui.icons import icon
 from ui.settings import LANGUAGES, UiSettings
 from ui.signing.settings_page import SigningSettingsPage
+from ui.sync.archive_page import ArchivePage
 from ui.verification.trust_page import TrustRootsPage
 
 if TYPE_CHECKING:
     from ui.services import Services
+    from ui.sync.window_sync import WindowSync
 
 __all__ = [
     "IdentityPage",
@@ -253,6 +254,7 @@ class SettingsDialog(QDialog):
         settings: UiSettings,
         *,
         extra_pages: list[SettingsPage] | None = None,
+        window_sync: WindowSync | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -263,7 +265,7 @@ class SettingsDialog(QDialog):
         self.identity_page = IdentityPage(services, settings)
         self.language_page = LanguagePage(settings)
 
-        self.archive_page = ArchiveServerPage(services)
+        self.archive_page = ArchivePage(services, settings, window_sync)
         self.signing_page = SigningSettingsPage(services)
         self.trust_page = TrustRootsPage(services)
         self.pages: list[SettingsPage] = [

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from tnde import sync
 from tnde.incoming import IncomingFilter
 from tnde.workflow import LetterFilter
 from ui.labels import (
@@ -58,6 +59,15 @@ class _QueryTableModel(PagedTableModel):
         self.filter = flt
         self.sort_key = sort_key
         self.descending = descending
+        self._waiting: frozenset[str] = frozenset()
+        self._linked: bool | None = None
+
+    def aggregate_id(self, row: Any) -> str:
+        """The letter (or incoming letter) ``row`` belongs to."""
+        return self.row_key(row)
+
+    def is_waiting(self, row: Any) -> bool:
+        return self.aggregate_id(row) in self._waiting
 
     def query(self, nip: str, **paging: Any) -> Iterable[Any]:
         """Ask the core's service for one page with ``paging`` (today, now, flt, sort,
@@ -71,6 +81,10 @@ class _QueryTableModel(PagedTableModel):
 
     def fetch_page(self, offset: int, limit: int) -> list[Any]:
         s = self.services
+        if self._linked is None:
+            self._linked = sync.link_of(s.workspace) is not None
+        if self._linked:  # only a linked desk sends: elsewhere nothing "waits"
+            self._waiting = frozenset(sync.waiting_letters(s.workspace))
         return list(
             self.query(
                 s.nip,
@@ -201,6 +215,9 @@ class DispositionTableModel(_QueryTableModel):
 
     def row_key(self, row: DispositionRow) -> str:
         return row.disposisi_id
+
+    def aggregate_id(self, row: DispositionRow) -> str:
+        return row.incoming_id
 
     def cell(self, row: DispositionRow, column: int) -> str:
         lead = translate("Columns", " (lead)") if row.leading else ""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -23,12 +24,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ui.icons import icon
 from ui.workers import QueryOp
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 log = logging.getLogger(__name__)
+
+translate = QCoreApplication.translate
 
 __all__ = ["PAGE_SIZE", "Column", "PagedProxyModel", "PagedRole", "PagedTableModel"]
 
@@ -49,7 +53,9 @@ class PagedRole(IntEnum):
     KEY = Qt.ItemDataRole.UserRole + 1
     """The row's id (letter, incoming or disposition id)."""
     OVERDUE = Qt.ItemDataRole.UserRole + 2
-    """Whether the row is overdue (bool)."""
+    """Whether the row is past its due time (bool)."""
+    WAITING = Qt.ItemDataRole.UserRole + 3
+    """Whether an action on the row waits to be sent to the archive (bool)."""
 
 
 class Column:
@@ -103,6 +109,10 @@ class PagedTableModel(QAbstractTableModel):
     def tooltip(self, row: Any, column: int) -> str | None:
         """A tooltip for the cell (default: none)."""
         return None
+
+    def is_waiting(self, row: Any) -> bool:
+        """Whether an action on ``row`` waits to be sent to the archive (default: no)."""
+        return False
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -164,7 +174,13 @@ class PagedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0 and self.is_waiting(row):
+                return translate("Columns", "Waiting to be sent to the archive")
             return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return icon("upload") if self.is_waiting(row) else None
+        if role == PagedRole.WAITING:
+            return self.is_waiting(row)
         if role == PagedRole.ROW:
             return row
         if role == PagedRole.KEY:

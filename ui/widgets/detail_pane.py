@@ -82,6 +82,8 @@ class DetailPane(QWidget):
         self.subtitle.setObjectName("muted")
         self.status_chip = QLabel()
         self.status_chip.setObjectName("chip")
+        self.read_only = False
+        """Shown for reading only (a window opened from elsewhere): no action buttons."""
         self.actions_bar = QHBoxLayout()
         self.empty = QLabel(translate("DetailPane", "Select a letter to see it here."))
         self.empty.setObjectName("empty_state")
@@ -192,4 +194,5 @@ class DetailPane(QWidget):
         button.clicked.connect(lambda _=False: clicked())
         self.actions_bar.insertWidget(len(self.action_buttons), button)
         self.action_buttons[key] = button
+        button.setVisible(not self.read_only)
         return button

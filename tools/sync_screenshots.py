@@ -119,12 +119,12 @@ def main() -> None:
     pump(app, lambda: button.state == "offline")
     Letters(receiver.services.workspace).approve(reviewer.nip, letter)
     receiver._on_letter_changed(letter)
-    pump(app, lambda: "menunggu" in button.text())
+    pump(app, lambda: "belum terkirim" in button.text())
     receiver.statusBar().grab().save(str(OUT / "desktop-status-offline.png"))
 
     # refused: the konseptor's second desk... the archive accepts the other approval first
     server.start()
-    pump(app, lambda: button.state == "online" and "menunggu" not in button.text())
+    pump(app, lambda: button.state == "online" and "belum terkirim" not in button.text())
     second = (
         Letters(sender.services.workspace)
         .create(
@@ -147,7 +147,7 @@ def main() -> None:
     laptop = _second_desk(folder, office, reviewer)
     laptop_syncer = sync.Syncer(laptop, laptop_secrets)
     laptop_syncer.sync_once()
-    receiver.window_sync.controller.pause()
+    receiver.window_sync.controller.pause("jeda")
     Letters(laptop).approve(reviewer.nip, second)
     laptop_syncer.sync_once()
     Letters(receiver.services.workspace).return_for_revision(

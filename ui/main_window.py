@@ -458,6 +458,7 @@ class MainWindow(QMainWindow):
             return
         window_sync = WindowSync(self, s, self.settings, self._secrets, wait=self._sync_wait)
         window_sync.sig_received.connect(self._on_sync_received)
+        window_sync.sig_sent.connect(self._on_sync_sent)
         window_sync.sig_attention_changed.connect(self._on_attention_changed)
         window_sync.sig_sign_in_needed.connect(lambda _reason: window_sync.ask_sign_in())
         self.window_sync = window_sync
@@ -471,11 +472,18 @@ class MainWindow(QMainWindow):
                 screen.refresh()  # type: ignore[attr-defined]
         self.refresh_counts()
 
+    def _on_sync_sent(self, _change: SyncChange) -> None:
+        """The archive took this desk's actions: the lists that mark them as waiting read
+        again, so the marks go (the others keep their scroll position)."""
+        for screen in self.screens.values():
+            model = getattr(getattr(screen, "model", None), "has_waiting", None)
+            if callable(model) and model():
+                screen.refresh()  # type: ignore[attr-defined]
+
     def _on_attention_changed(self, count: int) -> None:
-        changed = count != self.sidebar_model.count_of("perlu_perhatian")
         self.sidebar_model.set_count("perlu_perhatian", count, alert=count > 0)
         screen = self.screens.get("perlu_perhatian")
-        if screen is not None and changed:
+        if screen is not None:
             screen.refresh()  # type: ignore[attr-defined]
 
     def _on_sign_requested(self, letter_id: str) -> None:

@@ -128,7 +128,7 @@ class Worker(QRunnable):
         # op's reference must not be the last one (a runnable freed by the GUI thread while
         # its ``run`` still unwinds on the pool thread would crash).
         self.setAutoDelete(True)
-        self._fn = fn
+        self._fn: Callable[[], Any] | None = fn
         self.signals = WorkerSignals()
         self.exited = False
         """Set as the last thing :meth:`run` does on the pool thread."""
@@ -136,8 +136,10 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             self.signals.sig_started.emit()
+            fn, self._fn = self._fn, None  # its closure may hold a password: not kept after
+            assert fn is not None
             try:
-                result = self._fn()
+                result = fn()
             except Cancelled:
                 self.signals.sig_cancelled.emit()
             except Exception as exc:  # reported to the GUI thread, which chooses the surface

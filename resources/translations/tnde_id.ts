@@ -115,7 +115,7 @@
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Keluar</translation>
+        <translation>Keluar dari arsip</translation>
     </message>
     <message>
         <source>Forget this computer…</source>
@@ -172,6 +172,14 @@
     <message>
         <source>Forget</source>
         <translation>Lupakan</translation>
+    </message>
+    <message>
+        <source>%1 action(s) of this computer have not reached the archive. Forget the archive anyway? They stay in this workspace but will not be sent.</source>
+        <translation>%1 tindakan dari komputer ini belum sampai ke arsip. Tetap lupakan arsip? Tindakan itu tetap ada di ruang kerja ini, tetapi tidak akan dikirim.</translation>
+    </message>
+    <message>
+        <source>Forget anyway</source>
+        <translation>Tetap lupakan</translation>
     </message>
     <message>
         <source>Signed out. Sign in again to send and receive.</source>
@@ -428,7 +436,7 @@
     </message>
     <message>
         <source>Waiting to be sent to the archive</source>
-        <translation>Menunggu dikirim ke arsip</translation>
+        <translation>Belum terkirim ke arsip</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2150,10 @@
         <translation>NIP</translation>
     </message>
     <message>
+        <source>I already have a password (I linked another computer before)</source>
+        <translation>Saya sudah punya kata sandi (pernah menghubungkan komputer lain)</translation>
+    </message>
+    <message>
         <source>Enrolment code</source>
         <translation>Kode pendaftaran</translation>
     </message>
@@ -2206,6 +2218,10 @@
         <translation>NIP terdiri atas 18 angka.</translation>
     </message>
     <message>
+        <source>Type your password.</source>
+        <translation>Ketik kata sandi Anda.</translation>
+    </message>
+    <message>
         <source>Type the enrolment code the administrator gave you.</source>
         <translation>Ketik kode pendaftaran dari administrator.</translation>
     </message>
@@ -2216,6 +2232,10 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>Kedua kata sandi berbeda.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
     </message>
     <message>
         <source>Choose a folder for the workspace.</source>
@@ -3190,15 +3210,15 @@
     </message>
     <message>
         <source>Waiting to be sent:</source>
-        <translation>Menunggu dikirim:</translation>
+        <translation>Belum terkirim ke arsip:</translation>
     </message>
     <message>
         <source>Last sent:</source>
-        <translation>Terakhir dikirim:</translation>
+        <translation>Terakhir dikirim ke arsip:</translation>
     </message>
     <message>
         <source>Last received:</source>
-        <translation>Terakhir diterima:</translation>
+        <translation>Terakhir diterima dari arsip:</translation>
     </message>
     <message>
         <source>Last problem:</source>
@@ -3206,7 +3226,7 @@
     </message>
     <message>
         <source>Send now</source>
-        <translation>Kirim sekarang</translation>
+        <translation>Kirim ke arsip sekarang</translation>
     </message>
     <message>
         <source>Sign in again…</source>
@@ -3264,7 +3284,7 @@
     </message>
     <message>
         <source>%1 waiting to send</source>
-        <translation>%1 menunggu dikirim</translation>
+        <translation>%1 belum terkirim ke arsip</translation>
     </message>
     <message>
         <source>%1 need attention</source>
@@ -3657,6 +3677,14 @@
     <message>
         <source>New work: %1</source>
         <translation>Pekerjaan baru: %1</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arsip</translation>
+    </message>
+    <message>
+        <source>The administrator removed this computer from the archive. Ask for a new enrolment code; then, in Settings → Arsip, forget this computer and link it again. Your work stays in this workspace.</source>
+        <translation>Administrator telah mencabut komputer ini dari arsip. Mintalah kode pendaftaran baru; lalu, di Pengaturan → Arsip, lupakan komputer ini dan hubungkan kembali. Pekerjaan Anda tetap ada di ruang kerja ini.</translation>
     </message>
 </context>
 <context>

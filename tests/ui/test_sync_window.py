@@ -153,17 +153,16 @@ def test_an_approval_made_offline_is_marked_and_sent_when_the_archive_is_back(
     assert "Luring sejak" in button.text()
     Letters(kasi.ws).approve(kasi.nip, letter)
     reviewer._on_letter_changed(letter)
-    qtbot.waitUntil(lambda: "1 menunggu dikirim" in button.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "1 belum terkirim ke arsip" in button.text(), timeout=5_000)
     own = kasi.draft("Konsep sendiri, juga tanpa jaringan")  # drafted and submitted here
     reviewer._on_letter_changed(own)
-    qtbot.waitUntil(lambda: "4 menunggu dikirim" in button.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "4 belum terkirim ke arsip" in button.text(), timeout=5_000)
     outgoing = open_queue(qtbot, reviewer, "naskah_keluar")
     qtbot.waitUntil(lambda: own in model_keys(outgoing))
     assert _marked(outgoing) == {own}
-    office.server.start()
-    reviewer.window_sync.poke()
+    office.server.start()  # nothing pokes: the desk notices by itself
     qtbot.waitUntil(
-        lambda: button.state == "online" and "menunggu" not in button.text(), timeout=20_000
+        lambda: button.state == "online" and "belum terkirim" not in button.text(), timeout=20_000
     )
     qtbot.waitUntil(lambda: _marked(outgoing) == set(), timeout=5_000)
     analis.sync()
@@ -220,7 +219,7 @@ def test_signing_out_pauses_the_sync_and_signing_in_again_resumes_it(
     qtbot.addWidget(dialog)
     page = dialog.archive_page
     assert page.link is not None
-    accept_message_box(qtbot, "Keluar")
+    accept_message_box(qtbot, "Keluar dari arsip")
     page.sign_out_button.click()
     qtbot.waitUntil(lambda: "Anda telah keluar" in page.state.text(), timeout=10_000)
     button = window.window_sync.button

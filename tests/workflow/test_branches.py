@@ -140,3 +140,31 @@ def test_only_the_konseptor_settles_and_only_a_draft_with_another_text(
     with pytest.raises(WorkflowRefused) as refused:
         letters.resolve_branches(KONSEPTOR, "01900000-0000-7000-8000-000000000000", values)
     assert refused.value.rule == "WF-UNKNOWN"
+
+
+def test_a_choice_made_on_texts_that_changed_meanwhile_is_refused(letters: Letters) -> None:
+    letter, branch = _with_branch(letters)
+    shown = [v.revision_hash for v in letters.text_versions(letter)]
+    # another text arrives while the konseptor compares the two
+    with letters.transaction() as conn:
+        letters.append(
+            conn,
+            letter_id=letter,
+            type=EventType.REVISED,
+            actor_nip=KONSEPTOR,
+            payload={
+                "values": surat_dinas_values(hal="Versi ketiga"),
+                "parent_revision": letters.history(letter)[0].revision_hash,
+            },
+        )
+    with pytest.raises(WorkflowRefused) as refused:
+        letters.resolve_branches(
+            KONSEPTOR, letter, surat_dinas_values(hal="Versi laptop"), shown=shown
+        )
+    assert refused.value.rule == "WF-STALE-CHOICE"
+    assert len(letters.get(letter).branches) == 2  # nothing was let go unseen
+    now = [v.revision_hash for v in letters.text_versions(letter)]
+    kept = letters.resolve_branches(
+        KONSEPTOR, letter, surat_dinas_values(hal="Versi laptop"), shown=now
+    )
+    assert kept.head_revision == branch

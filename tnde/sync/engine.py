@@ -72,8 +72,10 @@ class SyncReport:
     blobs_fetched: int = 0
     reset: bool = False
     rejections: list[dict[str, str]] = field(default_factory=list)
+    others: int = 0
+    """Pulled events made at other desks (the desk's own come back too, once accepted)."""
     letters: set[str] = field(default_factory=set)
-    """The letters (aggregates) the pulled events belong to."""
+    """The letters (aggregates) of the pulled events made at other desks."""
 
     def to_json(self) -> dict[str, Any]:
         """The report as ``sync --json`` prints it."""
@@ -121,10 +123,15 @@ class Syncer:
         """Held while the workspace is changed by a push or a merge: a background pusher and
         puller (:mod:`tnde.sync.runner`) never interleave a push's results with a merge."""
         self._sign_in_lock = threading.Lock()
+        self._closed = False
 
     def close(self) -> None:
-        """Close the connections."""
-        self.http.close()
+        """Close the connections, after a refresh-token trade in flight has stored its new
+        token (a token traded but not stored would be presented again at the next start,
+        and the archive revokes a device whose token is used twice)."""
+        with self._sign_in_lock:
+            self._closed = True  # no trade after this: the token stays as stored
+            self.http.close()
 
     def today(self) -> dt.date:
         """The office's day now."""
@@ -150,6 +157,8 @@ class Syncer:
             self._trade_refresh_token()
 
     def _trade_refresh_token(self) -> None:
+        if self._closed:
+            raise SyncError(_("this desk's sync was stopped"))
         token = self.vault.load()
         if not token:
             raise SignedOut(
@@ -272,7 +281,9 @@ class Syncer:
                 if page_cursor != self.link.cursor:
                     continue  # the cursor moved while the page was on its way (a reset)
                 report.new += self._merge_page(events, str(page["next_cursor"]))
-                report.letters.update(str(e["letter_id"]) for e in events)
+                theirs = [e for e in events if e.get("device_id") != self.ws.device_id]
+                report.others += len(theirs)
+                report.letters.update(str(e["letter_id"]) for e in theirs)
                 with self.ws.transaction() as conn:
                     back = unpark(conn, self.today())
                 if back:

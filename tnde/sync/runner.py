@@ -29,7 +29,6 @@ import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tnde.errors import SecretStoreUnavailable
 from tnde.messages import _
 from tnde.sync.credentials import CredentialError
 from tnde.sync.engine import SignedOut, Syncer, SyncReport
@@ -105,22 +104,27 @@ class SyncRunner:
     def resume(self) -> None:
         """The desk signed in again: start contacting the archive again at once."""
         with self._state_lock:
-            self._snapshot = replace(self._snapshot, signed_out="", error="")
+            self._snapshot = replace(self._snapshot, signed_out="", error="", removed=False)
         with self._resumed:
             self._generation += 1
             self._resumed.notify_all()
         self._poked.set()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop both threads (a long poll in progress is cut off)."""
+    def stop(self, timeout: float = 0.0) -> None:
+        """Stop both threads. A long poll in progress is not cut short (a blocking HTTP
+        request cannot be), so by default this returns at once: the threads end by
+        themselves when their request returns, doing nothing more; ``timeout`` waits for
+        them (tests)."""
         self._stop.set()
         self._poked.set()
         with self._resumed:
             self._resumed.notify_all()
         if self._syncer is not None:
-            self._syncer.close()  # ends a held long poll at once
-        for thread in self._threads:
-            thread.join(timeout)
+            # closing waits for a refresh-token trade in flight: not on the caller's thread
+            threading.Thread(target=self._syncer.close, name="tnde-sync-close", daemon=True).start()
+        if timeout:
+            for thread in self._threads:
+                thread.join(timeout)
         self._threads.clear()
 
     def snapshot(self) -> SyncSnapshot:
@@ -139,6 +143,7 @@ class SyncRunner:
         assert self._syncer is not None
         failures = 0
         greeted = False
+        was_offline = False
         while not self._stop.is_set():
             if not self._wait_while_signed_out():
                 return
@@ -149,11 +154,16 @@ class SyncRunner:
                     greeted = True
                     self._succeeded(report)  # online: said before the first long poll
                     report = SyncReport()
+                    if was_offline:
+                        was_offline = False
+                        self.poke()  # back online: what waited goes now, not after the
+                        # pusher's back-off
                 self._syncer.pull(report, wait=self.wait)
             except Exception as exc:  # noqa: BLE001 - every failure is reported, none ends the loop
                 if self._stop.is_set():
                     return
                 greeted = False
+                was_offline = was_offline or isinstance(exc, ArchiveUnreachable)
                 failures = self._failed(exc, failures)
                 continue
             failures = 0
@@ -171,6 +181,7 @@ class SyncRunner:
             if self._stop.is_set():
                 return
             if self.snapshot().signed_out:
+                self._refresh_counts()  # what waits still counts up while signed out
                 continue
             version = self._data_version()
             if not poked and version == seen and not (failures and clock() >= retry_at):
@@ -178,7 +189,11 @@ class SyncRunner:
             seen = version
             if failures and clock() < retry_at and not poked:
                 continue
-            if not self._pending():
+            try:
+                waiting = self._pending()
+            except (sqlite3.Error, RuntimeError):  # RuntimeError: the workspace was closed
+                continue
+            if not waiting:
                 self._refresh_counts()
                 continue
             report = SyncReport()
@@ -216,7 +231,10 @@ class SyncRunner:
         with self._state_lock:
             current = self._snapshot
             if signed_out:
-                current = replace(current, signed_out=signed_out, error=signed_out, online=True)
+                removed = isinstance(exc, ArchiveRefused) and exc.code == "device_revoked"
+                current = replace(
+                    current, signed_out=signed_out, error=signed_out, online=True, removed=removed
+                )
             elif isinstance(exc, ArchiveUnreachable):
                 current = replace(
                     current,
@@ -239,14 +257,14 @@ class SyncRunner:
                 online=True,
                 offline_since=None,
                 last_contact=now,
-                last_received=now if report.new else self._snapshot.last_received,
+                last_received=now if report.others else self._snapshot.last_received,
                 error="",
             )
         self._refresh_counts()
         self._notify(
             SyncChange(
                 self.snapshot(),
-                received=report.new,
+                received=report.others,
                 letters=frozenset(report.letters),
                 sent=report.accepted,
                 refused=report.rejected,
@@ -293,13 +311,16 @@ def signed_out_reason(exc: BaseException) -> str:
         if exc.code == "account_disabled":
             return _("the administrator disabled your account")
         if exc.code == "device_revoked":
-            return _("the administrator removed this computer from the archive")
+            return _(
+                "the administrator removed this computer from the archive; ask for a new "
+                "enrolment code and link it again"
+            )
         if exc.code == "token_expired":
             return _("the sign-in of this computer has expired")
         if exc.status == 401:
             return _("the archive no longer accepts this computer's sign-in")
     if isinstance(exc, SignedOut):
         return _("this computer is signed out of the archive")
-    if isinstance(exc, (CredentialError, SecretStoreUnavailable)):
+    if isinstance(exc, CredentialError):
         return str(exc)
-    return ""
+    return ""  # the keyring may be locked for a moment (just after logging in): retried

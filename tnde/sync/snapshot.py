@@ -27,6 +27,9 @@ class SyncSnapshot:
     """When the archive last answered (UTC)."""
     signed_out: str = ""
     """Why the desk must sign in again ("" while signed in)."""
+    removed: bool = False
+    """The administrator removed this computer: a password no longer helps, only linking
+    it again with a new enrolment code (or forgetting the archive)."""
     error: str = ""
     """The last problem, in words ("" when the last attempt worked)."""
 
@@ -37,7 +40,8 @@ class SyncChange:
 
     snapshot: SyncSnapshot
     received: int = 0
-    """Events new to the desk."""
+    """Events made at other desks that the feed brought (the desk's own, which come back
+    once accepted, are not counted)."""
     letters: frozenset[str] = field(default_factory=frozenset)
     """The letters those events belong to."""
     sent: int = 0

@@ -33,6 +33,7 @@ from tnde.workflow.versions import TextVersion, resolution_payload, text_version
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Sequence
     from contextlib import AbstractContextManager
 
     from tnde.lint import lint_errors
@@ -272,17 +273,30 @@ class Letters:
         conn = self.workspace.thread_connection()
         return text_versions(state, self.store.events(conn, letter_id), SqlAuthority(conn).name_of)
 
-    def resolve_branches(self, actor: str, letter_id: str, values: dict[str, Any]) -> LetterState:
+    def resolve_branches(
+        self,
+        actor: str,
+        letter_id: str,
+        values: dict[str, Any],
+        *,
+        shown: Sequence[str] | None = None,
+    ) -> LetterState:
         """Settle a draft edited at two desks: ``values`` becomes the text that goes on, and
         every open branch is let go (:mod:`tnde.workflow.versions` explains the event).
 
         ``values`` may be the head text as it is ("keep mine"), a branch's text as it is
         ("take the other one") or a text written from both; the rules accept all three.
-        Branches are read in the transaction that stores the event, so a branch that
-        arrives meanwhile stays open rather than being let go unseen.
+        Branches are read in the transaction that stores the event.
+
+        Args:
+            shown: the revision hashes of the texts the konseptor compared (the head and the
+                branches, :meth:`text_versions`); when the draft has other texts by now (a
+                text arrived from another desk, or the head moved), nothing is stored, so
+                no text is let go or overwritten unseen.
 
         Raises:
-            WorkflowRefused: ``WF-NO-BRANCH`` when nothing waits to be settled, or a rule
+            WorkflowRefused: ``WF-NO-BRANCH`` when nothing waits to be settled,
+                ``WF-STALE-CHOICE`` when the texts changed since they were shown, or a rule
                 (only the konseptor edits, and only an editable draft).
         """
         text = _jsonable(values)
@@ -291,6 +305,11 @@ class Letters:
             if state is None:
                 raise WorkflowRefused(
                     "WF-UNKNOWN", _("letter {letter_id} is unknown", letter_id=letter_id)
+                )
+            if shown is not None and set(shown) != {state.head_revision, *state.branches}:
+                raise WorkflowRefused(
+                    "WF-STALE-CHOICE",
+                    _("the draft's texts changed while they were compared; compare them again"),
                 )
             return self.append(
                 conn,

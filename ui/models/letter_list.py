@@ -69,6 +69,10 @@ class _QueryTableModel(PagedTableModel):
     def is_waiting(self, row: Any) -> bool:
         return self.aggregate_id(row) in self._waiting
 
+    def has_waiting(self) -> bool:
+        """Whether any row on show carries the waiting-to-be-sent mark."""
+        return any(self.is_waiting(row) for row in self._rows)
+
     def query(self, nip: str, **paging: Any) -> Iterable[Any]:
         """Ask the core's service for one page with ``paging`` (today, now, flt, sort,
         offset…)."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -29,7 +28,7 @@ from tnde import sync
 from ui.dialogs.buttons import confirm
 from ui.dialogs.settings_page import SettingsPage
 from ui.errors import show_failure
-from ui.workers import Op, QueryOp
+from ui.workers import QueryOp
 
 if TYPE_CHECKING:
     from ui.services import Services
@@ -41,9 +40,6 @@ __all__ = ["ArchivePage"]
 
 class ArchivePage(SettingsPage):
     """The workspace's link to its archive."""
-
-    sig_signed_out = Signal()
-    """This computer signed out (or forgot the archive)."""
 
     def __init__(
         self,
@@ -192,10 +188,15 @@ class ArchivePage(SettingsPage):
         ):
             return
         ws, secrets = self.services.workspace, self.window_sync.secrets
-        self.window_sync.pause()
-        Op(self, lambda: sync.sign_out(ws, secrets)).success(self._on_signed_out).failure(
-            self._on_failed
-        ).run()
+        settled = self.window_sync.pause()
+
+        def sign_out() -> bool:
+            settled()  # the stopped sync holds no token trade open any more
+            return sync.sign_out(ws, secrets)
+
+        # on the shared pool, not the write pool: an unreachable archive may take seconds
+        # to fail, and the official's actions must not queue behind it
+        QueryOp(self, sign_out).success(self._on_signed_out).failure(self._on_failed).run()
 
     def _on_forget(self) -> None:
         if self.services is None or self.window_sync is None:
@@ -210,23 +211,47 @@ class ArchivePage(SettingsPage):
             self.tr("Forget"),
         ):
             return
+        self._forget(force=False)
+
+    def _forget(self, *, force: bool) -> None:
+        assert self.services is not None
+        assert self.window_sync is not None
         ws, secrets = self.services.workspace, self.window_sync.secrets
-        self.window_sync.pause()
-        Op(self, lambda: sync.forget_archive(ws, secrets)).success(self._on_forgotten).failure(
-            self._on_failed
-        ).run()
+        settled = self.window_sync.pause()
+
+        def forget() -> bool:
+            settled()
+            return sync.forget_archive(ws, secrets, force=force)
+
+        QueryOp(self, forget).success(self._on_forgotten).failure(self._on_forget_failed).run()
+
+    def _on_forget_failed(self, exc: BaseException) -> None:
+        ws = self.services.workspace if self.services else None
+        waiting = sync.status(ws)["pending"] if ws is not None else 0
+        if waiting and confirm(
+            self,
+            self.tr("Forget this computer"),
+            self.tr(
+                "%1 action(s) of this computer have not reached the archive. Forget the "
+                "archive anyway? They stay in this workspace but will not be sent."
+            ).replace("%1", str(waiting)),
+            self.tr("Forget anyway"),
+        ):
+            self._forget(force=True)
+            return
+        self._on_failed(exc)
 
     def _on_signed_out(self, _told: object) -> None:
         self.state.setText(self.tr("Signed out. Sign in again to send and receive."))
-        self.sig_signed_out.emit()
 
     def _on_forgotten(self, _told: object) -> None:
+        if self.window_sync is not None:
+            self.window_sync.controller.stop()  # no archive any more: nothing to restart
         self.state.setText(
             self.tr("This computer is no longer linked to the archive; restart TNDE Desktop.")
         )
         for button in (self.sign_in_button, self.sign_out_button, self.forget_button):
             button.setEnabled(False)
-        self.sig_signed_out.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
         if self.window_sync is not None:

@@ -94,15 +94,35 @@ class BranchDialog(QDialog):
         version = self.versions[index]
         services, letter_id = self.services, self.letter_id
         edit = self.edit_after.isChecked()
+        shown = [v.revision_hash for v in self.versions]  # refused if they changed meanwhile
+        for button in self.keep_buttons:
+            button.setEnabled(False)
         Op(
             self,
-            lambda: services.letters.resolve_branches(services.nip, letter_id, version.values),
+            lambda: services.letters.resolve_branches(
+                services.nip, letter_id, version.values, shown=shown
+            ),
         ).with_progress(self.tr("Saving…")).success(lambda _s: self._on_kept(edit)).failure(
             self._on_failed
         ).run()
 
     def _on_failed(self, exc: BaseException) -> None:
         show_failure(self, exc, action=self.tr("The draft was not settled."))
+        self._reload()  # the texts may have changed: show them as they are now
+
+    def _reload(self) -> None:
+        while self.columns.count():
+            item = self.columns.takeAt(0)
+            column = item.layout() if item is not None else None
+            while column is not None and column.count():
+                inner = column.takeAt(0)
+                widget = inner.widget() if inner is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+        self.texts.clear()
+        self.keep_buttons.clear()
+        letters, letter_id = self.services.letters, self.letter_id
+        QueryOp(self, lambda: letters.text_versions(letter_id)).success(self._on_loaded).run()
 
     def _on_loaded(self, versions: list[TextVersion]) -> None:
         self.versions = versions

@@ -19,6 +19,8 @@ from tnde.secrets import KeyringSecretStore
 from ui.workers import QueryOp
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tnde.secrets import SecretStore
     from tnde.sync import SyncChange, Syncer, SyncRunner, SyncSnapshot
     from tnde.workspace import Workspace
@@ -50,6 +52,8 @@ class SyncController(QObject):
         self._last: SyncSnapshot | None = None
         self._stopped = False
         self._starting = False
+        self._paused = ""
+        """Why the sync is paused (signed out on purpose), "" while it may run."""
         self.destroyed.connect(self._stop_runner)
 
     @property
@@ -60,7 +64,7 @@ class SyncController(QObject):
     def start(self) -> None:
         """Start syncing in the background. The HTTP client and the sync engine load on a
         worker thread, so the window stays responsive while they do."""
-        if self._runner is not None or self._stopped or self._starting:
+        if self._runner is not None or self._stopped or self._starting or self._paused:
             return
         self._starting = True
         workspace, secrets, listener, wait = (
@@ -81,7 +85,7 @@ class SyncController(QObject):
 
     def _on_started(self, runner: SyncRunner) -> None:
         self._starting = False
-        if self._stopped:  # the window closed while the sync was starting
+        if self._stopped or self._paused:  # closed or paused while the sync was starting
             runner.stop()
             return
         self._runner = runner
@@ -101,9 +105,25 @@ class SyncController(QObject):
         if runner is not None:
             runner.stop()
 
-    def pause(self) -> None:
-        """Stop the background sync until :meth:`resume` (signing out or in)."""
+    def pause(self, reason: str) -> Callable[[], None]:
+        """Stop the background sync until :meth:`resume` (signing out, forgetting the
+        archive); ``reason`` is what the status shows meanwhile.
+
+        Returns:
+            A function that waits until the stopped sync can no longer trade the refresh
+            token (call it off the GUI thread, before signing out: one token in use at a
+            time).
+        """
+        self._paused = reason
+        runner = self._runner
         self._stop_runner()
+        syncer = runner.syncer if runner is not None else None
+        return syncer.close if syncer is not None else (lambda: None)
+
+    @property
+    def paused(self) -> bool:
+        """Whether the sync was paused on purpose."""
+        return bool(self._paused)
 
     def syncer(self) -> Syncer | None:
         """The running sync's :class:`~tnde.sync.Syncer` (None while it is not running): the
@@ -117,6 +137,7 @@ class SyncController(QObject):
 
     def resume(self) -> None:
         """The desk signed in again."""
+        self._paused = ""
         if self._runner is None:
             self.start()
         else:
@@ -124,6 +145,9 @@ class SyncController(QObject):
 
     def snapshot(self) -> SyncSnapshot:
         """Where the desk stands now."""
+        if self._paused:
+            pending = self._last.pending if self._last else 0
+            return sync.SyncSnapshot(signed_out=self._paused, pending=pending)
         if self._runner is not None:
             return self._runner.snapshot()
         return self._last or sync.SyncSnapshot()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -31,7 +32,7 @@ from tnde import sync
 from tnde.paths import default_workspace_path
 from ui.dialogs.buttons import button_box
 from ui.messages import describe_error
-from ui.workers import Op
+from ui.workers import QueryOp
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,6 +67,13 @@ class _FormDialog(QDialog):
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         self.busy = False
+        self.secret_fields: list[QLineEdit] = []
+        """Cleared whenever the dialog closes, however it closes."""
+        self.finished.connect(self._forget_secrets)
+
+    def _forget_secrets(self, _result: int = 0) -> None:
+        for field in self.secret_fields:
+            field.clear()
 
     def _finish_layout(self, intro: QLabel) -> None:
         layout = QVBoxLayout(self)
@@ -90,7 +98,9 @@ class _FormDialog(QDialog):
         self.show_error("")
         self.busy = True
         self.buttons.setEnabled(False)
-        Op(self, self.work()).with_progress(self.tr("Contacting the archive…")).success(
+        # on the shared pool, not the write pool: the archive may take seconds to answer,
+        # and nothing the official does elsewhere should wait behind it
+        QueryOp(self, self.work()).with_progress(self.tr("Contacting the archive…")).success(
             self._on_done
         ).failure(self._on_failed).run()
 
@@ -142,10 +152,15 @@ class LinkDialog(_FormDialog):
         self.nip = QLineEdit()
         self.nip.setMaxLength(18)
         self.nip.setAccessibleName(self.tr("NIP"))
+        self.has_password = QCheckBox(
+            self.tr("I already have a password (I linked another computer before)")
+        )
+        self.has_password.toggled.connect(self._on_mode_changed)
         self.code = _secret_field(self.tr("Enrolment code"))
         self.code.setEchoMode(QLineEdit.EchoMode.Normal)  # read off paper: shown while typed
         self.password = _secret_field(self.tr("New password"))
         self.repeat = _secret_field(self.tr("New password again"))
+        self.secret_fields = [self.code, self.password, self.repeat]
         self.folder = QLineEdit(str(folder or _free_folder(default_workspace_path())))
         self.folder.setAccessibleName(self.tr("Workspace folder"))
         browse = QPushButton(self.tr("Choose…"))
@@ -156,8 +171,10 @@ class LinkDialog(_FormDialog):
         self.form.addRow(self.tr("Archive address:"), self.url)
         self.form.addRow(self.tr("Certificate fingerprint:"), self.fingerprint)
         self.form.addRow(self.tr("NIP:"), self.nip)
+        self.form.addRow("", self.has_password)
         self.form.addRow(self.tr("Enrolment code:"), self.code)
-        self.form.addRow(self.tr("New password:"), self.password)
+        self.password_label = QLabel(self.tr("New password:"))
+        self.form.addRow(self.password_label, self.password)
         self.form.addRow(self.tr("Repeat the password:"), self.repeat)
         self.form.addRow(self.tr("Workspace folder:"), where)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Link"))
@@ -177,6 +194,12 @@ class LinkDialog(_FormDialog):
         nip = self.nip.text().strip()
         if len(nip) != 18 or not nip.isdigit():
             return self.tr("A NIP has 18 digits.")
+        if self.has_password.isChecked():
+            if not self.password.text():
+                return self.tr("Type your password.")
+            return (
+                "" if self.folder.text().strip() else self.tr("Choose a folder for the workspace.")
+            )
         if not self.code.text().strip():
             return self.tr("Type the enrolment code the administrator gave you.")
         if len(self.password.text()) < MIN_PASSWORD:
@@ -191,13 +214,22 @@ class LinkDialog(_FormDialog):
 
     def work(self) -> Callable[[], object]:
         url, nip = self.url.text().strip(), self.nip.text().strip()
-        secret = f"{self.code.text().strip()}|{self.password.text()}"
+        enrol = not self.has_password.isChecked()
+        secret = (
+            f"{self.code.text().strip()}|{self.password.text()}" if enrol else self.password.text()
+        )
         fingerprint, folder = self.fingerprint.text().strip(), Path(self.folder.text().strip())
         secrets = self.secrets
 
         def join() -> Workspace:
             return sync.join_office(
-                folder, url, nip=nip, secret=secret, secrets=secrets, fingerprint=fingerprint
+                folder,
+                url,
+                nip=nip,
+                secret=secret,
+                secrets=secrets,
+                fingerprint=fingerprint,
+                enrol=enrol,
             )
 
         return join
@@ -207,6 +239,17 @@ class LinkDialog(_FormDialog):
             field.clear()
         self.workspace = result  # type: ignore[assignment]
         self.sig_linked.emit(result)
+
+    def _on_mode_changed(self, has_password: bool) -> None:
+        """With a password already chosen, no code is spent: the official signs in."""
+        for field in (self.code, self.repeat):
+            field.setVisible(not has_password)
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setVisible(not has_password)
+        self.password_label.setText(
+            self.tr("Password:") if has_password else self.tr("New password:")
+        )
 
     def _on_browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Workspace folder"))
@@ -233,6 +276,7 @@ class SignInDialog(_FormDialog):
         self.setWindowTitle(self.tr("Sign in to the archive"))
         self.setMinimumWidth(460)
         self.password = _secret_field(self.tr("Password"))
+        self.secret_fields = [self.password]
         self.form.addRow(self.tr("Password:"), self.password)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Sign in"))
         intro = self.tr("Sign in with your archive password to send and receive again.")

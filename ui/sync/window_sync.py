@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QSystemTrayIcon
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from tnde import sync
 from tnde.lazy import lazy_function
@@ -19,6 +20,8 @@ from ui.sync.status import SyncStatusButton
 from ui.workers import QueryOp
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QMainWindow
 
     from tnde.secrets import SecretStore
@@ -67,6 +70,8 @@ class WindowSync(QObject):
     """The archive wants the password again (the reason: str)."""
     sig_received = Signal(object)
     """The feed brought events (:class:`tnde.sync.SyncChange`)."""
+    sig_sent = Signal(object)
+    """The archive accepted actions of this desk (:class:`tnde.sync.SyncChange`)."""
     sig_attention_changed = Signal(int)
     """How many items wait in "Perlu perhatian" (int)."""
 
@@ -119,11 +124,14 @@ class WindowSync(QObject):
         """An action was made: send it now."""
         self.controller.poke()
 
-    def pause(self) -> None:
-        """Stop syncing while the desk signs out or in; the status bar says so."""
-        self.controller.pause()
+    def pause(self) -> Callable[[], None]:
+        """Stop syncing while the desk signs out or forgets the archive; the status bar
+        says so, and nothing restarts it until the official signs in again. Returns what
+        waits for the stopped sync to let go of the token (:meth:`SyncController.pause`)."""
         self._signed_out = translate("WindowSync", "signed out")
-        self.button.set_snapshot(sync.SyncSnapshot(signed_out=self._signed_out))
+        settled = self.controller.pause(self._signed_out)
+        self.button.set_snapshot(self.controller.snapshot())
+        return settled
 
     def counts_loaded(self, counts: Counts) -> None:
         """The window read its counters: announce what the feed brought since the last time."""
@@ -160,8 +168,30 @@ class WindowSync(QObject):
         dialog.open()
 
     def ask_sign_in(self) -> None:
-        """Ask for the password again."""
+        """Ask for the password again (one dialog at a time); a computer the administrator
+        removed is told what to do instead, since no password helps it."""
+        if self.controller.snapshot().removed:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Archive"),
+                self.tr(
+                    "The administrator removed this computer from the archive. Ask for a new "
+                    "enrolment code; then, in Settings → Arsip, forget this computer and link "
+                    "it again. Your work stays in this workspace."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            self.removed_box = box
+            box.open()
+            return
+        current = getattr(self, "sign_in_dialog", None)
+        if current is not None and shiboken6.isValid(current) and current.isVisible():
+            current.raise_()
+            current.activateWindow()
+            return
         dialog = SignInDialog(self.services.workspace, self.secrets, self._signed_out, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_signed_in.connect(self.controller.resume)
         self.sign_in_dialog = dialog
         dialog.open()
@@ -179,6 +209,8 @@ class WindowSync(QObject):
         if change.received:
             self._announce = True
             self.sig_received.emit(change)
+        if change.sent:
+            self.sig_sent.emit(change)
         if change.received or snapshot.rejected != self._rejected:
             self._rejected = snapshot.rejected
             self.reload_attention()

@@ -294,3 +294,28 @@ def test_a_draft_edited_at_two_desks_is_settled_side_by_side(qtbot: QtBot, offic
     assert Letters(here.ws).get(letter).branches == ()
     assert "laptop" in str(Letters(here.ws).text_versions(letter)[0].values["hal"])
     close(qtbot, window)
+
+
+def test_a_second_computer_of_an_official_links_with_the_password_spending_no_code(
+    qtbot: QtBot, office: Office, tmp_path: Path
+) -> None:
+    office.desk("kasi")  # enrolled from their first computer, with a password chosen there
+    dialog = LinkDialog(MemorySecrets(), folder=tmp_path / "laptop")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.has_password.setChecked(True)
+    assert not dialog.code.isVisible()
+    assert not dialog.repeat.isVisible()
+    dialog.url.setText(office.url)
+    dialog.nip.setText(nip("kasi"))
+    dialog.password.setText("bukan-sandinya")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and not dialog.busy, timeout=10_000)
+    assert dialog.error.text()  # the archive's refusal, in words
+    assert not (tmp_path / "laptop").exists()  # nothing half-made is left behind
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.sig_linked, timeout=20_000) as linked:
+        dialog.buttons.accepted.emit()
+    workspace = linked.args[0]
+    assert sync.link_of(workspace) is not None
+    workspace.close()

@@ -38,6 +38,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.clifuzz import COPY, Fuzz, Known, Place, Plan, Token
 from tests.clifuzz_plans import COMMANDS, NoStrategyError, command_plans
+from tnde import selftest
 from tnde.cli import pki_commands
 
 if TYPE_CHECKING:
@@ -64,13 +65,18 @@ if not _DEEP:
 
 @pytest.fixture(scope="module")
 def fuzz(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzz]:
-    """The module's inputs and baseline; ``pki serve`` stops at once instead of serving."""
+    """The module's inputs and baseline; ``pki serve`` stops at once instead of serving, and
+    ``self-test`` builds no demo workspace (8 s a run: tests/test_selftest.py runs it whole)."""
 
     def interrupt(_seconds: float) -> None:
         raise KeyboardInterrupt
 
+    def no_demo(_path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pki_commands, "time", SimpleNamespace(sleep=interrupt))
+        mp.setattr(selftest, "create_demo", no_demo)
         yield Fuzz(demo_template, tmp_path_factory.mktemp("fuzz cli – é"))
 
 

@@ -6,6 +6,7 @@ import argparse
 import logging
 import logging.handlers
 import multiprocessing
+import os
 import sys
 import threading
 from pathlib import Path
@@ -32,10 +33,12 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from tnde.demo import create_demo
+    from ui.selftest import desktop_self_test
     from ui.sync.office import run_office
     from ui.sync.welcome import WelcomeDialog
 else:  # building the demo (its PKI, its letters) loads only when there is none yet
     create_demo = lazy_function("tnde.demo", "create_demo")
+    desktop_self_test = lazy_function("ui.selftest", "desktop_self_test")
     run_office = lazy_function("ui.sync.office", "run_office")
     WelcomeDialog = lazy_function("ui.sync.welcome", "WelcomeDialog")
 
@@ -188,12 +191,14 @@ def welcome(settings: UiSettings) -> Workspace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the desktop app (``--self-test`` renders one letter and exits)."""
+    """Start the desktop app (``--self-test`` checks the installation and exits)."""
     parser = argparse.ArgumentParser(prog="tnde-desktop")
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="start without showing a window, render a sample letter, exit",
+        help="check the installation without showing a window: render, sign, verify, "
+        "preview, the translation and the main window in a temporary demo workspace; "
+        "exit 0 when all passed",
     )
     parser.add_argument(
         "--demo",
@@ -205,9 +210,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="the demo office: its archive on this computer and a window per chosen official",
     )
+    parser.add_argument(
+        "--verify",
+        nargs="+",
+        metavar="PDF",
+        help="open the Verifikasi queue on these PDFs (the file manager's "
+        '"Verifikasi dengan TNDE")',
+    )
     args, qt_args = parser.parse_known_args(argv)
+    running = hold_running_mutex()  # the installer closes a running TNDE before upgrading
 
     multiprocessing.freeze_support()  # verification's worker processes in the packaged app
+    if args.self_test:
+        # nothing is shown, so no display is needed (an installer's check, a build server);
+        # QT_QPA_PLATFORM set by the caller still wins
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     setup_logging()
     QCoreApplication.setOrganizationName("TNDE")
     QCoreApplication.setApplicationName("TNDE Desktop")
@@ -220,21 +237,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = CrashReporter()
     reporter.install()
 
-    if args.office and not args.self_test:
+    if args.self_test:
+        code = desktop_self_test()
+        shutdown()
+        return code
+    if args.office:
         code = run_office(app, settings)
         shutdown()
         return code
-    workspace = open_workspace(settings, demo=args.demo or args.self_test)
-    if workspace is None and not args.self_test and not settings.workspace_path:
+    workspace = open_workspace(settings, demo=args.demo)
+    if workspace is None and not settings.workspace_path:
         return 0  # the welcome screen was closed: nothing was chosen, nothing to show
     window = MainWindow(workspace, settings=settings)
-    if args.self_test:
-        return 0 if window.self_test() else 1
     window.show()
+    if args.verify:
+        window.verify_files([Path(p) for p in args.verify])
     code = app.exec()
 
     shutdown()
+    del running
     return code
+
+
+def hold_running_mutex() -> object:
+    """On Windows, a named mutex held while the app runs: Inno Setup's ``AppMutex`` sees it
+    and asks the user to close TNDE Desktop before an upgrade. Elsewhere, nothing."""
+    if sys.platform != "win32":
+        return None
+    import ctypes  # Windows only
+
+    return ctypes.windll.kernel32.CreateMutexW(None, False, "TNDEDesktopRunning")
 
 
 if __name__ == "__main__":

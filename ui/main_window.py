@@ -16,10 +16,12 @@ Verifikasi queue is :class:`ui.verification.screen.VerificationScreen`.
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,12 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde import __version__, render, sync
-from tnde.drafts import load_draft, prepare
+from tnde import sync
+from tnde.buildinfo import build_info
 from tnde.errors import TndeError
 from tnde.lazy import lazy_function
 from tnde.org import workspace_org
-from tnde.resources import resource_path
 from tnde.workflow import Queue
 from ui.dialogs.buttons import confirm
 from ui.errors import show_failure
@@ -52,6 +53,7 @@ from ui.workers import QueryOp
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from tnde.secrets import SecretStore
     from tnde.sync import SyncChange
@@ -275,6 +277,13 @@ class MainWindow(QMainWindow):
         editor.show()
         return editor
 
+    def verify_files(self, paths: list[Path]) -> None:
+        """Show the Verifikasi queue verifying ``paths`` (PDFs, or folders of them)."""
+        if self.services is None:
+            return
+        screen = self.show_queue("verifikasi")
+        screen.add_paths(paths)  # type: ignore[attr-defined]
+
     def sign_letters(self, letter_ids: list[str]) -> QWidget | None:
         """Open the signing dialog over ``letter_ids`` (window-modal); returns it."""
         if self.services is None or not letter_ids:
@@ -294,12 +303,21 @@ class MainWindow(QMainWindow):
         QueryOp(self, lambda: waiting_for_signature(services)).success(self._on_batch_loaded).run()
 
     def self_test(self) -> bool:
-        """Render one sample letter through the core; True when it produced a PDF."""
+        """Build the screen of every queue the side bar shows, then show the first again.
 
-        sample = resource_path("samples", "surat_dinas.toml")
-        prepared = prepare(load_draft(sample))  # type: ignore[arg-type]
-        result = render.render_letter(prepared.template, prepared.profile, prepared.values)
-        return result.pdf.startswith(b"%PDF") and result.pages >= 1
+        ``tnde-desktop --self-test`` calls it on the demo workspace: a screen module missing
+        from a packaged build, or one that fails on real data, is found before a user opens
+        it. True when every screen was built (none fell back to an empty placeholder); their
+        lists load on worker threads afterwards.
+        """
+        first = self.current_queue()
+        built = True
+        for key, _title, _icon in QUEUES:
+            if self.sidebar.isRowHidden(self.sidebar_model.row_of(key)):
+                continue
+            built = type(self.show_queue(key)) is not QWidget and built
+        self.show_queue(first or "dasbor")
+        return built
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -358,16 +376,50 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.open()
 
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About TNDE Desktop"),
-            self.tr(
-                "<h3>TNDE Desktop %1</h3><p>Electronic official letters (Tata Naskah Dinas "
-                "Elektronik): drafting, review, numbering, signing, incoming letters, "
-                "dispositions and tracking.</p>"
-            ).replace("%1", __version__),
+    def about_text(self) -> str:
+        """What the About box says: the version, the build, and the libraries it runs on.
+
+        Support staff read it back over the phone, so it names what differs between two
+        installations of the same version: a packaged build's date (or that this is a source
+        checkout) and the versions of Qt, reportlab, pyHanko and PDFium.
+        """
+        info = build_info()
+        if info.build_date:
+            built = self.tr("Built on %1").replace("%1", info.build_date)
+            if info.commit:
+                built += f" ({info.commit})"
+        else:
+            built = self.tr("Source checkout (not a packaged build)")
+        unknown = self.tr("unknown")
+        libraries = [
+            ("Qt", f"{qVersion()} (PySide6 {pyside_version})"),
+            *((name, version or unknown) for name, version in info.libraries),
+        ]
+        rows = "".join(
+            f"<tr><td>{html.escape(name)}</td><td>&nbsp;{html.escape(version)}</td></tr>"
+            for name, version in libraries
         )
+        intro = self.tr(
+            "<h3>TNDE Desktop %1</h3><p>Electronic official letters (Tata Naskah Dinas "
+            "Elektronik): drafting, review, numbering, signing, incoming letters, "
+            "dispositions and tracking.</p>"
+        ).replace("%1", html.escape(info.version))
+        return f"{intro}<p>{html.escape(built)}</p><table>{rows}</table>"
+
+    def _on_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            self.tr("About TNDE Desktop"),
+            self.about_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if not self.windowIcon().isNull():
+            box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        self.about_dialog = box
+        box.open()
 
     # -- Qt overrides -------------------------------------------------------------------------
 

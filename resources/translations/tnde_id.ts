@@ -2334,6 +2334,18 @@
         <translation>&lt;h3&gt;TNDE Desktop %1&lt;/h3&gt;&lt;p&gt;Tata Naskah Dinas Elektronik: penyusunan konsep, pemeriksaan, penomoran, penandatanganan, naskah masuk, disposisi, dan pemantauan.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Built on %1</source>
+        <translation>Dibuat pada %1</translation>
+    </message>
+    <message>
+        <source>Source checkout (not a packaged build)</source>
+        <translation>Salinan kode sumber (bukan paket instalasi)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
         <source>No letter is waiting for your signature.</source>
         <translation>Tidak ada naskah yang menunggu tanda tangan Anda.</translation>
     </message>
@@ -2916,6 +2928,47 @@
     <message>
         <source>Type the secret first.</source>
         <translation>Ketik dulu passphrase atau PIN-nya.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>Self-test failed: %1</source>
+        <translation>Uji mandiri gagal: %1</translation>
+    </message>
+    <message>
+        <source>Indonesian translation of the window</source>
+        <translation>terjemahan bahasa Indonesia untuk jendela</translation>
+    </message>
+    <message>
+        <source>main window on the demo workspace</source>
+        <translation>jendela utama pada ruang kerja demo</translation>
+    </message>
+    <message>
+        <source>the Indonesian translation did not load</source>
+        <translation>terjemahan bahasa Indonesia tidak termuat</translation>
+    </message>
+    <message>
+        <source>the window&apos;s words are not translated</source>
+        <translation>teks jendela tidak diterjemahkan</translation>
+    </message>
+    <message>
+        <source>no demo workspace to open</source>
+        <translation>tidak ada ruang kerja demo untuk dibuka</translation>
+    </message>
+    <message>
+        <source>a screen of the window was not built</source>
+        <translation>sebuah layar jendela tidak terbentuk</translation>
+    </message>
+    <message>
+        <source>the screens did not finish loading in %1 s</source>
+        <translation>layar belum selesai dimuat dalam %1 detik</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n screen(s) opened and closed</source>
+        <translation>
+            <numerusform>%n layar dibuka dan ditutup</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -92,10 +92,15 @@ def test_catalogue_lists_the_letter_types(qtbot: QtBot) -> None:
     assert screen.model.index(3, 0).data() in screen.detail.toPlainText()
 
 
-def test_self_test_renders_a_letter(qtbot: QtBot) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
+def test_self_test_builds_the_screen_of_every_queue_shown(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    window = open_window(qtbot, demo_workspace)
     assert window.self_test()
+    wait_idle(qtbot)
+    shown = [key for key, _title, _icon in QUEUES if key != "perlu_perhatian"]
+    assert sorted(window.screens) == sorted(shown)
+    assert window.current_queue() == "dasbor"
 
 
 def test_settings_pages_and_switching_identity(qtbot: QtBot, demo_workspace: Workspace) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 
 from tests.ui.helpers import wait_idle
 from tnde.workflow.letters import Letters
+from ui.main_window import MainWindow
 from ui.services import Services
 from ui.verification.models import ResultRole, VerdictBadge
 from ui.verification.screen import VerificationScreen
@@ -141,3 +142,20 @@ def test_add_paths_takes_a_folder(qtbot: QtBot, demo_workspace: Workspace, tmp_p
     screen.clear()
     assert screen.pages.currentIndex() == 0
     assert screen.run is None
+
+
+def test_the_file_managers_verify_entry_opens_the_verification_queue_on_the_file(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    """What ``tnde-desktop --verify FILE`` (the "Verifikasi dengan TNDE" menu entry) does."""
+    pdf, _signer = signed_letter(demo_workspace, tmp_path)
+    window = MainWindow(demo_workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.verify_files([pdf])
+    assert window.current_queue() == "verifikasi"
+    screen = window.screens["verifikasi"]
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=VERIFY_TIMEOUT_MS)
+    wait_idle(qtbot)
+    assert screen.model.index(0, 1).data() == "SAH"
+    window.close()

@@ -25,6 +25,7 @@ from tnde.cli import (
     org_commands,
     pki_commands,
     register_commands,
+    selftest_commands,
     sign_commands,
     sync_commands,
     verify_commands,
@@ -138,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         pki_commands,
         verify_commands,
         archive_commands,
+        selftest_commands,
     ):
         area.register(sub)
     sync_commands.register_sync(sub)

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tnde import __version__
@@ -250,6 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0  # the welcome screen was closed: nothing was chosen, nothing to show
     window = MainWindow(workspace, settings=settings)
     window.show()
+    # in the log for support ("slow to start?"), and what bench/bundle_start.py waits for
+    QTimer.singleShot(0, lambda: log.info("ready: the main window is interactive"))
     if args.verify:
         window.verify_files([Path(p) for p in args.verify])
     code = app.exec()

@@ -181,11 +181,16 @@ class RecipientListModel(QAbstractListModel):
 class RowsTableModel(QAbstractTableModel):
     """Rows of a table field (or attachments): one dict per row, one column per key."""
 
+    # When a form is torn down, Python may clear this object's attributes while its view,
+    # not yet deleted, still asks for a header: then the model reads as empty.
+    _columns: Sequence[tuple[str, str]] = ()
+    _rows: list[dict[str, str]] = []  # noqa: RUF012 - read only as this fallback
+
     def __init__(self, columns: Sequence[tuple[str, str]], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         """(key, header label) pairs."""
-        self._rows: list[dict[str, str]] = []
+        self._rows = []
 
     def rows(self) -> list[dict[str, str]]:
         """Copies of every row."""
@@ -248,7 +253,7 @@ class RowsTableModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
-                return self._columns[section][1]
+                return self._columns[section][1] if 0 <= section < len(self._columns) else None
             return str(section + 1)
         return None
 

@@ -4,6 +4,7 @@ password, in memory only."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from tests.office import surat_dinas_values
@@ -18,11 +19,13 @@ from ui.sync.office import (
     open_desks,
     serve_office,
     stop_server,
+    tnde_command,
 )
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
     from pytestqt.qtbot import QtBot
 
 
@@ -67,3 +70,13 @@ def test_the_demo_office_opens_a_window_per_official_and_a_letter_travels(
         wait_idle(qtbot)
     finally:
         stop_server(server)
+
+
+def test_the_installed_bundle_runs_its_own_tnde_executable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert tnde_command() == [sys.executable, "-m", "tnde"]  # a checkout or a pip install
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "tnde-desktop" / "tnde-desktop"))
+    suffix = ".exe" if sys.platform == "win32" else ""
+    assert tnde_command() == [str(tmp_path / "tnde-desktop" / f"tnde{suffix}")]

@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -40,8 +41,6 @@ from ui.messages import describe_error
 from ui.workers import run_with_progress
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PySide6.QtWidgets import QApplication
 
     from tnde.sync import DemoOffice, OfficeDesk
@@ -157,6 +156,16 @@ def open_desks(desks: list[OfficeDesk], settings: UiSettings) -> list[MainWindow
     return windows
 
 
+def tnde_command() -> list[str]:
+    """How to run the command line: this Python with ``-m tnde`` from a checkout or a pip
+    install; in the installed bundle, where this executable is the desktop app, the ``tnde``
+    executable beside it."""
+    if getattr(sys, "frozen", False):
+        suffix = ".exe" if sys.platform == "win32" else ""
+        return [str(Path(sys.executable).with_name(f"tnde{suffix}"))]
+    return [sys.executable, "-m", "tnde"]
+
+
 def make_office(folder: Path, *, port: int = PORT) -> DemoOffice:
     """Make the demo office in ``folder`` with the command line, in a child process (the
     archive server stays out of this one). Its desks' sign-ins are not kept anywhere: the
@@ -165,7 +174,7 @@ def make_office(folder: Path, *, port: int = PORT) -> DemoOffice:
     Raises:
         TndeError: the command failed (its message says why).
     """
-    command = [sys.executable, "-m", "tnde", "demo", "--office", str(folder), "--port", str(port)]
+    command = [*tnde_command(), "demo", "--office", str(folder), "--port", str(port)]
     # no keyring for the child: DEMO sign-ins have no business in the user's keyring
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
     done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
@@ -185,9 +194,7 @@ def serve_office(office: DemoOffice) -> subprocess.Popen[bytes]:
             folder, ``arsip.log``).
     """
     command = [
-        sys.executable,
-        "-m",
-        "tnde",
+        *tnde_command(),
         "archive",
         "serve",
         str(office.archive_folder),

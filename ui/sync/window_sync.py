@@ -100,6 +100,8 @@ class WindowSync(QObject):
         self._counts_before: Counts | None = None
         self._announce = False
         self._tray: QSystemTrayIcon | None = None
+        self.last_notice = ""
+        """The last arrival announced ("" before the first)."""
 
     # -- control ------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,13 +132,41 @@ def bundled_resources(bundle: Path) -> set[str]:
 
 
 def package_resources() -> set[str]:
-    """The files the package ``tnde._resources`` holds (the checkout's ``resources/``)."""
-    base = ROOT / "resources"
-    return {
-        p.relative_to(base).as_posix()
-        for p in base.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+    """The files the installed package ``tnde._resources`` holds, read from a freshly built wheel.
+
+    The wheel is what ``pip install`` installs, so this is the package's own list, made by the
+    same package-data rules, not a list kept by hand beside it."""
+    wheels = BUILD / "wheel"
+    shutil.rmtree(wheels, ignore_errors=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    (wheel,) = wheels.glob("*.whl")
+    return wheel_resources(wheel)
+
+
+def wheel_resources(wheel: Path) -> set[str]:
+    """The files under ``tnde/_resources/`` in a wheel, relative to that folder."""
+    prefix = "tnde/_resources/"
+    with zipfile.ZipFile(wheel) as archive:
+        return {
+            name.removeprefix(prefix)
+            for name in archive.namelist()
+            if name.startswith(prefix) and not name.endswith("/")
+        }
 
 
 def check_bundle(bundle: Path) -> list[str]:

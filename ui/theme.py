@@ -40,6 +40,7 @@ QLabel#muted { color: #6b7686; }
 QLabel#empty_state { color: #7a8597; font-size: 11pt; padding: 40px; }
 QLabel#field_error { color: #b3261e; }
 QLabel[prefilled="true"] { color: #8a5a00; font-style: italic; }
+QLabel[unsure="true"] { color: #b3261e; font-weight: 600; text-decoration: underline; }
 QLabel#chip { border-radius: 10px; padding: 2px 10px; font-weight: 600; background: #e3ecf8;
               color: #1f5fa8; }
 QLabel#chip[tone="done"] { background: #e3f3e8; color: #1e7d3c; }

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from bench.prefill_accuracy import CORPUS as PREFILL_CORPUS
 from tests.cliutil import ORG_FILE, PROFILE, WorkspaceCli, org_file
 from tests.conftest import SAMPLES_DIR
 
@@ -261,3 +262,17 @@ def test_duplicates_by_sender_and_number_and_late_cancellations_are_refused(
     proc = cli.run("disposisi", "give", letter, "--to", "KABID_APTIKA", "--as", kadis)
     assert proc.returncode == 2
     assert "--instruction" in proc.stderr
+
+
+def test_a_scan_without_fields_is_refused_saying_it_has_no_text(
+    cli: Cli, people: dict[str, str]
+) -> None:
+    scan = PREFILL_CORPUS / "scan-00.pdf"
+
+    stderr = cli.refused(
+        "IN-META", "incoming", "register", "--unit", DINAS, "--as", people["TU"], "--pdf", scan
+    )
+
+    assert "asal, nomor, tanggal, hal" in stderr
+    assert "lapisan teks" in stderr or "text layer" in stderr  # until the catalogue has it
+    assert prefilled(stderr) == {}

@@ -13,7 +13,7 @@ from tests.conftest import SAMPLES
 from tnde.drafts import load_draft, prepare
 from tnde.errors import DataFileError
 from tnde.formatting import jabatan_case
-from tnde.incoming.prefill import Prefill, prefill_from_pdf
+from tnde.incoming.prefill import FIELDS, Prefill, prefill_from_pdf
 from tnde.render import TteStamp, render_letter
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 PROFILES = ("diskominfo-nusantara-raya", "bkpsdm-kabupaten-sukamaju")
 NOMOR = "000.8.3.3/15/Diskominfo/2026"
-FIELDS = ("nomor", "tanggal", "hal", "asal", "asal_jabatan", "sifat", "jenis")
 
 # Where each jenis prints what (the templates' layouts, resources/templates/*.toml).
 NO_PRINTED_NOMOR = {"laporan", "notula", "lembar_disposisi"}
@@ -186,7 +185,10 @@ def test_kementerian_layout_prefill() -> None:
         hal="Permintaan Data Statistik Sektoral Tahun 2026",
         asal="Badan Pusat Statistik Provinsi Jawa Tengah",
         asal_jabatan="Kepala Bagian Umum",
-        sifat="Segera",
+        # "Sifat: Segera" is an urgency: the register keeps it as one, with sifat Biasa
+        sifat="Biasa",
+        urgensi="Segera",
+        lampiran="1 (satu) berkas",
         jenis="Surat Dinas",
         text=got.text,
         found=FIELDS,

@@ -173,12 +173,26 @@ def cmd_register(args: argparse.Namespace) -> int:
             "tanggal": found.tanggal.isoformat() if found.tanggal else "",
             "hal": found.hal,
             "sifat": found.sifat,
+            "urgensi": found.urgensi,
+            "lampiran": found.lampiran,
         }
         for key, value in guessed.items():
             if not meta[key] and value:
                 meta[key] = value
                 sys.stderr.write(
                     _("tnde: {key} taken from the PDF: {value}", key=key, value=value) + "\n"
+                )
+        for key in found.unsure:
+            if key in guessed and not meta[key]:
+                # the PDF seems to have it, but pre-fill would rather not guess
+                sys.stderr.write(
+                    _(
+                        "tnde: {key} not taken from the PDF: pre-fill could not read it with "
+                        "certainty; give it with --{option}",
+                        key=key,
+                        option=key.replace("_", "-"),
+                    )
+                    + "\n"
                 )
     meta = {k: v for k, v in meta.items() if v}
     state = desk.register(

@@ -16,8 +16,6 @@ from tnde.incoming.codec import incoming_to_json
 from tnde.incoming.desk import (
     OPTIONAL_META,
     REQUIRED_META,
-    SIFAT,
-    URGENSI,
     IncomingDesk,
     Recipient,
     refuse_duplicate,
@@ -33,6 +31,7 @@ from tnde.incoming.queries import (
     allowed_incoming_actions,
 )
 from tnde.incoming.sheet import disposition_sheet
+from tnde.incoming.sifat import SIFAT, URGENSI
 from tnde.incoming.state import (
     OPEN_DISPOSITION,
     Disposition,

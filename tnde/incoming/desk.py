@@ -19,6 +19,7 @@ from tnde.errors import WorkflowRefused
 from tnde.formatting import control_character, parse_tanggal
 from tnde.ids import uuid7
 from tnde.incoming.codec import incoming_from_json, incoming_to_json
+from tnde.incoming.pdf_layout import has_text_layer
 from tnde.incoming.queries import (
     IncomingAction,
     allowed_incoming_actions,
@@ -28,6 +29,7 @@ from tnde.incoming.queries import (
     incoming_page,
 )
 from tnde.incoming.rules import check
+from tnde.incoming.sifat import SIFAT, URGENSI, more_urgent, split_sifat
 from tnde.incoming.state import IncomingEventType, IncomingState, apply
 from tnde.lazy import lazy_function
 from tnde.messages import _
@@ -52,8 +54,6 @@ else:  # the PDF reader loads with the first registered PDF, not with the window
 
 log = logging.getLogger(__name__)
 
-SIFAT = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
-URGENSI = ("Amat Segera", "Segera", "Biasa")
 #: Registration metadata: required keys, then optional ones.
 REQUIRED_META = ("asal", "nomor", "tanggal", "hal")
 OPTIONAL_META = ("asal_jabatan", "sifat", "urgensi", "kka", "isi_ringkas", "lampiran", "diterima")
@@ -157,6 +157,17 @@ class IncomingDesk:
         earlier agenda number) unless ``confirm_duplicate`` says it is meant.
         """
         self.ws.acting.admit(actor)  # before the PDF is read and its signatures verified
+        missing = [k for k in REQUIRED_META if not str(meta.get(k, "")).strip()]
+        if pdf is not None and missing and not has_text_layer(pdf_text(pdf)):
+            # "asal is required" would not say why nothing was filled in for the clerk
+            raise WorkflowRefused(
+                "IN-META",
+                _(
+                    "the PDF has no text layer (it is a scan), so nothing could be read from "
+                    "it: type {fields} by hand",
+                    fields=", ".join(missing),
+                ),
+            )
         clean = _clean_meta(meta, self.today())
         conn = self.ws.thread_connection()
         body = ""
@@ -593,6 +604,11 @@ def _clean_meta(meta: dict[str, Any], today: dt.date) -> dict[str, str]:
                     "IN-META", _("{key}: {value!r} is not a date", key=key, value=clean[key])
                 ) from None
     clean["diterima"] = clean["diterima"] or today.isoformat()
+    if clean["sifat"] and clean["sifat"] not in SIFAT and (split := split_sifat(clean["sifat"])):
+        # "Sifat: Segera" (or Penting, Sangat Segera…) on older letters is an urgency: the
+        # register keeps it as one, with the security class the line names (else Biasa).
+        clean["sifat"] = split[0]
+        clean["urgensi"] = more_urgent(clean["urgensi"], split[1])
     clean["sifat"] = clean["sifat"] or "Biasa"
     clean["urgensi"] = clean["urgensi"] or "Biasa"
     if clean["sifat"] not in SIFAT:

@@ -1,8 +1,10 @@
 """Register an incoming letter: drop its PDF in, check the fields read from it, save.
 
 The fields are pre-filled from the PDF's text layer (:func:`tnde.incoming.prefill`); those
-filled that way are marked so the clerk checks them. A duplicate (same file, or same sender
-and number) is refused by the core; the dialog then asks whether to register it anyway.
+filled that way are marked so the clerk checks them, and those pre-fill left empty because it
+could not read them with certainty are marked too, so the clerk types them from the letter.
+A duplicate (same file, or same sender and number) is refused by the core; the dialog then asks
+whether to register it anyway.
 """
 
 from __future__ import annotations
@@ -107,6 +109,7 @@ class RegisterDialog(SubmitDialog):
         self.drop.sig_file_dropped.connect(self.load_pdf)
         self.file_label = QLabel()
         self.file_label.setObjectName("muted")
+        self.file_label.setWordWrap(True)
 
         self.unit = QComboBox()
         for unit_id, name in units:
@@ -214,6 +217,7 @@ class RegisterDialog(SubmitDialog):
             "asal_jabatan": (self.asal_jabatan, found.asal_jabatan),
             "nomor": (self.nomor, found.nomor),
             "hal": (self.hal, found.hal),
+            "lampiran": (self.lampiran, found.lampiran),
         }
         for key, (edit, value) in fields.items():
             if value and not edit.text():
@@ -225,19 +229,43 @@ class RegisterDialog(SubmitDialog):
         if found.sifat and found.sifat in SIFAT:
             self.sifat.setCurrentText(found.sifat)
             filled.append("sifat")
-        for key in filled:
-            self._labels[key].setProperty("prefilled", True)
-            self._labels[key].setToolTip(self.tr("Read from the PDF: please check"))
-            self._labels[key].style().unpolish(self._labels[key])
-            self._labels[key].style().polish(self._labels[key])
+        if found.urgensi and found.urgensi in URGENSI:
+            self.urgensi.setCurrentText(found.urgensi)
+            filled.append("urgensi")
+        # Fields the letter seems to have but pre-fill would not guess: the clerk types them.
+        unsure = [key for key in found.unsure if key in self._labels and key not in filled]
+        for key in self._labels:
+            self._mark(key, prefilled=key in filled, unsure=key in unsure)
         if not found.text_layer:
             note = self.tr("%1: no text layer (a scan); fill the fields by hand.")
+        elif unsure:
+            names = ", ".join(self._labels[key].text().rstrip(" *") for key in unsure)
+            note = self.tr(
+                "%1: fields read from the PDF are marked; please check them. "
+                "Could not be read with certainty, type from the letter: %2."
+            ).replace("%2", names)
         elif filled:
             note = self.tr("%1: fields read from the PDF are marked; please check them.")
         else:
             note = self.tr("%1: nothing could be read; fill the fields by hand.")
         self.file_label.setText(note.replace("%1", self.pdf_name))
         self.sig_prefilled.emit()
+
+    def _mark(self, key: str, *, prefilled: bool, unsure: bool) -> None:
+        """Mark a field's label as read from the PDF, or as left empty for the clerk."""
+        label = self._labels[key]
+        label.setProperty("prefilled", prefilled)
+        label.setProperty("unsure", unsure)
+        if prefilled:
+            label.setToolTip(self.tr("Read from the PDF: please check"))
+        elif unsure:
+            label.setToolTip(
+                self.tr("Not filled in: the PDF could not be read with certainty here; type it")
+            )
+        else:
+            label.setToolTip("")
+        label.style().unpolish(label)
+        label.style().polish(label)
 
     def _on_prefill_failed(self, exc: BaseException) -> None:
         log.info("prefill failed: %s", type(exc).__name__)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import SAMPLES_DIR
+from tests.conftest import SAMPLES_DIR, pdf_text
 from tnde.cli.main import main
 
 if TYPE_CHECKING:
@@ -36,6 +36,19 @@ def test_render_writes_pdf(out_dir: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF-")
     assert "2 halaman" in stdout
     assert [p.name for p in out_dir.iterdir()] == ["surat dinas.pdf"]  # no temp file left
+
+
+def test_render_print_leaves_out_every_tte_mark(out_dir: Path) -> None:
+    printed, final = out_dir / "cetak.pdf", out_dir / "final.pdf"
+    assert run("render", SAMPLE, "-o", printed, "--print")[0] == 0
+    assert run("render", SAMPLE, "-o", final, "--final")[0] == 0
+    assert "Ruang tanda tangan elektronik" in pdf_text(final)
+    text = pdf_text(printed)
+    for mark in ("Ruang tanda tangan", "Ruang catatan kaki", "KONSEP"):
+        assert mark not in text
+    assert "NIP 19670827 199403 1 001" in text
+    # a letter is either for a wet-ink or an electronic signature
+    assert run("render", SAMPLE, "-o", printed, "--print", "--final")[0] == 2
 
 
 def test_templates_lists_every_jenis(capsys: pytest.CaptureFixture[str]) -> None:

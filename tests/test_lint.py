@@ -469,6 +469,29 @@ POSITIVE = [
         ),
         field="penandatangan.jabatan",
     ),
+    # TND026 a.n. skipping levels of the hierarchy
+    case(
+        "kasubbag-an-gubernur",
+        "TND026",
+        edit=both(
+            put("penandatangan.jabatan", "Kepala Subbagian Umum dan Kepegawaian"),
+            put("penandatangan.delegasi", AN),
+        ),
+        field="penandatangan.jabatan",
+        text="jenjang",
+    ),
+    case(
+        "kasi-an-kadis",
+        "TND026",
+        edit=both(
+            put("penandatangan.jabatan", "Kepala Seksi Persandian"),
+            put(
+                "penandatangan.delegasi",
+                {"bentuk": "a.n.", "atas_nama": "Kepala Dinas Komunikasi dan Informatika"},
+            ),
+        ),
+        field="penandatangan.jabatan",
+    ),
     # TND021 font of legal products
     case(
         "penetapan-sans",
@@ -664,6 +687,25 @@ NEGATIVE = [
             put("penandatangan.jabatan", "Sekretaris Daerah"), put("penandatangan.delegasi", AN)
         ),
     ),
+    case(
+        "sekda-an-gubernur",
+        "TND026",
+        edit=both(
+            put("penandatangan.jabatan", "Sekretaris Daerah"), put("penandatangan.delegasi", AN)
+        ),
+    ),
+    case(
+        "kabid-an-kadis",
+        "TND026",
+        edit=both(
+            put("penandatangan.jabatan", "Kepala Bidang Persandian"),
+            put(
+                "penandatangan.delegasi",
+                {"bentuk": "a.n.", "atas_nama": "Kepala Dinas Komunikasi dan Informatika"},
+            ),
+        ),
+    ),
+    case("ub-one-level-each", "TND026", edit=put("penandatangan.delegasi", UB)),
     case("penetapan-serif", "TND021", template=lambda t: dataclasses.replace(t, group="penetapan")),
     case("korespondensi-sans", "TND021"),
     case(

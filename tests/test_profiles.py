@@ -160,3 +160,59 @@ def test_more_bad_profiles(tmp_path: Path, old: str, new: str, key: str, problem
         load_profile(path)
     assert info.value.key == key
     assert problem in info.value.problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "problem"),
+    [
+        # half a folio suits a form of one jenis, never a profile's letters
+        ('size = "A4"', 'size = "F4-half"', "paper.size", "bukan salah satu dari"),
+        (
+            'size = "A4"',
+            'size = "A4"\n\n[paper.jenis]\nlaporann = "A4"',
+            "paper.jenis.laporann",
+            "jenis tidak dikenal",
+        ),
+        (
+            'size = "A4"',
+            'size = "A4"\n\n[paper.jenis]\nlaporan = "A3"',
+            "paper.jenis.laporan.size",
+            "bukan salah satu dari",
+        ),
+        # pages without a kop keep at least 2 cm at the top
+        ("top = 15", "top = 15\ntop_continuation = 12", "margins.top_continuation", "di bawah"),
+        # the kop jabatan carries the lambang negara, not the region's lambang
+        (
+            'logo = "logos/lambang-jabatan-contoh.png"',
+            'logo = "logos/logo-provinsi-contoh.png"',
+            "kop_jabatan.logo",
+            "[kop]",
+        ),
+    ],
+)
+def test_bad_page_settings(tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert info.value.key == key
+    assert problem in info.value.problem
+
+
+def test_paper_and_margins_per_jenis(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        'size = "A4"',
+        'size = "F4"\n\n[paper.jenis]\nlaporan = "A4"\n'
+        'lembar_disposisi = { size = "F4-half", margins = '
+        "{ top = 10, bottom = 10, left = 15, right = 10 } }",
+        1,
+    )
+    profile = load_profile(write(tmp_path, text))
+    assert profile.page_size_mm_for("surat_dinas") == (215.0, 330.0)
+    assert profile.page_size_mm_for("laporan") == (210.0, 297.0)
+    assert profile.page_size_mm_for("lembar_disposisi") == (165.0, 215.0)
+    assert profile.margins_for("lembar_disposisi").left == 15
+    assert profile.margins_for("laporan") == profile.margins
+    # without the key, pages 2… start 2 cm from the top even under a 15 mm kop margin
+    assert profile.margins.top == 15
+    assert profile.margins.top_continuation == 20

@@ -35,7 +35,8 @@ def test_sample_renders_valid_pdf(sample: Path, profile: str, out_dir: Path) -> 
     assert fonts, "no fonts at all"
     for row in fonts:
         assert row.split()[-5] == "yes", f"font not embedded: {row}"
-    width_mm, height_mm = PAPER_SIZES_MM[load_profile(profile).paper]
+    # the profile's paper, or the one it gives this jenis (a Laporan on A4 under F4)
+    width_mm, height_mm = PAPER_SIZES_MM[load_profile(profile).paper_for(sample.stem)]
     for page in PdfReader(rendered.path).pages:
         assert float(page.mediabox.width) == pytest.approx(width_mm * MM, abs=0.5)
         assert float(page.mediabox.height) == pytest.approx(height_mm * MM, abs=0.5)
@@ -64,8 +65,8 @@ def test_surat_dinas_parts_in_order(out_dir: Path) -> None:
         text,
         "PEMERINTAH PROVINSI NUSANTARA RAYA",
         "DINAS KOMUNIKASI DAN INFORMATIKA",
-        "Sukamulya, 20 November 2026",
         "Nomor",
+        "Sukamulya, 20 November 2026",  # level with Nomor, at the right
         "Sifat : Biasa",
         "Lampiran : 1 (satu) berkas",
         "Hal",

@@ -433,9 +433,56 @@ def leaf_point(base: Point, tip: Point, t: float) -> Point:
     return (base[0] + (tip[0] - base[0]) * t, base[1] + (tip[1] - base[1]) * t)
 
 
+def star(c: Point, r_out: float, r_in: float, points: int = 5) -> list[Point]:
+    """A star polygon with its first point straight up."""
+    out = []
+    for i in range(points * 2):
+        r = r_out if i % 2 == 0 else r_in
+        a = -math.pi / 2 + i * math.pi / points
+        out.append((c[0] + r * math.cos(a), c[1] + r * math.sin(a)))
+    return out
+
+
+def emblem_jabatan(out: Path) -> int:
+    """Sample emblem for a kop jabatan (Gubernur, Bupati, Wali Kota).
+
+    A kop jabatan carries the lambang negara; this stand-in is deliberately nothing like
+    it: a round seal with a plain star, two rows of stylised leaves and a "CONTOH" ribbon,
+    so no letter printed with it can pass for a real one.
+    """
+    centre, radius = (0.5, 0.46), 0.42
+    sil = blank()
+    disc(sil, centre, radius)
+    ribbon = [(0.08, 0.80), (0.92, 0.80), (0.96, 0.94), (0.04, 0.94)]
+    fill(sil, ribbon)
+    ink = blank()
+    ring = blank()
+    disc(ring, centre, radius)
+    hole = blank()
+    disc(hole, centre, radius - 0.035)
+    ink = union(ink, minus(ring, hole))
+    inner = blank()
+    disc(inner, centre, radius - 0.07)
+    inner_hole = blank()
+    disc(inner_hole, centre, radius - 0.085)
+    ink = union(ink, minus(inner, inner_hole))
+    fill(ink, star((0.5, 0.40), 0.15, 0.06))
+    # two sprays of leaves curving up each side of the star
+    for side in (-1, 1):
+        for k in range(5):
+            t = k / 4
+            base = (0.5 + side * (0.13 + 0.09 * t), 0.66 - 0.30 * t)
+            tip = (base[0] + side * 0.07, base[1] - 0.05)
+            fill(ink, leaf(base, tip, 0.035))
+    fill(ink, ribbon)
+    ink = minus(ink, text_mask("CONTOH", (0.5, 0.87), 0.07, 0.72))
+    return render(sil, ink, out)
+
+
 LOGOS: dict[str, Callable[[Path], int]] = {
     "logo-provinsi-contoh.png": logo_provinsi,
     "logo-kabupaten-contoh.png": logo_kabupaten,
+    "lambang-jabatan-contoh.png": emblem_jabatan,
 }
 
 

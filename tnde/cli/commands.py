@@ -133,7 +133,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         prepared.template,
         prepared.profile,
         prepared.values,
-        mode="final" if args.final else "draft",
+        mode="print" if args.print else "final" if args.final else "draft",
     )
     write_atomic(output, result.pdf)
     _out(

@@ -88,7 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help=_("draft file (TOML)"))
     p.add_argument("-o", "--output", required=True, help=_("PDF file to write"))
     p.add_argument("--profile", help=_("profile id or file (overrides the draft's)"))
-    p.add_argument("--final", action="store_true", help=_("no KONSEP watermark"))
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--final", action="store_true", help=_("no KONSEP watermark"))
+    mode.add_argument(
+        "--print",
+        action="store_true",
+        help=_("for printing and signing by hand: blank signature room, no TTE marks"),
+    )
     p.add_argument(
         "--templates",
         type=Path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -324,6 +325,70 @@ def delegation_chain(ctx: LintContext) -> Iterator[Hit]:
                     break
 
 
+#: Levels of the regional hierarchy, recognised from the jabatan's name (1 is the head of
+#: the region). The first pattern that matches decides.
+_LEVELS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), level)
+    for pattern, level in (
+        (r"^(?:wakil\s+)?(?:gubernur|bupati|wali\s*kota|walikota)\b", 1),
+        (r"^sekretaris\s+daerah\b", 2),
+        (r"^kepala\s+(?:sub\s*bagian|subbagian|seksi|sub\s*bidang|subbidang)\b", 5),
+        (r"^(?:kepala\s+(?:bidang|bagian|upt|unit)|sekretaris\b|inspektur\s+pembantu)", 4),
+        (
+            r"^(?:kepala\s+(?:dinas|badan|kantor|satuan|pelaksana)|inspektur\b|asisten\b|staf\s+ahli)",
+            3,
+        ),
+    )
+)
+
+
+def jabatan_level(jabatan: str) -> int | None:
+    """The level of ``jabatan`` in a region's hierarchy (1 = kepala daerah), if known."""
+    text = " ".join(jabatan.replace(",", " ").split())
+    return next((level for pattern, level in _LEVELS if pattern.match(text)), None)
+
+
+def _allowed_gap(mandator_level: int) -> int:
+    """How many levels below its mandator an a.n. signer may stand.
+
+    a.n. passes authority one level down; under a kepala daerah the heads of perangkat
+    daerah also sign a.n. for their own field, so there the gap may be two.
+    """
+    return 2 if mandator_level == 1 else 1
+
+
+@rule(
+    "TND026",
+    Severity.WARNING,
+    "Delegasi a.n. melompati jenjang jabatan",
+    "Perka ANRI 5/2021 dan Permendagri 1/2023: a.n. dilimpahkan kepada pejabat satu tingkat "
+    "di bawah pejabat yang berwenang (di bawah kepala daerah juga kepala perangkat daerah); "
+    "pejabat yang lebih rendah menandatangani u.b. melalui pejabat antara.",
+)
+def delegation_skips_levels(ctx: LintContext) -> Iterator[Hit]:
+    """An a.n. signer (or u.b. step) standing more levels below the mandator than allowed."""
+    for name, signer in ctx.signers():
+        d = signer.delegasi
+        if d is None or d.bentuk not in ("a.n.", "u.b."):
+            continue
+        chain = [("delegasi.atas_nama", d.atas_nama)]
+        if d.bentuk == "u.b.":
+            chain.append(("delegasi.jabatan_antara", d.jabatan_antara))
+        chain.append(("jabatan", signer.person.jabatan))
+        for (_, upper), (suffix, lower) in itertools.pairwise(chain):
+            top, below = jabatan_level(upper or ""), jabatan_level(lower or "")
+            if top is None or below is None or below - top <= _allowed_gap(top):
+                continue
+            yield (
+                f"{name}.{suffix}",
+                (
+                    f"{quote(lower)} berada {below - top} jenjang di bawah {quote(upper)}; "
+                    f"{d.bentuk} hanya dilimpahkan satu jenjang ke bawah. Gunakan u.b. melalui "
+                    "pejabat antara, atau penandatangan yang setingkat di bawahnya."
+                ),
+            )
+
+
 RULES: tuple[Rule, ...] = (
     jabatan_comma,
     typed_delegation,
@@ -332,5 +397,6 @@ RULES: tuple[Rule, ...] = (
     pangkat_golongan,
     acting_basis,
     delegation_chain,
+    delegation_skips_levels,
 )
 """The rules of this module."""

@@ -25,6 +25,7 @@ from tnde.profiles.model import (
     ISSUER_PLACEHOLDER,
     PAPER_SIZES_MM,
     Fonts,
+    JenisPaper,
     Kop,
     Margins,
     Numbering,
@@ -67,8 +68,23 @@ def load_profile(name_or_path: str | Path) -> Profile:
             raise ProfileError(
                 str(name_or_path), "", _("unknown profile (available: {known})", known=known)
             )
-    data = load_toml(path, ProfileError)
-    return parse_profile(data, path)
+    try:
+        stat = path.stat()
+        signature = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        signature = None  # load_toml names the problem
+    if signature is not None and signature in _PARSED:
+        return _PARSED[signature]
+    profile = parse_profile(load_toml(path, ProfileError), path)
+    if signature is not None:
+        # a letter's life asks for its profile a dozen times (inputs, route, zone, signing);
+        # the file is parsed again only when it changes
+        _PARSED[signature] = profile
+    return profile
+
+
+_PARSED: dict[tuple[str, int, int], Profile] = {}
+"""Profiles read, by file, modification time and size (:class:`Profile` is frozen)."""
 
 
 def parse_profile(data: dict[str, object], path: Path) -> Profile:
@@ -99,7 +115,8 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
             "timezone", _("{timezone!r} is not a time zone (e.g. Asia/Makassar)", timezone=timezone)
         ) from None
     paper = root.table("paper", required=True)
-    paper_name = paper.choice("size", tuple(PAPER_SIZES_MM))
+    paper_name = paper.choice("size", LETTER_PAPERS)
+    paper_by_jenis = _paper_by_jenis(paper.table("jenis"))
     paper.done()
     profile = Profile(
         id=profile_id,
@@ -111,17 +128,67 @@ def parse_profile(data: dict[str, object], path: Path) -> Profile:
         or DEFAULT_INSTRUCTIONS,
         paper=paper_name,
         margins=_margins(root.table("margins", required=True)),
+        paper_by_jenis=paper_by_jenis,
         fonts=_fonts(root.table("fonts", required=True)),
         kop=_kop(root.table("kop", required=True), path),
-        kop_jabatan=_kop(root.table("kop_jabatan"), path) if root.has("kop_jabatan") else None,
+        kop_jabatan=_kop_jabatan(root, path),
         style=_style(root.table("style")),
         tte=_tte(root.table("tte", required=True)),
         numbering=_numbering(root.table("numbering", required=True)),
         source=path,
     )
     root.done()
+    _check_kop_emblems(profile, path)
     log.debug("loaded profile %s from %s", profile_id, path)
     return profile
+
+
+#: Paper sizes a profile's letters may use; half a folio only suits a form (``[paper.jenis]``).
+LETTER_PAPERS = ("A4", "F4", "F4-210")
+
+
+def _paper_by_jenis(t: Table) -> dict[str, JenisPaper]:
+    """``[paper.jenis]``: ``laporan = "A4"``, or a table with ``size`` and ``margins``."""
+    known = set(available_templates())
+    out: dict[str, JenisPaper] = {}
+    for jenis in t.names():
+        if jenis not in known:
+            raise t.fail(jenis, _("unknown jenis (known: {known})", known=", ".join(sorted(known))))
+        value = t.raw(jenis)
+        entry = Table(
+            value if isinstance(value, dict) else {"size": value},
+            t.source,
+            t.key_path(jenis),
+            t.error,
+        )
+        size = entry.choice("size", tuple(PAPER_SIZES_MM))
+        margins = (
+            _margins(entry.table("margins"), bottom_minimum=10) if entry.has("margins") else None
+        )
+        entry.done()
+        out[jenis] = JenisPaper(size=size, margins=margins)
+    t.done()
+    return out
+
+
+def _kop_jabatan(root: Table, path: Path) -> Kop | None:
+    return _kop(root.table("kop_jabatan"), path) if root.has("kop_jabatan") else None
+
+
+def _check_kop_emblems(profile: Profile, path: Path) -> None:
+    """The kop jabatan carries the lambang negara, never the region's own lambang."""
+    jabatan = profile.kop_jabatan
+    if jabatan is None or jabatan.logo is None or profile.kop.logo is None:
+        return
+    if jabatan.logo.resolve() == profile.kop.logo.resolve():
+        raise ProfileError(
+            str(path),
+            "kop_jabatan.logo",
+            _(
+                "the kop jabatan (Gubernur, Bupati, Wali Kota) carries the lambang negara, "
+                "not the region's lambang of [kop]: give it its own emblem image"
+            ),
+        )
 
 
 def _holidays(root: Table) -> frozenset[dt.date]:
@@ -139,13 +206,17 @@ def _holidays(root: Table) -> frozenset[dt.date]:
     return frozenset(days)
 
 
-def _margins(t: Table) -> Margins:
+def _margins(t: Table, *, bottom_minimum: float = 18) -> Margins:
+    top = t.number("top", minimum=5, maximum=80)
     margins = Margins(
-        top=t.number("top", minimum=5, maximum=80),
-        # the bottom margin holds the TTE footer (about 12 mm) below the body
-        bottom=t.number("bottom", minimum=18, maximum=80),
+        top=top,
+        # the bottom margin holds the TTE footer (about 12 mm) below the body; a form without
+        # the footer (a half-folio Lembar Disposisi) may have less
+        bottom=t.number("bottom", minimum=bottom_minimum, maximum=80),
         left=t.number("left", minimum=5, maximum=80),
         right=t.number("right", minimum=5, maximum=80),
+        # pages without a kop keep at least 2 cm above the page number and the text
+        top_continuation=t.number("top_continuation", max(20.0, top), minimum=20, maximum=80),
     )
     t.done()
     return margins
@@ -279,6 +350,8 @@ def _style(t: Table) -> Style:
         paraf_max=t.integer("paraf_max", 3, minimum=0, maximum=10),
         route_restart=t.choice("route_restart", ("first", "returner"), "first"),
         kata_penyambung=t.flag("kata_penyambung", False),
+        judul_nomor_colon=t.flag("judul_nomor_colon", False),
+        tembusan_semicolon=t.flag("tembusan_semicolon", True),
     )
     t.done()
     return style

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
-PaperName = Literal["A4", "F4", "F4-210"]
+PaperName = Literal["A4", "F4", "F4-210", "F4-half"]
 FontFamily = Literal["sans", "serif"]
 Casing = Literal["upper", "title", "as_written"]
 RuleStyle = Literal["single", "double", "thick-thin", "none"]
@@ -25,6 +25,8 @@ PAPER_SIZES_MM: dict[str, tuple[float, float]] = {
     "A4": (210.0, 297.0),
     "F4": (215.0, 330.0),
     "F4-210": (210.0, 330.0),
+    # half a folio sheet, upright: the customary size of a pemda Lembar Disposisi
+    "F4-half": (165.0, 215.0),
 }
 
 #: The disposition instructions of the standard forms (ANRI and pemda); a
@@ -54,9 +56,13 @@ class Margins:
     """Page margins in millimetres."""
 
     top: float
+    """Top of page 1, where the kop stands."""
     bottom: float
     left: float
     right: float
+    top_continuation: float = 20.0
+    """Top margin of the pages without a kop (page 2 onward): at least 2 cm. The page number
+    stands at this line and the text starts two lines below it."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,12 @@ class Style:
     it (``returner``: earlier approvals are carried to the new text, marked as carried)."""
     kata_penyambung: bool = False
     """Print the first word of the next page at the bottom right of each page."""
+    judul_nomor_colon: bool = False
+    """``NOMOR : 12/…`` under a centred title instead of ``NOMOR 12/…``, for every jenis
+    alike (the colon of the Nomor/Hal block of a Surat Dinas is not affected)."""
+    tembusan_semicolon: bool = True
+    """End each tembusan item but the last with ``;``, as a list of the parts of one
+    sentence is punctuated."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +203,15 @@ class Numbering:
 
 
 @dataclass(frozen=True)
+class JenisPaper:
+    """A paper size (and optionally margins) one jenis uses instead of the profile's."""
+
+    size: PaperName
+    margins: Margins | None = None
+    """Margins for this paper; None keeps the profile's."""
+
+
+@dataclass(frozen=True)
 class Profile:
     """One office's Profil TND, as loaded from ``resources/profiles/<id>.toml``."""
 
@@ -201,7 +222,9 @@ class Profile:
     fonts: Fonts
     kop: Kop
     kop_jabatan: Kop | None
-    """Letterhead for documents signed by the head of government in person (Keputusan)."""
+    """Letterhead for documents signed by the head of government in person (Keputusan). It
+    carries the lambang negara, so its ``logo`` is an emblem of its own, never the region's
+    lambang of :attr:`kop`."""
     style: Style
     tte: Tte
     numbering: Numbering
@@ -214,12 +237,29 @@ class Profile:
     timezone: str = DEFAULT_TIMEZONE
     """IANA zone of the office (Asia/Jakarta, Asia/Makassar, Asia/Jayapura): its calendar day
     decides letter dates, delegation periods and yearly number series."""
+    paper_by_jenis: dict[str, JenisPaper] = field(default_factory=dict)
+    """Jenis printed on another paper than :attr:`paper` (a Laporan on A4 under an F4
+    profile, the Lembar Disposisi on half a folio)."""
     source: Path | None = None
 
     @property
     def page_size_mm(self) -> tuple[float, float]:
-        """(width, height) of the paper in millimetres."""
+        """(width, height) of the profile's paper in millimetres."""
         return PAPER_SIZES_MM[self.paper]
+
+    def paper_for(self, jenis: str) -> PaperName:
+        """The paper a letter of ``jenis`` is printed on."""
+        own = self.paper_by_jenis.get(jenis)
+        return own.size if own is not None else self.paper
+
+    def page_size_mm_for(self, jenis: str) -> tuple[float, float]:
+        """(width, height) in millimetres of the paper of ``jenis``."""
+        return PAPER_SIZES_MM[self.paper_for(jenis)]
+
+    def margins_for(self, jenis: str) -> Margins:
+        """The margins of ``jenis``: its own paper's, or the profile's."""
+        own = self.paper_by_jenis.get(jenis)
+        return own.margins if own is not None and own.margins is not None else self.margins
 
     def font_for(self, group: str) -> FontFamily:
         """The font family of a document group (falls back to korespondensi)."""

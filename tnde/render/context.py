@@ -14,14 +14,19 @@ from reportlab.lib.units import mm
 from tnde import formatting
 from tnde.profiles.model import ARAHAN
 from tnde.render.fonts import FontSet, font_set
+from tnde.render.hyphenation import hyphenate_id
 from tnde.render.markup import inline
 from tnde.templates.values import Person, Signer, empty
 
 if TYPE_CHECKING:
-    from tnde.profiles.model import Profile
+    from tnde.profiles.model import Margins, Profile
     from tnde.templates.model import Template
 
-RenderMode = Literal["draft", "final"]
+RenderMode = Literal["draft", "final", "print"]
+"""``draft``: KONSEP watermark and TTE placeholders; ``final``: the letter to sign
+electronically (QR and TTE footer, or their placeholders until signing); ``print``: the
+letter to print and sign by hand, with blank room for the wet signature and the stamp and
+no TTE marks at all."""
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)(?:\.([a-z0-9_]+))?(?::([a-z_]+))?\}")
 _NUMBER_TOKEN_RE = re.compile(r"\{([a-z_0-9]+)(?::\d+)?\}")
@@ -75,30 +80,30 @@ class Styles:
 def make_styles(profile: Profile, fonts: FontSet) -> Styles:
     """Paragraph styles for ``profile``'s body size and leading in ``fonts``."""
     size = profile.fonts.size
-    base = ParagraphStyle(
-        "body",
+    plain = ParagraphStyle(
+        "plain",
         fontName=fonts.regular,
         fontSize=size,
         leading=size * profile.fonts.leading,
-        alignment=TA_JUSTIFY,
+        alignment=TA_LEFT,
         bulletFontName=fonts.regular,
         allowWidows=0,
         allowOrphans=0,
     )
+    # Justified text is hyphenated (Indonesian syllables), or a narrow column would spread
+    # a line's leftover width over a few wide gaps. Ragged and centred text (names, jabatan,
+    # titles) is never hyphenated.
+    body = ParagraphStyle("body", plain, alignment=TA_JUSTIFY, hyphenationLang=hyphenate_id)
     return Styles(
-        body=base,
-        left=ParagraphStyle("left", base, alignment=TA_LEFT),
-        center=ParagraphStyle("center", base, alignment=TA_CENTER),
-        right=ParagraphStyle("right", base, alignment=TA_RIGHT),
-        title=ParagraphStyle("title", base, fontName=fonts.bold, alignment=TA_CENTER),
-        small=ParagraphStyle(
-            "small", base, fontSize=size - 3, leading=(size - 3) * 1.2, alignment=TA_LEFT
-        ),
-        cell=ParagraphStyle(
-            "cell", base, fontSize=size - 1, leading=(size - 1) * 1.15, alignment=TA_LEFT
-        ),
+        body=body,
+        left=ParagraphStyle("left", plain),
+        center=ParagraphStyle("center", plain, alignment=TA_CENTER),
+        right=ParagraphStyle("right", plain, alignment=TA_RIGHT),
+        title=ParagraphStyle("title", plain, fontName=fonts.bold, alignment=TA_CENTER),
+        small=ParagraphStyle("small", plain, fontSize=size - 3, leading=(size - 3) * 1.2),
+        cell=ParagraphStyle("cell", plain, fontSize=size - 1, leading=(size - 1) * 1.15),
         cell_center=ParagraphStyle(
-            "cell_center", base, fontSize=size - 1, leading=(size - 1) * 1.15, alignment=TA_CENTER
+            "cell_center", plain, fontSize=size - 1, leading=(size - 1) * 1.15, alignment=TA_CENTER
         ),
     )
 
@@ -121,9 +126,27 @@ class RenderContext:
     def __post_init__(self) -> None:
         self.fonts = font_set(self.profile.font_for(self.template.group))
         self.styles = make_styles(self.profile, self.fonts)
-        width_mm = self.profile.page_size_mm[0]
-        margins = self.profile.margins
+        width_mm = self.page_size_mm[0]
+        margins = self.margins
         self.frame_width = (width_mm - margins.left - margins.right) * mm
+
+    # -- page ---------------------------------------------------------------------------------
+
+    @property
+    def page_size_mm(self) -> tuple[float, float]:
+        """The paper of this jenis under the profile (a profile may give a jenis its own)."""
+        return self.profile.page_size_mm_for(self.template.jenis)
+
+    @property
+    def margins(self) -> Margins:
+        """The margins of this jenis's paper."""
+        return self.profile.margins_for(self.template.jenis)
+
+    @property
+    def tte_marks(self) -> bool:
+        """Whether the pages carry TTE marks (footer, QR room): not when printed for a wet
+        signature, and not on a jenis that is never signed electronically."""
+        return self.mode != "print" and self.template.tte
 
     # -- values -------------------------------------------------------------------------------
 

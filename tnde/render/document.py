@@ -1,8 +1,10 @@
 """Page geometry and decoration: frames, page numbers, the footer area, metadata.
 
 The kop is a flowable at the top of page 1; from page 2 on, the page number sits top
-centre as ``- 2 -``. The bottom margin holds the TTE footer on every page: a placeholder in
-drafts, the profile's footer text once signed.
+centre as ``- 2 -`` at the profile's continuation margin (at least 2 cm), and the text
+starts two lines below it. The bottom margin holds the TTE footer on every page: a
+placeholder until the signer's certificate is known, the profile's footer text then; a
+letter printed for a wet signature, and a jenis never signed electronically, carry none.
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         penyambung: dict[int, str] | None = None,
         **meta: Any,
     ) -> None:
-        width_mm, height_mm = ctx.profile.page_size_mm
-        margins = ctx.profile.margins
+        width_mm, height_mm = ctx.page_size_mm
+        margins = ctx.margins
         super().__init__(
             buffer,
             pagesize=(width_mm * mm, height_mm * mm),
@@ -82,22 +84,29 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.created = created
         self.penyambung_in = penyambung or {}
         self.first_words: dict[int, str] = {}
-        frame = Frame(
+        frame = self._frame("body", self.height)
+        # Pages without a kop: the page number stands at the continuation margin and the
+        # text starts two lines below it.
+        self.number_top = self.pagesize[1] - margins.top_continuation * mm
+        later = self._frame("later", self.number_top - 2 * ctx.line - self.bottomMargin)
+        self.addPageTemplates(
+            [
+                PageTemplate("first", [frame], onPage=self._decorate, autoNextPageTemplate="later"),
+                PageTemplate("later", [later], onPage=self._decorate_later),
+            ]
+        )
+
+    def _frame(self, frame_id: str, height: float) -> Frame:
+        return Frame(
             self.leftMargin,
             self.bottomMargin,
             self.width,
-            self.height,
+            height,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
             bottomPadding=0,
-            id="body",
-        )
-        self.addPageTemplates(
-            [
-                PageTemplate("first", [frame], onPage=self._decorate, autoNextPageTemplate="later"),
-                PageTemplate("later", [frame], onPage=self._decorate_later),
-            ]
+            id=frame_id,
         )
 
     def beforeDocument(self) -> None:
@@ -128,22 +137,30 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         if self.ctx.mode == "draft":
             self._watermark(canvas)
-        self._footer(canvas)
+        if self.ctx.tte_marks:
+            self._footer(canvas)
+        canvas.restoreState()
         penyambung = self.penyambung_in.get(canvas.getPageNumber() + 1)
         if penyambung and self.ctx.profile.style.kata_penyambung:
+            canvas.saveState()
+            canvas.setFillGray(0)  # letter text is black, whatever the footer drew in
             canvas.setFont(self.ctx.fonts.regular, self.ctx.profile.fonts.size)
             canvas.drawRightString(
                 self.leftMargin + self.width, self.bottomMargin - 4.5 * mm, f"{penyambung}\u2026"
             )
-        canvas.restoreState()
+            canvas.restoreState()
 
     def _decorate_later(self, canvas: Any, doc: Any) -> None:
         self._decorate(canvas, doc)
         canvas.saveState()
-        canvas.setFont(self.ctx.fonts.regular, self.ctx.profile.fonts.size)
-        y = self.pagesize[1] - self.topMargin + 6 * mm
+        canvas.setFillGray(0)
+        size = self.ctx.profile.fonts.size
+        canvas.setFont(self.ctx.fonts.regular, size)
+        # the top of the figures (about 0.72 em above the baseline) at the margin line
         canvas.drawCentredString(
-            self.leftMargin + self.width / 2, y, f"- {canvas.getPageNumber()} -"
+            self.leftMargin + self.width / 2,
+            self.number_top - 0.75 * size,
+            f"- {canvas.getPageNumber()} -",
         )
         canvas.restoreState()
 

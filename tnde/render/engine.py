@@ -88,7 +88,10 @@ def render_letter(
 
     Args:
         values: typed values, as returned by :func:`tnde.templates.values.validate_values`.
-        mode: ``draft`` prints a KONSEP watermark; ``final`` does not.
+        mode: ``draft`` prints a KONSEP watermark; ``final`` does not; ``print`` lays the
+            letter out for a wet-ink signature: the same pages as ``final``, with the
+            signature room left blank and no TTE placeholder, QR or footer (and no
+            signature slots in the result).
         stamp: the TTE data for the reserved areas; None leaves placeholders.
 
     Raises:
@@ -112,20 +115,44 @@ def render_letter(
 
 #: Blocks that close a letter: the paragraph before them must not be left behind on the
 #: previous page, so a signature never stands alone on a page.
-_SIGNING_BLOCKS = frozenset({"tempat_tanggal", "tanda_tangan", "tanda_tangan_ganda"})
+_SIGNING_BLOCKS = frozenset({"tempat_tanggal", "tanda_tangan"})
+#: A row of several signatures (Surat Kuasa, Berita Acara) is tall: chaining the closing
+#: sentence to it moved sentence and signatures to the next page together and left a
+#: quarter of a page blank. It keeps only its own place/date line with it.
+_SIGNATURE_ROWS = "tanda_tangan_ganda"
+
+
+def _closes_with_one_signature(layout: tuple[Any, ...], index: int) -> bool:
+    """Whether block ``index`` opens a single signature (the date line before one counts)."""
+    kind = layout[index].kind
+    if kind == "tanda_tangan":
+        return True
+    if kind != "tempat_tanggal":
+        return False
+    following = next(
+        (b.kind for b in layout[index + 1 :] if b.kind in (*_SIGNING_BLOCKS, _SIGNATURE_ROWS)),
+        None,
+    )
+    return following != _SIGNATURE_ROWS
 
 
 def _keep_last_paragraph_with_next(story: list[Any]) -> None:
-    """Chain the last paragraph (and the spacing after it) to whatever comes next."""
-    from reportlab.platypus import Paragraph, Spacer
+    """Chain the last paragraph or item (and the spacing after it) to whatever comes next.
+
+    An item is a one-row table (a diktum, a Menimbang point): it cannot split, like a short
+    paragraph. Longer tables and the date line keep their own setting.
+    """
+    from reportlab.platypus import Paragraph, Spacer, Table
 
     for flowable in reversed(story):
         if isinstance(flowable, Spacer):
             flowable.keepWithNext = True
             continue
-        if isinstance(flowable, Paragraph):
+        if isinstance(flowable, Paragraph) or (
+            isinstance(flowable, Table) and len(flowable._cellvalues) == 1
+        ):
             flowable.keepWithNext = True
-        return  # other flowables (tables, the date line) keep their own setting
+        return
 
 
 def _build(
@@ -140,10 +167,10 @@ def _build(
 ) -> tuple[bytes, RenderContext, dict[int, str]]:
     ctx = RenderContext(profile=profile, template=template, values=values, mode=mode, stamp=stamp)
     story: list[Any] = []
-    for block in template.layout:
+    for index, block in enumerate(template.layout):
         if block.when is not None and empty(ctx.value(block.when)):
             continue
-        if block.kind in _SIGNING_BLOCKS:
+        if _closes_with_one_signature(template.layout, index):
             _keep_last_paragraph_with_next(story)
         story.extend(BUILDERS[block.kind](ctx, block.params))
     buffer = io.BytesIO()

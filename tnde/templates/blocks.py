@@ -29,7 +29,7 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     # letterhead, page 1 only: variant "instansi" (kop perangkat daerah) or "jabatan"
     "kop": _kind("variant"),
     # centred title lines; "{field}" placeholders; optional NOMOR line and TENTANG subject
-    "judul": _kind("text nomor nomor_style size space_after", "tentang"),
+    "judul": _kind("text nomor size space_after", "tentang"),
     # Nomor/Sifat/Lampiran/Hal beside place/date, with the Yth. block (Surat Dinas, Undangan)
     "kepala_surat": _kind("rows", "tujuan di"),
     # colon-aligned label/value rows (Nota Dinas heading, Undangan agenda, identities…);

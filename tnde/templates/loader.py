@@ -105,6 +105,7 @@ def parse_template(
         group=root.choice("group", DOCUMENT_GROUPS),
         description=root.text("description", ""),
         numbering=root.choice("numbering", ("pattern", "arahan"), "pattern"),
+        tte=root.flag("tte", True),
         fields=fields,
         layout=tuple(_block(t, set(names)) for t in root.tables("layout", required=True)),
     )

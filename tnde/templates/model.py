@@ -90,6 +90,9 @@ class Template:
     layout: tuple[Block, ...]
     numbering: Literal["pattern", "arahan"] = "pattern"
     """``arahan`` documents are numbered ``NOMOR n TAHUN yyyy``."""
+    tte: bool = True
+    """Whether the jenis is signed electronically: False (a Lembar Disposisi, initialled
+    by hand) prints no TTE footer on its pages."""
 
     def field(self, name: str) -> FieldSpec | None:
         """The field called ``name``, if any."""

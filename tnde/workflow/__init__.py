@@ -22,7 +22,7 @@ from tnde.workflow.finishing import (
 from tnde.workflow.inputs import LetterInputs, letter_inputs
 from tnde.workflow.letters import InboxItem, Letters, RouteRequest, office_zone
 from tnde.workflow.paging import ListFilter
-from tnde.workflow.preview import letter_pdf
+from tnde.workflow.preview import letter_pdf, wet_ink_pdf
 from tnde.workflow.queries import (
     SORT_KEYS,
     Action,
@@ -71,4 +71,5 @@ __all__ = [
     "office_zone",
     "render_final",
     "utc_now",
+    "wet_ink_pdf",
 ]

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["letter_pdf"]
+__all__ = ["letter_pdf", "wet_ink_pdf"]
 
 
 def letter_pdf(letters: Letters, letter_id: str) -> bytes:
@@ -36,3 +36,21 @@ def letter_pdf(letters: Letters, letter_id: str) -> bytes:
     if inputs.problems:
         log.info("previewing %s with %d field problems", letter_id, len(inputs.problems))
     return render.render_letter(inputs.template, inputs.profile, inputs.values, mode="draft").pdf
+
+
+def wet_ink_pdf(letters: Letters, letter_id: str) -> bytes:
+    """The letter laid out for printing and signing by hand (``render --print``).
+
+    Paper letters are still allowed: this copy leaves the signature block's room blank for
+    the wet signature and the stamp, and prints no TTE placeholder, QR or TTE footer. A
+    numbered letter carries its number and date; an unnumbered one leaves them blank, as
+    the register then numbers it by hand.
+
+    Raises:
+        WorkflowRefused: unknown letter, or its text is not complete (``WF-INVALID``).
+        RenderError: the layout cannot be made.
+    """
+    state = letters.get(letter_id)
+    inputs = letter_inputs(letters.workspace.thread_connection(), state, letters.today())
+    inputs.refuse_problems()
+    return render.render_letter(inputs.template, inputs.profile, inputs.values, mode="print").pdf

@@ -8,11 +8,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QFileDialog,
     QPlainTextEdit,
     QTableView,
     QTabWidget,
@@ -20,17 +22,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tnde.workflow import Action, letter_pdf
+from tnde.fsutil import write_atomic
+from tnde.workflow import Action, letter_pdf, wet_ink_pdf
+from ui.errors import show_status
 from ui.labels import event_label, jenis_label, letter_status_label, task_label
 from ui.models.rows import RowsTableModel
-from ui.widgets.detail_pane import DetailPane, chart_names, rows_table
+from ui.widgets.detail_pane import DetailPane, chart_names, keep_tabs_whole, rows_table
 from ui.widgets.pdf_preview import PdfPreview
+from ui.workers import Op
 
 if TYPE_CHECKING:
     from tnde.workflow import Event, LetterState
     from ui.services import Services
 
 log = logging.getLogger(__name__)
+
+#: The key of the button that saves the copy to print and sign by hand (not an
+#: :class:`Action`: printing changes nothing in the letter's workflow).
+WET_INK = ("print.wet_ink",)
+#: Statuses in which that copy is offered: approved and not yet signed electronically.
+_AWAITING_SIGNATURE = ("siap_tandatangan", "dinomori")
 
 __all__ = ["LetterDetail", "LetterInfo", "load_letter_info"]
 
@@ -80,6 +91,7 @@ class LetterDetail(DetailPane):
 
         self.preview = PdfPreview()
         self.tabs = QTabWidget()
+        keep_tabs_whole(self.tabs)
         self.tabs.setAccessibleName(self.tr("Letter details"))
         self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.addTab(self._build_metadata(), self.tr("Details"))
@@ -264,6 +276,57 @@ class LetterDetail(DetailPane):
                 partial(self.sig_action_requested.emit, action.value, letter_id),
             )
             button.setCursor(Qt.CursorShape.PointingHandCursor)
+
+        if self.info is not None and self.info.state.status.value in _AWAITING_SIGNATURE:
+            # An approved letter may still go out on paper, signed by hand.
+            self._add_action(
+                WET_INK,
+                self.tr("Print for wet-ink signature…"),
+                "document",
+                False,
+                self._on_print_wet_clicked,
+            )
+
+    def _on_print_wet_clicked(self) -> None:
+        self.print_wet()
+
+    def print_wet(self, path: str | None = None) -> Op | None:
+        """Write the letter laid out for a wet-ink signature (no TTE marks) to a PDF file.
+
+        ``path`` None asks where, with a save dialog.
+        """
+        letter_id = self.letter_id
+        if not letter_id:
+            return None
+        if path is None:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            name = (self.info.state.nomor if self.info else letter_id).replace("/", "-")
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Print for wet-ink signature"),
+                f"{folder}/{name}.pdf",
+                self.tr("PDF files (*.pdf)"),
+            )
+            if not path:
+                return None
+        letters = self.services.letters
+        target = Path(path)
+
+        def work() -> None:
+            write_atomic(target, wet_ink_pdf(letters, letter_id))
+
+        return (
+            Op(self, work)
+            .with_progress(self.tr("Laying out the letter for printing…"))
+            .success(
+                lambda _: show_status(
+                    self, self.tr("Saved for printing and signing by hand: %1").replace("%1", path)
+                )
+            )
+            .run()
+        )
 
     def _action_specs(self) -> dict[Action, tuple[str, str, bool]]:
         """Action → (button text, icon, primary?), in the order the buttons appear."""

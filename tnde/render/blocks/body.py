@@ -110,8 +110,20 @@ def build_bagian(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
                 cell,
             ]
         )
-    table = plain_table(ctx, rows, [label_w, COLON_WIDTH, content_w], bottom_padding=2)
-    return [table, space(ctx, 0.5)]
+    widths = [label_w, COLON_WIDTH, content_w]
+    return [*item_rows(ctx, rows, widths, bottom_padding=2), space(ctx, 0.5)]
+
+
+def item_rows(
+    ctx: RenderContext, rows: list[list[Any]], widths: list[float], *, bottom_padding: float
+) -> Flowables:
+    """One single-row table per item, the columns alike in all.
+
+    Separate tables break between items just as one table does; and the last item, like a
+    closing paragraph, can be kept with the signature that follows it (a Keputusan's last
+    diktum), which a row inside a longer table cannot.
+    """
+    return [plain_table(ctx, [row], widths, bottom_padding=bottom_padding) for row in rows]
 
 
 def _label_width(params: dict[str, Any]) -> float:
@@ -153,10 +165,8 @@ def build_diktum(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
         )
     if not rows:
         return []
-    return [
-        plain_table(ctx, rows, [label_w, COLON_WIDTH, content_w], bottom_padding=6),
-        space(ctx, 0.5),
-    ]
+    widths = [label_w, COLON_WIDTH, content_w]
+    return [*item_rows(ctx, rows, widths, bottom_padding=6), space(ctx, 0.5)]
 
 
 def build_tabel(ctx: RenderContext, params: dict[str, Any]) -> Flowables:

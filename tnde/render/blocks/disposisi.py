@@ -13,6 +13,8 @@ from tnde.render.markup import inline
 from tnde.templates.values import Signer
 
 if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+
     from tnde.render.context import RenderContext
 
 #: The keys the ``fields`` parameter names, in order (later keys are optional).
@@ -32,6 +34,8 @@ KEYS = (
     "pemberi",
 )
 _BOX = 2.6 * mm
+#: Paper shorter than this (half a folio is 215 mm) gets the compact form.
+COMPACT_BELOW_MM = 250
 
 
 class TickBox(Flowable):  # type: ignore[misc]
@@ -52,9 +56,12 @@ class TickBox(Flowable):  # type: ignore[misc]
             canvas.line(0.5, _BOX - 0.5, _BOX - 0.5, 0.5)
 
 
-def _ticks(ctx: RenderContext, items: list[tuple[bool, str]], width: float) -> Table:
-    """Tick boxes with their labels, one per row."""
-    rows = [[TickBox(ticked), para(inline(text), ctx.styles.cell)] for ticked, text in items]
+def _ticks(
+    ctx: RenderContext, items: list[tuple[bool, str]], width: float, style: ParagraphStyle
+) -> Table:
+    """Tick boxes with their labels, one per row (spaced in proportion to the face)."""
+    rows = [[TickBox(ticked), para(inline(text), style)] for ticked, text in items]
+    scale = style.fontSize / ctx.styles.cell.fontSize
     table = Table(
         rows or [["", ""]], colWidths=[_BOX + 2 * mm, width - _BOX - 2 * mm], hAlign="LEFT"
     )
@@ -65,9 +72,9 @@ def _ticks(ctx: RenderContext, items: list[tuple[bool, str]], width: float) -> T
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (0, -1), 2.5),
+                ("TOPPADDING", (0, 0), (0, -1), 2.5 * scale),
                 ("TOPPADDING", (1, 0), (1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * scale),
             ]
         )
     )
@@ -75,12 +82,17 @@ def _ticks(ctx: RenderContext, items: list[tuple[bool, str]], width: float) -> T
 
 
 def _choices(
-    ctx: RenderContext, label: str, options: tuple[str, ...], chosen: str, width: float
+    ctx: RenderContext,
+    label: str,
+    options: tuple[str, ...],
+    chosen: str,
+    width: float,
+    style: ParagraphStyle,
 ) -> list[Any]:
     """A label and the options of a choice field, the chosen one ticked."""
     return [
-        para(f"<b>{inline(label)}</b>", ctx.styles.cell),
-        _ticks(ctx, [(o == chosen, o) for o in options], width),
+        para(f"<b>{inline(label)}</b>", style),
+        _ticks(ctx, [(o == chosen, o) for o in options], width, style),
     ]
 
 
@@ -100,7 +112,12 @@ def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowab
     def text(key: str) -> str:
         return ctx.display(value(key))
 
-    cell = ctx.styles.cell
+    # On half a folio the whole form must fit one sheet: a smaller face and tighter rows.
+    compact = ctx.page_size_mm[1] < COMPACT_BELOW_MM
+    cell = (
+        para("", ctx.styles.cell, fontSize=8.5, leading=9.8).style if compact else ctx.styles.cell
+    )
+    pad = 2.0 if compact else 3.0
     half = ctx.frame_width / 2
     inner = half - 12
 
@@ -136,17 +153,23 @@ def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowab
                 ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia"),
                 text("sifat"),
                 inner,
+                cell,
             ),
             _choices(
-                ctx, "Tingkat urgensi:", ("Amat Segera", "Segera", "Biasa"), text("urgensi"), inner
+                ctx,
+                "Tingkat urgensi:",
+                ("Amat Segera", "Segera", "Biasa"),
+                text("urgensi"),
+                inner,
+                cell,
             ),
         ],
         [pair("Hal", "hal"), ""],
         [
-            [para("<b>Diteruskan kepada Sdr.:</b>", cell), _ticks(ctx, recipients, inner)],
+            [para("<b>Diteruskan kepada Sdr.:</b>", cell), _ticks(ctx, recipients, inner, cell)],
             [
                 para("<b>Dengan hormat harap:</b>", cell),
-                _ticks(ctx, [(o in chosen, o) for o in options + extra], inner),
+                _ticks(ctx, [(o in chosen, o) for o in options + extra], inner, cell),
             ],
         ],
         [para("<b>Catatan:</b><br/>" + inline(text("catatan")).replace("\n", "<br/>"), cell), ""],
@@ -158,7 +181,7 @@ def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowab
             ),
         ],
     ]
-    note_room = 30 * mm if not text("catatan") else 8 * mm
+    note_room = (12 if compact else 30) * mm if not text("catatan") else 3 * pad * mm
     table = Table(blank_cells(rows), colWidths=[half, half], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -176,10 +199,10 @@ def build_lembar_disposisi(ctx: RenderContext, params: dict[str, Any]) -> Flowab
                 ("SPAN", (0, 4), (1, 4)),
                 ("SPAN", (0, 6), (1, 6)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 1),
                 ("BOTTOMPADDING", (0, 6), (-1, 6), note_room),
             ]
         )
     )
-    return [table, space(ctx, 1)]
+    return [table, space(ctx, 0.5 if compact else 1)]

@@ -40,9 +40,10 @@ def build_judul(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     for line in ctx.fill(str(params.get("text", ""))).splitlines():
         out.append(para(inline(line.upper()), ctx.styles.title, fontSize=size, leading=size * 1.25))
     if params.get("nomor", False):
+        # one form for every jenis, as the profile writes it
         nomor = ctx.nomor_tampil()
-        style = params.get("nomor_style", "colon")
-        text = f"NOMOR {nomor}" if style == "plain" else f"NOMOR : {nomor}"
+        colon = ctx.profile.style.judul_nomor_colon
+        text = f"NOMOR : {nomor}" if colon else f"NOMOR {nomor}"
         out.append(para(inline(text), ctx.styles.center))
     tentang_field = params.get("tentang")
     if tentang_field:
@@ -116,15 +117,14 @@ def build_kepala_surat(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
     date_line = tempat_tanggal_text(ctx)
     yth = yth_flowables(ctx, params.get("tujuan", "tujuan"), params.get("di", "di"))
     out: Flowables = []
+    # The place and date stand level with Nomor, at the top of the right-hand column.
+    date_cell: Flowables = [para(inline(date_line), style)] if date_line else []
     if ctx.profile.style.yth_position == "right":
-        rows: list[list[Any]] = [[kepala, [space(ctx, 1), *yth]]]
-        if date_line:
-            rows.insert(0, ["", para(inline(date_line), style)])
-        out.append(plain_table(ctx, rows, [half, right_w]))
+        right = [*date_cell, space(ctx, 1), *yth] if date_cell else yth
+        out.append(plain_table(ctx, [[kepala, right]], [half, right_w]))
     else:
-        if date_line:
-            out.append(plain_table(ctx, [["", para(inline(date_line), style)]], [half, right_w]))
-        out += [kepala, space(ctx, 1), *yth]
+        out += [plain_table(ctx, [[kepala, date_cell or ""]], [half, right_w]), space(ctx, 1)]
+        out += yth
     out.append(space(ctx, 1))
     return out
 

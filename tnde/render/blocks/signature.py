@@ -22,7 +22,9 @@ class SignatureSlot(Flowable):  # type: ignore[misc]
     """The reserved area where the TTE visual goes: a placeholder in drafts, the QR when final.
 
     Its position on the page is recorded in the render result, so the signing step can put
-    the signature field exactly here.
+    the signature field exactly here. A letter printed for a wet signature keeps the same
+    room blank (for the signature and the stamp over its left part) and records no slot,
+    so it paginates exactly as the electronic letter does.
     """
 
     def __init__(self, ctx: RenderContext, field: str, width: float, signer: Signer) -> None:
@@ -38,6 +40,8 @@ class SignatureSlot(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        if not self.ctx.tte_marks:
+            return
         canvas: Any = self.canv
         x, y = canvas.absolutePosition(0, 0)
         self.ctx.slots.append(
@@ -190,20 +194,37 @@ def build_tanda_tangan_ganda(ctx: RenderContext, params: dict[str, Any]) -> Flow
 
 
 def build_tembusan(ctx: RenderContext, params: dict[str, Any]) -> Flowables:
-    """``Tembusan:`` and the numbered list of jabatan that receive a copy."""
-    items = ctx.value(params.get("field", "tembusan")) or ()
+    """``Tembusan:`` and the numbered list of jabatan that receive a copy.
+
+    The list may continue on the next page (the label keeps its first item with it), so a
+    long tembusan does not leave a page holding nothing else. It is a section of its own:
+    no kata penyambung announces it at the foot of the page before.
+    """
+    items = list(ctx.value(params.get("field", "tembusan")) or ())
     if not items:
         return []
+    if ctx.profile.style.tembusan_semicolon and len(items) > 1:
+        items = [_with_semicolon(item) for item in items[:-1]] + items[-1:]
     style = ctx.styles.left
     small = para(
         "", style, fontSize=ctx.profile.fonts.size - 1, leading=(ctx.profile.fonts.size - 1) * 1.2
     ).style
-    out: Flowables = [space(ctx, 0.5), para(inline(ctx.profile.style.tembusan_label), small)]
+    gap = space(ctx, 0.5)
+    label = para(inline(ctx.profile.style.tembusan_label), small)
+    for flowable in (gap, label):
+        flowable.keepWithNext = True
+        flowable.starts_section = True
     if ctx.profile.style.tembusan_numbered and len(items) > 1:
-        out += numbered_lines(list(items), small)
+        lines = numbered_lines(items, small)
     else:
-        out += [para(inline(item), small) for item in items]
-    return [KeepTogether(out)]
+        lines = [para(inline(item), small) for item in items]
+    return [gap, label, *lines]
+
+
+def _with_semicolon(item: str) -> str:
+    """An item of the tembusan list ending with ``;`` (not doubled, not after a period)."""
+    stripped = item.rstrip()
+    return stripped if stripped.endswith((";", ".", ",")) else stripped + ";"
 
 
 #: Quiet zone around a QR code, in modules, as the QR standard asks.

@@ -188,11 +188,37 @@ def fingerprint(ws: Path) -> dict[str, str]:
 
 
 def differences(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    changed = [
+        key for key in sorted(before.keys() | after.keys()) if before.get(key) != after.get(key)
+    ]
     return [
         f"{key}: {before.get(key, '(absent)')} -> {after.get(key, '(absent)')}"
-        for key in sorted(before.keys() | after.keys())
-        if before.get(key) != after.get(key)
+        for key in changed
+        if key not in _issued_on_first_use(changed, before, after)
     ]
+
+
+_OFFICIALS = "pki/demo/officials/"
+
+
+def _issued_on_first_use(
+    changed: list[str], before: dict[str, str], after: dict[str, str]
+) -> set[str]:
+    """The changes of DEMO certificates made on first use (an enrolment turned into a .p12 and
+    a .pem, and the PKI's state listing them): the demo's keys are made when something first
+    asks for them, e.g. a remote signing service asked for the certificate before it refused
+    the passphrase. Not a change a refusal must undo; anything else in the PKI still is."""
+    made = {
+        key.removeprefix(_OFFICIALS).removesuffix(".enrol.json")
+        for key in changed
+        if key.startswith(_OFFICIALS) and key.endswith(".enrol.json") and key not in after
+    }
+    expected = {
+        f"{_OFFICIALS}{n}{suffix}" for n in made for suffix in (".enrol.json", ".p12", ".pem")
+    }
+    if not made or not {k for k in changed if k.startswith(_OFFICIALS)} <= expected:
+        return set()
+    return expected | {"pki/demo/state.toml"}
 
 
 # -- running a command line -----------------------------------------------------------------------
@@ -202,7 +228,10 @@ EXCEPTION_NAME = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning)\b")
 
 
 PARTLY_DONE: dict[tuple[str, ...], re.Pattern[str]] = {
-    ("sign",): re.compile(r': (?:signed|ditandatangani) |"ok": true')
+    ("sign",): re.compile(
+        r": (?:signed|ditandatangani|electronic paraf applied to|paraf elektronik dibubuhkan) "
+        r'|"ok": true'
+    )
 }
 """Commands that exit 1 after doing part of the work (a batch signs the letters it can): the
 workspace may change when their output reports a part done."""

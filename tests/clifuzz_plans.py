@@ -228,6 +228,12 @@ ARGUMENTS: dict[str, Values] = {
     "status": values(STATUSES),
     "instruction": values(DEFAULT_INSTRUCTIONS),
     "level": values(("B-B", "B-T", "B-LT", "B-LTA"), ("b-lt", "B-LTAA", "B")),
+    "remote": values(("bsre-simulasi",), ("tidak-ada", "", "../bsre", "bsre-simulasi ")),
+    "nik": values(
+        ("9971014408670001",), ("123", "", "99710144086700019", "\uff19\uff19\uff17\uff11")
+    ),
+    "fault": values(("drop", "wrong-passphrase", "slow"), ("", "DROP", "x")),
+    "slow_seconds": values(("0", "0.5"), ("-1", "nan", "inf", "1e400", "x")),
     "pattern": values(
         ("{kka}/{seq:3}/{unit}/{bulan_romawi}/{tahun}",), ("{seq:999999}", "{", "}{", "{x}")
     ),
@@ -288,6 +294,7 @@ COMMAND_ARGUMENTS: dict[tuple[str, str], Values] = {
         ("01a24ec7-0000-7000-8000-000000000000",), ("", "x", "01a24ec7")
     ),
     ("pki revoke", "reason"): values(("keyCompromise", "unspecified"), ("removeFromCRL",)),
+    ("sign-credential", "profile"): values(("bsre-simulasi",), ("tidak-ada", "", "-x")),
 }
 """What an argument takes where its name means something else in this command."""
 

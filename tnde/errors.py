@@ -261,6 +261,15 @@ class SigningError(TndeError):
     """The PDF cannot be signed (unreadable, no such field, already signed there)."""
     UNKNOWN_OUTCOME = "unknown_outcome"
     """The device was asked to sign and then something failed: never retried automatically."""
+    NOT_REGISTERED = "not_registered"
+    """A remote signing service does not know the signer's NIK (BSrE 2011)."""
+    NO_CERTIFICATE = "no_certificate"
+    """A remote signing service knows the signer but holds no certificate for them (BSrE 2021)."""
+    SERVICE_AUTH = "service_auth"
+    """A remote signing service refused the office's client credentials (HTTP 401/403)."""
+    BAD_RESPONSE = "bad_response"
+    """A remote signing service answered something unusable or wrong (a signature over another
+    digest, by another key): refused before anything is stored."""
 
     def __init__(self, kind: str, detail: str, *, subject: str = "") -> None:
         self.kind = kind

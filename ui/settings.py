@@ -34,6 +34,9 @@ DEFAULTS: dict[str, Any] = {
     "signing/p12_path": "",
     "signing/pkcs11_module": "",
     "signing/token_label": "",
+    # a remote signing service (remote-signing.toml profile) and the signer's NIK there
+    "signing/remote_profile": "",
+    "signing/nik": "",
     # tell the user when the archive brings new work ("2 naskah perlu diperiksa")
     "sync/notify": True,
 }

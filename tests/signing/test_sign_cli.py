@@ -37,6 +37,22 @@ def test_sign_a_batch_with_the_passphrase_from_a_file_descriptor(demo_ws: Worksp
     assert all(r["nomor"] == letters.get(r["letter"]).nomor for r in results)
 
 
+def test_a_reviewers_electronic_paraf_is_not_reported_as_a_signature(demo_ws: Workspace) -> None:
+    # the kabupaten profile asks reviewers for an electronic paraf before the signer signs
+    letters = Letters(demo_ws)
+    (letter,) = add_demo_letters(demo_ws, 1, profile_id="bkpsdm-kabupaten-sukamaju")
+    reviewer = next(s.decided_by for s in letters.get(letter).route if s.kind == "periksa")
+    assert reviewer
+    cli = WorkspaceCli(demo_ws.path)
+    p12 = p12_of(demo_ws, reviewer)
+    proc = cli.run("sign", letter, "--as", reviewer, "--p12", p12, "--secret-fd", "0", stdin=PASS)
+    assert proc.returncode == 0, proc.stderr
+    nomor = letters.get(letter).nomor
+    assert letters.get(letter).status.value == "dinomori"  # still waiting for its signer
+    assert proc.stdout.strip() == f"{letter}: paraf elektronik dibubuhkan pada {nomor}"
+    assert "ditandatangani" not in proc.stdout
+
+
 def test_sign_failures_exit_1_with_the_reason_and_never_take_the_secret_from_argv(
     demo_ws: Workspace,
 ) -> None:
@@ -47,7 +63,7 @@ def test_sign_failures_exit_1_with_the_reason_and_never_take_the_secret_from_arg
     p12 = p12_of(demo_ws, nip)
     wrong = cli.run("sign", letter, "--as", nip, "--p12", p12, "--secret-fd", "0", stdin="salah\n")
     assert wrong.returncode == 1
-    assert "passphrase salah" in wrong.stderr
+    assert "frasa sandi salah" in wrong.stderr
     assert "Traceback" not in wrong.stderr
     # no terminal and no --secret-fd: a usage error, nothing asked, nothing signed
     no_tty = cli.run("sign", letter, "--as", nip, "--p12", p12)

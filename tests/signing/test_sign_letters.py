@@ -168,7 +168,7 @@ def test_a_wrong_passphrase_changes_nothing(demo_ws: Workspace) -> None:
     with pytest.raises(SigningError) as caught:
         sign(demo_ws, [letter], signer_of(letters, letter), secret=b"bukan-ini")
     assert caught.value.kind == SigningError.WRONG_SECRET
-    assert "passphrase salah" in str(caught.value)
+    assert "frasa sandi salah" in str(caught.value)
     assert letters.get(letter) == before
     assert events(demo_ws) == n_events
     assert blobs(demo_ws) == stored

@@ -110,7 +110,7 @@ def test_a_wrong_passphrase_asks_again_and_signs_nothing(
     again = dialog.secret_dialog
     assert again is not None
     assert again.error.isVisible()
-    assert "Passphrase salah" in again.error.text()
+    assert "Frasa sandi salah" in again.error.text()
     assert "Tidak ada yang ditandatangani" in again.error.text()
     again.reject()
     wait_idle(qtbot)

@@ -252,11 +252,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """``tnde letter show LETTER``."""
-    state = _letters(args).get(args.letter)
+    letters = _letters(args)
+    state = letters.get(args.letter)
+    unknown = signing.unknown_outcomes(letters.workspace.thread_connection()).get(state.letter_id)
     if args.json:
-        _json(asdict(state))
+        _json({**asdict(state), "signature_unknown": unknown is not None})
         return 0
-    _out(f"{state.letter_id}  {state.jenis}  {state.status.value}")
+    # a lost signing request: the letter is unchanged, but must be checked before signing again
+    marker = f"  ({signing.UNKNOWN_LABEL})" if unknown is not None else ""
+    _out(f"{state.letter_id}  {state.jenis}  {state.status.value}{marker}")
     _out("  " + _("subject  : {hal}", hal=state.hal))
     _out("  " + _("number   : {nomor}", nomor=state.nomor or "-"))
     _out(
@@ -307,14 +311,17 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_inbox(args: argparse.Namespace) -> int:
     """``tnde inbox --as NIP``."""
-    items = _letters(args).inbox(args.actor)
+    letters = _letters(args)
+    items = letters.inbox(args.actor)
+    unknown = signing.unknown_outcomes(letters.workspace.thread_connection())
     if args.json:
-        _json([asdict(i) for i in items])
+        _json([{**asdict(i), "signature_unknown": i.letter_id in unknown} for i in items])
         return 0
     for item in items:
         # the step is what approve, return and reject name (--step)
         step = _("step {step_no}", step_no=item.step_no) if item.step_no else ""
-        _out(f"{item.letter_id}  {item.kind:<17} {step:<9} {item.jenis:<16} {item.hal}")
+        marker = f"  ({signing.UNKNOWN_LABEL})" if item.letter_id in unknown else ""
+        _out(f"{item.letter_id}  {item.kind:<17} {step:<9} {item.jenis:<16} {item.hal}{marker}")
     if not items:
         _out(_("(nothing waiting)"))
     return 0

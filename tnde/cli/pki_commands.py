@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from pathlib import Path
@@ -16,11 +17,14 @@ from tnde.datafile import read_input
 from tnde.messages import _
 from tnde.pki import (
     DEMO_PASSPHRASE,
+    FAULTS,
     DemoPki,
+    DemoRemoteService,
     PkiServer,
     TrustDesk,
     TrustStore,
     demo_folder,
+    demo_remote_port,
     format_duration,
     init_demo_pki,
     parse_duration,
@@ -108,6 +112,28 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = pki_sub.add_parser("serve", help=_("serve the DEMO TSA, OCSP and CRLs until Ctrl-C"))
     p.set_defaults(run=cmd_pki_serve)
+
+    remote = pki_sub.add_parser(
+        "demo-remote", help=_("the simulated BSrE remote signing service of the demo")
+    )
+    remote_sub = remote.add_subparsers(dest="remote_command", required=True, metavar="COMMAND")
+    p = remote_sub.add_parser(
+        "serve", help=_("serve the simulated BSrE signing service on loopback until Ctrl-C")
+    )
+    p.add_argument("--port", type=int, help=_("port (default: the demo profile's)"))
+    p.add_argument(
+        "--fault",
+        default="",
+        choices=[k for k in FAULTS if k],
+        help=_("answer every request with this fault (for trying out error handling)"),
+    )
+    p.add_argument(
+        "--slow-seconds",
+        type=float,
+        default=5.0,
+        help=_("how long the 'slow' fault waits (default 5)"),
+    )
+    p.set_defaults(run=cmd_pki_demo_remote_serve)
 
 
 def _root_options(p: argparse.ArgumentParser) -> None:
@@ -308,6 +334,31 @@ def cmd_pki_serve(args: argparse.Namespace) -> int:
         _out(f"  TSA   {server.tsa_url}")
         _out(f"  OCSP  {server.ocsp_url}")
         _out(f"  CRL   {server.crl_url('root')}  {server.crl_url('issuing-ca')}")
+        sys.stdout.flush()
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            _out(_("stopped"))
+    return 0
+
+
+def cmd_pki_demo_remote_serve(args: argparse.Namespace) -> int:
+    """``tnde pki demo-remote serve``: "BSrE (simulasi)" on loopback, until Ctrl-C."""
+
+    with open_workspace(args) as ws:
+        pki = DemoPki.open(demo_folder(ws.path))
+    port = args.port if args.port is not None else demo_remote_port(pki.port)
+    if not 0 <= port <= 65535:
+        raise UsageError(_("port {port} is not a port number 0-65535", port=port))
+    if not math.isfinite(args.slow_seconds) or not 0 <= args.slow_seconds <= 600:
+        raise UsageError(_("--slow-seconds must be a number of seconds from 0 to 600"))
+    service = DemoRemoteService(pki, port=port)
+    service.fault, service.slow_seconds = args.fault, args.slow_seconds
+    with service:
+        _out(_("simulated BSrE signing service at {url} (Ctrl-C to stop)", url=service.url))
+        if service.fault:
+            _out(_("  fault: {fault} ({what})", fault=service.fault, what=FAULTS[service.fault]))
         sys.stdout.flush()
         try:
             while True:

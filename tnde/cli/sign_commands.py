@@ -22,7 +22,8 @@ from tnde.cli.workspace_commands import open_workspace, workspace_path
 from tnde.errors import SigningError, TndeError
 from tnde.fsutil import write_atomic
 from tnde.messages import _
-from tnde.pki import TrustStore, load_certificate
+from tnde.pki import TrustStore, demo_nik, load_certificate
+from tnde.secrets import SERVICE, KeyringSecretStore
 from tnde.workflow import Letters
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
     from cryptography import x509
 
-    from tnde.signing import SigningDevice
+    from tnde.signing import RemoteDevice, SigningDevice
 
     PurposesFor = Callable[[Sequence[x509.Certificate]], Sequence[str]]
 
@@ -43,7 +44,28 @@ def register(sub: Any) -> None:
     _device_options(p)
     p.add_argument("--level", help=_("PAdES level B-B, B-T, B-LT, B-LTA (default: workspace's)"))
     p.add_argument("--json", action="store_true", help=_("machine-readable results"))
+    p.add_argument(
+        "--check-unknown",
+        action="store_true",
+        help=_(
+            "do not sign: check letters whose signature has an unknown outcome (status tidak "
+            "pasti) with the remote service, and allow signing them again"
+        ),
+    )
     p.set_defaults(run=cmd_sign)
+
+    p = sub.add_parser(
+        "sign-credential",
+        help=_("store the client secret of a remote signing service in the OS keyring"),
+    )
+    p.add_argument("profile", metavar="PROFILE", help=_("remote signing profile name"))
+    p.add_argument(
+        "--secret-fd",
+        type=_descriptor,
+        metavar="FD",
+        help=_("read the secret from this file descriptor instead of the terminal"),
+    )
+    p.set_defaults(run=cmd_sign_credential)
 
     p = sub.add_parser("sign-pdf", help=_("sign any PDF file (PAdES) into a new file"))
     p.add_argument("input", type=Path, metavar="IN.pdf")
@@ -75,6 +97,16 @@ def _device_options(p: argparse.ArgumentParser) -> None:
     device.add_argument(
         "--pkcs11", type=Path, metavar="MODULE", help=_("PKCS#11 module (.so/.dll)")
     )
+    device.add_argument(
+        "--remote",
+        metavar="PROFILE",
+        help=_("remote signing service (a profile of the workspace's remote-signing.toml)"),
+    )
+    p.add_argument(
+        "--nik",
+        metavar="NIK",
+        help=_("the signer's NIK at the remote service (default in a demo: the DEMO NIK)"),
+    )
     p.add_argument("--token", metavar="LABEL", help=_("token label (with --pkcs11)"))
     p.add_argument(
         "--key", metavar="LABEL", help=_("key label on the token (default: the only one)")
@@ -103,9 +135,22 @@ def _descriptor(text: str) -> int:
 def _device(args: argparse.Namespace) -> SigningDevice:
     if args.p12 is not None:
         return signing.Pkcs12Device(args.p12)
+    if args.remote is not None:
+        return _remote_device(args)
     if not args.token:
         raise UsageError(_("--pkcs11 needs --token LABEL"))
     return signing.Pkcs11Device(args.pkcs11, args.token, args.key)
+
+
+def _remote_device(args: argparse.Namespace) -> RemoteDevice:
+    ws = open_workspace(args)
+    nik = args.nik
+    if not nik and ws.config.demo and getattr(args, "actor", None):
+        nik = demo_nik(args.actor)
+    if not nik:
+        raise UsageError(_("--remote needs --nik NIK (the signer's NIK at the service)"))
+    device: RemoteDevice = signing.remote_device(ws, args.remote, nik)
+    return device
 
 
 def read_secret(args: argparse.Namespace, prompt: str) -> bytearray:
@@ -142,6 +187,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     ws = open_workspace(args)
     letters = Letters(ws)
+    if args.check_unknown:
+        return _check_unknown(args, letters, device)
     refused = {
         i: s for i, s in signing.precheck_letters(letters, args.actor, args.letters).items()
         if isinstance(s, TndeError)
@@ -175,6 +222,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
                     "ok": r.ok,
                     "nomor": r.nomor,
                     "blob": r.blob,
+                    "paraf": r.paraf,
                     "error": None if r.error is None else str(r.error),
                     "kind": getattr(r.error, "kind", None) or getattr(r.error, "rule", None),
                 }
@@ -183,12 +231,71 @@ def cmd_sign(args: argparse.Namespace) -> int:
         )
     else:
         for r in results:
-            out(
-                _("{letter_id}: signed {nomor}", letter_id=r.letter_id, nomor=r.nomor)
-                if r.ok
-                else _("{letter_id}: FAILED {error}", letter_id=r.letter_id, error=r.error)
-            )
+            if not r.ok:
+                out(_("{letter_id}: FAILED {error}", letter_id=r.letter_id, error=r.error))
+            elif r.paraf:  # the letter waits for its signer: "signed" would claim too much
+                out(
+                    _(
+                        "{letter_id}: electronic paraf applied to {nomor}",
+                        letter_id=r.letter_id,
+                        nomor=r.nomor,
+                    )
+                )
+            else:
+                out(_("{letter_id}: signed {nomor}", letter_id=r.letter_id, nomor=r.nomor))
     return 0 if results and all(r.ok for r in results) else 1
+
+
+def _check_unknown(args: argparse.Namespace, letters: Letters, device: SigningDevice) -> int:
+    """``tnde sign LETTER... --remote PROFILE --check-unknown``.
+
+    No file comes back from a lost hash-signing request, so nothing about the letter was
+    stored; what is left to check is that the service answers and the signer may still sign.
+    """
+    if not isinstance(device, signing.RemoteDevice):
+        raise UsageError(_("--check-unknown needs --remote PROFILE"))
+    unknown = signing.unknown_outcomes(letters.workspace.thread_connection())
+    missing = [i for i in args.letters if i not in unknown]
+    for letter_id in missing:
+        sys.stderr.write(
+            "tnde: "
+            + _("{letter_id}: has no signature of unknown outcome", letter_id=letter_id)
+            + "\n"
+        )
+    if missing:
+        return 1  # nothing checked: the command is about exactly these letters
+    with signing.workspace_services(letters.workspace):  # a demo's simulator runs there
+        said = device.check()
+    for letter_id in args.letters:
+        how = _("{service} answers: {status}", service=device.description, status=said)
+        result = signing.resolve_unknown(letters, args.actor, letter_id, how=how)
+        out(
+            _("{letter_id}: checked ({how}); signed: {result}", letter_id=letter_id, how=how,
+              result=_("yes") if result == "signed" else _("no, it may be signed again"))
+        )  # fmt: skip
+    return 0
+
+
+def cmd_sign_credential(args: argparse.Namespace) -> int:
+    """``tnde sign-credential PROFILE``: the service's client secret into the keyring."""
+    ws = open_workspace(args)
+    profile = signing.workspace_remote_profiles(ws).get(args.profile)
+    if profile is None:
+        raise UsageError(_("no remote signing profile {name!r}", name=args.profile))
+    if profile.auth == "none":
+        raise UsageError(_("profile {name!r} uses no client credentials", name=args.profile))
+    secret = read_secret(
+        args, _("Client secret of {client_id} at {url}: ", client_id=profile.client_id,
+                url=profile.url)
+    )  # fmt: skip
+    try:
+        KeyringSecretStore().set(
+            SERVICE, signing.credential_account(profile), bytes(secret).decode("utf-8")
+        )
+    finally:
+        _wipe(secret)
+    out(_("{name}: client secret stored in the keyring", name=profile.name))
+    return 0
 
 
 def cmd_sign_pdf(args: argparse.Namespace) -> int:

@@ -36,8 +36,15 @@ from tnde.org import load_org
 from tnde.pki.identity import identity_of, nik_ref, same_person_name
 from tnde.profiles import load_profile
 from tnde.progress import check_cancel
+from tnde.signing.outcomes import UnknownOutcome, record_unknown, unknown_outcomes
 from tnde.signing.pades import Level, SigningServices, SignRequest, check_certificate, sign_pdf
-from tnde.signing.prepare import TRANSPARENT_STAMP, FieldPlan, add_signature_fields, to_pdfa2b
+from tnde.signing.prepare import (
+    TRANSPARENT_STAMP,
+    FieldPlan,
+    add_empty_form,
+    add_signature_fields,
+    to_pdfa2b,
+)
 from tnde.workflow.events import EventType
 from tnde.workflow.finishing import render_final
 
@@ -76,6 +83,8 @@ class LetterSignResult:
     """SHA-256 of the signed PDF when ``ok``."""
     error: TndeError | None = None
     """Why not, when not ``ok``: a :class:`SigningError` or :class:`WorkflowRefused`."""
+    paraf: bool = False
+    """The signature was a reviewer's electronic paraf: the letter is not signed yet."""
 
 
 @dataclass
@@ -164,7 +173,11 @@ def precheck_letters(
     """
 
     out: dict[str, LetterState | TndeError] = {}
+    unknown = unknown_outcomes(letters.workspace.thread_connection())
     for letter_id in letter_ids:
+        if letter_id in unknown:
+            out[letter_id] = _still_unknown(unknown[letter_id])
+            continue
         try:
             state = letters.get(letter_id)
             _precheck(letters, actor, state)
@@ -172,6 +185,21 @@ def precheck_letters(
         except (WorkflowRefused, SigningError) as exc:
             out[letter_id] = exc
     return out
+
+
+def _still_unknown(found: UnknownOutcome) -> SigningError:
+    """A letter whose last signature request has an unknown outcome is not signed again
+    until someone checks: a second request could make a second signature."""
+    return SigningError(
+        SigningError.UNKNOWN_OUTCOME,
+        _(
+            "status tidak pasti: the signature requested on {at} ({device}) has an unknown "
+            "outcome; check it first ('tnde sign --check-unknown')",
+            at=found.at[:16].replace("T", " "),
+            device=found.device,
+        ),
+        subject=found.letter_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -230,9 +258,18 @@ class PendingSignature:
 
 
 def prepare_signature(
-    letters: Letters, actor: str, letter_id: str, *, issuer: str, level: Level
+    letters: Letters,
+    actor: str,
+    letter_id: str,
+    *,
+    issuer: str,
+    level: Level,
+    fields: bool = True,
 ) -> PendingSignature:
     """Check the rules and build the PDF to sign.
+
+    ``fields=False`` leaves the signature fields out of a new base revision: a service that
+    signs the whole PDF adds a field of its own, and an empty one of ours would stay unsigned.
 
     Raises:
         WorkflowRefused: the actor may not sign this letter now.
@@ -240,7 +277,9 @@ def prepare_signature(
     state = letters.get(letter_id)
     role = _precheck(letters, actor, state)
     first = not state.signed_blobs
-    base = prepare_base(state, issuer) if first else letters.blobs.get(state.final_blob)
+    base = (
+        prepare_base(state, issuer, fields=fields) if first else letters.blobs.get(state.final_blob)
+    )
     paraf = role.event is EventType.PARAF_SIGNED
     request = SignRequest(
         field=role.field,
@@ -294,29 +333,56 @@ def finish_signature(
             payload=payload,
             today=letters.today(),
         )
-    return LetterSignResult(pending.letter_id, ok=True, nomor=pending.nomor, blob=blob)
+    return LetterSignResult(
+        pending.letter_id,
+        ok=True,
+        nomor=pending.nomor,
+        blob=blob,
+        paraf=pending.event is EventType.PARAF_SIGNED,
+    )
 
 
 def _sign_one(batch: _Batch, letter_id: str) -> LetterSignResult:
     letters = batch.letters
+    pending = None
     try:
         # the rules again: an earlier letter of the batch, or someone else, may have changed it
+        whole_pdf = batch.session.whole_pdf
         pending = prepare_signature(
-            letters, batch.actor, letter_id, issuer=batch.issuer, level=batch.level
+            letters,
+            batch.actor,
+            letter_id,
+            issuer=batch.issuer,
+            level=batch.level,
+            fields=whole_pdf is None,
         )
         # The certificate was checked when the batch began; at B-LT pyHanko validates it
         # again, revocation included, before it embeds the validation data.
-        signed = sign_pdf(pending.base, batch.session, pending.request, batch.services)
+        if whole_pdf is not None:  # a service that signs the whole, final PDF
+            signed = whole_pdf(pending.base, pending.request, batch.services)
+        else:
+            signed = sign_pdf(pending.base, batch.session, pending.request, batch.services)
         return finish_signature(letters, batch.actor, pending, signed, batch.session.certificate)
     except (SigningError, WorkflowRefused) as exc:
         log.info(
             "letter %s not signed: %s", letter_id, getattr(exc, "kind", exc.__class__.__name__)
         )
+        if isinstance(exc, SigningError) and exc.kind == SigningError.UNKNOWN_OUTCOME:
+            # kept across restarts, so the next batch does not ask a second time blindly
+            record_unknown(
+                letters,
+                batch.actor,
+                letter_id,
+                device=batch.session.description,
+                detail=exc.detail,
+                head_seq=pending.head_seq if pending else letters.get(letter_id).head_seq,
+            )
         return LetterSignResult(letter_id, ok=False, error=exc)
 
 
-def prepare_base(state: LetterState, issuer: str) -> bytes:
-    """The unsigned base revision: final render naming ``issuer``, PDF/A-2b, empty fields."""
+def prepare_base(state: LetterState, issuer: str, *, fields: bool = True) -> bytes:
+    """The unsigned base revision: final render naming ``issuer``, PDF/A-2b, empty fields
+    (none with ``fields=False``)."""
 
     result = render_final(state, issuer=issuer)
     profile = load_profile(state.profile_id)
@@ -331,6 +397,10 @@ def prepare_base(state: LetterState, issuer: str) -> bytes:
         keywords=f"naskah dinas; {state.nomor}; {state.letter_id}",
         created=created,
     )
+    if not fields:
+        # an empty form: the service's field goes into it, and the comparison of the
+        # revisions (tnde.signing.remote_esc) has a form on both sides
+        return add_empty_form(pdf)
     names = signature_fields(state)
     slots = {slot.field: slot for slot in result.signature_slots}
     # reviewers' electronic paraf: invisible approval signatures

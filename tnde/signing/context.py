@@ -3,7 +3,8 @@ DEMO PKI's loopback responders, running for as long as they are needed.
 
 The desktop app, the CLI and ``tnde demo`` all sign through :func:`workspace_services`, so
 a demo workspace signs the same way an office does: timestamps and revocation answers over
-HTTP from the URLs in the certificates, only on loopback.
+HTTP from the URLs in the certificates, only on loopback. A demo workspace also gets its
+"BSrE (simulasi)" remote signing service there (:mod:`tnde.pki.remote_simulator`).
 """
 
 from __future__ import annotations
@@ -13,20 +14,36 @@ import logging
 import socket
 from typing import TYPE_CHECKING
 
+from tnde.errors import ConfigError, PkiError
+from tnde.messages import _
 from tnde.pki.demo import DemoPki
+from tnde.pki.remote_simulator import DemoRemoteService, demo_remote_port
 from tnde.pki.server import PkiServer
 from tnde.pki.trust import TrustStore
 from tnde.signing.pades import Level, SigningServices
+from tnde.signing.remote import RemoteDevice
+from tnde.signing.remote_profiles import PROFILE_FILE, RemoteProfile, read_profiles
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from tnde.secrets import SecretStore
     from tnde.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DEMO_PKI_FOLDER", "WorkspaceSigning", "workspace_services"]
+__all__ = [
+    "DEMO_PKI_FOLDER",
+    "DEMO_REMOTE_PROFILE",
+    "WorkspaceSigning",
+    "remote_device",
+    "workspace_remote_profiles",
+    "workspace_services",
+]
+
+DEMO_REMOTE_PROFILE = "bsre-simulasi"
+"""The remote signing profile every demo workspace offers: the loopback simulator."""
 
 DEMO_PKI_FOLDER = ("pki", "demo")
 """Where ``tnde pki demo-init`` puts the DEMO PKI, relative to the workspace folder."""
@@ -73,6 +90,49 @@ def workspace_services(ws: Workspace, *, tsa_url: str | None = None) -> Iterator
         yield WorkspaceSigning(services, trust, Level.parse(config.signature_level))
 
 
+def workspace_remote_profiles(ws: Workspace) -> dict[str, RemoteProfile]:
+    """The workspace's remote signing profiles (``remote-signing.toml``); a demo workspace
+    also offers "BSrE (simulasi)", served by :func:`workspace_services`.
+
+    Raises:
+        ConfigError: ``remote-signing.toml`` is malformed.
+    """
+    profiles = read_profiles(ws.path)
+    folder = ws.path.joinpath(*DEMO_PKI_FOLDER)
+    if ws.config.demo and folder.is_dir() and DEMO_REMOTE_PROFILE not in profiles:
+        port = demo_remote_port(DemoPki.open(folder).port)
+        profiles[DEMO_REMOTE_PROFILE] = RemoteProfile(
+            name=DEMO_REMOTE_PROFILE,
+            label="BSrE (simulasi)",
+            kind="bsre-hash",
+            url=f"http://127.0.0.1:{port}",
+            timeout=30,
+        )
+    return profiles
+
+
+def remote_device(
+    ws: Workspace, name: str, nik: str, *, secrets: SecretStore | None = None
+) -> RemoteDevice:
+    """The device for signing as the holder of ``nik`` through profile ``name``.
+
+    Raises:
+        ConfigError: no such profile, or ``remote-signing.toml`` is malformed.
+    """
+    profiles = workspace_remote_profiles(ws)
+    if name not in profiles:
+        raise ConfigError(
+            str(ws.path / PROFILE_FILE),
+            f"profile.{name}",
+            _(
+                "no remote signing profile {name!r} (there are: {known})",
+                name=name,
+                known=", ".join(sorted(profiles)) or "-",
+            ),
+        )
+    return RemoteDevice(profiles[name], nik, ws.path, secrets)
+
+
 def _start_demo_responders(stack: contextlib.ExitStack, folder: Path) -> str:
     """Serve the DEMO TSA/OCSP/CRLs on their loopback port unless something already does."""
 
@@ -84,6 +144,14 @@ def _start_demo_responders(stack: contextlib.ExitStack, folder: Path) -> str:
     else:
         server.start()
         stack.callback(server.stop)
+    # "BSrE (simulasi)": the demo's remote signing service, beside the responders
+    remote = DemoRemoteService(pki, port=demo_remote_port(pki.port))
+    if not _listening(remote.host, remote.port):
+        try:
+            remote.start()
+            stack.callback(remote.stop)
+        except PkiError as exc:
+            log.info("DEMO remote signing service not started: %s", exc)
     return str(server.tsa_url)
 
 

@@ -54,6 +54,8 @@ class SigningSession:
         *,
         description: str,
         closer: Any = None,
+        cms_room: int = 0,
+        whole_pdf: Any = None,
     ) -> None:
         self.signer = signer
         """The pyHanko ``Signer`` that produces signature values."""
@@ -63,6 +65,12 @@ class SigningSession:
         """Other certificates the device holds (issuing CA, root), as found there."""
         self.description = description
         """What the device is, for messages: a file name or a token label."""
+        self.whole_pdf = whole_pdf
+        """``(pdf, request, services) → signed pdf`` for a service that signs whole documents
+        (and checks what comes back); None: pyHanko signs with :attr:`signer`."""
+        self.cms_room = cms_room
+        """Bytes the device's CMS may need at least (a remote service's CMS carries its own
+        attributes and chain); 0: estimated from the certificates."""
         self._closer = closer
 
     def chain_with_leaf(self) -> tuple[x509.Certificate, ...]:

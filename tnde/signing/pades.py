@@ -44,7 +44,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Level", "SignRequest", "SigningServices", "check_certificate", "sign_pdf"]
+__all__ = [
+    "Level",
+    "SignRequest",
+    "SigningServices",
+    "add_long_term",
+    "check_certificate",
+    "sign_pdf",
+]
 
 
 class Level(enum.StrEnum):
@@ -421,6 +428,23 @@ def sign_pdf(
     return out.getvalue()
 
 
+def add_long_term(signed: bytes, session: SigningSession, services: SigningServices) -> bytes:
+    """B-LT for a signature made elsewhere (a service that signs whole PDFs): the DSS with
+    revocation data fetched now, as :func:`sign_pdf` adds to its own."""
+    try:
+        return _long_term(signed, session, services, lta=False).getvalue()
+    except SigningError:
+        raise
+    except Exception as exc:
+        raise SigningError(
+            SigningError.SERVICE,
+            _(
+                "the certificate's revocation data cannot be obtained ({error})",
+                error=_describe(exc),
+            ),
+        ) from exc
+
+
 def _long_term(
     signed: bytes, session: SigningSession, services: SigningServices, *, lta: bool
 ) -> BytesIO:
@@ -472,7 +496,7 @@ def _bytes_reserved(session: SigningSession, level: Level) -> int:
     room = 1024 + certificates + 2 * key_bytes
     if level.needs_timestamp:
         room += 6144  # the token: TSTInfo, the TSA's signature and its certificate chain
-    return 2 * room  # pyHanko counts the hex digits of /Contents
+    return 2 * max(room, session.cms_room)  # pyHanko counts the hex digits of /Contents
 
 
 def _check_field(pdf: bytes, name: str) -> None:

@@ -58,6 +58,7 @@ __all__ = [
     "TRANSPARENT_STAMP",
     "FieldPlan",
     "PrepareError",
+    "add_empty_form",
     "add_signature_fields",
     "fields_for_slots",
     "to_pdfa2b",
@@ -404,6 +405,28 @@ def add_signature_fields(pdf: bytes, fields: Sequence[FieldPlan]) -> bytes:
         append_signature_field(
             writer, SigFieldSpec(sig_field_name=plan.name, on_page=plan.page - 1, box=box)
         )
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
+
+
+def add_empty_form(pdf: bytes) -> bytes:
+    """Append an empty interactive form (``/AcroForm`` with no fields) in one incremental
+    update, for a service that adds its own signature field to the final letter."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    if "/AcroForm" not in writer.root:
+        form = generic.DictionaryObject(  # type: ignore[no-untyped-call]
+            {
+                generic.NameObject("/Fields"): generic.ArrayObject(),
+                # SignaturesExist | AppendOnly, as pyHanko sets when it creates a field
+                generic.NameObject("/SigFlags"): generic.NumberObject(3),  # type: ignore[no-untyped-call]
+            }
+        )
+        writer.root[generic.NameObject("/AcroForm")] = writer.add_object(form)
+        writer.update_root()  # type: ignore[no-untyped-call]
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde.formatting import name_sort_key
 from ui.dialogs.buttons import button_box
 from ui.dialogs.settings_page import SettingsPage
 from ui.icons import icon
@@ -155,7 +156,8 @@ class IdentityPage(SettingsPage):
         if services is None:
             return
         if self.choosing:
-            for p in sorted(services.org().pegawai, key=lambda p: p.nama):
+            people = services.org().pegawai
+            for p in sorted(people, key=lambda p: (name_sort_key(p.nama), p.nip)):
                 held = ", ".join(services.jabatan_name(j) for j in services.jabatan_of(p.nip))
                 self.person.addItem(f"{p.nama} — {held}" if held else p.nama, p.nip)
             if services.is_demo:

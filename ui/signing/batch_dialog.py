@@ -35,8 +35,15 @@ from tnde import signing
 from tnde.errors import SigningError, TndeError
 from tnde.workflow import letter_pdf
 from ui.errors import clear_field_error, show_failure, show_field_error, show_status
+from ui.icons import icon
 from ui.labels import jenis_label
-from ui.signing.device import SigningSettings, device_for, initial_choice
+from ui.signing.device import (
+    PKCS12,
+    SigningSettings,
+    device_for,
+    initial_choice,
+    remote_profiles,
+)
 from ui.signing.device_form import DeviceForm
 from ui.signing.messages import signing_error_text
 from ui.signing.models import BatchRole, Outcome, SignLettersModel, SignRow
@@ -99,6 +106,7 @@ class SignBatchDialog(QDialog):
         self.banner.hide()
 
         self.device = DeviceForm()
+        self.device.set_remote_profiles(remote_profiles(services))
         self.device.set_choice(initial_choice(services, self.settings))
         if services.is_demo:
             self.device.set_note(
@@ -116,7 +124,7 @@ class SignBatchDialog(QDialog):
         device_layout.addWidget(self.device)
         device_layout.addWidget(self.device_error)
 
-        self.sign_button = QPushButton()
+        self.sign_button = QPushButton(icon("sign", light=True), "")
         self.sign_button.setObjectName("sign_button")
         self.sign_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Cancel"))
@@ -145,7 +153,7 @@ class SignBatchDialog(QDialog):
         problem = ""
         if not choice.is_complete:
             problem = self.tr("Choose the certificate file or the token first.")
-        elif not choice.uses_pin and not Path(choice.p12_path).is_file():
+        elif choice.kind == PKCS12 and not Path(choice.p12_path).is_file():
             problem = self.tr("The certificate file does not exist.")
         if problem:
             show_field_error(self.device_error, self.device, problem)
@@ -302,7 +310,13 @@ class SignBatchDialog(QDialog):
 
     def _ask_secret(self, message: str) -> None:
         choice = self.device.choice()
-        device = Path(choice.p12_path).name if not choice.uses_pin else choice.token_label
+        device = (
+            choice.token_label
+            if choice.uses_pin
+            else Path(choice.p12_path).name
+            if choice.kind == PKCS12
+            else self.device.remote_profile.currentText()
+        )
         dialog = SecretDialog(
             self,
             device=device,
@@ -316,7 +330,7 @@ class SignBatchDialog(QDialog):
 
     def _sign(self, letter_ids: list[str], secret: bytearray) -> None:
         services = self.services
-        device = device_for(self.device.choice())
+        device = device_for(self.device.choice(), services)
         nomor = {r.letter_id: r.nomor for r in self.model.rows()}
 
         def work(progress: Any, cancel: Any) -> list[LetterSignResult]:

@@ -1,5 +1,6 @@
-"""The signing-device fields: a certificate file (PKCS#12) or a token (PKCS#11 module and
-token label). Shared by the batch signing dialog and the settings page; holds no secret."""
+"""The signing-device fields: a certificate file (PKCS#12), a token (PKCS#11 module and
+token label) or a remote signing service (profile and NIK). Shared by the batch signing
+dialog and the settings page; holds no secret."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.icons import icon
-from ui.signing.device import PKCS11, PKCS12, DeviceChoice
+from ui.signing.device import PKCS11, PKCS12, REMOTE, DeviceChoice
 
 __all__ = ["DeviceForm"]
 
@@ -35,6 +36,7 @@ class DeviceForm(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Certificate file (PKCS#12)"), PKCS12)
         self.kind.addItem(self.tr("Token or smart card (PKCS#11)"), PKCS11)
+        self.kind.addItem(self.tr("Remote signing service (BSrE)"), REMOTE)
         self.kind.setAccessibleName(self.tr("Signing device"))
 
         self.p12_path = QLineEdit()
@@ -58,6 +60,13 @@ class DeviceForm(QWidget):
         module_row.addWidget(self.module, 1)
         module_row.addWidget(self.module_choose)
 
+        self.remote_profile = QComboBox()
+        self.remote_profile.setAccessibleName(self.tr("Remote signing service"))
+        self.nik = QLineEdit()
+        self.nik.setAccessibleName(self.tr("NIK"))
+        self.nik.setMaxLength(19)  # 16 digits, perhaps typed in groups
+        self.nik.setPlaceholderText(self.tr("16 digits, as registered at BSrE"))
+
         self.note = QLabel()
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
@@ -69,6 +78,8 @@ class DeviceForm(QWidget):
         self.form.addRow(self.tr("File"), p12_row)
         self.form.addRow(self.tr("Module"), module_row)
         self.form.addRow(self.tr("Token label"), self.token_label)
+        self.form.addRow(self.tr("Service"), self.remote_profile)
+        self.form.addRow(self.tr("NIK"), self.nik)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -79,8 +90,9 @@ class DeviceForm(QWidget):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.p12_choose.clicked.connect(self._on_choose_p12)
         self.module_choose.clicked.connect(self._on_choose_module)
-        for edit in (self.p12_path, self.module, self.token_label):
+        for edit in (self.p12_path, self.module, self.token_label, self.nik):
             edit.textEdited.connect(lambda _t: self.sig_changed.emit())
+        self.remote_profile.currentIndexChanged.connect(lambda _i: self.sig_changed.emit())
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -91,6 +103,8 @@ class DeviceForm(QWidget):
             p12_path=self.p12_path.text().strip(),
             module=self.module.text().strip(),
             token_label=self.token_label.text().strip(),
+            remote_profile=str(self.remote_profile.currentData() or ""),
+            nik="".join(self.nik.text().split()),
         )
 
     def set_choice(self, choice: DeviceChoice) -> None:
@@ -99,7 +113,19 @@ class DeviceForm(QWidget):
         self.p12_path.setText(choice.p12_path)
         self.module.setText(choice.module)
         self.token_label.setText(choice.token_label)
+        self.remote_profile.setCurrentIndex(
+            max(0, self.remote_profile.findData(choice.remote_profile))
+        )
+        self.nik.setText(choice.nik)
         self._show_rows()
+
+    def set_remote_profiles(self, profiles: list[tuple[str, str]]) -> None:
+        """The remote signing services to offer, as (profile name, label)."""
+        current = self.remote_profile.currentData()
+        self.remote_profile.clear()
+        for name, label in profiles:
+            self.remote_profile.addItem(label, name)
+        self.remote_profile.setCurrentIndex(max(0, self.remote_profile.findData(current)))
 
     def set_note(self, text: str) -> None:
         """A hint under the fields ("" hides it)."""
@@ -138,7 +164,9 @@ class DeviceForm(QWidget):
     # -- helpers ------------------------------------------------------------------------------
 
     def _show_rows(self) -> None:
-        token = self.kind.currentData() == PKCS11
-        self.form.setRowVisible(1, not token)
-        self.form.setRowVisible(2, token)
-        self.form.setRowVisible(3, token)
+        kind = self.kind.currentData()
+        self.form.setRowVisible(1, kind == PKCS12)
+        self.form.setRowVisible(2, kind == PKCS11)
+        self.form.setRowVisible(3, kind == PKCS11)
+        self.form.setRowVisible(4, kind == REMOTE)
+        self.form.setRowVisible(5, kind == REMOTE)

@@ -52,6 +52,18 @@ def signing_kind_text(kind: str, *, pin: bool = False) -> str:
             "SigningMessages",
             "Signing was interrupted; check the letter before trying again.",
         ),
+        SigningError.NOT_REGISTERED: translate(
+            "SigningMessages", "This NIK is not registered with the signing service."
+        ),
+        SigningError.NO_CERTIFICATE: translate(
+            "SigningMessages", "The signing service holds no certificate for this NIK."
+        ),
+        SigningError.SERVICE_AUTH: translate(
+            "SigningMessages", "The signing service refused this office's credentials."
+        ),
+        SigningError.BAD_RESPONSE: translate(
+            "SigningMessages", "The signing service sent back something that cannot be used."
+        ),
     }
     return texts.get(kind, translate("SigningMessages", "The letter could not be signed."))
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -92,6 +93,7 @@ class SecretDialog(QDialog):
             self.field.setProperty("invalid", True)
 
         self.buttons = button_box(self.tr("Sign"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setIcon(icon("sign"))
         self.buttons.accepted.connect(self._on_accepted)
         self.buttons.rejected.connect(self.reject)
 

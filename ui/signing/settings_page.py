@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.dialogs.settings_page import SettingsPage
-from ui.signing.device import SigningSettings, demo_p12, initial_choice
+from ui.signing.device import SigningSettings, demo_p12, initial_choice, remote_profiles
 from ui.signing.device_form import DeviceForm
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ class SigningSettingsPage(SettingsPage):
         self.services = services
         self.settings = SigningSettings()
         self.form = DeviceForm()
+        if services is not None:
+            self.form.set_remote_profiles(remote_profiles(services))
         self.form.set_choice(
             initial_choice(services, self.settings) if services else self.settings.device()
         )
@@ -40,8 +42,9 @@ class SigningSettingsPage(SettingsPage):
             )
         note = QLabel(
             self.tr(
-                "Only where the key is gets saved. The passphrase or PIN is asked each time "
-                "you sign and is never stored."
+                "Only where the key is gets saved (for a remote service: which one, and your "
+                "NIK there). The passphrase or PIN is asked each time you sign and is never "
+                "stored."
             )
         )
         note.setObjectName("muted")

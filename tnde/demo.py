@@ -7,14 +7,18 @@ marked as a sample.
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import logging
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tnde import signing
+from tnde.demo_content import IncomingSample, incoming_pdf, shift_dates, weeks_between
 from tnde.drafts import load_draft
 from tnde.errors import SigningError
 from tnde.ids import uuid7
@@ -38,7 +42,6 @@ from tnde.workflow.letters import Letters
 from tnde.workspace import Workspace, WorkspaceConfig, refuse_occupied
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable
 
     from tnde.signing.context import WorkspaceSigning
@@ -71,6 +74,8 @@ _ORDER = (
     "dikirim",
     "diarsipkan",
 )
+_SIGNED = _ORDER[_ORDER.index("ditandatangani") :]
+"""The states a letter reaches only with its signature."""
 
 
 @dataclass(frozen=True)
@@ -115,28 +120,71 @@ _STAGING = "sedang-dibuat"
 
 
 def _build_demo(path: Path, today: dt.date | None) -> DemoSummary:
+    # the signing and layout libraries load on the other core while this one makes the
+    # workspace and the DEMO CA keys (whose prime search lets go of the GIL)
+    preload = threading.Thread(target=_preload, name="demo-preload", daemon=True)
+    preload.start()
+    signer_key: threading.Thread | None = None
     ws = Workspace.create(path, config=WorkspaceConfig(profile_id=DEMO_PROFILE, demo=True))
     try:
         chart = read_org(resource_path("org", "diskominfo-nusantara-raya.toml"))  # type: ignore[arg-type]
         with ws.transaction() as conn:
             replace_org(conn, chart, actor="demo")
-        # A DEMO certificate for every official, so letters are signed for real (PAdES B-LT).
-        init_demo_pki(ws)
+        # A DEMO certificate for every official, so letters are signed for real (PAdES B-LT),
+        # made on first use: the demo opens in seconds, not after seventeen RSA keys
+        init_demo_pki(ws, on_demand=True)
+        preload.join()  # before this thread imports any of them: two importers of one
+        # package at once can meet it half-initialised
         letters = Letters(ws)
         day = today or letters.clock().date()
         with ws.transaction() as conn:
             chart = load_org(conn)
         cast = _Cast(chart, day)
+        # the signer's key is made (OpenSSL, without the GIL) while the letters are drafted
+        pki = DemoPki.open(demo_folder(path))
+        signer_key = threading.Thread(
+            target=pki.p12_path, args=(cast.holder(SIGNER_JABATAN),), daemon=True
+        )
+        signer_key.start()
         made = {}
+        to_sign: list[tuple[str, str]] = []
         with signing.workspace_services(ws) as signing_services:
             for jenis, target in LETTERS:
                 letter_id = _letter(letters, cast, jenis, day)
-                _advance(letters, cast, letter_id, target, signing_services)
-                made[letter_id] = letters.get(letter_id).status.value
+                if target in _SIGNED:
+                    _advance(letters, cast, letter_id, "dinomori", signing_services)
+                    to_sign.append((letter_id, target))
+                else:
+                    _advance(letters, cast, letter_id, target, signing_services)
+                made[letter_id] = ""
+            signer_key.join()
+            # one batch, as the signer does in the app: the .p12 is opened once
+            _sign(letters, [letter_id for letter_id, _ in to_sign], signing_services)
+            for letter_id, target in to_sign:
+                _advance(letters, cast, letter_id, target, signing_services, after="ditandatangani")
+        made = {letter_id: letters.get(letter_id).status.value for letter_id in made}
         _incoming(ws, cast)
     finally:
+        # no thread may still write into the folder when a failed build removes it
+        preload.join()
+        if signer_key is not None:
+            signer_key.join()
         ws.close()
     return DemoSummary(workspace=path, letters=made)
+
+
+def _preload() -> None:
+    """Import what numbering and signing the sample letters will need (a second early)."""
+    for name in _PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # the build itself will say what is missing
+            log.debug("preloading %s failed", name, exc_info=True)
+            return
+
+
+_PRELOAD = ("tnde.render.engine", "tnde.signing.batch", "tnde.signing.devices")
+"""Modules the demo build uses late; imported ahead on a thread (see :func:`_preload`)."""
 
 
 def add_demo_letters(
@@ -185,7 +233,10 @@ def _letter(
     letters: Letters, cast: _Cast, jenis: str, day: dt.date, profile_id: str = DEMO_PROFILE
 ) -> str:
     draft = load_draft(resource_path("samples", f"{jenis}.toml"))  # type: ignore[arg-type]
-    values = {**draft.raw_values, "tanggal": day.isoformat()}
+    # the sample's dates move to this week: an invitation to a meeting already past reads wrong
+    written = draft.raw_values.get("tanggal")
+    delta = weeks_between(written, day) if isinstance(written, dt.date) else dt.timedelta()
+    values = {**shift_dates(draft.raw_values, delta), "tanggal": day.isoformat()}
     values.pop("penandatangan", None)  # computed from the org chart at numbering
     state = letters.create(
         cast.konseptor, jenis=jenis, values=values, unit_id=cast.unit, profile_id=profile_id
@@ -202,13 +253,20 @@ def _letter(
 
 
 def _advance(
-    letters: Letters, cast: _Cast, letter_id: str, target: str, signing_services: WorkspaceSigning
+    letters: Letters,
+    cast: _Cast,
+    letter_id: str,
+    target: str,
+    signing_services: WorkspaceSigning,
+    *,
+    after: str = "konsep",
 ) -> None:
+    """Take the letter from state ``after`` to ``target``."""
     actions: dict[str, Callable[[], Any]] = {
         "diajukan": lambda: letters.submit(cast.konseptor, letter_id),
         "siap_tandatangan": lambda: _approve_all(letters, cast, letter_id),
         "dinomori": lambda: number_letter(letters, cast.registry, letter_id),
-        "ditandatangani": lambda: _sign(letters, letter_id, signing_services),
+        "ditandatangani": lambda: _sign(letters, [letter_id], signing_services),
         "dikirim": lambda: send_letter(letters, cast.registry, letter_id),
         "diarsipkan": lambda: _archive(letters, cast.registry, letter_id, signing_services),
     }
@@ -225,30 +283,92 @@ def _advance(
     if target == "dibatalkan":
         cancel_letter(letters, cast.konseptor, letter_id, "Kegiatan ditunda.")
         return
-    for state in _ORDER[1 : _ORDER.index(target) + 1]:
+    for state in _ORDER[_ORDER.index(after) + 1 : _ORDER.index(target) + 1]:
         actions[state]()
 
 
+_PROVINSI = "PEMERINTAH PROVINSI NUSANTARA RAYA"
 _INCOMING = (
-    (
-        "Badan Kepegawaian Daerah Provinsi Nusantara Raya",
-        "800.2/1457/BKD/2026",
-        "Pemanggilan Peserta Pelatihan Kepemimpinan Administrator",
-        "Segera",
+    IncomingSample(
+        asal="Badan Kepegawaian Daerah Provinsi Nusantara Raya",
+        kop=(_PROVINSI, "BADAN KEPEGAWAIAN DAERAH"),
+        address=(
+            "Jalan Pahlawan Nomor 12, Kota Sukamulya 40115",
+            "Telepon (022) 4201200, Pos-el bkd@nusantararaya.go.id",
+        ),
+        nomor="800.2/1457/BKD/{year}",
+        kka="800.2",
+        hal="Pemanggilan Peserta Pelatihan Kepemimpinan Administrator",
+        urgensi="Segera",
+        isi=(
+            "Dalam rangka pelaksanaan Pelatihan Kepemimpinan Administrator Angkatan IV, "
+            "bersama ini kami minta Saudara menugaskan 3 (tiga) pejabat administrator di "
+            "lingkungan Dinas Komunikasi dan Informatika sebagai peserta.\n\n"
+            "Berkas kelengkapan peserta agar disampaikan kepada Badan Kepegawaian Daerah "
+            "paling lambat 7 (tujuh) hari kerja sejak surat ini diterima.\n\n"
+            "Demikian disampaikan, atas perhatian Saudara diucapkan terima kasih."
+        ),
+        penandatangan={
+            "jabatan": "Kepala Badan Kepegawaian Daerah",
+            "nama": "Drs. Hendra Wijaya, M.Si.",
+            "pangkat": "Pembina Utama Muda",
+            "golongan": "IV/c",
+            "nip": "196811121993031004",
+        },
     ),
-    (
-        "Sekretariat Daerah Provinsi Nusantara Raya",
-        "000.1.5/310/Setda/2026",
-        "Undangan Rapat Koordinasi Penerapan Tanda Tangan Elektronik",
-        "Amat Segera",
+    IncomingSample(
+        asal="Sekretariat Daerah Provinsi Nusantara Raya",
+        kop=(_PROVINSI, "SEKRETARIAT DAERAH"),
+        address=(
+            "Jalan Diponegoro Nomor 22, Kota Sukamulya 40115",
+            "Telepon (022) 4200001, Pos-el setda@nusantararaya.go.id",
+        ),
+        nomor="000.1.5/310/Setda/{year}",
+        kka="000.1.5",
+        hal="Undangan Rapat Koordinasi Penerapan Tanda Tangan Elektronik",
+        urgensi="Amat Segera",
+        isi=(
+            "Dalam rangka percepatan penerapan tanda tangan elektronik pada naskah dinas, kami "
+            "mengundang Saudara untuk hadir dalam rapat koordinasi pada hari kerja ketiga "
+            "sejak surat ini diterima, pukul 09.00 WIB, di Ruang Rapat Sekretariat Daerah.\n\n"
+            "Mengingat pentingnya acara tersebut, kehadiran Saudara tidak dapat diwakilkan."
+        ),
+        penandatangan={
+            "jabatan": "Sekretaris Daerah",
+            "nama": "Ir. Agus Salim Nasution, M.M.",
+            "pangkat": "Pembina Utama",
+            "golongan": "IV/e",
+            "nip": "196605141991031002",
+        },
     ),
-    (
-        "Badan Siber dan Sandi Negara",
-        "B-812/BSrE/TI.02.02/11/2026",
-        "Bimbingan Teknis Registration Authority Sertifikat Elektronik",
-        "Biasa",
+    IncomingSample(
+        asal="Badan Pengembangan Sumber Daya Manusia Provinsi Nusantara Raya",
+        kop=(_PROVINSI, "BADAN PENGEMBANGAN SUMBER DAYA MANUSIA"),
+        address=(
+            "Jalan Cendana Nomor 5, Kota Sukamulya 40116",
+            "Telepon (022) 4203300, Pos-el bpsdm@nusantararaya.go.id",
+        ),
+        nomor="000.9.2/845/BPSDM/{year}",
+        kka="000.9.2",
+        hal="Bimbingan Teknis Registration Authority Sertifikat Elektronik",
+        urgensi="Biasa",
+        isi=(
+            "Bersama ini kami sampaikan bahwa Badan Pengembangan Sumber Daya Manusia akan "
+            "menyelenggarakan Bimbingan Teknis Registration Authority Sertifikat Elektronik "
+            "bagi perangkat daerah.\n\n"
+            "Sehubungan dengan hal tersebut, kami mohon Saudara menugaskan 2 (dua) orang "
+            "pegawai yang menangani persandian sebagai peserta."
+        ),
+        penandatangan={
+            "jabatan": "Kepala Badan Pengembangan Sumber Daya Manusia",
+            "nama": "Dr. Ratna Dewi Lestari, S.Sos., M.Si.",
+            "pangkat": "Pembina Utama Muda",
+            "golongan": "IV/c",
+            "nip": "197004231995032001",
+        },
     ),
 )
+"""Letters other offices send the demo office: each is registered with its PDF."""
 
 
 def _incoming(ws: Workspace, cast: _Cast) -> None:
@@ -262,16 +382,19 @@ def _incoming(ws: Workspace, cast: _Cast) -> None:
     )
     kadis = cast.holder(SIGNER_JABATAN)
     made = []
-    for asal, nomor, hal, urgensi in _INCOMING:
+    today = desk.today()
+    for sample in _INCOMING:
         meta = {
-            "asal": asal,
-            "nomor": nomor,
-            "tanggal": desk.today().isoformat(),
-            "hal": hal,
-            "urgensi": urgensi,
-            "isi_ringkas": hal,
+            "asal": sample.asal,
+            "nomor": sample.nomor.format(year=today.year),
+            "tanggal": today.isoformat(),
+            "hal": sample.hal,
+            "urgensi": sample.urgensi,
+            "isi_ringkas": sample.hal,
         }
-        made.append(desk.register(cast.registry, unit_id=dinas, meta=meta).incoming_id)
+        pdf = incoming_pdf(sample, today)
+        registered = desk.register(cast.registry, unit_id=dinas, meta=meta, pdf=pdf)
+        made.append(registered.incoming_id)
     for incoming_id in made[1:]:
         desk.read(kadis, incoming_id)
         desk.dispose(
@@ -292,31 +415,37 @@ def _approve_all(letters: Letters, cast: _Cast, letter_id: str) -> None:
         letters.approve(cast.holder(step.jabatan_id), letter_id)
 
 
-def _sign(letters: Letters, letter_id: str, signing_services: WorkspaceSigning) -> None:
-    """Sign with the planned signer's DEMO certificate, as they would in the app."""
+def _sign(letters: Letters, letter_ids: list[str], signing_services: WorkspaceSigning) -> None:
+    """Sign with the planned signer's DEMO certificate, as they would in the app.
 
-    step = letters.get(letter_id).current_step()
-    assert step is not None
-    signer = dict(letters.get(letter_id).planned_signers)[step.step_no]
-    device = signing.Pkcs12Device(
-        DemoPki.open(demo_folder(letters.workspace.path)).p12_path(signer)
-    )
-    (result,) = signing.sign_letters(
-        letters,
-        signer,
-        [letter_id],
-        device,
-        bytearray(DEMO_PASSPHRASE),
-        signing_services.services,
-        level=signing_services.level,
-        issuer_of=signing_services.issuer_of,
-    )
-    if result.error is not None:
-        raise result.error
-    if not result.ok:
-        raise SigningError(
-            SigningError.DEVICE, _("the demo letter was not signed"), subject=letter_id
+    The letters are signed in one batch per signer, as the signer does in the app.
+    """
+
+    by_signer: dict[str, list[str]] = {}
+    for letter_id in letter_ids:
+        state = letters.get(letter_id)
+        step = state.current_step()
+        assert step is not None
+        by_signer.setdefault(dict(state.planned_signers)[step.step_no], []).append(letter_id)
+    pki = DemoPki.open(demo_folder(letters.workspace.path))
+    for signer, batch in by_signer.items():
+        results = signing.sign_letters(
+            letters,
+            signer,
+            batch,
+            signing.Pkcs12Device(pki.p12_path(signer)),
+            bytearray(DEMO_PASSPHRASE),
+            signing_services.services,
+            level=signing_services.level,
+            issuer_of=signing_services.issuer_of,
         )
+        for letter_id, result in zip(batch, results, strict=True):
+            if result.error is not None:
+                raise result.error
+            if not result.ok:
+                raise SigningError(
+                    SigningError.DEVICE, _("the demo letter was not signed"), subject=letter_id
+                )
 
 
 def demo_exists(ws: Workspace) -> bool:

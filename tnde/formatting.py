@@ -43,6 +43,7 @@ __all__ = [
     "hari",
     "jabatan_case",
     "name_case",
+    "name_sort_key",
     "normalize_nip",
     "parse_tanggal",
     "signature_lines",
@@ -450,6 +451,20 @@ def name_case(name: str, style: CaseStyle) -> str:
             out.append(_LETTER_RUN_RE.sub(lambda m: _capitalise(m.group()), part))
         first = False
     return "".join(out) + comma + degrees
+
+
+def name_sort_key(name: str) -> str:
+    """What a list of people sorts by: the name proper, without titles or degrees.
+
+    ``"Dr. Budi Santoso, S.Kom., M.T."`` and ``"Ir. H. Budi Santoso"`` both sort as
+    ``"budi santoso"``: a list ordered by the full text would put every Dr., Drs. and Ir.
+    together instead of finding Budi under B.
+    """
+    head = name.partition(",")[0]
+    parts = head.split()
+    while len(parts) > 1 and parts[0].lower() in _NAME_PREFIXES:
+        parts.pop(0)
+    return " ".join(parts).casefold()
 
 
 # -- pangkat / golongan -----------------------------------------------------------------------

@@ -45,7 +45,7 @@ def main() -> int:
             log.info("wrote %s", name)
 
         shots = (
-            ("01-dasbor", "PRANATA_KOMPUTER_APL", "dasbor", None),
+            ("01-dasbor", "KADIS", "dasbor", None),  # whom the demo opens as: most to do
             ("02-perlu-diperiksa", "KASI_APL", "perlu_diperiksa", 0),
             ("03-konsep", "PRANATA_KOMPUTER_APL", "konsep", 0),
             ("04-siap-dikirim", "KASUBBAG_UMPEG", "siap_dikirim", 0),

@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -48,6 +47,7 @@ from ui.screens.dashboard import DashboardScreen, load_counts
 from ui.screens.welcome import WelcomeScreen
 from ui.services import Services
 from ui.settings import UiSettings
+from ui.widgets.person_combo import PersonComboBox
 from ui.widgets.sidebar import QueueItem, Sidebar, SidebarModel
 from ui.workers import QueryOp
 
@@ -437,6 +437,10 @@ class MainWindow(QMainWindow):
             self.window_sync.stop()
         super().closeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self.window_sync is not None and not self.window_sync.controller.running:
@@ -474,6 +478,7 @@ class MainWindow(QMainWindow):
             screen.sig_changed.connect(self._on_letter_changed)
             screen.controller.sig_revise_requested.connect(lambda lid: self.open_editor(lid))
             screen.controller.sig_sign_requested.connect(self._on_sign_requested)
+            screen.sig_switch_user_requested.connect(self.switch_user)
             screen.refresh()
             return screen
         if key in ("naskah_masuk", "tembusan"):
@@ -599,9 +604,8 @@ class MainWindow(QMainWindow):
         )
         bar.addWidget(spacer)
         self.user_label = QLabel(self.tr("Demo — acting as:"))
-        self.user_combo = QComboBox()
+        self.user_combo = PersonComboBox()
         self.user_combo.setAccessibleName(self.tr("Acting as"))
-        self.user_combo.setMinimumWidth(320)
         self.user_combo.setToolTip(self.tr("Demo: act as another official"))
         self.user_label.setBuddy(self.user_combo)
         self._user_label_action = bar.addWidget(self.user_label)
@@ -650,6 +654,26 @@ class MainWindow(QMainWindow):
 
         return nip if nip in workspace_org(workspace).pegawai_by_nip else ""
 
+    def _fit_toolbar(self) -> None:
+        """Keep every toolbar action in sight: on a narrow window (1366 px at 125 %) the
+        switcher first loses its label, then the buttons show their icons only (their names
+        stay in the tooltips), rather than the switcher vanishing behind "»"."""
+        bar = self.toolbar
+        demo = self.services is not None and self.services.is_demo
+
+        def too_wide() -> bool:
+            layout = bar.layout()
+            if layout is not None:
+                layout.invalidate()
+            return bar.sizeHint().width() > self.width()
+
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._user_label_action.setVisible(demo)
+        if demo and too_wide():
+            self._user_label_action.setVisible(False)
+        if too_wide():
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
     def _sync_user_combo(self) -> None:
         s = self.services
         demo = s is not None and s.is_demo
@@ -657,12 +681,12 @@ class MainWindow(QMainWindow):
         self._user_combo_action.setVisible(demo)
         if s is None or not demo:
             return
+        QTimer.singleShot(0, self._fit_toolbar)  # the names in the box changed its width
         self.user_combo.blockSignals(True)
         self.user_combo.clear()
-        for p in sorted(s.org().pegawai, key=lambda p: p.nama):
+        for p in s.officials():
             held = ", ".join(s.jabatan_name(j) for j in s.jabatan_of(p.nip))
-            if held:
-                self.user_combo.addItem(icon("user"), f"{p.nama} — {held}", p.nip)
+            self.user_combo.add_person(icon("user"), p.nama, held, p.nip)
         self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(s.nip)))
         self.user_combo.blockSignals(False)
 

@@ -20,16 +20,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from tnde.formatting import name_sort_key
 from tnde.incoming import IncomingDesk
 from tnde.org import DEMO_KONSEPTOR_JABATAN, holders, workspace_org
 from tnde.profiles import load_profile
-from tnde.workflow import Letters, utc_now
+from tnde.workflow import Letters, Queue, utc_now
 from tnde.workspace import bind_owner
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from tnde.org import OrgChart
+    from tnde.org import OrgChart, Pegawai
     from tnde.profiles import Profile
     from tnde.tracking import Tracking
     from tnde.workflow import Clock
@@ -148,12 +149,53 @@ class Services:
         return found.unit_id if found else ""
 
     def default_nip(self) -> str:
-        """Who the app acts as when nobody was chosen yet."""
+        """Who the app acts as when nobody was chosen yet: in a demo, the official with the
+        most work waiting (a first look at empty queues teaches nothing), else the owner."""
 
         if not self.is_demo:
             return self.owner
+        busiest = self.busiest()
+        if busiest:
+            return busiest
         chart = self.org()
         found = holders(chart, DEMO_KONSEPTOR_JABATAN, self.today())
         if found:
             return str(found[0].nip)
         return chart.pegawai[0].nip if chart.pegawai else ""
+
+    def officials(self) -> list[Pegawai]:
+        """Everyone who holds or acts in a jabatan today, by name (titles and degrees aside)."""
+        return sorted(
+            (p for p in self.org().pegawai if self.jabatan_of(p.nip)),
+            key=lambda p: (name_sort_key(p.nama), p.nip),
+        )
+
+    def work_waiting(self, nip: str, queue: Queue | None = None) -> int:
+        """How many items wait for ``nip``: in the outgoing ``queue``, or everything that waits
+        for their decision (reviews, signatures, letters to number or send, incoming letters
+        and dispositions; not their own drafts, which wait for nobody but them)."""
+        today = self.today()
+        if queue is not None:
+            return self.letters.count(queue, nip, today=today)
+        c = self.tracking.person_counters(nip, today)
+        return (
+            c.perlu_diperiksa
+            + c.perlu_ditandatangani
+            + c.masuk_belum_dibaca
+            + c.masuk_belum_didisposisi
+            + c.disposisi_belum_dibaca
+            + c.disposisi_belum_selesai
+            + self.letters.count(Queue.SIAP_DIKIRIM, nip, today=today)
+        )
+
+    def busiest(self, queue: Queue | None = None, *, besides: str = "") -> str:
+        """NIP of the official (other than ``besides``) with the most waiting in ``queue``
+        (or overall), ``""`` when nothing waits for anyone; the first by name on a tie."""
+        best, most = "", 0
+        for person in self.officials():
+            if person.nip == besides:
+                continue
+            waiting = self.work_waiting(person.nip, queue)
+            if waiting > most:
+                best, most = person.nip, waiting
+        return best

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+from cryptography.x509 import ocsp
 from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 
 from tests.pkifixtures import KABID_IKP, KADIS, OFFICIALS, STAF
@@ -228,3 +230,60 @@ def test_revoke_by_nip_and_serial_is_recorded_once(demo_pki: DemoPki) -> None:
         demo_pki.revoke("abcdef")
     with pytest.raises(PkiError, match="alasan 'lupa' tidak dikenal"):
         demo_pki.revoke(KADIS, reason="lupa")
+
+
+def test_keys_made_on_first_use_chain_to_the_root_and_answer_ocsp(tmp_path: Path) -> None:
+    made = dt.datetime(2026, 11, 20, 1, 0, tzinfo=dt.UTC)
+    officials = list(OFFICIALS.values())
+    pki = DemoPki.create(
+        tmp_path / "pki", officials, passphrase=DEMO_PASSPHRASE, port=8999, now=made, on_demand=True
+    )
+    keys = sorted(o.key for o in officials)
+    assert pki.official_keys() == keys  # enrolled: listed before any key exists
+    assert not any(pki.is_issued(k) for k in keys)
+    assert not list((tmp_path / "pki" / "officials").glob("*.p12"))
+    assert [c.kind for c in pki.issued()] == ["ca", "tsa", "ocsp"]  # no official yet
+
+    path = pki.p12_path(KADIS)  # the first ask makes the key
+    assert pki.is_issued(KADIS)
+    assert not pki.is_issued(STAF)
+    key, cert, cas = pkcs12.load_key_and_certificates(path.read_bytes(), DEMO_PASSPHRASE)
+    assert isinstance(key, rsa.RSAPrivateKey)
+    assert key.key_size == 3072  # as strong as the officials' keys made up front
+    assert cert is not None
+    cert.verify_directly_issued_by(pki.issuing_ca)
+    assert [c.subject for c in cas] == [pki.issuing_ca.subject, pki.root.subject]
+    # the validity it would have had if made when the PKI was
+    assert cert.not_valid_before_utc == made - dt.timedelta(days=1)
+    assert cn(cert.subject) == OFFICIALS[KADIS].nama
+    assert pki.p12_path(KADIS) == path  # later asks find it
+    assert pki.certificate_of(KADIS) == cert
+    assert [c.key for c in pki.issued() if c.kind == "official"] == [KADIS]
+
+    request = ocsp.OCSPRequestBuilder().add_certificate(cert, pki.issuing_ca, hashes.SHA256())
+    der = request.build().public_bytes(Encoding.DER)
+    answer = ocsp.load_der_ocsp_response(pki.ocsp_response(der, now=made))
+    assert answer.certificate_status == ocsp.OCSPCertStatus.GOOD
+    # another handle on the same folder sees it, and revoking an enrolled official makes then
+    # revokes their certificate
+    other = DemoPki.open(tmp_path / "pki")
+    assert other.is_issued(KADIS)
+    serial = other.revoke(STAF)
+    assert other.is_issued(STAF)
+    assert other.is_revoked(serial)
+    with pytest.raises(PkiError) as unknown:
+        other.p12_path("199901012020011001")
+    assert unknown.value.kind == PkiError.NOT_FOUND
+
+
+def test_first_use_needs_the_demo_passphrase(tmp_path: Path) -> None:
+    with pytest.raises(PkiError) as refused:
+        DemoPki.create(
+            tmp_path / "pki",
+            list(OFFICIALS.values()),
+            passphrase=b"lain",
+            port=8999,
+            on_demand=True,
+        )
+    assert refused.value.kind == PkiError.BAD_VALUE
+    assert not (tmp_path / "pki").exists()

@@ -34,6 +34,7 @@ from tnde.pki.trust_desk import TrustDesk
 
 if TYPE_CHECKING:
     from tnde.pki.demo import DEMO_PASSPHRASE, DemoOfficial, DemoPki
+    from tnde.pki.remote_simulator import FAULTS, DemoRemoteService, demo_remote_port
     from tnde.pki.server import PkiServer
     from tnde.pki.workspace_demo import (
         DEMO_FOOTER_ISSUER,
@@ -48,9 +49,11 @@ __all__ = [
     "DEMO_FOOTER_ISSUER",
     "DEMO_PASSPHRASE",
     "DOCUMENT_SIGNING_PURPOSES",
+    "FAULTS",
     "CertIdentity",
     "DemoOfficial",
     "DemoPki",
+    "DemoRemoteService",
     "PkiServer",
     "TrustDesk",
     "TrustStore",
@@ -59,6 +62,7 @@ __all__ = [
     "demo_folder",
     "demo_nik",
     "demo_officials",
+    "demo_remote_port",
     "fingerprint",
     "format_duration",
     "free_port",
@@ -80,6 +84,9 @@ __getattr__ = lazy_exports(
         "DEMO_PASSPHRASE": "tnde.pki.demo",
         "DemoOfficial": "tnde.pki.demo",
         "DemoPki": "tnde.pki.demo",
+        "DemoRemoteService": "tnde.pki.remote_simulator",
+        "FAULTS": "tnde.pki.remote_simulator",
+        "demo_remote_port": "tnde.pki.remote_simulator",
         "PkiServer": "tnde.pki.server",
         "demo_folder": "tnde.pki.workspace_demo",
         "demo_nik": "tnde.pki.workspace_demo",

@@ -10,6 +10,7 @@ so a test certificate can never pass for a PSrE one.
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -219,7 +220,12 @@ def make_hierarchy(
     Lifetimes: root 20 years, issuing CA 10, the services 5 (all from ``now``).
     """
     year = _YEAR
-    root_key = new_key()
+    # OpenSSL lets go of the GIL while it searches for primes: four keys side by side take
+    # about the time of the slowest one (the demo must be ready in a few seconds)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        root_key, ca_key, tsa_key, ocsp_key = pool.map(
+            new_key, (CA_KEY_BITS, CA_KEY_BITS, SERVICE_KEY_BITS, SERVICE_KEY_BITS)
+        )
     root = ca_certificate(
         demo_name("TNDE DEMO Root CA"),
         root_key,
@@ -228,7 +234,6 @@ def make_hierarchy(
         not_after=now + 20 * year,
         endpoints=endpoints,
     )
-    ca_key = new_key()
     ca = ca_certificate(
         demo_name("TNDE DEMO Issuing CA"),
         ca_key,
@@ -237,7 +242,6 @@ def make_hierarchy(
         not_after=now + 10 * year,
         endpoints=endpoints,
     )
-    tsa_key, ocsp_key = new_key(SERVICE_KEY_BITS), new_key(SERVICE_KEY_BITS)
     end = now + 5 * year
     tsa = tsa_certificate(
         tsa_key, issuer=(ca, ca_key), not_before=start, not_after=end, endpoints=endpoints

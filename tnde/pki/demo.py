@@ -7,7 +7,13 @@
     keys/<name>.key.pem                              CA and service keys, encrypted with the
                                                      DEMO passphrase, readable by the owner only
     officials/<nip>.p12  officials/<nip>.pem         each official's key+chain, and certificate
+    officials/<nip>.enrol.json                       an official whose key is made on first use
     state.toml                                       port, issued and revoked serials
+
+How an official's key is obtained: :meth:`DemoPki.p12_path` (and :meth:`DemoPki.certificate_of`,
+which goes through it) returns the ``.p12``; when the PKI was made with ``on_demand=True`` (the
+demo workspace does) and the official has only an enrolment, the key and certificate are made
+right then, under the lock of :mod:`tnde.pki.enrolment`, and kept for every later call.
 
 It lets a demo workspace sign letters end to end (PAdES B-LT with real TSA, OCSP and CRL
 answers, see :mod:`tnde.pki.server`) without a PSrE. Every certificate says DEMO in its names
@@ -17,6 +23,7 @@ letter signed here never reads as certified (the footer must not claim BSrE).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -36,6 +43,7 @@ from tnde.errors import PkiError
 from tnde.fsutil import write_atomic
 from tnde.messages import _
 from tnde.pki import certs, responders
+from tnde.pki.enrolment import ENROL_SUFFIX, Enrolment, enrolled_keys, issue_lock, read_enrolment
 from tnde.pki.identity import nik_ref
 from tnde.pki.state import IssuedCert, PkiState, read_state, write_state
 
@@ -113,11 +121,16 @@ class DemoPki:
         passphrase: bytes,
         port: int,
         now: dt.datetime | None = None,
+        on_demand: bool = False,
     ) -> DemoPki:
         """Build a new DEMO hierarchy in ``folder`` (missing or empty) for ``officials``.
 
         The folder is assembled under a temporary name and renamed into place, so a failure
-        leaves nothing behind. RSA 3072 key generation makes this take about 0.3 s per key.
+        leaves nothing behind. RSA 3072 key generation takes 0.1-0.5 s per key, so with
+        ``on_demand`` the officials are only enrolled (:mod:`tnde.pki.enrolment`): each one's
+        key and certificate are made when :meth:`p12_path` first asks for them, with the
+        validity they would have had now. Their ``.p12`` is then sealed with
+        :data:`DEMO_PASSPHRASE`, which ``passphrase`` must be.
 
         Raises:
             PkiError: ``EXISTS`` when ``folder`` holds files; ``BAD_VALUE`` for a bad port,
@@ -141,6 +154,11 @@ class DemoPki:
         if len(set(keys)) != len(keys):
             raise PkiError(PkiError.BAD_VALUE, _("two officials have the same NIP/NIK"))
         _check_passphrase(passphrase)
+        if on_demand and bytes(passphrase) != DEMO_PASSPHRASE:
+            raise PkiError(
+                PkiError.BAD_VALUE,
+                _("certificates made on first use are sealed with the DEMO passphrase only"),
+            )
         now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
         folder.parent.mkdir(parents=True, exist_ok=True)
         build = folder.parent / f".{folder.name}.{os.getpid()}.membuat"
@@ -152,7 +170,10 @@ class DemoPki:
             pki.clock = lambda: now
             pki._make_hierarchy(now)
             for official in officials:
-                pki._issue(official, passphrase=passphrase)
+                if on_demand:
+                    pki._enrol(official)
+                else:
+                    pki._issue(official, passphrase=passphrase)
             pki._save()
             if folder.exists():
                 folder.rmdir()
@@ -212,16 +233,31 @@ class DemoPki:
         return [self.issuing_ca, self.root]
 
     def official_keys(self) -> list[str]:
-        """The NIPs (or NIKs) that have a ``.p12`` here, sorted."""
-        return sorted(p.stem for p in (self.folder / "officials").glob("*.p12"))
+        """The NIPs (or NIKs) that have a ``.p12`` here or get one on first use, sorted."""
+        officials = self.folder / "officials"
+        made = {p.stem for p in officials.glob("*.p12")}
+        return sorted(made | set(enrolled_keys(officials)))
+
+    def is_issued(self, nip: str) -> bool:
+        """Whether the ``.p12`` of ``nip`` exists already (not merely enrolled)."""
+        return (self.folder / "officials" / f"{nip}.p12").is_file()
 
     def p12_path(self, nip: str) -> Path:
         """The ``.p12`` of the official with ``nip`` (or NIK, for one without a NIP).
 
+        An official who is only enrolled gets their key and certificate now (the first call
+        takes the time of one RSA key; later calls find the file).
+
         Raises:
-            PkiError: ``NOT_FOUND`` when no certificate was issued to them.
+            PkiError: ``NOT_FOUND`` when no certificate was issued to them and they are not
+                enrolled.
         """
-        path = self.folder / "officials" / f"{nip}.p12"
+        officials = self.folder / "officials"
+        path = officials / f"{nip}.p12"
+        if path.is_file():
+            return path
+        if (officials / f"{nip}{ENROL_SUFFIX}").is_file():
+            self._issue_enrolled(nip)
         if not path.is_file():
             raise PkiError(
                 PkiError.NOT_FOUND, _("there is no DEMO certificate for this NIP"), path=str(path)
@@ -256,6 +292,10 @@ class DemoPki:
                 official, passphrase=passphrase, not_before=not_before, not_after=not_after, out=out
             )
             self._save()
+            if out is None:  # the certificate asked for replaces the one promised on first use
+                (self.folder / "officials" / f"{official.key}{ENROL_SUFFIX}").unlink(
+                    missing_ok=True
+                )
         return path
 
     def revoke(
@@ -283,6 +323,9 @@ class DemoPki:
                 PkiError.BAD_VALUE,
                 _("unknown reason {reason!r} (choose: {names})", reason=reason, names=names),
             )
+        if isinstance(serial_or_nip, str) and not self.is_issued(serial_or_nip):
+            with contextlib.suppress(PkiError):  # enrolled: what is revoked must exist first
+                self.p12_path(serial_or_nip)
         with self._lock:
             self._reload()
             cert = self._find(serial_or_nip)
@@ -414,6 +457,46 @@ class DemoPki:
         )
         return target
 
+    def _enrol(self, official: DemoOfficial) -> None:
+        start = self.clock() - _BACKDATE
+        Enrolment(
+            nama=official.nama,
+            nip=official.nip,
+            nik=official.nik,
+            jabatan=official.jabatan,
+            unit=official.unit,
+            organisasi=official.organisasi,
+            not_before=start,
+            not_after=start + OFFICIAL_YEARS * _YEAR,
+        ).write(self.folder / "officials", official.key)
+
+    def _issue_enrolled(self, key: str) -> None:
+        """Make the key and certificate promised to ``key`` by its enrolment."""
+        officials = self.folder / "officials"
+        enrolment_file = officials / f"{key}{ENROL_SUFFIX}"
+        with self._lock, issue_lock(officials, key):
+            if (officials / f"{key}.p12").is_file() or not enrolment_file.is_file():
+                return  # another thread or process made it while this one waited
+            enrolment = read_enrolment(enrolment_file)
+            official = DemoOfficial(
+                nama=enrolment.nama,
+                nip=enrolment.nip,
+                nik=enrolment.nik,
+                jabatan=enrolment.jabatan,
+                unit=enrolment.unit,
+                organisasi=enrolment.organisasi,
+            )
+            self._reload()
+            self._issue(
+                official,
+                passphrase=DEMO_PASSPHRASE,
+                not_before=enrolment.not_before,
+                not_after=enrolment.not_after,
+            )
+            self._save()
+            enrolment_file.unlink()
+        log.info("DEMO certificate made on first use for %s", key)
+
     def _find(self, serial_or_nip: int | str) -> IssuedCert:
         issued = self._state.issued
         if isinstance(serial_or_nip, str):
@@ -533,7 +616,9 @@ PKI DEMO TNDE Desktop - SERTIFIKAT UJI, BUKAN PSrE.
 Folder ini berisi hierarki sertifikat rekaan untuk latihan dan pengujian:
 TNDE DEMO Root CA -> TNDE DEMO Issuing CA -> sertifikat pejabat (officials/*.p12),
 TNDE DEMO Timestamp Authority dan TNDE DEMO OCSP Responder.
-Kunci CA disimpan tanpa sandi karena hanya untuk DEMO. Tanda tangan dengan sertifikat ini
+Kunci CA dan layanan dikunci dengan frasa sandi DEMO (demo1234), yang sengaja diumumkan karena
+hanya untuk DEMO. Pejabat yang baru terdaftar (officials/*.enrol.json) mendapat kunci dan
+sertifikatnya saat pertama kali dipakai. Tanda tangan dengan sertifikat ini
 bukan tanda tangan elektronik tersertifikasi dan tidak sah untuk naskah dinas sungguhan.
 Layanan TSA/OCSP/CRL: tnde pki serve
 """

@@ -118,6 +118,7 @@ def init_demo_pki(
     actor: str = "demo",
     replace_existing: bool = False,
     port: int | None = None,
+    on_demand: bool = False,
 ) -> DemoPki:
     """Create the DEMO PKI of ``ws`` for the officials of its org chart.
 
@@ -131,6 +132,9 @@ def init_demo_pki(
         replace_existing: delete an existing DEMO PKI of this workspace (and stop trusting its
             root) instead of refusing.
         port: loopback port for the services (default: a free one).
+        on_demand: enrol the officials and make each one's key when it is first asked for
+            (:meth:`DemoPki.p12_path`) instead of all of them now; the demo workspace does,
+            so it is ready in a few seconds.
 
     Raises:
         PkiError: ``BAD_VALUE`` when ``ws`` is not a demo workspace.
@@ -184,6 +188,7 @@ def init_demo_pki(
         passphrase=DEMO_PASSPHRASE,
         port=port or free_port(),
         now=moment,
+        on_demand=on_demand,
     )
     try:
         refs = {p.nip: nik_ref(o.nik) for p, o in pairs}

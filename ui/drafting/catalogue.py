@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,8 @@ class JenisCatalogue(QWidget):
 
     sig_jenis_chosen = Signal(str)
     """The user chose a jenis to draft (jenis id: str)."""
+    sig_cancel_requested = Signal()
+    """The user changed their mind: no new draft."""
 
     def __init__(self, templates: Sequence[Template], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,7 @@ class JenisCatalogue(QWidget):
         self.choose_button = QPushButton(self.tr("Start drafting"))
         self.choose_button.setDefault(True)
         self.choose_button.setObjectName("primaryButton")
+        self.cancel_button = QPushButton(QCoreApplication.translate("Buttons", "Cancel"))
 
         left = QVBoxLayout()
         left.addWidget(self.search)
@@ -65,6 +68,7 @@ class JenisCatalogue(QWidget):
         right.addWidget(self.detail, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.choose_button)
         right.addLayout(buttons)
         body = QHBoxLayout()
@@ -83,6 +87,7 @@ class JenisCatalogue(QWidget):
         self.view.doubleClicked.connect(self._on_choose_clicked)
         self.view.activated.connect(self._on_choose_clicked)
         self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.cancel_button.clicked.connect(self.sig_cancel_requested)
         self.view.setCurrentIndex(self.proxy.index(0, 0))
 
     # -- public API ---------------------------------------------------------------------------

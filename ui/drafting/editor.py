@@ -124,6 +124,14 @@ class DraftEditor(QWidget):
         self.preview.sig_preview_rendered.connect(self._on_preview_rendered)
         self.findings.sig_field_requested.connect(self.focus_field)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        # the editor is a window of its own: Ctrl+W and Esc close it as they close other
+        # windows (closeEvent still asks about unsaved changes)
+        close = QShortcut(self)
+        close.setKeys(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Close), QKeySequence("Esc")]
+        )
+        close.activated.connect(self.close)
+        self.catalogue.sig_cancel_requested.connect(self.close)
 
         today = services.today()
         (

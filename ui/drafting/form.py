@@ -189,11 +189,31 @@ class DraftForm(QScrollArea):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(field_root(problem.field), []).append(problem.detail)
+        changed = False
         for name, label in self._errors.items():
             messages = by_field.get(name, []) if self._show_all or name in self._touched else []
-            label.setText("\n".join(messages))
+            text = "\n".join(messages)
+            changed = changed or text != label.text() or bool(messages) != label.isVisibleTo(self)
+            label.setText(text)
             label.setVisible(bool(messages))
+        if changed:
+            # a message appearing or going away changes the height of its row; the form
+            # layout keeps the old height of wrapped rows unless told (the help under Kode
+            # Klasifikasi was cut to one line after typing)
+            self._relayout_rows()
         return values, problems
+
+    def _relayout_rows(self) -> None:
+        for label in self._errors.values():
+            holder = label.parentWidget()
+            layout = holder.layout() if holder is not None else None
+            if holder is not None and layout is not None and layout.hasHeightForWidth():
+                layout.invalidate()
+                holder.setMinimumHeight(max(0, layout.heightForWidth(max(1, holder.width()))))
+        inner = self.widget()
+        rows = inner.layout() if inner is not None else None
+        if rows is not None:
+            rows.invalidate()
 
     def reveal_all_problems(self) -> None:
         """Show the message of every field, touched or not (before submitting)."""

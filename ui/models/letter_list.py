@@ -107,7 +107,7 @@ class LetterTableModel(_QueryTableModel):
     """One outgoing-letter queue of the current user."""
 
     columns = (
-        Column(lambda: translate("Columns", "Subject"), "hal", 260),
+        Column(lambda: translate("Columns", "Subject"), "hal", 260, elide=True),
         Column(lambda: translate("Columns", "Type"), "jenis", 120),
         Column(lambda: translate("Columns", "Number"), "nomor", 150),
         Column(lambda: translate("Columns", "Status"), "status", 150),
@@ -163,8 +163,8 @@ class IncomingTableModel(_QueryTableModel):
 
     columns = (
         Column(lambda: translate("Columns", "Agenda"), "agenda", 90),
-        Column(lambda: translate("Columns", "Subject"), "hal", 260),
-        Column(lambda: translate("Columns", "From"), "asal", 200),
+        Column(lambda: translate("Columns", "Subject"), "hal", 260, elide=True),
+        Column(lambda: translate("Columns", "From"), "asal", 200, elide=True),
         Column(lambda: translate("Columns", "Number"), "", 170),
         Column(lambda: translate("Columns", "Urgency"), "urgensi", 100),
         Column(lambda: translate("Columns", "Received"), "diterima", 100),
@@ -200,9 +200,9 @@ class DispositionTableModel(_QueryTableModel):
     """Dispositions addressed to a jabatan the user holds, most urgent first."""
 
     columns = (
-        Column(lambda: translate("Columns", "Subject"), "hal", 260),
+        Column(lambda: translate("Columns", "Subject"), "hal", 260, elide=True),
         Column(lambda: translate("Columns", "Agenda"), "", 90),
-        Column(lambda: translate("Columns", "From"), "", 200),
+        Column(lambda: translate("Columns", "From"), "", 200, elide=True),
         Column(lambda: translate("Columns", "Urgency"), "urgensi", 100),
         Column(lambda: translate("Columns", "Given"), "diberikan", 130),
         Column(lambda: translate("Columns", "Due"), "batas", 130),

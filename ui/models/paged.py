@@ -61,10 +61,21 @@ class PagedRole(IntEnum):
 class Column:
     """One column: its title (a callable, so it is translated late), its sort key, width."""
 
-    def __init__(self, title: Callable[[], str], sort_key: str = "", width: int = 120) -> None:
+    def __init__(
+        self,
+        title: Callable[[], str],
+        sort_key: str = "",
+        width: int = 120,
+        *,
+        elide: bool = False,
+    ) -> None:
         self.title = title
         self.sort_key = sort_key
         self.width = width
+        """The width it starts with; a column that does not elide widens to its texts."""
+        self.elide = elide
+        """Free text (a subject, a sender's name) that may end in "…" when long; other
+        columns (number, status, dates) are widened to show their texts whole."""
 
 
 class PagedTableModel(QAbstractTableModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tnde.incoming import SIFAT, URGENSI
@@ -19,6 +19,8 @@ from ui.widgets.queue_view import QueueView
 from ui.workers import QueryOp
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ui.services import Services
 
 __all__ = ["LettersScreen"]
@@ -37,11 +39,30 @@ _STATUSES = (
 )
 
 
+_HINT_VERBS: dict[Queue, Callable[[], str]] = {
+    Queue.KONSEP: lambda: QCoreApplication.translate(
+        "LettersScreen", "Switch to %1 to work on their drafts"
+    ),
+    Queue.PERLU_DIPERIKSA: lambda: QCoreApplication.translate(
+        "LettersScreen", "Switch to %1 to review"
+    ),
+    Queue.PERLU_DITANDATANGANI: lambda: QCoreApplication.translate(
+        "LettersScreen", "Switch to %1 to sign"
+    ),
+    Queue.SIAP_DIKIRIM: lambda: QCoreApplication.translate(
+        "LettersScreen", "Switch to %1 to number and send"
+    ),
+}
+"""The hint of an empty queue in a demo, by queue (evaluated late, after the translator)."""
+
+
 class LettersScreen(ListDetailScreen):
     """A queue of outgoing letters with the detail pane of the selected one."""
 
     sig_counted = Signal(int)
     """The queue was counted with the current filters (the count: int)."""
+    sig_switch_user_requested = Signal(str)
+    """Demo: the user asked to act as another official, who has work here (NIP: str)."""
 
     def __init__(self, services: Services, queue: Queue, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
@@ -71,6 +92,8 @@ class LettersScreen(ListDetailScreen):
         self.filters.sig_filter_changed.connect(self._on_filter_changed)
         self.detail.sig_action_requested.connect(self._on_action_requested)
         self.controller.sig_letter_changed.connect(self._on_letter_changed)
+        self.model.sig_page_loaded.connect(self._on_rows_loaded)
+        self.list.sig_hint_clicked.connect(self.sig_switch_user_requested)
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -92,6 +115,25 @@ class LettersScreen(ListDetailScreen):
         self.refresh(select=letter_id)
         self.detail.reload()
         self.sig_changed.emit()
+
+    def _on_rows_loaded(self, rows: int) -> None:
+        """An empty queue in a demo names an official who has work of this kind."""
+        if rows or not self.services.is_demo or self.queue not in _HINT_VERBS:
+            return
+        s, queue = self.services, self.queue
+
+        def busiest() -> str:
+            return s.busiest(queue, besides=s.nip)
+
+        QueryOp(self, busiest).success(self._on_busiest_found).run()
+
+    def _on_busiest_found(self, nip: str) -> None:
+        if not nip or not self.list.is_empty():
+            self.list.set_hint("")
+            return
+        who = self.services.person_name(nip)
+        text = _HINT_VERBS[self.queue]().replace("%1", who)
+        self.list.set_hint(text, nip)
 
     def _on_counted(self, total: int) -> None:
         self.filters.set_count(self.tr("%n letter(s)", "", total))

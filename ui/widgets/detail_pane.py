@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.icons import icon
 from ui.models.letter_list import format_when
+from ui.widgets.flow_layout import FlowLayout
 from ui.workers import QueryOp
 
 if TYPE_CHECKING:
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-__all__ = ["DetailPane", "chart_names", "rows_table"]
+__all__ = ["DetailPane", "chart_names", "keep_tabs_whole", "rows_table"]
 
 
 def chart_names(services: Services) -> dict[str, str]:
@@ -45,6 +47,15 @@ def chart_names(services: Services) -> dict[str, str]:
     names.update({j.jabatan_id: j.nama for j in chart.jabatan})
     names.update({u.unit_id: u.nama for u in chart.units})
     return names
+
+
+def keep_tabs_whole(tabs: QTabWidget) -> None:
+    """Tabs that never hide behind scroll arrows nor shorten their titles: the pane is kept
+    wide enough for all of them (at 125 % "Riwayat" went behind the arrows)."""
+    bar = tabs.tabBar()
+    bar.setUsesScrollButtons(False)
+    bar.setElideMode(Qt.TextElideMode.ElideNone)
+    bar.setExpanding(False)
 
 
 def rows_table(model: RowsTableModel, name: str) -> QTableView:
@@ -80,11 +91,13 @@ class DetailPane(QWidget):
         self.title.setWordWrap(True)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("muted")
+        self.subtitle.setWordWrap(True)  # agenda · sender · number: longer than the pane
         self.status_chip = QLabel()
         self.status_chip.setObjectName("chip")
         self.read_only = False
         """Shown for reading only (a window opened from elsewhere): no action buttons."""
-        self.actions_bar = QHBoxLayout()
+        self.actions_bar = FlowLayout()
+        """The action buttons, wrapped onto a second line when the pane is narrow."""
         self.empty = QLabel(translate("DetailPane", "Select a letter to see it here."))
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -94,7 +107,6 @@ class DetailPane(QWidget):
 
     def _lay_out(self, header: QVBoxLayout, tabs: QWidget) -> None:
         """Put the title row, subtitle and action bar into ``header``, above ``tabs``."""
-        self.actions_bar.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)

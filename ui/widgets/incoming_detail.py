@@ -21,7 +21,7 @@ from ui.labels import event_label, incoming_status_label
 from ui.models.disposition_tree import ROLE_ID, DispositionTreeModel
 from ui.models.letter_list import format_day
 from ui.models.rows import RowsTableModel
-from ui.widgets.detail_pane import DetailPane, chart_names, rows_table
+from ui.widgets.detail_pane import DetailPane, chart_names, keep_tabs_whole, rows_table
 from ui.widgets.pdf_preview import PdfPreview
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class IncomingDetail(DetailPane):
         self.history_view = rows_table(self.history_model, self.tr("History"))
 
         self.tabs = QTabWidget()
+        keep_tabs_whole(self.tabs)
         self.tabs.addTab(self.preview, self.tr("Preview"))
         self.tabs.addTab(self._build_metadata(), self.tr("Details"))
         self.tabs.addTab(self.tree, self.tr("Dispositions"))
@@ -219,8 +220,11 @@ class IncomingDetail(DetailPane):
             if action.disposisi_id and not mine and action.kind == "cancel":
                 d = info.state.disposition(action.disposisi_id)
                 target = self._name(d.recipient_jabatan) if d else ""
-                text = self.tr("Withdraw from %1").replace("%1", target)
-            self._add_action(
+                text = self.tr("Withdraw from %1").replace("%1", _short(target))
+                whole = self.tr("Withdraw from %1").replace("%1", target)
+            else:
+                whole = text
+            button = self._add_action(
                 (action.kind, action.disposisi_id),
                 text,
                 icon_name,
@@ -229,6 +233,19 @@ class IncomingDetail(DetailPane):
                     self.sig_action_requested.emit, action.kind, incoming_id, action.disposisi_id
                 ),
             )
+            button.setToolTip(whole)
+
+
+_SHORT_NAME = 32
+"""Characters of a jabatan kept on a button: the pane stays narrow enough for the list beside
+it at 125 % on a 1366-pixel screen; the tooltip names it whole."""
+
+
+def _short(name: str) -> str:
+    """``name`` cut after a whole word near :data:`_SHORT_NAME` characters, with "…"."""
+    if len(name) <= _SHORT_NAME:
+        return name
+    return name[: name.rfind(" ", 0, _SHORT_NAME + 1)].rstrip(" ,") + "…"
 
 
 def _incoming_pdf(services: Services, incoming_id: str) -> bytes | None:

@@ -8,10 +8,12 @@ from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.icons import icon
 from ui.models.paged import PagedProxyModel, PagedRole
 from ui.widgets.tables import list_table
 
@@ -29,6 +31,8 @@ class QueueView(QWidget):
     """The selected row changed (its id, "" when none: str)."""
     sig_activated = Signal(str)
     """A row was double-clicked or Enter pressed on it (its id: str)."""
+    sig_hint_clicked = Signal(str)
+    """The hint under the empty state was clicked (what it offers, see :meth:`set_hint`: str)."""
 
     def __init__(
         self,
@@ -71,6 +75,15 @@ class QueueView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.hide()
+        # under the empty state, what to do instead ("switch to X to review", in a demo)
+        self.hint = QPushButton()
+        self.hint.setObjectName("empty_hint")
+        self.hint.setIcon(icon("user", accent=True))
+        self.hint.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.hint.setFlat(True)
+        self.hint.hide()
+        self._hint_value = ""
+        self._empty = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 0)
@@ -78,11 +91,14 @@ class QueueView(QWidget):
         layout.addWidget(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
+        layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(0)
 
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
         model.sig_page_loaded.connect(self._on_page_loaded)
         filters.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.hint.clicked.connect(lambda: self.sig_hint_clicked.emit(self._hint_value))
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -103,6 +119,28 @@ class QueueView(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def _fit_columns(self) -> None:
+        """Widen the columns that must not elide ("Diperiksa · Pemeriksaan", a number) to
+        their widest text loaded; free-text columns keep their width and end in "…"."""
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            if column.elide or i == self.model.stretch_column:
+                continue
+            wanted = max(column.width, self.table.sizeHintForColumn(i), header.sectionSizeHint(i))
+            if header.sectionSize(i) < wanted:
+                header.resizeSection(i, wanted)
+
+    def set_hint(self, text: str, value: str = "") -> None:
+        """Offer ``text`` as a clickable hint while the list is empty (``""``: none); a click
+        emits :attr:`sig_hint_clicked` with ``value``."""
+        self._hint_value = value
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text) and self._empty)
+
+    def is_empty(self) -> bool:
+        """Whether the last page loaded found nothing (the empty state is shown)."""
+        return self._empty
+
     def select_first(self) -> None:
         """Select the first row, if any."""
         if self.proxy.rowCount() > 0:
@@ -117,7 +155,9 @@ class QueueView(QWidget):
         self.sig_activated.emit(str(index.data(PagedRole.KEY) or ""))
 
     def _on_page_loaded(self, rows: int) -> None:
-        empty = rows == 0
+        empty = self._empty = rows == 0
         self.empty.setText(self.empty_text)
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
+        self._fit_columns()
+        self.hint.setVisible(empty and bool(self.hint.text()))

@@ -512,6 +512,10 @@
         <translation>Token atau kartu cerdas (PKCS#11)</translation>
     </message>
     <message>
+        <source>Remote signing service (BSrE)</source>
+        <translation>Layanan TTE jarak jauh (BSrE)</translation>
+    </message>
+    <message>
         <source>Signing device</source>
         <translation>Perangkat penandatangan</translation>
     </message>
@@ -544,6 +548,18 @@
         <translation>Modul PKCS#11</translation>
     </message>
     <message>
+        <source>Remote signing service</source>
+        <translation>Layanan tanda tangan jarak jauh</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>16 digits, as registered at BSrE</source>
+        <translation>16 angka, sesuai pendaftaran di BSrE</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>Perangkat</translation>
     </message>
@@ -554,6 +570,10 @@
     <message>
         <source>Module</source>
         <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
     </message>
     <message>
         <source>Choose the certificate file</source>
@@ -1916,6 +1936,7 @@
     <name>LetterDetail</name>
     <message>
         <source>Letter details</source>
+        <extracomment>The key of the button that saves the copy to print and sign by hand (not an :class:`Action`: printing changes nothing in the letter&apos;s workflow). Statuses in which that copy is offered: approved and not yet signed electronically.</extracomment>
         <translation>Rincian naskah</translation>
     </message>
     <message>
@@ -2055,6 +2076,26 @@
         <translation>Belum</translation>
     </message>
     <message>
+        <source>Print for wet-ink signature…</source>
+        <translation>Cetak untuk tanda tangan basah…</translation>
+    </message>
+    <message>
+        <source>Print for wet-ink signature</source>
+        <translation>Cetak untuk tanda tangan basah</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Laying out the letter for printing…</source>
+        <translation>Menata naskah untuk dicetak…</translation>
+    </message>
+    <message>
+        <source>Saved for printing and signing by hand: %1</source>
+        <translation>Disimpan untuk dicetak dan ditandatangani basah: %1</translation>
+    </message>
+    <message>
         <source>Approve (paraf)</source>
         <translation>Setujui (paraf)</translation>
     </message>
@@ -2108,6 +2149,22 @@
 </context>
 <context>
     <name>LettersScreen</name>
+    <message>
+        <source>Switch to %1 to work on their drafts</source>
+        <translation>Beralih ke %1 untuk melanjutkan konsepnya</translation>
+    </message>
+    <message>
+        <source>Switch to %1 to review</source>
+        <translation>Beralih ke %1 untuk memeriksa</translation>
+    </message>
+    <message>
+        <source>Switch to %1 to sign</source>
+        <translation>Beralih ke %1 untuk menandatangani</translation>
+    </message>
+    <message>
+        <source>Switch to %1 to number and send</source>
+        <translation>Beralih ke %1 untuk menomori dan mengirim</translation>
+    </message>
     <message>
         <source>Date</source>
         <translation>Tanggal</translation>
@@ -2383,7 +2440,7 @@
     </message>
     <message>
         <source>Sign the letters waiting for your signature, with one passphrase (Ctrl+Shift+S)</source>
-        <translation>Tandatangani naskah yang menunggu tanda tangan Anda dengan satu kali passphrase (Ctrl+Shift+S)</translation>
+        <translation>Tandatangani naskah yang menunggu tanda tangan Anda dengan satu kali frasa sandi (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Search</source>
@@ -2755,6 +2812,10 @@
         <translation>Membaca %1…</translation>
     </message>
     <message>
+        <source>%1: fields read from the PDF are marked; please check them. Could not be read with certainty, type from the letter: %2.</source>
+        <translation>%1: isian yang dibaca dari PDF ditandai; mohon diperiksa. Tidak dapat dibaca dengan pasti, ketik dari surat: %2.</translation>
+    </message>
+    <message>
         <source>Read from the PDF: please check</source>
         <translation>Dibaca dari PDF: mohon diperiksa</translation>
     </message>
@@ -2769,6 +2830,10 @@
     <message>
         <source>%1: nothing could be read; fill the fields by hand.</source>
         <translation>%1: tidak ada yang terbaca; isi secara manual.</translation>
+    </message>
+    <message>
+        <source>Not filled in: the PDF could not be read with certainty here; type it</source>
+        <translation>Tidak diisi: bagian ini tidak dapat dibaca dengan pasti dari PDF; ketik sendiri</translation>
     </message>
     <message>
         <source>%1 could not be read as a PDF.</source>
@@ -2893,7 +2958,7 @@
     </message>
     <message>
         <source>Enter passphrase</source>
-        <translation>Masukkan passphrase</translation>
+        <translation>Masukkan frasa sandi</translation>
     </message>
     <message numerus="yes">
         <source>Sign %n letter(s)</source>
@@ -2907,7 +2972,7 @@
     </message>
     <message>
         <source>Enter the passphrase of the certificate file %1.</source>
-        <translation>Masukkan passphrase berkas sertifikat %1.</translation>
+        <translation>Masukkan frasa sandi berkas sertifikat %1.</translation>
     </message>
     <message>
         <source>It is used once for this batch and is not saved anywhere.</source>
@@ -2919,7 +2984,7 @@
     </message>
     <message>
         <source>Passphrase</source>
-        <translation>Passphrase</translation>
+        <translation>Frasa sandi</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -2927,7 +2992,7 @@
     </message>
     <message>
         <source>Type the secret first.</source>
-        <translation>Ketik dulu passphrase atau PIN-nya.</translation>
+        <translation>Ketik dulu frasa sandi atau PIN-nya.</translation>
     </message>
 </context>
 <context>
@@ -3005,7 +3070,7 @@
     </message>
     <message>
         <source>Demo workspace: every official has a DEMO certificate; its practice passphrase is demo1234.</source>
-        <translation>Ruang kerja demo: setiap pejabat memiliki sertifikat DEMO; passphrase latihannya demo1234.</translation>
+        <translation>Ruang kerja demo: setiap pejabat memiliki sertifikat DEMO; frasa sandi latihannya demo1234.</translation>
     </message>
     <message>
         <source>Signing device</source>
@@ -3162,7 +3227,7 @@
     </message>
     <message>
         <source>The passphrase is wrong.</source>
-        <translation>Passphrase salah.</translation>
+        <translation>Frasa sandi salah.</translation>
     </message>
     <message>
         <source>The token is locked after too many wrong PINs.</source>
@@ -3209,6 +3274,22 @@
         <translation>Penandatanganan terputus; periksa naskahnya sebelum mencoba lagi.</translation>
     </message>
     <message>
+        <source>This NIK is not registered with the signing service.</source>
+        <translation>NIK ini belum terdaftar di layanan tanda tangan.</translation>
+    </message>
+    <message>
+        <source>The signing service holds no certificate for this NIK.</source>
+        <translation>Layanan tanda tangan tidak memiliki sertifikat untuk NIK ini.</translation>
+    </message>
+    <message>
+        <source>The signing service refused this office&apos;s credentials.</source>
+        <translation>Layanan tanda tangan menolak kredensial kantor ini.</translation>
+    </message>
+    <message>
+        <source>The signing service sent back something that cannot be used.</source>
+        <translation>Layanan tanda tangan mengirim jawaban yang tidak dapat dipakai.</translation>
+    </message>
+    <message>
         <source>The letter could not be signed.</source>
         <translation>Naskah tidak dapat ditandatangani.</translation>
     </message>
@@ -3224,8 +3305,8 @@
         <translation>Di ruang kerja demo ini dipakai sertifikat DEMO pejabat yang sedang bertindak, kecuali Anda memilih berkas lain.</translation>
     </message>
     <message>
-        <source>Only where the key is gets saved. The passphrase or PIN is asked each time you sign and is never stored.</source>
-        <translation>Yang disimpan hanya letak kuncinya. Passphrase atau PIN ditanyakan setiap kali menandatangani dan tidak pernah disimpan.</translation>
+        <source>Only where the key is gets saved (for a remote service: which one, and your NIK there). The passphrase or PIN is asked each time you sign and is never stored.</source>
+        <translation>Hanya letak kunci yang disimpan (untuk layanan jarak jauh: layanan mana dan NIK Anda di sana). Frasa sandi atau PIN ditanyakan setiap kali menandatangani dan tidak pernah disimpan.</translation>
     </message>
     <message>
         <source>Signing device</source>

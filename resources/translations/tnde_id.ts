@@ -411,6 +411,14 @@
         <translation>(tanpa hal)</translation>
     </message>
     <message>
+        <source>signature status uncertain</source>
+        <translation>status tanda tangan tidak pasti</translation>
+    </message>
+    <message>
+        <source>A sign request got no answer: check the signature status before signing again.</source>
+        <translation>Permintaan tanda tangan tidak berjawab: periksa status tanda tangan sebelum menandatangani lagi.</translation>
+    </message>
+    <message>
         <source>Overdue: due %1</source>
         <translation>Terlambat: batas %1</translation>
     </message>
@@ -1931,12 +1939,28 @@
         <source>The letter was archived.</source>
         <translation>Naskah diarsipkan.</translation>
     </message>
+    <message>
+        <source>The check asks the remote signing service about you: choose it in Settings → Signing device first.</source>
+        <translation>Pemeriksaan menanyakan status Anda kepada layanan tanda tangan jarak jauh: pilih layanan itu lebih dulu di Pengaturan → Perangkat penandatangan.</translation>
+    </message>
+    <message>
+        <source>Checked (%1): the letter is signed.</source>
+        <translation>Sudah diperiksa (%1): naskah sudah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Checked (%1): the letter was not signed and may be signed again.</source>
+        <translation>Sudah diperiksa (%1): naskah belum ditandatangani dan boleh ditandatangani lagi.</translation>
+    </message>
+    <message>
+        <source>Asking the signing service…</source>
+        <translation>Menanyakan layanan tanda tangan…</translation>
+    </message>
 </context>
 <context>
     <name>LetterDetail</name>
     <message>
         <source>Letter details</source>
-        <extracomment>The key of the button that saves the copy to print and sign by hand (not an :class:`Action`: printing changes nothing in the letter&apos;s workflow). Statuses in which that copy is offered: approved and not yet signed electronically.</extracomment>
+        <extracomment>The key of the button that saves the copy to print and sign by hand (not an :class:`Action`: printing changes nothing in the letter&apos;s workflow). The key of the button that asks the signing service what became of a lost sign request. Statuses in which that copy is offered: approved and not yet signed electronically.</extracomment>
         <translation>Rincian naskah</translation>
     </message>
     <message>
@@ -2008,6 +2032,14 @@
         <translation>konseptor %1</translation>
     </message>
     <message>
+        <source>Signature status uncertain</source>
+        <translation>Status tanda tangan tidak pasti</translation>
+    </message>
+    <message>
+        <source>A sign request to %1 got no answer on %2, so nobody knows whether it was signed. Check the signature status before signing it again.</source>
+        <translation>Permintaan tanda tangan ke %1 tidak berjawab pada %2, sehingga belum diketahui apakah naskah sudah ditandatangani. Periksa status tanda tangan sebelum menandatanganinya lagi.</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
@@ -2074,6 +2106,10 @@
     <message>
         <source>Not yet</source>
         <translation>Belum</translation>
+    </message>
+    <message>
+        <source>Check signature status…</source>
+        <translation>Periksa status tanda tangan…</translation>
     </message>
     <message>
         <source>Print for wet-ink signature…</source>

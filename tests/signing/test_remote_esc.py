@@ -101,8 +101,8 @@ def test_the_service_signs_the_final_letter_and_every_verifier_accepts_it(
         ("wrong-passphrase", SigningError.WRONG_SECRET, "2031"),
         ("not-registered", SigningError.NOT_REGISTERED, "2011"),
         ("server-error", SigningError.SERVICE, "HTTP 500"),
-        ("wrong-digest", SigningError.BAD_RESPONSE, "changed the letter"),
-        ("other-signer", SigningError.BAD_RESPONSE, "official's certificate"),
+        ("wrong-digest", SigningError.BAD_RESPONSE, "mengubah naskah"),
+        ("other-signer", SigningError.BAD_RESPONSE, "sertifikat pejabat"),
     ],
 )
 def test_a_refused_or_altered_file_leaves_the_letter_unchanged(

@@ -125,13 +125,13 @@ def test_a_letter_signed_at_the_service_is_b_lt_and_every_verifier_accepts_it(
 @pytest.mark.parametrize(
     ("fault", "kind", "words"),
     [
-        ("unauthorized", SigningError.SERVICE_AUTH, "client credentials"),
+        ("unauthorized", SigningError.SERVICE_AUTH, "kredensial klien"),
         ("wrong-passphrase", SigningError.WRONG_SECRET, "2031"),
         ("not-registered", SigningError.NOT_REGISTERED, "2011"),
         ("no-certificate", SigningError.NO_CERTIFICATE, "2021"),
         ("server-error", SigningError.SERVICE, "HTTP 500"),
-        ("wrong-digest", SigningError.BAD_RESPONSE, "another document digest"),
-        ("other-signer", SigningError.BAD_RESPONSE, "official's certificate"),
+        ("wrong-digest", SigningError.BAD_RESPONSE, "digest dokumen lain"),
+        ("other-signer", SigningError.BAD_RESPONSE, "sertifikat pejabat"),
     ],
 )
 def test_each_fault_has_its_own_message_and_leaves_the_letter_unchanged(
@@ -185,7 +185,7 @@ def test_an_unreachable_service_and_a_timeout_on_the_status_say_so(
     with pytest.raises(SigningError) as unreachable:
         device.open(bytearray(DEMO_PASSPHRASE))
     assert unreachable.value.kind == SigningError.SERVICE
-    assert "cannot be reached" in unreachable.value.detail
+    assert "tidak dapat dihubungi" in unreachable.value.detail
 
     service.start()
     service.fault, service.slow_seconds = "slow", 2.0
@@ -193,7 +193,7 @@ def test_an_unreachable_service_and_a_timeout_on_the_status_say_so(
     with pytest.raises(SigningError) as timeout:
         slow.open(bytearray(DEMO_PASSPHRASE))
     assert timeout.value.kind == SigningError.SERVICE
-    assert "did not answer within 1 seconds" in timeout.value.detail
+    assert "tidak menjawab dalam 1 detik" in timeout.value.detail
 
 
 def test_a_dropped_connection_leaves_the_letter_uncertain_and_it_is_not_signed_twice(

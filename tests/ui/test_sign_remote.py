@@ -7,15 +7,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import action_button, wait_idle
+from tnde import signing
 from tnde.demo import add_demo_letters
+from tnde.signing.outcomes import record_unknown
+from tnde.workflow import Queue
 from tnde.workflow.letters import Letters
 from tnde.workflow.state import LetterStatus
+from ui.models.letter_list import LetterTableModel
+from ui.screens.letter_actions import LetterActions
 from ui.services import Services
 from ui.signing.batch_dialog import SignBatchDialog
-from ui.signing.device import REMOTE, DeviceChoice
+from ui.signing.device import REMOTE, DeviceChoice, SigningSettings
 from ui.signing.models import BatchRole, Outcome
 from ui.signing.settings_page import SigningSettingsPage
+from ui.widgets.letter_detail import CHECK_UNKNOWN, LetterDetail
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -81,3 +87,46 @@ def test_a_batch_is_signed_at_the_simulated_bsre_with_one_passphrase(
     assert outcomes == [Outcome.SIGNED.value] * 2
     letters = Letters(services.workspace)
     assert all(letters.get(i).status is LetterStatus.DITANDATANGANI for i in ids)
+
+
+def test_an_uncertain_signature_shows_in_the_list_and_is_checked_from_the_pane(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    (letter,) = add_demo_letters(demo_workspace, 1)
+    services = _services(demo_workspace, letter)
+    letters = Letters(demo_workspace)
+    before = letters.get(letter)
+    record_unknown(
+        letters,
+        services.nip,
+        letter,
+        device="BSrE (simulasi)",
+        detail="sambungan terputus setelah permintaan terkirim",
+        head_seq=before.head_seq,
+    )
+
+    model = LetterTableModel(services, Queue.PERLU_DITANDATANGANI)
+    model.reload()
+    qtbot.waitUntil(lambda: model.find(letter) >= 0)
+    status = model.index(model.find(letter), 3)
+    assert status.data() == "status tanda tangan tidak pasti"
+
+    SigningSettings().set_device(DeviceChoice(kind=REMOTE, remote_profile="bsre-simulasi"))
+    detail = LetterDetail(services)
+    qtbot.addWidget(detail)
+    actions = LetterActions(services, detail)
+    detail.sig_action_requested.connect(actions.run)
+    detail.show_letter(letter)
+    qtbot.waitUntil(lambda: detail.info is not None and detail.info.unknown is not None)
+    assert detail.status_chip.text() == "Status tanda tangan tidak pasti"
+    assert "BSrE (simulasi)" in detail.status_chip.toolTip()
+
+    with qtbot.waitSignal(actions.sig_letter_changed, timeout=SIGNING_TIMEOUT_MS):
+        qtbot.mouseClick(action_button(detail, CHECK_UNKNOWN), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    assert signing.open_unknown_outcomes(letters) == {}
+    assert letters.get(letter).head_seq == before.head_seq  # checked, not signed: unchanged
+
+    detail.reload()
+    qtbot.waitUntil(lambda: detail.info is not None and detail.info.unknown is None)
+    assert CHECK_UNKNOWN not in [key[0] for key in detail.action_buttons if isinstance(key, tuple)]

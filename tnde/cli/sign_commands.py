@@ -264,11 +264,8 @@ def _check_unknown(args: argparse.Namespace, letters: Letters, device: SigningDe
         )
     if missing:
         return 1  # nothing checked: the command is about exactly these letters
-    with signing.workspace_services(letters.workspace):  # a demo's simulator runs there
-        said = device.check()
     for letter_id in args.letters:
-        how = _("{service} answers: {status}", service=device.description, status=said)
-        result = signing.resolve_unknown(letters, args.actor, letter_id, how=how)
+        how, result = signing.check_unknown_outcome(letters, device, args.actor, letter_id)
         out(
             _("{letter_id}: checked ({how}); signed: {result}", letter_id=letter_id, how=how,
               result=_("yes") if result == "signed" else _("no, it may be signed again"))

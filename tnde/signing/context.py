@@ -20,6 +20,7 @@ from tnde.pki.demo import DemoPki
 from tnde.pki.remote_simulator import DemoRemoteService, demo_remote_port
 from tnde.pki.server import PkiServer
 from tnde.pki.trust import TrustStore
+from tnde.signing.outcomes import UnknownOutcome, resolve_unknown, unknown_outcomes
 from tnde.signing.pades import Level, SigningServices
 from tnde.signing.remote import RemoteDevice
 from tnde.signing.remote_profiles import PROFILE_FILE, RemoteProfile, read_profiles
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tnde.secrets import SecretStore
+    from tnde.workflow import Letters
     from tnde.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,8 @@ __all__ = [
     "DEMO_PKI_FOLDER",
     "DEMO_REMOTE_PROFILE",
     "WorkspaceSigning",
+    "check_unknown_outcome",
+    "open_unknown_outcomes",
     "remote_device",
     "workspace_remote_profiles",
     "workspace_services",
@@ -159,3 +163,28 @@ def _listening(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.2)
         return sock.connect_ex((host, port)) == 0
+
+
+def open_unknown_outcomes(letters: Letters) -> dict[str, UnknownOutcome]:
+    """The letters of ``letters`` whose signature has an unchecked unknown outcome."""
+    return unknown_outcomes(letters.workspace.thread_connection())
+
+
+def check_unknown_outcome(
+    letters: Letters, device: RemoteDevice, actor: str, letter_id: str
+) -> tuple[str, str]:
+    """Settle a letter's "status tidak pasti" by asking the service about the signer.
+
+    No file came back from the lost request, so nothing about the letter was stored; what is
+    left to know is that the service answers and still lets the signer sign. Returns what the
+    service said and the result (``"signed"`` when a signature was recorded since, else
+    ``"not signed"``: the letter may be signed again).
+
+    Raises:
+        SigningError: the service cannot be reached or refuses the signer (nothing recorded).
+        WorkflowRefused: ``SIGN-NOT-UNKNOWN``, the letter has no open unknown outcome.
+    """
+    with workspace_services(letters.workspace):  # a demo's simulator runs there
+        said = device.check()
+    how = _("{service} answers: {status}", service=device.description, status=said)
+    return how, resolve_unknown(letters, actor, letter_id, how=how)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from tnde import sync
+from tnde import signing, sync
 from tnde.incoming import IncomingFilter
 from tnde.workflow import LetterFilter
 from ui.labels import (
@@ -122,10 +122,14 @@ class LetterTableModel(_QueryTableModel):
         descending = queue.value in ("naskah_keluar", "arsip")
         super().__init__(services, LetterFilter(), "tanggal", descending, parent)
         self.queue = queue
+        self._uncertain: frozenset[str] = frozenset()
+        """Letters whose last sign request got no answer ("status tidak pasti")."""
 
     def query(self, nip: str, **paging: Any) -> Iterable[Any]:
+        letters = self.services.letters
+        self._uncertain = frozenset(signing.open_unknown_outcomes(letters))
         calendar = self.services.desk.calendar()
-        return self.services.letters.page(self.queue, nip, calendar=calendar, **paging)
+        return letters.page(self.queue, nip, calendar=calendar, **paging)
 
     def row_key(self, row: LetterRow) -> str:
         return row.letter_id
@@ -138,6 +142,8 @@ class LetterTableModel(_QueryTableModel):
         if column == 2:
             return row.nomor
         if column == 3:
+            if row.letter_id in self._uncertain:
+                return translate("Columns", "signature status uncertain")
             status = letter_status_label(row.status)
             return f"{status} · {task_label(row.task)}" if row.task else status
         if column == 4:
@@ -149,6 +155,11 @@ class LetterTableModel(_QueryTableModel):
         return ""
 
     def tooltip(self, row: LetterRow, column: int) -> str | None:
+        if column == 3 and row.letter_id in self._uncertain:
+            return translate(
+                "Columns",
+                "A sign request got no answer: check the signature status before signing again.",
+            )
         if row.overdue:
             return translate("Columns", "Overdue: due %1").replace(
                 "%1", format_when(row.due_at, self.services)

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from tnde import signing
 from tnde.incoming import send_letter
 from tnde.workflow import Action, archive_letter, cancel_letter, mark_read, number_letter
 from ui.dialogs.buttons import confirm
 from ui.dialogs.dispatch_dialog import DispatchDialog
 from ui.dialogs.note_dialog import NoteDialog
 from ui.errors import show_status
+from ui.signing.device import REMOTE, SigningSettings, device_for, initial_choice
+from ui.widgets.letter_detail import CHECK_UNKNOWN
 from ui.workers import Op
 
 if TYPE_CHECKING:
@@ -58,6 +61,9 @@ class LetterActions(QObject):
         ``state`` is the letter as the user saw it: approvals name its revision, so a text
         that changed meanwhile is not approved unseen.
         """
+        if action == CHECK_UNKNOWN:
+            self._check_unknown(letter_id)
+            return
         handlers: dict[Action, Callable[[str, LetterState | None], None]] = {
             Action.REVISE: lambda lid, _s: self.sig_revise_requested.emit(lid),
             Action.SIGN: lambda lid, _s: self.sig_sign_requested.emit(lid),
@@ -208,6 +214,39 @@ class LetterActions(QObject):
         )
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _check_unknown(self, letter_id: str) -> None:
+        """Ask the signing service what became of a lost sign request ("status tidak pasti")."""
+        s = self.services
+        choice = initial_choice(s, SigningSettings())
+        if choice.kind != REMOTE:
+            show_status(
+                self._widget,
+                self.tr(
+                    "The check asks the remote signing service about you: choose it in "
+                    "Settings → Signing device first."
+                ),
+            )
+            return
+
+        def work() -> tuple[str, str]:
+            device = device_for(choice, s)
+            if not isinstance(device, signing.RemoteDevice):
+                raise TypeError("a remote device choice makes a RemoteDevice")
+            return signing.check_unknown_outcome(s.letters, device, s.nip, letter_id)
+
+        def done(found: tuple[str, str]) -> None:
+            how, result = found
+            if result == "signed":
+                text = self.tr("Checked (%1): the letter is signed.")
+            else:
+                text = self.tr("Checked (%1): the letter was not signed and may be signed again.")
+            show_status(self._widget, text.replace("%1", how))
+            self.sig_letter_changed.emit(letter_id)
+
+        Op(self._widget, work).with_progress(self.tr("Asking the signing service…")).success(
+            done
+        ).run()
 
     def _open(self, dialog: QWidget, done: Callable[[int], None]) -> None:
         self.last_dialog = dialog

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tnde import signing
 from tnde.fsutil import write_atomic
 from tnde.workflow import Action, letter_pdf, wet_ink_pdf
 from ui.errors import show_status
@@ -32,6 +33,7 @@ from ui.widgets.pdf_preview import PdfPreview
 from ui.workers import Op
 
 if TYPE_CHECKING:
+    from tnde.signing import UnknownOutcome
     from tnde.workflow import Event, LetterState
     from ui.services import Services
 
@@ -40,10 +42,12 @@ log = logging.getLogger(__name__)
 #: The key of the button that saves the copy to print and sign by hand (not an
 #: :class:`Action`: printing changes nothing in the letter's workflow).
 WET_INK = ("print.wet_ink",)
+#: The key of the button that asks the signing service what became of a lost sign request.
+CHECK_UNKNOWN = "sign.check_unknown"
 #: Statuses in which that copy is offered: approved and not yet signed electronically.
 _AWAITING_SIGNATURE = ("siap_tandatangan", "dinomori")
 
-__all__ = ["LetterDetail", "LetterInfo", "load_letter_info"]
+__all__ = ["CHECK_UNKNOWN", "LetterDetail", "LetterInfo", "load_letter_info"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class LetterInfo:
     """The text changes since the revision this user last acted on ("" for none)."""
     names: dict[str, str]
     """NIP or jabatan id → name."""
+    unknown: UnknownOutcome | None = None
+    """A sign request for it was lost and nobody has checked yet ("status tidak pasti")."""
 
 
 def load_letter_info(services: Services, letter_id: str) -> LetterInfo:
@@ -69,7 +75,8 @@ def load_letter_info(services: Services, letter_id: str) -> LetterInfo:
     diff = ""
     if len(state.revisions) > 1:
         diff = letters.diff(letter_id, for_nip=services.nip)
-    return LetterInfo(state, actions, history, diff, chart_names(services))
+    unknown = signing.open_unknown_outcomes(letters).get(letter_id)
+    return LetterInfo(state, actions, history, diff, chart_names(services), unknown)
 
 
 class LetterDetail(DetailPane):
@@ -161,7 +168,20 @@ class LetterDetail(DetailPane):
         self._fill_history(info)
         self.diff_view.setPlainText(info.diff)
         self.tabs.setTabVisible(self.diff_index, bool(info.diff))
-        self._shown(info, letter_status_label(state.status.value), _tone(state.status.value))
+        if info.unknown is not None:
+            # until someone checks, the letter must not look merely "waiting to be signed"
+            self._shown(info, self.tr("Signature status uncertain"), "bad")
+            self.status_chip.setToolTip(
+                self.tr(
+                    "A sign request to %1 got no answer on %2, so nobody knows whether it was "
+                    "signed. Check the signature status before signing it again."
+                )
+                .replace("%1", info.unknown.device)
+                .replace("%2", self._when(info.unknown.at))
+            )
+        else:
+            self._shown(info, letter_status_label(state.status.value), _tone(state.status.value))
+            self.status_chip.setToolTip("")
         self.sig_loaded.emit(state.letter_id)
 
     # -- helpers ------------------------------------------------------------------------------
@@ -277,6 +297,14 @@ class LetterDetail(DetailPane):
             )
             button.setCursor(Qt.CursorShape.PointingHandCursor)
 
+        if self.info is not None and self.info.unknown is not None:
+            self._add_action(
+                (CHECK_UNKNOWN,),
+                self.tr("Check signature status…"),
+                "sign",
+                True,
+                partial(self.sig_action_requested.emit, CHECK_UNKNOWN, letter_id),
+            )
         if self.info is not None and self.info.state.status.value in _AWAITING_SIGNATURE:
             # An approved letter may still go out on paper, signed by hand.
             self._add_action(

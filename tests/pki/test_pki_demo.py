@@ -195,7 +195,7 @@ def test_create_refuses_a_folder_with_files_and_bad_values(tmp_path: Path) -> No
     assert caught.value.kind == PkiError.EXISTS
     with pytest.raises(PkiError, match="port 0"):
         DemoPki.create(tmp_path / "baru", [official], passphrase=DEMO_PASSPHRASE, port=0)
-    with pytest.raises(PkiError, match="kata sandi"):
+    with pytest.raises(PkiError, match="frasa sandi"):
         DemoPki.create(tmp_path / "baru", [official], passphrase=b"", port=40000)
     with pytest.raises(PkiError, match="NIK harus 16 angka"):
         DemoOfficial("Budi", KADIS, "123", "Kepala", "Dinas")

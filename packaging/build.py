@@ -138,24 +138,20 @@ def package_resources() -> set[str]:
     same package-data rules, not a list kept by hand beside it."""
     wheels = BUILD / "wheel"
     shutil.rmtree(wheels, ignore_errors=True)
+    return wheel_resources(build_wheel(wheels))
+
+
+def build_wheel(target: Path) -> Path:
+    """Build the wheel of this checkout into ``target`` (offline: no build isolation)."""
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(wheels),
-            str(ROOT),
-        ],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(target), str(ROOT)],
         check=True,
         cwd=ROOT,
-    )
-    (wheel,) = wheels.glob("*.whl")
-    return wheel_resources(wheel)
+        capture_output=True,
+    )  # fmt: skip
+    (wheel,) = target.glob("*.whl")
+    return wheel
 
 
 def wheel_resources(wheel: Path) -> set[str]:

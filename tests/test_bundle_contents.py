@@ -10,8 +10,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,26 +24,7 @@ _spec.loader.exec_module(build)
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(target),
-            str(ROOT),
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    (made,) = target.glob("*.whl")
-    return made
+    return build.build_wheel(tmp_path_factory.mktemp("wheel"))
 
 
 def spec_collected_resources() -> set[str]:

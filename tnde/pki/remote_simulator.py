@@ -49,11 +49,11 @@ from tnde.pki.csc_simulator import CSC_ROUTES, csc_answer
 from tnde.pki.demo import DEMO_PASSPHRASE
 from tnde.pki.esc_simulator import ESC_SIGN_PDF, sign_whole_pdf
 from tnde.pki.identity import identity_of
+from tnde.pki.server import ThreadedHttpService
 from tnde.pki.workspace_demo import demo_nik
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from types import TracebackType
 
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -102,7 +102,7 @@ _JAVA_TRACE = (
 )
 
 
-class DemoRemoteService:
+class DemoRemoteService(ThreadedHttpService):
     """The simulator: start/stop it, or use it as a context manager.
 
     Args:
@@ -192,28 +192,6 @@ class DemoRemoteService:
         self._thread.start()
         log.info("DEMO remote signing service on %s", self.url)
         return self
-
-    def stop(self) -> None:
-        """Stop serving (idempotent)."""
-        httpd, thread = self._httpd, self._thread
-        self._httpd = self._thread = None
-        if httpd is None:
-            return
-        httpd.shutdown()
-        httpd.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     # -- what the routes answer -------------------------------------------------------------
 

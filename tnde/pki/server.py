@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from tnde.pki.demo import DemoPki
 
-__all__ = ["PkiServer"]
+__all__ = ["PkiServer", "ThreadedHttpService"]
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,40 @@ _MAX_BODY = 64 * 1024
 """Largest request body accepted (real TSA and OCSP requests are a few hundred bytes)."""
 
 
-class PkiServer:
+class ThreadedHttpService:
+    """A loopback HTTP service serving from a daemon thread: :meth:`start` binds and serves,
+    :meth:`stop` shuts it down, and ``with`` does both."""
+
+    _httpd: ThreadingHTTPServer | None = None
+    _thread: threading.Thread | None = None
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop serving and close the socket (idempotent)."""
+        httpd, thread = self._httpd, self._thread
+        self._httpd = self._thread = None
+        if httpd is None:
+            return
+        httpd.shutdown()
+        httpd.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class PkiServer(ThreadedHttpService):
     """The loopback HTTP server of a :class:`DemoPki`. Use as a context manager or start/stop."""
 
     def __init__(self, pki: DemoPki, host: str = "127.0.0.1", port: int | None = None) -> None:
@@ -120,28 +153,6 @@ class PkiServer:
         self._thread.start()
         log.info("DEMO PKI server on %s", self.url)
         return self
-
-    def stop(self) -> None:
-        """Stop serving and close the socket (idempotent)."""
-        httpd, thread = self._httpd, self._thread
-        self._httpd = self._thread = None
-        if httpd is None:
-            return
-        httpd.shutdown()
-        httpd.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def __repr__(self) -> str:
         return f"PkiServer({self.url!r}, running={self.running})"

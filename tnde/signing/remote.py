@@ -27,9 +27,6 @@ from typing import TYPE_CHECKING, Any
 from asn1crypto import cms
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -39,7 +36,12 @@ from tnde.messages import _
 from tnde.secrets import SERVICE, KeyringSecretStore, SecretStore
 from tnde.signing.devices import SigningSession
 from tnde.signing.remote_client import RemoteClient, UserStatus
-from tnde.signing.remote_csc import CscSigner, csc_refusal, open_csc_credential
+from tnde.signing.remote_csc import (
+    CscSigner,
+    csc_refusal,
+    open_csc_credential,
+    signature_verifies,
+)
 from tnde.signing.remote_esc import WholePdfSigning
 from tnde.signing.remote_profiles import RemoteProfile, credential_account
 
@@ -332,7 +334,7 @@ def check_remote_cms(der: bytes, digest: bytes, certificate: x509.Certificate) -
         )
     else:
         names_cert = sid.chosen.native == expected.key_identifier
-    if not names_cert or not _verifies(certificate, signature, signed_bytes):
+    if not names_cert or not signature_verifies(certificate, signature, signed_bytes):
         raise SigningError(
             SigningError.BAD_RESPONSE,
             _(
@@ -341,20 +343,6 @@ def check_remote_cms(der: bytes, digest: bytes, certificate: x509.Certificate) -
             ),
         )
     return content
-
-
-def _verifies(certificate: x509.Certificate, signature: bytes, data: bytes) -> bool:
-    key = certificate.public_key()
-    try:
-        if isinstance(key, rsa.RSAPublicKey):
-            key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
-        elif isinstance(key, ec.EllipticCurvePublicKey):
-            key.verify(signature, data, ec.ECDSA(hashes.SHA256()))
-        else:
-            return False
-    except InvalidSignature:
-        return False
-    return True
 
 
 def _with_unsigned(content: cms.ContentInfo, attrs: cms.CMSAttributes | None) -> cms.ContentInfo:

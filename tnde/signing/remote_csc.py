@@ -47,7 +47,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CscCredential", "CscSigner", "csc_refusal", "open_csc_credential"]
+__all__ = [
+    "CscCredential",
+    "CscSigner",
+    "csc_refusal",
+    "open_csc_credential",
+    "signature_verifies",
+]
 
 SHA256_OID = "2.16.840.1.101.3.4.2.1"
 RSA_OID = "1.2.840.113549.1.1.1"
@@ -179,7 +185,7 @@ class CscSigner(Signer):
             signature = base64.b64decode(str(values[0]), validate=True) if values else b""
         except (binascii.Error, TypeError, KeyError, IndexError):
             signature = b""
-        if not _verifies(self._certificate, signature, data):
+        if not signature_verifies(self._certificate, signature, data):
             raise SigningError(
                 SigningError.BAD_RESPONSE,
                 _(
@@ -235,7 +241,8 @@ def csc_refusal(profile: RemoteProfile, answer: dict[str, Any] | None) -> Signin
     return SigningError(kind, detail, subject=profile.label)
 
 
-def _verifies(certificate: x509.Certificate, signature: bytes, data: bytes) -> bool:
+def signature_verifies(certificate: x509.Certificate, signature: bytes, data: bytes) -> bool:
+    """Whether ``signature`` over ``data`` (SHA-256) was made with ``certificate``'s key."""
     key = certificate.public_key()
     try:
         if isinstance(key, rsa.RSAPublicKey):

@@ -4,6 +4,7 @@ against the loopback simulator that holds the DEMO keys."""
 from __future__ import annotations
 
 import hashlib
+import socket
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,10 +12,10 @@ import pytest
 from tests.demoworkspace import letter_in, signer_of
 from tests.sigcheck import nss_db, openssl_verify, pdfsig, qpdf_check
 from tnde.demo import add_demo_letters
-from tnde.errors import SigningError
+from tnde.errors import PkiError, SigningError
 from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
-from tnde.pki.remote_simulator import DemoRemoteService
-from tnde.pki.workspace_demo import demo_folder, demo_nik
+from tnde.pki.remote_simulator import DemoRemoteService, demo_remote_port, serves_demo_pki
+from tnde.pki.workspace_demo import demo_folder, demo_nik, free_demo_port
 from tnde.secrets import SERVICE, MemorySecretStore
 from tnde.signing.batch import LetterSignResult, sign_letters
 from tnde.signing.context import workspace_services
@@ -249,3 +250,25 @@ def test_a_batch_uses_one_passphrase_and_one_request_per_letter(
     assert service.sign_requests == 3
     digests = {hashlib.sha256(demo_ws.blobs.get(r.blob)).hexdigest() for r in results}
     assert len(digests) == 3
+
+
+def test_a_stranger_on_the_simulators_port_gets_no_passphrase(demo_ws: Workspace) -> None:
+    """Whatever listens on the demo simulator's port must prove it signs for this DEMO PKI."""
+    pki = DemoPki.open(demo_folder(demo_ws.path))
+    port = demo_remote_port(pki.port)
+    with socket.create_server(("127.0.0.1", port)) as stranger:
+        stranger.settimeout(5)
+        with pytest.raises(PkiError) as caught, workspace_services(demo_ws):
+            pass
+        assert caught.value.kind == PkiError.PORT_IN_USE
+        assert str(port) in str(caught.value)
+
+    # our own simulator, already running (as the desktop app keeps it), is used as it is
+    with DemoRemoteService(pki, port=port) as ours, workspace_services(demo_ws):
+        assert serves_demo_pki(ours.url, pki)
+
+
+def test_demo_ports_lie_below_the_ports_handed_out_to_programs() -> None:
+    port = free_demo_port()
+    assert 20000 <= port < 32000
+    assert port % 2 == 0

@@ -38,9 +38,11 @@ import secrets
 import threading
 import time
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
+from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 
 from tnde.errors import PkiError
@@ -87,6 +89,22 @@ FAULTS = {
 
 _MAX_BODY = 64 * 1024 * 1024
 """Largest request body (a whole PDF, base64, for ``/api/v2/sign/pdf``)."""
+
+
+IDENTITY_ROUTE = "/tnde-demo/identity"
+"""Which DEMO PKI the simulator signs for: asked before a desk uses a simulator it finds
+already listening, so a passphrase never goes to another program on that port."""
+
+
+def serves_demo_pki(url: str, pki: DemoPki, *, timeout: float = 2.0) -> bool:
+    """Whether the service at ``url`` is a simulator signing for ``pki``."""
+    try:
+        with urllib.request.urlopen(url + IDENTITY_ROUTE, timeout=timeout) as answer:
+            said = json.loads(answer.read(4096))
+    except (OSError, ValueError):
+        return False
+    expected = pki.root.fingerprint(SHA256()).hex()
+    return isinstance(said, dict) and said.get("demo_root_sha256") == expected
 
 
 def demo_remote_port(pki_port: int) -> int:
@@ -377,6 +395,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = urllib.parse.urlsplit(self.path).path
+        if path == IDENTITY_ROUTE:  # no secret in it, and asked before any credential exists
+            self._json(200, {"demo_root_sha256": self.service.pki.root.fingerprint(SHA256()).hex()})
+            return
         if not self._admitted(path):
             return
         prefix = ROUTES["chain"].split("{", 1)[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import random
 import shutil
 import socket
 from dataclasses import replace
@@ -111,6 +112,29 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
+DEMO_PORTS = range(20000, 32000, 2)
+"""Where a demo workspace's loopback services live (the PKI responders on an even port, the
+"BSrE (simulasi)" on the next): below the ports Linux (32768 and up) and Windows (49152 and
+up) hand out to programs that ask for any port, so no such program takes them later."""
+
+
+def free_demo_port(host: str = "127.0.0.1") -> int:
+    """A port of :data:`DEMO_PORTS` free now, with the one after it free too."""
+    for port in random.sample(DEMO_PORTS, 64):
+        if _bindable(host, port) and _bindable(host, port + 1):
+            return port
+    return free_port(host)  # a crowded machine: any free port will do
+
+
+def _bindable(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
 def init_demo_pki(
     ws: Workspace,
     *,
@@ -186,7 +210,7 @@ def init_demo_pki(
         folder,
         [o for _, o in pairs],
         passphrase=DEMO_PASSPHRASE,
-        port=port or free_port(),
+        port=port or free_demo_port(),
         now=moment,
         on_demand=on_demand,
     )

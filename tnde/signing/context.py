@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tnde.errors import ConfigError, PkiError
 from tnde.messages import _
 from tnde.pki.demo import DemoPki
-from tnde.pki.remote_simulator import DemoRemoteService, demo_remote_port
+from tnde.pki.remote_simulator import DemoRemoteService, demo_remote_port, serves_demo_pki
 from tnde.pki.server import PkiServer
 from tnde.pki.trust import TrustStore
 from tnde.signing.outcomes import UnknownOutcome, resolve_unknown, unknown_outcomes
@@ -156,6 +156,19 @@ def _start_demo_responders(stack: contextlib.ExitStack, folder: Path) -> str:
             stack.callback(remote.stop)
         except PkiError as exc:
             log.info("DEMO remote signing service not started: %s", exc)
+    elif not serves_demo_pki(remote.url, pki):
+        # Something else holds the port: signing through it would hand a passphrase to a
+        # stranger. Fail closed (the demo's ports lie below the range the system hands out
+        # for its own use, so only a program started by hand lands there).
+        raise PkiError(
+            PkiError.PORT_IN_USE,
+            _(
+                "port {port} on {host} is held by another program, not this workspace's "
+                "BSrE (simulasi); stop that program and try again",
+                port=remote.port,
+                host=remote.host,
+            ),
+        )
     return str(server.tsa_url)
 
 

@@ -201,7 +201,9 @@ class WindowSync(QObject):
     # -- slots --------------------------------------------------------------------------
 
     def _on_changed(self, change: SyncChange) -> None:
-        snapshot = change.snapshot
+        # A trade in flight when the desk signed out still reports; the pause has the last
+        # word on what the status shows, or "online" would return after "signed out".
+        snapshot = self.controller.snapshot() if self.controller.paused else change.snapshot
         self.button.set_snapshot(snapshot)
         if snapshot.signed_out and snapshot.signed_out != self._signed_out:
             self._signed_out = snapshot.signed_out

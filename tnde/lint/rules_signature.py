@@ -294,6 +294,17 @@ def acting_basis(ctx: LintContext) -> Iterator[Hit]:
             )
 
 
+def _delegation_chain(signer: Signer) -> list[tuple[str, str]]:
+    """An a.n./u.b. signer's chain from the mandator down, as (field, jabatan) pairs."""
+    d = signer.delegasi
+    assert d is not None  # the rules call it for a.n./u.b. signers only
+    chain = [("delegasi.atas_nama", d.atas_nama)]
+    if d.bentuk == "u.b.":
+        chain.append(("delegasi.jabatan_antara", d.jabatan_antara))
+    chain.append(("jabatan", signer.person.jabatan))
+    return chain
+
+
 @rule(
     "TND020",
     Severity.ERROR,
@@ -307,10 +318,7 @@ def delegation_chain(ctx: LintContext) -> Iterator[Hit]:
         d = signer.delegasi
         if d is None or d.bentuk not in ("a.n.", "u.b."):
             continue
-        chain = [("delegasi.atas_nama", d.atas_nama)]
-        if d.bentuk == "u.b.":
-            chain.append(("delegasi.jabatan_antara", d.jabatan_antara))
-        chain.append(("jabatan", signer.person.jabatan))
+        chain = _delegation_chain(signer)
         for i, (suffix, text) in enumerate(chain):
             for _, earlier in chain[:i]:
                 if text and same_jabatan(text, earlier):
@@ -371,10 +379,7 @@ def delegation_skips_levels(ctx: LintContext) -> Iterator[Hit]:
         d = signer.delegasi
         if d is None or d.bentuk not in ("a.n.", "u.b."):
             continue
-        chain = [("delegasi.atas_nama", d.atas_nama)]
-        if d.bentuk == "u.b.":
-            chain.append(("delegasi.jabatan_antara", d.jabatan_antara))
-        chain.append(("jabatan", signer.person.jabatan))
+        chain = _delegation_chain(signer)
         for (_, upper), (suffix, lower) in itertools.pairwise(chain):
             top, below = jabatan_level(upper or ""), jabatan_level(lower or "")
             if top is None or below is None or below - top <= _allowed_gap(top):

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.demoworkspace import letter_in, signer_of
+from tests.remotekit import sign_through, snapshot
 from tests.sigcheck import nss_db, openssl_verify, pdfsig, qpdf_check
 from tnde.demo import add_demo_letters
 from tnde.errors import SigningError
-from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
+from tnde.pki.demo import DemoPki
 from tnde.pki.remote_simulator import DemoRemoteService
 from tnde.pki.workspace_demo import demo_folder, demo_nik
-from tnde.signing.batch import LetterSignResult, sign_letters
-from tnde.signing.context import workspace_services
 from tnde.signing.outcomes import unknown_outcomes
 from tnde.signing.remote import RemoteDevice
 from tnde.signing.remote_profiles import RemoteProfile
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from tnde.signing.batch import LetterSignResult
     from tnde.workspace import Workspace
 
 
@@ -43,22 +43,7 @@ def sign_esc(
         name="esc", label="ESC (uji)", kind="bsre-esc", url=service.url, timeout=30
     )
     device = RemoteDevice(profile, demo_nik(nip), ws.path)
-    with workspace_services(ws) as signing:
-        return sign_letters(
-            Letters(ws),
-            nip,
-            letter_ids,
-            device,
-            bytearray(DEMO_PASSPHRASE),
-            signing.services,
-            level=signing.level,
-            issuer_of=signing.issuer_of,
-        )
-
-
-def snapshot(ws: Workspace) -> tuple[int, set[str]]:
-    events = int(ws.thread_connection().execute("SELECT count(*) FROM event").fetchone()[0])
-    return events, {p.name for p in (ws.path / "blobs").rglob("*") if p.is_file()}
+    return sign_through(ws, device, letter_ids, nip)
 
 
 def test_the_service_signs_the_final_letter_and_every_verifier_accepts_it(

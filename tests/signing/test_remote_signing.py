@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.demoworkspace import letter_in, signer_of
+from tests.remotekit import sign_through, snapshot
 from tests.sigcheck import nss_db, openssl_verify, pdfsig, qpdf_check
 from tnde.demo import add_demo_letters
 from tnde.errors import PkiError, SigningError
@@ -17,7 +18,6 @@ from tnde.pki.demo import DEMO_PASSPHRASE, DemoPki
 from tnde.pki.remote_simulator import DemoRemoteService, demo_remote_port, serves_demo_pki
 from tnde.pki.workspace_demo import demo_folder, demo_nik, free_demo_port
 from tnde.secrets import SERVICE, MemorySecretStore
-from tnde.signing.batch import LetterSignResult, sign_letters
 from tnde.signing.context import workspace_services
 from tnde.signing.outcomes import UNKNOWN_LABEL, resolve_unknown, unknown_outcomes
 from tnde.signing.remote import RemoteDevice
@@ -30,6 +30,8 @@ from tnde.workspace import Workspace
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+    from tnde.signing.batch import LetterSignResult
 
 CLIENT_ID = "esign"
 CLIENT_SECRET = "rahasia klien uji"
@@ -73,23 +75,7 @@ def sign_remote(
     timeout: float = 20,
 ) -> list[LetterSignResult]:
     device = device_for(ws, service, nip, timeout=timeout)
-    with workspace_services(ws) as signing:
-        return sign_letters(
-            Letters(ws),
-            nip,
-            letter_ids,
-            device,
-            bytearray(secret),
-            signing.services,
-            level=signing.level,
-            issuer_of=signing.issuer_of,
-        )
-
-
-def snapshot(ws: Workspace) -> tuple[int, set[str]]:
-    events = int(ws.thread_connection().execute("SELECT count(*) FROM event").fetchone()[0])
-    blobs = {p.name for p in (ws.path / "blobs").rglob("*") if p.is_file()}
-    return events, blobs
+    return sign_through(ws, device, letter_ids, nip, secret=secret)
 
 
 def test_a_letter_signed_at_the_service_is_b_lt_and_every_verifier_accepts_it(
